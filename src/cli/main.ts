@@ -1,0 +1,14 @@
+/**
+ * The `pantau` command line: the same code the workers run, on files.
+ * Each command lives in src/cli/commands/<name>.command.ts and registers itself here.
+ */
+import { Command } from 'commander';
+
+export function buildProgram(): Command {
+  const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}
