@@ -1,0 +1,135 @@
+/**
+ * PII masking for Indonesian posts: NIK (16-digit national identity number), phone numbers
+ * (mobile 08xx / +62 8xx / 62-8xx, and landlines written with an area code) and e-mail addresses.
+ *
+ * Masks are whole-value placeholders, never partial: `[NIK]`, `[TELEPON]`, `[EMAIL]`. A partial mask
+ * (keeping the last digits) would still let someone re-identify a person by joining datasets, and
+ * analysts never need the digits to understand an issue.
+ *
+ * One pass of one compiled regular expression; a cheap pre-check skips texts that cannot contain PII.
+ * Never throws: any input that is not a string is returned unchanged.
+ */
+import type { PiiCounts } from '../analysis.types.js';
+
+export const PII_MASKS = { nik: '[NIK]', phone: '[TELEPON]', email: '[EMAIL]' } as const;
+
+export interface PiiMaskResult {
+  text: string;
+  counts: PiiCounts;
+}
+
+const SEP = '[ .\\-]';
+// E-mail: local part, @, dotted domain with a 2+ letter TLD.
+const EMAIL =
+  '[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}';
+// (Back-references \\3–\\5 refer to the separator groups inside the combined expression below.)
+// NIK: 16 digits in a row, or the NIK structure 2-2-2-6-4 / 6-6-4 / 4-4-4-4 with one kind of separator.
+const NIK_PLAIN = '\\d{16}';
+const NIK_GROUPED =
+  `\\d{2}(${SEP})\\d{2}\\3\\d{2}\\3\\d{6}\\3\\d{4}` +
+  `|\\d{6}(${SEP})\\d{6}\\4\\d{4}` +
+  `|\\d{4}(${SEP})\\d{4}\\5\\d{4}\\5\\d{4}`;
+// Mobile: 08…, +62 8…, 62 8…, (+62) 8…; then 7–11 more digits in groups of 2–5 separated by at most one space/dot/dash.
+const MOBILE = `(?:\\(?\\+62\\)?${SEP}?|62${SEP}?|0)8\\d(?:${SEP}?\\d){7,10}`;
+// Landline: (0xx) / (0xxx) area code in parentheses, or +62 2x…, or 0xx-/0xxx- with a dash (dates use 4-digit years
+// and never start with 0 followed by 6–8 digits, so `2021-12-31` or `12.500.000` do not match).
+const LANDLINE =
+  `\\(0[2-9]\\d{1,2}\\)${SEP}?\\d{3,4}${SEP}?\\d{2,4}` +
+  `|\\+62${SEP}?\\(?[2-9]\\d{1,2}\\)?${SEP}?\\d{3,4}${SEP}?\\d{2,4}` +
+  `|0[2-9]\\d{1,2}-\\d{3,4}-?\\d{3,4}`;
+
+const PII_RE = new RegExp(
+  `(${EMAIL})|(?<![\\d\\w])((?:${NIK_PLAIN})|(?:${NIK_GROUPED}))(?![\\d])|(?<![\\d\\w+])((?:${MOBILE})|(?:${LANDLINE}))(?![\\d])`,
+  'g',
+);
+
+const DIGIT_RUN = /\d{3}/;
+
+function plausibleGroupedNik(digits: string): boolean {
+  const prov = Number(digits.slice(0, 2));
+  const day = Number(digits.slice(6, 8));
+  const month = Number(digits.slice(8, 10));
+  return prov >= 11 && prov <= 96 && ((day >= 1 && day <= 31) || (day >= 41 && day <= 71)) && month >= 1 && month <= 12;
+}
+
+function phoneDigitsOk(raw: string): boolean {
+  let digits = raw.replace(/\D/g, '');
+  if (digits.startsWith('62')) digits = '0' + digits.slice(2);
+  return digits.length >= 9 && digits.length <= 13;
+}
+
+/** Masks NIK, phone numbers and e-mail addresses in a string. */
+export function maskPiiWithCounts(text: string): PiiMaskResult {
+  const counts: PiiCounts = { nik: 0, phone: 0, email: 0 };
+  if (typeof text !== 'string' || text.length === 0) return { text, counts };
+  const mayHaveEmail = text.indexOf('@') >= 0;
+  if (!mayHaveEmail && !DIGIT_RUN.test(text)) return { text, counts };
+  PII_RE.lastIndex = 0;
+  const masked = text.replace(
+    PII_RE,
+    (match: string, email?: string, nik?: string, g1?: string, g2?: string, g3?: string, phone?: string) => {
+      if (email) {
+        counts.email++;
+        return PII_MASKS.email;
+      }
+      if (nik) {
+        const digits = nik.replace(/\D/g, '');
+        if (digits.length === 16 && (nik.length === 16 || plausibleGroupedNik(digits))) {
+          counts.nik++;
+          return PII_MASKS.nik;
+        }
+        return match;
+      }
+      if (phone && phoneDigitsOk(phone)) {
+        counts.phone++;
+        return PII_MASKS.phone;
+      }
+      return match;
+    },
+  );
+  return { text: masked, counts };
+}
+
+/** Masks NIK, phone numbers and e-mail addresses in a string; returns the masked string. */
+export function maskPii(text: string): string {
+  try {
+    return maskPiiWithCounts(text).text;
+  } catch {
+    return typeof text === 'string' ? text.replace(/[\d@]/g, '*') : text;
+  }
+}
+
+/**
+ * Returns a copy of any JSON-like value with every string (values, not keys) masked. Objects and arrays are walked
+ * (cycles are cut, depth is limited to 64); other values are returned unchanged. Never throws.
+ */
+export function maskPiiDeep<T>(value: T): T {
+  const seen = new WeakMap<object, unknown>();
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return maskPii(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (depth > 64) return Array.isArray(v) ? [] : {};
+    const cached = seen.get(v);
+    if (cached !== undefined) return cached;
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      seen.set(v, out);
+      for (const item of v) out.push(walk(item, depth + 1));
+      return out;
+    }
+    if (v instanceof Date) return v;
+    const out: Record<string, unknown> = {};
+    seen.set(v, out);
+    try {
+      for (const key of Object.keys(v)) out[key] = walk((v as Record<string, unknown>)[key], depth + 1);
+    } catch {
+      // A getter threw: keep what was copied.
+    }
+    return out;
+  };
+  try {
+    return walk(value, 0) as T;
+  } catch {
+    return value;
+  }
+}
