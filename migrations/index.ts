@@ -1,0 +1,8 @@
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled,
+ * under jest, and from the CLI. Add new migrations at the end: `<epochMs>-<PascalName>.ts`.
+ */
+import { Foundation1764000000000 } from './1764000000000-Foundation.js';
+import { SeedCategories1764000000001 } from './1764000000001-SeedCategories.js';
+
+export const MIGRATIONS = [Foundation1764000000000, SeedCategories1764000000001];

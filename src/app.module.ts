@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { QueueBackend } from './queue/queue-backend.js';
+import { QueueModule } from './queue/queue.module.js';
+import { HealthModule } from './health/health.module.js';
+
+/**
+ * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
+ * or external) before this module is built; `backend` is the BullMQ backend chosen for it.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, backend: QueueBackend): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl ?? ''), autoLoadEntities: true, migrations: [] }),
+        ScheduleModule.forRoot(),
+        QueueModule.forRoot(backend),
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,199 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { IndonesianTimeZone, timeZoneForRegion } from './time-zone.js';
+
+/**
+ * One validated schema for every environment variable. `loadAppConfig` runs before Nest starts
+ * (the embedded PostgreSQL must be up before any module connects), and the result is provided to
+ * Nest as the `AppConfig` token. A bad value stops the boot with a message naming the variable.
+ */
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+export interface AppConfig {
+  port: number;
+  /** Unset in the embedded default: the boot starts embedded PostgreSQL and fills `database.url`. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  dataDir: string;
+  secret: string;
+  homeRegion?: string;
+  timeZone: IndonesianTimeZone;
+  retentionDays: number;
+  adminPassword?: string;
+  role: ProcessRole;
+  demo: boolean;
+  allowPrivateSources: boolean;
+  ingestConcurrency: number;
+  sessionTtlHours: number;
+  publicUrl: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  logJson: boolean;
+  datasetsDir: string;
+  smtpUrl?: string;
+  telegramBotToken?: string;
+  telegramApiBase: string;
+  /** Embedded mode: no DATABASE_URL given. */
+  embedded: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) {
+      return fallback;
+    }
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.string(name)?.toLowerCase();
+    if (raw === undefined) {
+      return fallback;
+    }
+    if (['true', '1', 'yes'].includes(raw)) {
+      return true;
+    }
+    if (['false', '0', 'no'].includes(raw)) {
+      return false;
+    }
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) {
+      return undefined;
+    }
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name} must be a ${protocols.join(' or ')} URL (got protocol "${parsed.protocol}")`);
+      }
+    } catch {
+      // Never echo the value: it may carry a password.
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === undefined) {
+      return fallback;
+    }
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+}
+
+const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+export function loadAppConfig(env: Env = process.env, argv: string[] = process.argv): AppConfig {
+  const read = new EnvReader(env);
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  const embedded = databaseUrl === undefined;
+  const dataDir = resolve(read.string('PANTAU_DATA_DIR') ?? '.pantau');
+
+  const homeRegion = read.string('PANTAU_HOME_REGION');
+  if (homeRegion !== undefined && !REGION_CODE.test(homeRegion)) {
+    read.problems.push(`PANTAU_HOME_REGION must be a Kemendagri code such as 33 or 33.08 (got "${homeRegion}")`);
+  }
+
+  let secret = read.string('PANTAU_SECRET');
+  if (secret !== undefined && secret.length < 32) {
+    read.problems.push('PANTAU_SECRET must be at least 32 characters long');
+  }
+  if (secret === undefined && !embedded) {
+    read.problems.push(
+      'PANTAU_SECRET is required when DATABASE_URL is set: every API and worker process must share it ' +
+        '(generate one with `openssl rand -base64 48`)',
+    );
+  }
+
+  const adminPassword = read.string('PANTAU_ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    read.problems.push('PANTAU_ADMIN_PASSWORD must be at least 10 characters long');
+  }
+
+  const roleArg = argv.find((arg) => arg.startsWith('--role='))?.slice('--role='.length);
+  const role = read.oneOf<ProcessRole>('PANTAU_ROLE', ['all', 'api', 'worker'], 'all');
+  const effectiveRole = (roleArg as ProcessRole | undefined) ?? role;
+  if (!['all', 'api', 'worker'].includes(effectiveRole)) {
+    read.problems.push(`--role must be one of all, api, worker (got "${roleArg}")`);
+  }
+
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const config: AppConfig = {
+    port,
+    databaseUrl,
+    redisUrl,
+    dataDir,
+    secret: secret ?? '',
+    homeRegion,
+    timeZone: timeZoneForRegion(homeRegion),
+    retentionDays: read.integer('PANTAU_RETENTION_DAYS', 365, 1, 36500),
+    adminPassword,
+    role: effectiveRole,
+    demo: read.boolean('PANTAU_DEMO', embedded),
+    allowPrivateSources: read.boolean('PANTAU_ALLOW_PRIVATE_SOURCES', false),
+    ingestConcurrency: read.integer('PANTAU_INGEST_CONCURRENCY', 2, 1, 64),
+    sessionTtlHours: read.integer('PANTAU_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    publicUrl: read.url('PANTAU_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    logLevel: read.oneOf('PANTAU_LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
+    logJson: read.boolean('PANTAU_LOG_JSON', !embedded),
+    datasetsDir: resolve(read.string('PANTAU_DATASETS_DIR') ?? '../shared/datasets'),
+    smtpUrl: read.url('PANTAU_SMTP_URL', ['smtp:', 'smtps:']),
+    telegramBotToken: read.string('PANTAU_TELEGRAM_BOT_TOKEN'),
+    telegramApiBase: read.url('PANTAU_TELEGRAM_API_BASE', ['http:', 'https:']) ?? 'https://api.telegram.org',
+    embedded,
+  };
+  if (read.problems.length > 0) {
+    throw new ConfigError(read.problems);
+  }
+  return config;
+}
+
+/**
+ * The embedded default has no operator to hand out a secret: generate one on first start and keep
+ * it in the data directory (mode 600), so sessions and encrypted credentials survive restarts.
+ */
+export function ensureEmbeddedSecret(config: AppConfig): AppConfig {
+  if (config.secret !== '') {
+    return config;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'secret');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return { ...config, secret: readFileSync(file, 'utf8').trim() };
+}

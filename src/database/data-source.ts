@@ -1,0 +1,36 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
+
+/**
+ * TypeORM options shared by the app, the CLI and the tests. Entities are registered by the
+ * feature modules (`TypeOrmModule.forFeature`, autoLoadEntities) in the app; tools that need
+ * raw SQL only (migrations, benchmarks) use `createDataSource` without entities.
+ */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 20, application_name: 'pantau-isu' },
+  };
+}
+
+/** Applies pending migrations; safe to run from several processes at once (PostgreSQL advisory lock). */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('pantau-isu:migrations'))`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtext('pantau-isu:migrations'))`).catch(() => undefined);
+    await lock.release();
+    await dataSource.destroy();
+  }
+}

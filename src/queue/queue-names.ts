@@ -1,0 +1,15 @@
+/**
+ * Queue and job names are stable strings: a rename must not orphan jobs already queued.
+ * Payload types for every job live in job-payloads.ts.
+ */
+export enum QueueName {
+  Ingest = 'ingest',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  IngestBatch = 'ingest-batch',
+  PurgeExpiredPosts = 'purge-expired-posts',
+}
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

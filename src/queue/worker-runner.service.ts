@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { QueueName } from './queue-names.js';
+
+/**
+ * Starts every BullMQ worker (processors are registered with `autorun: false`) in processes whose
+ * role runs workers, with concurrency from validated config. @nestjs/bullmq closes them on
+ * shutdown, letting active jobs finish (or return to the queue if the process dies).
+ */
+@Injectable()
+export class WorkerRunner implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WorkerRunner.name);
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.role === 'api') {
+      return;
+    }
+    for (const wrapper of this.discovery.getProviders()) {
+      const host: unknown = wrapper.instance;
+      if (!(host instanceof WorkerHost)) {
+        continue;
+      }
+      const worker = host.worker;
+      worker.concurrency = this.concurrencyFor(worker.name as QueueName);
+      worker.run().catch((error: unknown) => this.logger.error(`Worker ${worker.name} stopped: ${String(error)}`));
+      this.logger.log(`Worker for queue "${worker.name}" started (concurrency ${worker.concurrency})`);
+    }
+  }
+
+  private concurrencyFor(queue: QueueName): number {
+    switch (queue) {
+      case QueueName.Ingest:
+        return this.config.ingestConcurrency;
+      case QueueName.Maintenance:
+        return 1;
+    }
+  }
+}
