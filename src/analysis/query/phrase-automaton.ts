@@ -67,8 +67,8 @@ export class PhraseAutomaton {
     return this.goto.length;
   }
 
-  /** Calls `onMatch(id)` for each phrase occurrence. */
-  scan(tokens: readonly string[], onMatch: (id: number) => void): void {
+  /** Calls `onMatch(id, end)` for each phrase occurrence; `end` is the index of the phrase's last token. */
+  scan(tokens: readonly string[], onMatch: (id: number, end: number) => void): void {
     if (this.patterns === 0) return;
     let state = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -87,7 +87,7 @@ export class PhraseAutomaton {
         state = this.fail[state];
       }
       const o = this.out[state];
-      for (let k = 0; k < o.length; k++) onMatch(o[k]);
+      for (let k = 0; k < o.length; k++) onMatch(o[k], i);
     }
   }
 }

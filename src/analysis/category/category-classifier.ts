@@ -1,0 +1,205 @@
+/**
+ * Category → OPD from keyword rules (and, when given, a trained model's prediction).
+ *
+ * All categories' keywords are compiled into one index: words (and their stems when a stemmer is given), wildcard
+ * prefixes, and phrases in an Aho-Corasick automaton. Tokens covered by a matched phrase do not count again as single
+ * words (`parkir liar` scores ketertiban, not also transportasi through `parkir`). Each keyword counts once per post.
+ * The category with the highest total weight wins; confidence grows with the winning total and with its margin over
+ * the runner-up. Nothing (or only one weak keyword, total < minScore) matched → `lainnya` (Diskominfo, for triage)
+ * with confidence 0.
+ */
+import type { CategoryResult } from '../analysis.types.js';
+import { defaultTermNormalizer, type TermNormalizer } from '../query/query-ast.js';
+import { PhraseAutomaton } from '../query/phrase-automaton.js';
+import { DEFAULT_CATEGORIES, FALLBACK_CATEGORY_SLUG, type CategoryDefinition } from './default-categories.js';
+
+/** A trained classifier's answer for one post (see src/analysis/model). */
+export interface CategoryPrediction {
+  slug: string;
+  /** In [0, 1]. */
+  confidence: number;
+  version?: string;
+}
+
+export type CategoryPredictor = (tokens: readonly string[]) => CategoryPrediction | null | undefined;
+
+export interface CategoryClassifierOptions {
+  normalizeTerm?: TermNormalizer;
+  stem?: (token: string) => string;
+  /** A trained model's prediction wins over the rules when its confidence is at least this and above the rules' (default 0.6). */
+  modelThreshold?: number;
+  /** A category needs at least this total weight to win over `lainnya` (default 2: one weak keyword is not enough). */
+  minScore?: number;
+}
+
+interface KeywordRef {
+  cat: number;
+  kw: number;
+  weight: number;
+  label: string;
+  opd?: string;
+}
+
+const FALLBACK_OPD = 'Diskominfo';
+
+export class CategoryClassifier {
+  private readonly cats: CategoryDefinition[];
+  private readonly fallback: number;
+  private readonly words = new Map<string, KeywordRef[]>();
+  private readonly stems = new Map<string, KeywordRef[]>();
+  private readonly prefixes: { prefix: string; ref: KeywordRef }[] = [];
+  private readonly phraseRefs: { ref: KeywordRef; length: number }[] = [];
+  private readonly phrases = new PhraseAutomaton();
+  private readonly stem?: (token: string) => string;
+  private readonly modelThreshold: number;
+  private readonly minScore: number;
+  private kwStamp: Uint32Array;
+  private gen = 0;
+  private readonly scores: Float64Array;
+  /** Keywords that could not be compiled (empty after normalisation): reported to the admin UI. */
+  readonly invalidKeywords: { slug: string; term: string }[] = [];
+
+  constructor(categories: readonly CategoryDefinition[] = DEFAULT_CATEGORIES, options: CategoryClassifierOptions = {}) {
+    this.cats = categories.map((c) => ({ ...c, keywords: [...(c.keywords ?? [])] }));
+    let fb = this.cats.findIndex((c) => c.slug === FALLBACK_CATEGORY_SLUG);
+    if (fb < 0) {
+      this.cats.push({ slug: FALLBACK_CATEGORY_SLUG, name: 'Lainnya', opd: FALLBACK_OPD, keywords: [] });
+      fb = this.cats.length - 1;
+    }
+    this.fallback = fb;
+    this.stem = options.stem;
+    this.modelThreshold = options.modelThreshold ?? 0.6;
+    this.minScore = options.minScore ?? 2;
+    const normalize = options.normalizeTerm ?? defaultTermNormalizer;
+    let kwCount = 0;
+    this.cats.forEach((cat, ci) => {
+      cat.keywords.forEach((k) => {
+        const weight = Number.isFinite(k.weight) && k.weight > 0 ? k.weight : 1;
+        const ref: KeywordRef = { cat: ci, kw: kwCount++, weight, label: k.term, opd: k.opd };
+        const raw = String(k.term ?? '').trim();
+        if (raw.endsWith('*')) {
+          const toks = normalize(raw.slice(0, -1));
+          if (toks.length === 1 && toks[0].length >= 3) this.prefixes.push({ prefix: toks[0], ref });
+          else this.invalidKeywords.push({ slug: cat.slug, term: raw });
+          return;
+        }
+        const toks = normalize(raw);
+        if (toks.length === 0) {
+          this.invalidKeywords.push({ slug: cat.slug, term: raw });
+        } else if (toks.length === 1) {
+          push(this.words, toks[0], ref);
+          if (this.stem) {
+            const s = this.stem(toks[0]);
+            if (s !== toks[0]) push(this.stems, s, ref);
+          }
+        } else {
+          this.phrases.add(toks, this.phraseRefs.length);
+          this.phraseRefs.push({ ref, length: toks.length });
+        }
+      });
+    });
+    this.phrases.build();
+    this.kwStamp = new Uint32Array(kwCount);
+    this.scores = new Float64Array(this.cats.length);
+  }
+
+  get categories(): readonly CategoryDefinition[] {
+    return this.cats;
+  }
+
+  /** Classifies a post from its normalised tokens. Never throws. */
+  classify(tokens: readonly string[], predictor?: CategoryPredictor): CategoryResult {
+    const rules = this.classifyByRules(tokens);
+    if (!predictor) return rules;
+    let pred: CategoryPrediction | null | undefined;
+    try {
+      pred = predictor(tokens);
+    } catch {
+      pred = null;
+    }
+    if (!pred || !(pred.confidence >= this.modelThreshold) || pred.confidence <= rules.confidence) return rules;
+    const cat = this.cats.find((c) => c.slug === pred.slug);
+    if (!cat) return rules;
+    return {
+      slug: cat.slug,
+      opd: cat.opd,
+      confidence: round(Math.min(1, pred.confidence)),
+      keywords: [`model${pred.version ? ':' + pred.version : ''}`],
+      source: 'model',
+    };
+  }
+
+  classifyByRules(tokens: readonly string[]): CategoryResult {
+    const gen = ++this.gen;
+    if (gen === 0xffffffff) {
+      this.kwStamp.fill(0);
+      this.gen = 1;
+    }
+    this.scores.fill(0);
+    const hits: KeywordRef[] = [];
+    const take = (ref: KeywordRef): void => {
+      if (this.kwStamp[ref.kw] === this.gen) return;
+      this.kwStamp[ref.kw] = this.gen;
+      this.scores[ref.cat] += ref.weight;
+      hits.push(ref);
+    };
+    let covered: Uint8Array | null = null;
+    this.phrases.scan(tokens, (id, end) => {
+      const p = this.phraseRefs[id];
+      take(p.ref);
+      covered ??= new Uint8Array(tokens.length);
+      for (let k = end - p.length + 1; k <= end; k++) covered[k] = 1;
+    });
+    const cov = covered as Uint8Array | null;
+    for (let i = 0; i < tokens.length; i++) {
+      if (cov && cov[i]) continue;
+      const tok = tokens[i];
+      const refs = this.words.get(tok);
+      if (refs) for (const r of refs) take(r);
+      else if (this.stem && this.stems.size > 0) {
+        const srefs = this.stems.get(this.stem(tok));
+        if (srefs) for (const r of srefs) take(r);
+      }
+      for (let p = 0; p < this.prefixes.length; p++) {
+        const px = this.prefixes[p];
+        if (tok.length >= px.prefix.length && tok.startsWith(px.prefix)) take(px.ref);
+      }
+    }
+    let best = -1;
+    let bestScore = 0;
+    let second = 0;
+    for (let c = 0; c < this.scores.length; c++) {
+      const s = this.scores[c];
+      if (s > bestScore) {
+        second = bestScore;
+        bestScore = s;
+        best = c;
+      } else if (s > second) second = s;
+    }
+    if (best < 0 || bestScore < this.minScore) {
+      const fb = this.cats[this.fallback];
+      return { slug: fb.slug, opd: fb.opd, confidence: 0, keywords: [], source: 'rules' };
+    }
+    const cat = this.cats[best];
+    const chosen = hits.filter((h) => h.cat === best).sort((a, b) => b.weight - a.weight || a.kw - b.kw);
+    const opd = chosen[0].opd ?? cat.opd;
+    const confidence = (bestScore / (bestScore + second)) * (1 - Math.exp(-bestScore / 2.5));
+    return {
+      slug: cat.slug,
+      opd,
+      confidence: round(confidence),
+      keywords: chosen.map((h) => h.label),
+      source: 'rules',
+    };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function push(map: Map<string, KeywordRef[]>, key: string, ref: KeywordRef): void {
+  const list = map.get(key);
+  if (list) list.push(ref);
+  else map.set(key, [ref]);
+}
