@@ -1,0 +1,171 @@
+/**
+ * Burst scoring of feature keys against a baseline that knows the daily rhythm.
+ *
+ * Model (SigniTrend-style, with a Poisson tail instead of a plain z-score): a key's expected distinct voices in a
+ * bucket is  E = total voices of the bucket × the key's EWMA share × the key's hour-of-day multiplier.
+ * The bucket total carries the daily rhythm of the whole stream; the multiplier carries the key's own rhythm
+ * (morning traffic talk). A window of w buckets is scored by the upper tail of a Poisson law,
+ * surprise = −log10 P(X ≥ x | λ), with λ = max(E, prior floor) + one standard deviation of the key's own excess
+ * variance. The floor is what makes keys without history safe: a brand-new word needs several distinct voices.
+ */
+import type { KeyBaselineRow } from './detection.types.js';
+
+export interface KeyBaseline {
+  mean: number;
+  variance: number;
+  /** Last bucket index folded in; -1 when never. */
+  lastBucket: number;
+  firstBucket: number;
+  seasonal: Float64Array | null;
+}
+
+export interface WindowScore {
+  window: number;
+  observed: number;
+  expected: number;
+  surprise: number;
+}
+
+const LN10 = Math.log(10);
+
+/** log Γ(x) by Lanczos (g = 7, n = 9), accurate to ~1e-13 for x > 0. */
+export function logGamma(x: number): number {
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** −log10 P(X ≥ x) for X ~ Poisson(λ); 0 when x ≤ λ. Sums the tail from x upwards (terms shrink geometrically). */
+export function poissonSurprise(x: number, lambda: number): number {
+  if (x <= lambda || x <= 0) return 0;
+  const lam = Math.max(lambda, 1e-9);
+  const logLam = Math.log(lam);
+  let logTerm = -lam + x * logLam - logGamma(x + 1);
+  let sum = 1;
+  let ratio = 1;
+  for (let i = x + 1; i < x + 400; i++) {
+    ratio *= lam / i;
+    sum += ratio;
+    if (ratio < 1e-12 * sum) break;
+  }
+  logTerm += Math.log(sum);
+  return Math.max(0, -logTerm / LN10);
+}
+
+export class BurstScorer {
+  private readonly alpha: number;
+  private readonly seasonalRate = 0.25;
+
+  constructor(
+    halfLifeBuckets: number,
+    private readonly priorVoicesPerBucket: number,
+  ) {
+    this.alpha = 1 - Math.pow(0.5, 1 / Math.max(1, halfLifeBuckets));
+  }
+
+  static empty(bucket: number): KeyBaseline {
+    return { mean: 0, variance: 0, lastBucket: -1, firstBucket: bucket, seasonal: null };
+  }
+
+  /** Decays the baseline over buckets in which the key did not occur (share 0), up to and including `bucket`. */
+  decayTo(b: KeyBaseline, bucket: number): void {
+    if (b.lastBucket < 0) {
+      b.lastBucket = bucket;
+      return;
+    }
+    let gap = bucket - b.lastBucket;
+    if (gap <= 0) return;
+    const a = this.alpha;
+    // Beyond ~6 half-lives the state is numerically gone; cap the loop.
+    if (gap > 2000) gap = 2000;
+    let mean = b.mean;
+    let variance = b.variance;
+    for (let i = 0; i < gap; i++) {
+      const delta = -mean;
+      mean += a * delta;
+      variance = (1 - a) * (variance + a * delta * delta);
+      if (mean < 1e-12 && variance < 1e-14) {
+        mean = 0;
+        variance = 0;
+        break;
+      }
+    }
+    b.mean = mean;
+    b.variance = variance;
+    b.lastBucket = bucket;
+  }
+
+  /** Hour-of-day multiplier of the key (1 without a learned profile). */
+  seasonalFactor(b: KeyBaseline, hour: number): number {
+    return b.seasonal ? b.seasonal[hour] : 1;
+  }
+
+  /**
+   * Scores `observed` voices over a window whose buckets held `windowTotal` voices in all (sum over the window) and
+   * span `windowBuckets` buckets; `activity` is windowTotal relative to an average window (daily rhythm of the floor).
+   */
+  score(
+    b: KeyBaseline,
+    observed: number,
+    windowBuckets: number,
+    windowTotal: number,
+    activity: number,
+    hour: number,
+  ): WindowScore {
+    const expectedRaw = windowTotal * b.mean * this.seasonalFactor(b, hour);
+    const floor = this.priorVoicesPerBucket * windowBuckets * Math.min(4, Math.max(0.25, activity));
+    const excessSd = Math.sqrt(Math.max(0, b.variance) * (windowTotal * windowTotal) / windowBuckets);
+    const lambda = Math.max(expectedRaw, floor) + excessSd;
+    return { window: windowBuckets, observed, expected: lambda, surprise: poissonSurprise(observed, lambda) };
+  }
+
+  /** Folds one bucket in which the key had `voices` of `total` voices. Bursting buckets are clamped. */
+  fold(b: KeyBaseline, bucket: number, voices: number, total: number, hour: number, bursting: boolean): void {
+    this.decayTo(b, bucket - 1);
+    const t = Math.max(1, total);
+    let share = voices / t;
+    if (bursting) {
+      const cap = b.mean * this.seasonalFactor(b, hour) + 3 * Math.sqrt(Math.max(b.variance, 0)) + 1 / t;
+      share = Math.min(share, cap);
+    }
+    const a = this.alpha;
+    const delta = share - b.mean;
+    b.mean += a * delta;
+    b.variance = (1 - a) * (b.variance + a * delta * delta);
+    b.lastBucket = bucket;
+    if (!bursting && b.mean * t >= 0.05) {
+      if (!b.seasonal) b.seasonal = new Float64Array(24).fill(1);
+      const ratio = Math.min(6, share / Math.max(b.mean, 1e-12));
+      b.seasonal[hour] += this.seasonalRate * (ratio - b.seasonal[hour]);
+    }
+  }
+
+  static toRow(key: string, b: KeyBaseline): KeyBaselineRow {
+    const row: KeyBaselineRow = {
+      key,
+      mean: b.mean,
+      variance: b.variance,
+      lastBucket: b.lastBucket,
+      firstBucket: b.firstBucket,
+    };
+    if (b.seasonal) row.seasonal = Array.from(b.seasonal);
+    return row;
+  }
+
+  static fromRow(row: KeyBaselineRow): KeyBaseline {
+    return {
+      mean: row.mean,
+      variance: row.variance,
+      lastBucket: row.lastBucket,
+      firstBucket: row.firstBucket,
+      seasonal: row.seasonal ? Float64Array.from(row.seasonal) : null,
+    };
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * Plain data of the pure emerging-issue detector (src/issues/detection). No Nest, no I/O.
+ * Times are epoch milliseconds everywhere so that every shape here serialises to JSON and to SQL as is.
+ */
+import type { SentimentLabel } from '../../analysis/analysis.types.js';
+
+/** What the detector needs to know about one post: the ingest worker and the CLI build it from PostAnalysis. */
+export interface DetectorPost {
+  id: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** A stable author key (a handle or its hash); posts without an author get `source:id`, i.e. count alone. */
+  author: string;
+  source?: string;
+  /** Normalised tokens (PostAnalysis.tokens), in text order. Stopwords are dropped by the detector. */
+  tokens: string[];
+  /** Hashtags without '#', lower case. */
+  hashtags: string[];
+  /** Resolved places (Kemendagri codes). */
+  places: DetectorPlace[];
+  /** Tracked topic ids that matched. */
+  topics: string[];
+  category?: string;
+  opd?: string;
+  sentiment?: SentimentLabel;
+  /** Audience proxy (likes + shares + replies, or follower count); 0 when unknown. */
+  reach?: number;
+  url?: string;
+}
+
+export interface DetectorPlace {
+  code: string;
+  name: string;
+}
+
+export type FeatureKind = 'term' | 'bigram' | 'trigram' | 'hashtag' | 'place' | 'topic';
+
+/** One persisted bucket count: what the worker stores per (bucket, key). */
+export interface BucketCountRow {
+  /** Epoch ms of the bucket's start. */
+  bucketStart: number;
+  /** 't:banjir', 'b:sungai kunjang', 'g:…' (trigram), 'h:banjirsamarinda', 'p:64.72', 'q:<topicId>'. */
+  key: string;
+  kind: FeatureKind;
+  /** Distinct authors. */
+  authors: number;
+  /** Distinct voices: authors, with every near-duplicate group of copies counted once. Scoring reads this. */
+  voices: number;
+  posts: number;
+}
+
+/** Per-key baseline state of the burst scorer; persisted between passes by the worker. */
+export interface KeyBaselineRow {
+  key: string;
+  /** EWMA of the key's share of all voices in a bucket. */
+  mean: number;
+  /** EWM variance of that share. */
+  variance: number;
+  /** Index (bucketStart / bucketMs) of the last bucket folded into the baseline. */
+  lastBucket: number;
+  firstBucket: number;
+  /** Hour-of-day multipliers (24, local time), absent until the key has a day of history. */
+  seasonal?: number[];
+}
+
+export type LifecycleState = 'emerging' | 'trending' | 'declining' | 'dormant';
+export type AnalystOutcome = 'dismissed' | 'merged' | 'followed_up';
+export type IssueState = LifecycleState | AnalystOutcome;
+
+export interface StateChange {
+  state: IssueState;
+  at: number;
+}
+
+export interface IssueKey {
+  key: string;
+  kind: FeatureKind;
+  /** Display text ('sungai kunjang', '#banjirsamarinda', 'Samarinda'). */
+  text: string;
+  /** Share of this key's recent posts that belong to the issue (0..1): how specific it is. */
+  weight: number;
+  /** Distinct voices with this key among the issue's posts. */
+  voices: number;
+}
+
+export interface TimelinePoint {
+  bucketStart: number;
+  posts: number;
+  authors: number;
+}
+
+export interface TopPost {
+  id: string;
+  reach: number;
+  createdAt: number;
+  url?: string;
+}
+
+export interface SeverityFactor {
+  factor: 'volume' | 'velocity' | 'negativity' | 'reach' | 'spread' | 'category';
+  /** Normalised value in [0, 1]. */
+  value: number;
+  weight: number;
+  /** weight × value × 100. */
+  contribution: number;
+  /** Bahasa Indonesia, for analysts. */
+  note: string;
+}
+
+export interface SeverityResult {
+  /** 0..100. */
+  score: number;
+  level: 'rendah' | 'sedang' | 'tinggi' | 'kritis';
+  factors: SeverityFactor[];
+}
+
+/** An issue as the detector hands it to the worker (upsert) and the CLI (JSON line). */
+export interface IssueSnapshot {
+  id: string;
+  label: string;
+  /** Analyst outcome when set, else the lifecycle state. */
+  state: IssueState;
+  lifecycle: LifecycleState;
+  outcome: AnalystOutcome | null;
+  mergedInto: string | null;
+  stateHistory: StateChange[];
+  firstSeenAt: number;
+  firstDetectedAt: number;
+  lastActivityAt: number;
+  keys: IssueKey[];
+  timeline: TimelinePoint[];
+  postCount: number;
+  authors: number;
+  voices: number;
+  sentiment: Record<SentimentLabel, number>;
+  category: string;
+  opd: string;
+  places: { code: string; name: string; posts: number }[];
+  topPosts: TopPost[];
+  /** Share of the issue's posts that are near-duplicates of another author's post. */
+  nearDuplicateShare: number;
+  campaign: boolean;
+  severity: SeverityResult;
+  postIds: string[];
+}
+
+export interface IssueUpsert {
+  issue: IssueSnapshot;
+  /** True in the pass that opened the issue. */
+  created: boolean;
+  /** States entered in this pass (for alerts). */
+  transitions: StateChange[];
+}
+
+export interface PassResult {
+  now: number;
+  /** Buckets folded into the baseline by this pass. */
+  bucketsProcessed: number;
+  /** Keys that burst in this pass. */
+  burstingKeys: number;
+  upserts: IssueUpsert[];
+}
+
+export interface DetectorConfig {
+  /** Bucket length in ms (default 15 minutes). */
+  bucketMs: number;
+  /** Offset of local time from UTC in minutes (hour-of-day rhythm), default 480 (WITA); 420 WIB, 540 WIT. */
+  utcOffsetMinutes: number;
+  /** Half-life of the baseline EWMA in buckets (default 96 = one day of 15-minute buckets). */
+  baselineHalfLifeBuckets: number;
+  /** Scoring windows in buckets (default [1, 4, 16]: 15 minutes, 1 hour, 4 hours). */
+  windows: number[];
+  /** Poisson floor of expected voices per bucket for keys with little or no history. */
+  priorVoicesPerBucket: number;
+  /** Minimum −log10 p of the Poisson tail for a key to burst. */
+  minSurprise: number;
+  /** Minimum voices in a window for a key to burst. */
+  minKeyVoices: number;
+  /** Minimum distinct voices / authors for a cluster to become an issue. */
+  minIssueVoices: number;
+  /** A key joins a cluster when this share of its recent posts already belongs to the cluster. */
+  joinShare: number;
+  /** Assign a new post to an issue when the summed weights of its matching keys reach this. */
+  assignMinScore: number;
+  /** How long posts are kept in the detector's memory for clustering (ms). */
+  postRetentionMs: number;
+  /** Hour-voice threshold for trending. */
+  trendingMinVoices: number;
+  /** Without posts for this long an issue becomes dormant (ms). */
+  dormantAfterMs: number;
+  /** A dormant or dismissed issue absorbs its returning story for this long after its last activity (ms). */
+  reopenWithinMs: number;
+  /** Near-duplicate groups with at least this many distinct authors are campaigns. */
+  campaignMinAuthors: number;
+  /** campaign: true when the near-duplicate share of an issue's posts is at least this. */
+  campaignShare: number;
+  /** Jaccard similarity above which two posts are near-duplicates. */
+  nearDuplicateJaccard: number;
+  /** Category slug → weight in [0, 1] for severity. */
+  categoryWeights: Record<string, number>;
+  /** Category slug → OPD when posts carry no OPD. */
+  categoryOpd: Record<string, string>;
+}

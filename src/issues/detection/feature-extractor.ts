@@ -1,0 +1,65 @@
+/**
+ * Turns a post into the feature keys that detection counts: content terms, bigrams and trigrams of adjacent content
+ * terms, hashtags, places and tracked topics. Each key occurs once per post.
+ */
+import type { DetectorPost, FeatureKind } from './detection.types.js';
+import { isStopword } from './stopwords.js';
+
+export interface Feature {
+  key: string;
+  kind: FeatureKind;
+}
+
+const KIND_BY_PREFIX: Record<string, FeatureKind> = {
+  t: 'term',
+  b: 'bigram',
+  g: 'trigram',
+  h: 'hashtag',
+  p: 'place',
+  q: 'topic',
+};
+
+export function kindOfKey(key: string): FeatureKind {
+  return KIND_BY_PREFIX[key.charAt(0)] ?? 'term';
+}
+
+/** A content token: not a stopword, at least 3 characters, not only digits. */
+export function isContentToken(token: string): boolean {
+  if (token.length < 3 || token.length > 40) return false;
+  if (isStopword(token)) return false;
+  return !/^\d+$/u.test(token);
+}
+
+export function extractFeatures(post: DetectorPost): Feature[] {
+  const seen = new Set<string>();
+  const out: Feature[] = [];
+  const push = (key: string, kind: FeatureKind): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ key, kind });
+  };
+  const tokens = post.tokens;
+  const content = tokens.map(isContentToken);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!content[i]) continue;
+    push(`t:${tokens[i]}`, 'term');
+    if (i + 1 < tokens.length && content[i + 1] && tokens[i + 1] !== tokens[i]) {
+      push(`b:${tokens[i]} ${tokens[i + 1]}`, 'bigram');
+      if (i + 2 < tokens.length && content[i + 2]) push(`g:${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`, 'trigram');
+    }
+  }
+  for (const tag of post.hashtags) {
+    const t = tag.toLowerCase().replace(/^#/u, '');
+    if (t.length >= 3) push(`h:${t}`, 'hashtag');
+  }
+  for (const place of post.places) push(`p:${place.code}`, 'place');
+  for (const topic of post.topics) push(`q:${topic}`, 'topic');
+  return out;
+}
+
+/** Readable text of a key: 'sungai kunjang', '#banjirsamarinda'; places need their name from elsewhere. */
+export function keyText(key: string): string {
+  const kind = kindOfKey(key);
+  const body = key.slice(2);
+  return kind === 'hashtag' ? `#${body}` : body;
+}
