@@ -1,0 +1,97 @@
+import { defaultTermNormalizer } from '../query/query-ast.js';
+import type { Gazetteer } from './gazetteer.js';
+import { loadGazetteer } from './gazetteer-loader.js';
+
+/** Like the analyzer's tokens: lower case, words; dots kept so that "kab." and "kec." survive as tokens. */
+const tok = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}.'-]+/u)
+    .filter(Boolean);
+
+let g: Gazetteer;
+beforeAll(async () => {
+  g = await loadGazetteer();
+}, 30_000);
+
+const codes = (text: string, homeRegion?: string) => g.match(tok(text), { homeRegion }).map((m) => m.code);
+
+describe('Gazetteer', () => {
+  it('loads every level of idn-area-data once', async () => {
+    expect(g.stats()).toMatchObject({ provinces: 38, regencies: 514, districts: 7277, villages: 83763 });
+    expect(await loadGazetteer()).toBe(g);
+    expect(g.lookup('33.08')).toEqual({
+      code: '33.08',
+      name: 'Kabupaten Magelang',
+      level: 'regency',
+      parentCode: '33',
+    });
+    expect(g.lookup('31')?.name).toBe('DKI Jakarta');
+  });
+
+  /** Contrast set: [text, home region, expected codes in order]. */
+  const CONTRAST: [string, string | undefined, string[]][] = [
+    // Trigger words choose the level and the kind of regency.
+    ['banjir di kecamatan sungai kunjang kota samarinda', undefined, ['64.72.06', '64.72']],
+    ['Kab. Magelang dan Kota Magelang', undefined, ['33.08', '33.71']],
+    ['jalan rusak di kabupaten bandung barat', undefined, ['32.17']],
+    ['longsor di Kec. Jati, Kab. Kudus', undefined, ['33.19.03', '33.19']],
+    ['Provinsi Jawa Tengah siaga banjir', undefined, ['33']],
+    // Bare ambiguous names: home region first, otherwise the higher level and the city.
+    ['warga magelang mengeluh', '33.08', ['33.08']],
+    ['warga magelang mengeluh', undefined, ['33.71']],
+    ['macet di depok', undefined, ['32.76']],
+    ['macet di depok', '34.04', ['34.04.07']],
+    ['banjir di semarang', '33.22', ['33.22']],
+    ['banjir di semarang', undefined, ['33.74']],
+    // Distinctive district and village names count in the home region, not elsewhere.
+    ['mertoyudan banjir lagi', '33.08', ['33.08.10']],
+    ['mertoyudan banjir lagi', '64.72', []],
+    // A parent mentioned anywhere in the post resolves a bare lower-level name.
+    ['jati wetan terendam, warga kudus siaga', undefined, ['33.19.03.2003', '33.19']],
+    // Ordinary words that are village or district names are not places.
+    ['jalan baru di pasar jaya rusak, air sungai naik', '33.08', []],
+    ['harga cabai makmur sari tengah naik', '33.08', []],
+    ['pohon jati tumbang di tengah jalan', '33.19', []],
+    ['batu besar menutup batang sungai', undefined, []],
+    ['nasib malang menimpa warga', undefined, []],
+    ['puncak acara meriah', undefined, []],
+    // …but with a trigger (and resolvable) they are.
+    ['banjir di malang', undefined, ['35.73']],
+    ['kota batu dingin', undefined, ['35.79']],
+    ['kabupaten batang', undefined, ['33.25']],
+    // Provinces, aliases, multi-word names.
+    ['Jawa Tengah dan Jateng', undefined, ['33']],
+    ['Samarinda, Kalimantan Timur', undefined, ['64.72', '64']],
+    ['kemacetan di jaksel', undefined, ['31.74']],
+    ['warga Aceh Selatan', undefined, ['11.01']],
+  ];
+
+  it.each(CONTRAST)('%s (home %s)', (text, home, expected) => {
+    expect(codes(text, home)).toEqual(expected);
+  });
+
+  it('explains the trigger and the reason', () => {
+    expect(g.match(tok('kec. sungai kunjang'))).toEqual([
+      {
+        code: '64.72.06',
+        name: 'Sungai Kunjang',
+        level: 'district',
+        matched: 'sungai kunjang',
+        trigger: 'kec.',
+        reason: 'trigger',
+      },
+    ]);
+    expect(g.match(tok('magelang'), { homeRegion: '33.08' })[0]).toMatchObject({
+      reason: 'home-region',
+      name: 'Kabupaten Magelang',
+    });
+  });
+
+  it('never throws and tolerates odd tokens', () => {
+    expect(g.match([])).toEqual([]);
+    expect(g.match(['', '\uD800', 'kab.', 'kota'])).toEqual([]);
+    expect(g.match(undefined as unknown as string[])).toEqual([]);
+    expect(g.match(defaultTermNormalizer('desa'))).toEqual([]);
+  });
+});

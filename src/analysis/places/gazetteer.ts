@@ -1,0 +1,484 @@
+/**
+ * Gazetteer of Indonesian administrative areas (idn-area-data 3.1.2: 38 provinces, 514 regencies and cities,
+ * 7,277 districts, 83,763 villages) compiled into a token trie, loaded once asynchronously and matched synchronously.
+ *
+ * Rules (see docs/analysis-engine.md):
+ * - A trigger word right before a name (kab./kabupaten, kota, kec./kecamatan/distrik, desa/ds./kel./kelurahan,
+ *   prov./provinsi) selects that level; `kota` prefers cities, `kabupaten` regencies.
+ * - Without a trigger, province and regency names match bare when they are distinctive (not only ordinary words);
+ *   those that are ordinary words (`malang`, `serang`) only right after a locative (`di`, `ke`, `warga`, `bupati`…).
+ * - Bare district and village names match only when distinctive and inside the home region, or when their parent
+ *   (district, regency or province) is mentioned in the same post and the name is distinctive or of several words.
+ *   A one-word ordinary name (`jati`, `baru`) needs its trigger word.
+ * - Ambiguous names resolve toward the home region, then toward a mentioned parent, then toward the higher level
+ *   (and a city over a regency of the same name). A trigger name that stays ambiguous across the country is dropped.
+ */
+import type { LocationLevel, LocationMatch } from '../analysis.types.js';
+import { DEFAULT_COMMON_PLACE_WORDS, LOCATIVE_PLACE_WORDS, LOCATIVE_WORDS } from './common-words.js';
+
+const LEVELS: LocationLevel[] = ['province', 'regency', 'district', 'village'];
+const LEVEL_PROVINCE = 0;
+const LEVEL_REGENCY = 1;
+const LEVEL_DISTRICT = 2;
+const LEVEL_VILLAGE = 3;
+
+interface Trigger {
+  level: number;
+  /** For regencies: 1 = kabupaten, 2 = kota. */
+  kind?: number;
+  text: string;
+}
+
+const TRIGGERS = new Map<string, Trigger>([
+  ['provinsi', { level: LEVEL_PROVINCE, text: 'provinsi' }],
+  ['propinsi', { level: LEVEL_PROVINCE, text: 'provinsi' }],
+  ['prov', { level: LEVEL_PROVINCE, text: 'prov.' }],
+  ['kabupaten', { level: LEVEL_REGENCY, kind: 1, text: 'kabupaten' }],
+  ['kab', { level: LEVEL_REGENCY, kind: 1, text: 'kab.' }],
+  ['kota', { level: LEVEL_REGENCY, kind: 2, text: 'kota' }],
+  ['kotamadya', { level: LEVEL_REGENCY, kind: 2, text: 'kotamadya' }],
+  ['kecamatan', { level: LEVEL_DISTRICT, text: 'kecamatan' }],
+  ['kec', { level: LEVEL_DISTRICT, text: 'kec.' }],
+  ['distrik', { level: LEVEL_DISTRICT, text: 'distrik' }],
+  ['desa', { level: LEVEL_VILLAGE, text: 'desa' }],
+  ['ds', { level: LEVEL_VILLAGE, text: 'ds.' }],
+  ['kelurahan', { level: LEVEL_VILLAGE, text: 'kelurahan' }],
+  ['kel', { level: LEVEL_VILLAGE, text: 'kel.' }],
+  ['kampung', { level: LEVEL_VILLAGE, text: 'kampung' }],
+  ['nagari', { level: LEVEL_VILLAGE, text: 'nagari' }],
+  ['gampong', { level: LEVEL_VILLAGE, text: 'gampong' }],
+]);
+
+/** Everyday short names: [alias, code]. */
+const ALIASES: [string, string][] = [
+  ['jakarta', '31'],
+  ['dki', '31'],
+  ['jabar', '32'],
+  ['jateng', '33'],
+  ['jatim', '35'],
+  ['jogja', '34'],
+  ['jogjakarta', '34'],
+  ['yogya', '34'],
+  ['diy', '34'],
+  ['yogyakarta', '34'],
+  ['kepri', '21'],
+  ['babel', '19'],
+  ['bangka belitung', '19'],
+  ['sumut', '12'],
+  ['sumbar', '13'],
+  ['sumsel', '16'],
+  ['kalbar', '61'],
+  ['kalteng', '62'],
+  ['kalsel', '63'],
+  ['kaltim', '64'],
+  ['kaltara', '65'],
+  ['sulut', '71'],
+  ['sulteng', '72'],
+  ['sulsel', '73'],
+  ['sultra', '74'],
+  ['sulbar', '76'],
+  ['malut', '82'],
+  ['ntb', '52'],
+  ['ntt', '53'],
+  ['solo', '33.72'],
+  ['jaksel', '31.74'],
+  ['jaktim', '31.75'],
+  ['jakbar', '31.73'],
+  ['jakut', '31.72'],
+  ['jakpus', '31.71'],
+];
+
+interface TrieNode {
+  ids?: number[];
+  next?: Map<string, TrieNode>;
+}
+
+export interface GazetteerPlace {
+  code: string;
+  name: string;
+  level: LocationLevel;
+  parentCode?: string;
+}
+
+export interface GazetteerMatchOptions {
+  /** Kemendagri code of the deployment's region ('33.08'); ambiguous names prefer places inside it. */
+  homeRegion?: string;
+  /** At most this many places per post (default 10). */
+  maxMatches?: number;
+}
+
+export interface GazetteerStats {
+  provinces: number;
+  regencies: number;
+  districts: number;
+  villages: number;
+  names: number;
+  trieNodes: number;
+}
+
+export interface RawArea {
+  code: string;
+  name: string;
+}
+
+interface Candidate {
+  start: number;
+  end: number; // exclusive
+  ids: number[];
+  trigger?: Trigger;
+  locative: boolean;
+}
+
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+function nameTokens(name: string): string[] {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(SPLIT)
+    .filter((t) => t.length > 0);
+}
+
+function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s\-('/.])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())
+    .replace(/^Dki\b/, 'DKI');
+}
+
+export class Gazetteer {
+  private readonly codes: string[] = [];
+  private readonly names: string[] = [];
+  private readonly levels: number[] = [];
+  /** 1 kabupaten, 2 kota, 0 other. */
+  private readonly kinds: number[] = [];
+  private readonly parents: number[] = [];
+  private readonly distinctive: boolean[] = [];
+  private readonly byCode = new Map<string, number>();
+  private readonly root = new Map<string, TrieNode>();
+  private trieNodes = 0;
+  private nameCount = 0;
+  private readonly counts = [0, 0, 0, 0];
+  private readonly common: ReadonlySet<string>;
+
+  constructor(
+    areas: { provinces: RawArea[]; regencies: RawArea[]; districts: RawArea[]; villages: RawArea[] },
+    commonWords: Iterable<string> = [],
+  ) {
+    const common = new Set(DEFAULT_COMMON_PLACE_WORDS);
+    for (const w of commonWords) if (w && !/\s/.test(w)) common.add(w.toLowerCase());
+    this.common = common;
+    const add = (area: RawArea, level: number): void => {
+      const code = String(area.code);
+      let raw = String(area.name).trim().replace(/\.+$/, '');
+      let kind = 0;
+      if (level === LEVEL_REGENCY) {
+        const m = /^(KABUPATEN|KOTA)( ADMINISTRASI| ADM\.?)?\s+/i.exec(raw);
+        if (m) {
+          kind = m[1].toUpperCase() === 'KOTA' ? 2 : 1;
+          raw = raw.slice(m[0].length);
+        }
+      }
+      const idx = this.codes.length;
+      const parentCode = code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : undefined;
+      this.codes.push(code);
+      this.levels.push(level);
+      this.kinds.push(kind);
+      this.parents.push(parentCode !== undefined ? (this.byCode.get(parentCode) ?? -1) : -1);
+      this.byCode.set(code, idx);
+      const display =
+        level === LEVEL_REGENCY
+          ? `${kind === 2 ? 'Kota' : 'Kabupaten'} ${titleCase(raw)}`
+          : level === LEVEL_PROVINCE
+            ? titleCase(raw)
+            : raw.replace(/\s+/g, ' ');
+      this.names.push(display);
+      this.counts[level]++;
+      const toks = nameTokens(raw);
+      this.distinctive.push(
+        toks.some((t) => !common.has(t) && t.length >= 3 && !/^\d+$/.test(t) && !/^[ivx]+$/.test(t)),
+      );
+      this.insert(toks, idx);
+      // "Kota Baru" style regencies also under their one-word spelling and vice versa is left to the data.
+    };
+    for (const p of areas.provinces) add(p, LEVEL_PROVINCE);
+    for (const r of areas.regencies) add(r, LEVEL_REGENCY);
+    for (const d of areas.districts) add(d, LEVEL_DISTRICT);
+    for (const v of areas.villages) add(v, LEVEL_VILLAGE);
+    for (const [alias, code] of ALIASES) {
+      const idx = this.byCode.get(code);
+      if (idx !== undefined) this.insert(nameTokens(alias), idx);
+    }
+  }
+
+  private insert(tokens: string[], idx: number): void {
+    if (tokens.length === 0) return;
+    let map = this.root;
+    let node: TrieNode | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      node = map.get(tokens[i]);
+      if (!node) {
+        node = {};
+        map.set(tokens[i], node);
+        this.trieNodes++;
+      }
+      if (i < tokens.length - 1) {
+        node.next ??= new Map();
+        map = node.next;
+      }
+    }
+    node!.ids ??= [];
+    if (!node!.ids.includes(idx)) {
+      node!.ids.push(idx);
+      this.nameCount++;
+    }
+  }
+
+  stats(): GazetteerStats {
+    return {
+      provinces: this.counts[0],
+      regencies: this.counts[1],
+      districts: this.counts[2],
+      villages: this.counts[3],
+      names: this.nameCount,
+      trieNodes: this.trieNodes,
+    };
+  }
+
+  /** The place with this Kemendagri code. */
+  lookup(code: string): GazetteerPlace | undefined {
+    const idx = this.byCode.get(code);
+    if (idx === undefined) return undefined;
+    const p = this.parents[idx];
+    return {
+      code: this.codes[idx],
+      name: this.names[idx],
+      level: LEVELS[this.levels[idx]],
+      parentCode: p >= 0 ? this.codes[p] : undefined,
+    };
+  }
+
+  private inRegion(idx: number, region: string): boolean {
+    const code = this.codes[idx];
+    return code === region || (code.length > region.length && code.startsWith(region) && code[region.length] === '.');
+  }
+
+  private ancestorIn(idx: number, found: Set<number>): boolean {
+    for (let p = this.parents[idx]; p >= 0; p = this.parents[p]) if (found.has(p)) return true;
+    return false;
+  }
+
+  /** Places named in a post, from its normalised tokens. Never throws. */
+  match(tokens: readonly string[], options: GazetteerMatchOptions = {}): LocationMatch[] {
+    try {
+      return this.matchUnsafe(tokens, options);
+    } catch {
+      return [];
+    }
+  }
+
+  private matchUnsafe(rawTokens: readonly string[], options: GazetteerMatchOptions): LocationMatch[] {
+    const toks = canonicalTokens(rawTokens);
+    const home = options.homeRegion?.trim() || undefined;
+    const max = options.maxMatches ?? 10;
+    const candidates: Candidate[] = [];
+    for (let i = 0; i < toks.length;) {
+      // A trigger word followed by a name wins over a name that merely starts with the trigger word ("kota batu").
+      const trig = TRIGGERS.get(toks[i]);
+      if (trig && i + 1 < toks.length) {
+        const viaTrigger = this.longestAt(toks, i + 1, trig, false, home);
+        if (viaTrigger) {
+          candidates.push(viaTrigger);
+          i = viaTrigger.end;
+          continue;
+        }
+      }
+      const prev = i > 0 ? toks[i - 1] : undefined;
+      const c = this.longestAt(
+        toks,
+        i,
+        prev !== undefined ? TRIGGERS.get(prev) : undefined,
+        prev !== undefined && LOCATIVE_WORDS.has(prev),
+        home,
+      );
+      if (c) {
+        candidates.push(c);
+        i = c.end;
+      } else i++;
+    }
+    if (candidates.length === 0) return [];
+
+    // Round 0: triggers, provinces, regencies and distinctive names of the home region. Later rounds: names whose
+    // parent was found meanwhile (a village before its district in the text resolves in a later round).
+    const chosen = new Map<number, { start: number; match: LocationMatch }>();
+    const found = new Set<number>();
+    let pending = candidates;
+    for (let round = 0; round < 4 && pending.length > 0; round++) {
+      const next: Candidate[] = [];
+      for (const c of pending) {
+        const pick = this.resolve(c, home, found, round > 0);
+        if (pick) this.accept(pick, c, toks, chosen, found);
+        else next.push(c);
+      }
+      if (round > 0 && next.length === pending.length) break;
+      pending = next;
+    }
+    return [...chosen.values()]
+      .sort((a, b) => a.start - b.start)
+      .slice(0, max)
+      .map((x) => x.match);
+  }
+
+  /** The longest plausible name starting at `i`. */
+  private longestAt(
+    toks: string[],
+    i: number,
+    trigger: Trigger | undefined,
+    locative: boolean,
+    home: string | undefined,
+  ): Candidate | null {
+    const first = this.root.get(toks[i]);
+    if (!first) return null;
+    const ends: { end: number; ids: number[] }[] = [];
+    let node: TrieNode | undefined = first;
+    for (let j = i; node;) {
+      if (node.ids) ends.push({ end: j + 1, ids: node.ids });
+      j++;
+      if (j >= toks.length || !node.next) break;
+      node = node.next.get(toks[j]);
+    }
+    for (let e = ends.length - 1; e >= 0; e--) {
+      const c: Candidate = { start: i, end: ends[e].end, ids: ends[e].ids, trigger, locative };
+      if (this.plausible(c, home)) return c;
+    }
+    return null;
+  }
+
+  /** Whether a name at a position could be a place at all (used to choose between longest and shorter names). */
+  private plausible(c: Candidate, home: string | undefined): boolean {
+    for (const idx of c.ids) {
+      const level = this.levels[idx];
+      if (c.trigger) {
+        if (c.trigger.level === level) return true;
+        continue;
+      }
+      if (level <= LEVEL_REGENCY) {
+        if (this.distinctive[idx] || (c.locative && this.locativeOk(c))) return true;
+      } else if (this.distinctive[idx] || c.end - c.start > 1) return true;
+    }
+    return false;
+  }
+
+  private locativeOk(c: Candidate): boolean {
+    return c.end - c.start === 1 && c.ids.some((idx) => LOCATIVE_PLACE_WORDS.has(this.firstToken(idx)));
+  }
+
+  private firstToken(idx: number): string {
+    return (
+      nameTokens(
+        this.levels[idx] === LEVEL_REGENCY ? this.names[idx].replace(/^(Kabupaten|Kota) /, '') : this.names[idx],
+      )[0] ?? ''
+    );
+  }
+
+  private resolve(
+    c: Candidate,
+    home: string | undefined,
+    found: Set<number>,
+    secondPass: boolean,
+  ): { idx: number; reason: string } | null {
+    let pool: number[];
+    if (c.trigger) {
+      const t = c.trigger;
+      pool = c.ids.filter((idx) => this.levels[idx] === t.level);
+      if (t.level === LEVEL_REGENCY && t.kind) {
+        const sameKind = pool.filter((idx) => this.kinds[idx] === t.kind);
+        if (sameKind.length > 0) pool = sameKind;
+      }
+    } else {
+      pool = c.ids.filter((idx) => {
+        const level = this.levels[idx];
+        if (level <= LEVEL_REGENCY) {
+          return (
+            this.distinctive[idx] ||
+            (c.locative && LOCATIVE_PLACE_WORDS.has(this.firstToken(idx)) && c.end - c.start === 1)
+          );
+        }
+        if (this.distinctive[idx] && home !== undefined && this.inRegion(idx, home)) return true;
+        return secondPass && this.ancestorIn(idx, found) && (this.distinctive[idx] || c.end - c.start > 1);
+      });
+    }
+    if (pool.length === 0) return null;
+    if (home) {
+      const inHome = pool.filter((idx) => this.inRegion(idx, home));
+      if (inHome.length > 0)
+        return {
+          idx: highest(inHome, this.levels, this.kinds),
+          reason: c.trigger ? 'trigger+home-region' : 'home-region',
+        };
+    }
+    const withParent = pool.filter((idx) => this.ancestorIn(idx, found));
+    if (withParent.length > 0) {
+      return { idx: highest(withParent, this.levels, this.kinds), reason: 'parent-mentioned' };
+    }
+    if (c.trigger) {
+      if (pool.length === 1) return { idx: pool[0], reason: 'trigger' };
+      // Several regencies named alike (kab./kota) resolve by kind above; other ties stay ambiguous.
+      const levelsInPool = new Set(pool.map((i) => this.levels[i]));
+      if (levelsInPool.size === 1 && this.levels[pool[0]] <= LEVEL_REGENCY && pool.length <= 2) {
+        return { idx: highest(pool, this.levels, this.kinds), reason: 'trigger' };
+      }
+      return null;
+    }
+    const top = highest(pool, this.levels, this.kinds);
+    const topLevel = this.levels[top];
+    const sameTop = pool.filter((i) => this.levels[i] === topLevel);
+    if (topLevel >= LEVEL_DISTRICT && sameTop.length > 1) return null;
+    if (topLevel === LEVEL_REGENCY && sameTop.length > 2) return null;
+    return { idx: top, reason: c.ids.length > 1 ? 'higher-level' : 'unique' };
+  }
+
+  private accept(
+    pick: { idx: number; reason: string },
+    c: Candidate,
+    toks: string[],
+    chosen: Map<number, { start: number; match: LocationMatch }>,
+    found: Set<number>,
+  ): void {
+    if (chosen.has(pick.idx)) return;
+    found.add(pick.idx);
+    const m: LocationMatch = {
+      code: this.codes[pick.idx],
+      name: this.names[pick.idx],
+      level: LEVELS[this.levels[pick.idx]],
+      matched: toks.slice(c.start, c.end).join(' '),
+      reason: pick.reason,
+    };
+    if (c.trigger) m.trigger = c.trigger.text;
+    chosen.set(pick.idx, { start: c.start, match: m });
+  }
+}
+
+/** Lowest level number first (province before regency…), then city before regency, then data order. */
+function highest(pool: number[], levels: number[], kinds: number[]): number {
+  let best = pool[0];
+  for (const idx of pool) {
+    if (levels[idx] < levels[best] || (levels[idx] === levels[best] && kinds[idx] > kinds[best])) best = idx;
+  }
+  return best;
+}
+
+const NEEDS_SPLIT = /[^\p{L}\p{N}]/u;
+
+/** Lower-cased tokens with punctuation split off ('kab.' → 'kab', 'lang-lang' → 'lang', 'lang'). */
+function canonicalTokens(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tokens) {
+    if (typeof raw !== 'string' || raw.length === 0) continue;
+    const t = raw.toLowerCase();
+    if (NEEDS_SPLIT.test(t)) {
+      for (const part of t.split(SPLIT)) if (part.length > 0) out.push(part);
+    } else out.push(t);
+  }
+  return out;
+}
