@@ -475,6 +475,9 @@ function canonicalTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tokens) {
     if (typeof raw !== 'string' || raw.length === 0) continue;
+    // Hashtags, mentions and URLs are not read as place names (a hashtag's words follow it as plain tokens).
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 35 || c0 === 64 || raw.includes('://') || raw.startsWith('www.')) continue;
     const t = raw.toLowerCase();
     if (NEEDS_SPLIT.test(t)) {
       for (const part of t.split(SPLIT)) if (part.length > 0) out.push(part);

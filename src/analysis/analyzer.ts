@@ -1,0 +1,205 @@
+/**
+ * The analysis of one post: PII masked first, then normalised once, and every stage reads the same tokens —
+ * sentiment, category → OPD, places, tracked topics. Pure, synchronous, deterministic; never throws.
+ *
+ * Build one analyzer per configuration (topics, rules, overrides) and reuse it: construction compiles everything
+ * (topic automaton, category index, normaliser caches); `analyze` only reads.
+ */
+import type {
+  CategoryResult,
+  LocationMatch,
+  PiiCounts,
+  PostAnalysis,
+  SentimentResult,
+  TopicMatch,
+  TopicQuery,
+} from './analysis.types.js';
+import { CategoryClassifier, type CategoryPredictor } from './category/category-classifier.js';
+import { DEFAULT_CATEGORIES, type CategoryDefinition } from './category/default-categories.js';
+import type { Gazetteer } from './places/gazetteer.js';
+import { maskPiiWithCounts, PII_MASKS } from './pii/pii-masker.js';
+import type { TermNormalizer } from './query/query-ast.js';
+import { TopicMatcher, type TopicCompileError } from './query/topic-matcher.js';
+import { createTextNormalizer, getDefaultNormalizer, stemWord, type NormalizedText } from './text/index.js';
+
+/** Scores sentiment from the normalised post (the lexicon scorer of src/analysis/sentiment, or a trained model). */
+export type SentimentScorer = (normalized: NormalizedText, maskedText: string) => SentimentResult;
+
+/** A trained sentiment model: returns null to fall back to the lexicon. */
+export type SentimentPredictor = (normalized: NormalizedText, maskedText: string) => SentimentResult | null | undefined;
+
+export interface AnalyzerOptions {
+  /** Active tracked topics; queries that do not parse are skipped and listed in `analyzer.topicErrors`. */
+  topics?: readonly TopicQuery[];
+  /** Kemendagri code of the deployment's region (PANTAU_HOME_REGION), e.g. '33.08'. */
+  homeRegion?: string;
+  /** The compiled gazetteer (`await loadGazetteer()`); without it no places are reported. */
+  gazetteer?: Gazetteer;
+  /** Local slang: variant → standard form. */
+  slangOverrides?: Readonly<Record<string, string>>;
+  /** Local sentiment words: term → weight in [-5, 5] (passed to the lexicon scorer). */
+  lexiconOverrides?: Readonly<Record<string, number>>;
+  /** Category rules replacing the defaults (admins edit them). */
+  categoryRules?: readonly CategoryDefinition[];
+  /** The lexicon scorer; see createLexiconScorer in src/analysis/sentiment. */
+  sentimentScorer?: SentimentScorer;
+  /** An active trained sentiment model; the lexicon is the fallback. */
+  sentimentModel?: SentimentPredictor;
+  /** An active trained category model; the keyword rules are the fallback. */
+  categoryModel?: CategoryPredictor;
+  /** Match single query words on their stems too (default false: exact normalised words). */
+  stemTopics?: boolean;
+}
+
+export interface Analyzer {
+  analyze(text: string): PostAnalysis;
+  /** Topic queries that could not be compiled. */
+  readonly topicErrors: readonly TopicCompileError[];
+  stats(): { topics: number; topicTerms: number; categories: number };
+}
+
+const NEUTRAL_SENTIMENT: SentimentResult = { label: 'neutral', score: 0, source: 'lexicon', evidence: [] };
+const MASK_RE = new RegExp(
+  [PII_MASKS.nik, PII_MASKS.phone, PII_MASKS.email].map((m) => m.replace(/[[\]]/g, '\\$&')).join('|'),
+  'g',
+);
+
+function neutralScorer(): SentimentResult {
+  return { ...NEUTRAL_SENTIMENT, evidence: [] };
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const normalizer =
+    options.slangOverrides && Object.keys(options.slangOverrides).length > 0
+      ? createTextNormalizer({ slangOverrides: options.slangOverrides })
+      : getDefaultNormalizer();
+  const normalizeTerm: TermNormalizer = (word) =>
+    normalizer.normalize(word).tokens.filter((t) => t[0] !== '#' && t[0] !== '@' && !t.includes('://'));
+  const topics = new TopicMatcher(options.topics ?? [], {
+    normalizeTerm,
+    stem: options.stemTopics ? stemWord : undefined,
+  });
+  const categories = new CategoryClassifier(options.categoryRules ?? DEFAULT_CATEGORIES, {
+    normalizeTerm,
+    stem: stemWord,
+  });
+  const scorer: SentimentScorer = options.sentimentScorer ?? neutralScorer;
+  const homeRegion = options.homeRegion?.trim() || undefined;
+  const gazetteer = options.gazetteer;
+
+  const analyze = (input: string): PostAnalysis => {
+    const text = typeof input === 'string' ? input : input == null ? '' : String(input);
+    let maskedText = text;
+    let pii: PiiCounts = { nik: 0, phone: 0, email: 0 };
+    try {
+      const masked = maskPiiWithCounts(text);
+      maskedText = masked.text;
+      pii = masked.counts;
+    } catch {
+      maskedText = '';
+    }
+    let normalized: NormalizedText;
+    try {
+      const forTokens = pii.nik + pii.phone + pii.email > 0 ? maskedText.replace(MASK_RE, ' ') : maskedText;
+      normalized = normalizer.normalize(forTokens);
+    } catch {
+      normalized = { tokens: [], hashtags: [], mentions: [], urls: [], emojis: [], boundaries: [], boundaryMarks: '' };
+    }
+    return {
+      maskedText,
+      pii,
+      sentiment: scoreSentiment(normalized, maskedText),
+      category: classify(normalized.tokens),
+      locations: locate(normalized.tokens),
+      topics: matchTopics(normalized),
+      tokens: normalized.tokens,
+      hashtags: normalized.hashtags,
+      mentions: normalized.mentions,
+    };
+  };
+
+  const scoreSentiment = (normalized: NormalizedText, maskedText: string): SentimentResult => {
+    if (options.sentimentModel) {
+      try {
+        const r = options.sentimentModel(normalized, maskedText);
+        if (r) return r;
+      } catch {
+        // fall back to the lexicon
+      }
+    }
+    try {
+      return scorer(normalized, maskedText);
+    } catch {
+      return neutralScorer();
+    }
+  };
+
+  const classify = (tokens: string[]): CategoryResult => {
+    try {
+      return categories.classify(tokens, options.categoryModel);
+    } catch {
+      return { slug: 'lainnya', opd: 'Diskominfo', confidence: 0, keywords: [], source: 'rules' };
+    }
+  };
+
+  const locate = (tokens: string[]): LocationMatch[] => {
+    if (!gazetteer) return [];
+    return gazetteer.match(tokens, { homeRegion });
+  };
+
+  const matchTopics = (normalized: NormalizedText): TopicMatch[] => {
+    try {
+      return topics.match(normalized);
+    } catch {
+      return [];
+    }
+  };
+
+  return {
+    analyze,
+    topicErrors: topics.errors,
+    stats: () => ({
+      topics: topics.queryCount,
+      topicTerms: topics.termCount,
+      categories: categories.categories.length,
+    }),
+  };
+}
+
+const LABEL_ID: Record<string, string> = { positive: 'positif', neutral: 'netral', negative: 'negatif' };
+
+/** A one-paragraph explanation in Bahasa Indonesia of why the post got its labels. */
+export function explainAnalysis(a: PostAnalysis): string {
+  const parts: string[] = [];
+  const ev = a.sentiment.evidence
+    .slice(0, 8)
+    .map(
+      (e) =>
+        `${e.term} (${e.weight > 0 ? '+' : ''}${round2(e.weight)}${e.rules.length ? '; ' + e.rules.join(', ') : ''})`,
+    );
+  const src = a.sentiment.source === 'model' ? `model ${a.sentiment.modelVersion ?? ''}`.trim() : 'leksikon';
+  parts.push(
+    `Sentimen ${LABEL_ID[a.sentiment.label] ?? a.sentiment.label} (${round2(a.sentiment.score)}, ${src})` +
+      (ev.length ? `: ${ev.join(', ')}` : ': tidak ada kata bersentimen'),
+  );
+  parts.push(
+    a.category.keywords.length
+      ? `Kategori ${a.category.slug} → ${a.category.opd} (keyakinan ${round2(a.category.confidence)}) dari: ${a.category.keywords.join(', ')}`
+      : `Kategori ${a.category.slug} → ${a.category.opd}: tidak ada kata kunci kategori`,
+  );
+  if (a.locations.length) {
+    parts.push(
+      `Lokasi: ${a.locations
+        .map((l) => `${l.name} [${l.code}] (${l.trigger ? `pemicu "${l.trigger}", ` : ''}${l.reason})`)
+        .join(', ')}`,
+    );
+  }
+  if (a.topics.length) parts.push(`Topik: ${a.topics.map((t) => `${t.id} (${t.terms.join(', ')})`).join(', ')}`);
+  const pii = a.pii.nik + a.pii.phone + a.pii.email;
+  if (pii > 0) parts.push(`Data pribadi disamarkan: ${a.pii.nik} NIK, ${a.pii.phone} telepon, ${a.pii.email} e-mail`);
+  return parts.join('. ') + '.';
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
