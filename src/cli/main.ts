@@ -3,9 +3,11 @@
  * Each command lives in src/cli/commands/<name>.command.ts and registers itself here.
  */
 import { Command } from 'commander';
+import { registerAnalyzeCommand } from './commands/analyze.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
+  registerAnalyzeCommand(program);
   return program;
 }
 

@@ -88,10 +88,9 @@ export class CategoryClassifier {
           this.invalidKeywords.push({ slug: cat.slug, term: raw });
         } else if (toks.length === 1) {
           push(this.words, toks[0], ref);
-          if (this.stem) {
-            const s = this.stem(toks[0]);
-            if (s !== toks[0]) push(this.stems, s, ref);
-          }
+          // Only root-word keywords match inflected forms (banjir ← kebanjiran); a derived keyword such as
+          // 'perhubungan' must not pull in every word of its root ('hubungi').
+          if (this.stem && this.stem(toks[0]) === toks[0]) push(this.stems, toks[0], ref);
         } else {
           this.phrases.add(toks, this.phraseRefs.length);
           this.phraseRefs.push({ ref, length: toks.length });
