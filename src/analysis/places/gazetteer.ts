@@ -468,20 +468,35 @@ function highest(pool: number[], levels: number[], kinds: number[]): number {
   return best;
 }
 
-const NEEDS_SPLIT = /[^\p{L}\p{N}]/u;
+/** Whether a token needs splitting or lower-casing (tokens from the normaliser are already lower-case words). */
+function needsWork(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    if (c >= 48 && c <= 57) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Lower-cased tokens with punctuation split off ('kab.' → 'kab', 'lang-lang' → 'lang', 'lang'). */
 function canonicalTokens(tokens: readonly string[]): string[] {
+  if (!Array.isArray(tokens)) return [];
+  let clean = true;
+  for (let i = 0; i < tokens.length && clean; i++)
+    if (typeof tokens[i] !== 'string' || needsWork(tokens[i])) clean = false;
+  if (clean) return tokens as string[];
   const out: string[] = [];
   for (const raw of tokens) {
     if (typeof raw !== 'string' || raw.length === 0) continue;
     // Hashtags, mentions and URLs are not read as place names (a hashtag's words follow it as plain tokens).
     const c0 = raw.charCodeAt(0);
     if (c0 === 35 || c0 === 64 || raw.includes('://') || raw.startsWith('www.')) continue;
-    const t = raw.toLowerCase();
-    if (NEEDS_SPLIT.test(t)) {
-      for (const part of t.split(SPLIT)) if (part.length > 0) out.push(part);
-    } else out.push(t);
+    if (!needsWork(raw)) {
+      out.push(raw);
+      continue;
+    }
+    for (const part of raw.toLowerCase().split(SPLIT)) if (part.length > 0) out.push(part);
   }
   return out;
 }

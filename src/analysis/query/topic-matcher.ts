@@ -49,10 +49,7 @@ function keyOf(term: QueryTerm): string {
   return `${term.kind}:${term.value}`;
 }
 
-interface PrefixNode {
-  next: Map<string, PrefixNode>;
-  ids: number[];
-}
+const PREFIX_KEY = 3;
 
 function stripTag(tag: string): string {
   const c = tag.charCodeAt(0);
@@ -67,7 +64,8 @@ export class TopicMatcher {
   private readonly stemIndex = new Map<string, number[]>();
   private readonly hashtagIndex = new Map<string, number>();
   private readonly mentionIndex = new Map<string, number>();
-  private readonly prefixRoot: PrefixNode = { next: new Map(), ids: [] };
+  /** Wildcard prefixes grouped by their first three characters (prefixes are at least three characters long). */
+  private readonly prefixIndex = new Map<string, { prefix: string; id: number }[]>();
   private prefixCount = 0;
   private readonly phrases = new PhraseAutomaton();
   private triggers: Int32Array[] = [];
@@ -156,17 +154,10 @@ export class TopicMatcher {
         this.phrases.add(term.tokens ?? term.value.split(' '), id);
         break;
       case 'prefix': {
-        let node = this.prefixRoot;
-        for (let c = 0; c < term.value.length; c++) {
-          const ch = term.value[c];
-          let next = node.next.get(ch);
-          if (!next) {
-            next = { next: new Map(), ids: [] };
-            node.next.set(ch, next);
-          }
-          node = next;
-        }
-        node.ids.push(id);
+        const key = term.value.slice(0, PREFIX_KEY);
+        const list = this.prefixIndex.get(key);
+        if (list) list.push({ prefix: term.value, id });
+        else this.prefixIndex.set(key, [{ prefix: term.value, id }]);
         this.prefixCount++;
         break;
       }
@@ -282,12 +273,9 @@ export class TopicMatcher {
         const ids = this.stemIndex.get(this.stem!(tok));
         if (ids) for (let k = 0; k < ids.length; k++) this.hit(ids[k], gen);
       }
-      if (hasPrefixes) {
-        let node: PrefixNode | undefined = this.prefixRoot;
-        for (let c = 0; c < tok.length && node; c++) {
-          node = node.next.get(tok[c]);
-          if (node && node.ids.length > 0) for (const id of node.ids) this.hit(id, gen);
-        }
+      if (hasPrefixes && tok.length >= PREFIX_KEY) {
+        const list = this.prefixIndex.get(tok.slice(0, PREFIX_KEY));
+        if (list) for (const p of list) if (tok.startsWith(p.prefix)) this.hit(p.id, gen);
       }
     }
     this.phrases.scan(tokens, (id) => this.hit(id, gen));
