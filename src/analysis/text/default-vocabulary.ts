@@ -11,7 +11,7 @@ export function defaultVocabulary(): readonly string[] {
     const list: string[] = [];
     for (const line of LEXICON_SOURCE.split('\n')) {
       const colon = line.indexOf(':');
-      if (colon < 0) continue;
+      if (colon < 0 || line.trimStart().startsWith('#')) continue;
       for (const w of line
         .slice(colon + 1)
         .trim()

@@ -1,0 +1,369 @@
+/**
+ * Lexicon-based Indonesian sentiment with rules: negation scope, intensifiers and softeners (before or after
+ * the word), contrast clauses (after tapi/namun/padahal weighs more, a walaupun-clause less), emoji,
+ * rhetorical questions and obvious sarcasm. Every contributing term is returned as evidence with its rules.
+ */
+import type { SentimentEvidence, SentimentLabel, SentimentResult } from '../analysis.types.js';
+import type { NormalizedText } from '../text/normalized-text.js';
+import { emojiSentiment } from '../text/emoji-sentiment.js';
+import { StemmerCache } from '../text/stemmer-cache.js';
+import { getDefaultNormalizer, type TextNormalizer } from '../text/index.js';
+import {
+  addEntry,
+  builtInLexicon,
+  cloneLexicon,
+  CONCESSIVE_WORDS,
+  CONTRAST_WORDS,
+  NEGATORS,
+  QUESTION_WORDS,
+  SARCASM_EMOJI,
+  WEAK_NEGATORS,
+  type ParsedLexicon,
+  type Phrase,
+} from './sentiment-lexicon.js';
+
+export interface SentimentThresholds {
+  /** score ≥ positive → 'positive'. */
+  positive: number;
+  /** score ≤ -negative → 'negative'. */
+  negative: number;
+}
+
+export interface SentimentScorerOptions {
+  /** Admins' local words: word or phrase ('tidak_becus', 'lampu mati') → weight in [-1, 1]; 0 removes an entry. */
+  lexiconOverrides?: Readonly<Record<string, number>>;
+  thresholds?: Partial<SentimentThresholds>;
+  /** Normaliser used by score(text); the default one when omitted. */
+  normalizer?: TextNormalizer;
+}
+
+/** Chosen on the SmSA and NusaX valid splits only (see docs/analysis-sentiment.md). */
+export const DEFAULT_THRESHOLDS: SentimentThresholds = { positive: 0.2, negative: 0.2 };
+
+const NEGATION_SCOPE = 3;
+const MODIFIER_SCOPE = 2;
+const POST_INTENSIFIERS: ReadonlyMap<string, number> = new Map([
+  ['banget', 1.5],
+  ['sekali', 1.5],
+  ['sangat', 1.4],
+  ['amat', 1.4],
+  ['parah', 1.4],
+  ['pol', 1.4],
+]);
+const LAUGH = 'wkwk';
+const STEMMER = new StemmerCache(50_000);
+
+interface Hit {
+  term: string;
+  weight: number;
+  rules: string[];
+  start: number;
+  clause: number;
+  fromWord: boolean;
+}
+
+export class SentimentScorer {
+  private readonly lex: ParsedLexicon;
+  private readonly overridden: Set<string>;
+  readonly thresholds: SentimentThresholds;
+  private readonly normalizer: TextNormalizer | undefined;
+
+  constructor(options: SentimentScorerOptions = {}) {
+    const base = builtInLexicon();
+    this.overridden = new Set();
+    if (options.lexiconOverrides && Object.keys(options.lexiconOverrides).length > 0) {
+      this.lex = cloneLexicon(base);
+      for (const [entry, raw] of Object.entries(options.lexiconOverrides)) {
+        const key = entry.trim().toLowerCase().replace(/\s+/g, '_');
+        if (!key || typeof raw !== 'number' || !Number.isFinite(raw)) continue;
+        const weight = Math.max(-1, Math.min(1, raw));
+        if (weight === 0) {
+          this.lex.words.delete(key);
+          const first = key.split('_')[0];
+          const list = this.lex.phrases.get(first);
+          if (list)
+            this.lex.phrases.set(
+              first,
+              list.filter((p) => p.words.join('_') !== key),
+            );
+          continue;
+        }
+        addEntry(key, weight, this.lex.words, this.lex.phrases);
+        this.overridden.add(key.replace(/_/g, ' '));
+      }
+    } else {
+      this.lex = base;
+    }
+    this.thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+    this.normalizer = options.normalizer;
+  }
+
+  /** Number of lexicon entries (words and phrases) in use. */
+  get lexiconSize(): number {
+    let n = this.lex.words.size;
+    for (const list of this.lex.phrases.values()) n += list.length;
+    return n;
+  }
+
+  /** The weight of a single word, or undefined (no rules applied). */
+  wordWeight(word: string): number | undefined {
+    return this.lex.words.get(word);
+  }
+
+  score(text: string): SentimentResult {
+    return this.scoreNormalized((this.normalizer ?? getDefaultNormalizer()).normalize(text));
+  }
+
+  /** Raw sum of rule-adjusted weights and the evidence; `score`/`label` derive from it. */
+  scoreNormalized(n: NormalizedText): SentimentResult {
+    const hits = this.collect(n);
+    let sum = 0;
+    for (const h of hits) sum += h.weight;
+    const score = Math.tanh(sum);
+    const label: SentimentLabel =
+      score >= this.thresholds.positive ? 'positive' : score <= -this.thresholds.negative ? 'negative' : 'neutral';
+    const evidence: SentimentEvidence[] = hits.map((h) => ({
+      term: h.term,
+      weight: Math.round(h.weight * 1000) / 1000,
+      rules: h.rules,
+    }));
+    return { label, score: Math.round(score * 1000) / 1000, source: 'lexicon', evidence };
+  }
+
+  private matchPhrase(map: Map<string, Phrase[]>, tokens: string[], i: number): Phrase | undefined {
+    const list = map.get(tokens[i]);
+    if (!list) return undefined;
+    for (const p of list) {
+      const len = p.words.length;
+      if (i + len > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < len; k++) {
+        if (tokens[i + k] !== p.words[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return p;
+    }
+    return undefined;
+  }
+
+  private lookupWord(w: string): { weight: number; rule?: string; term: string } | undefined {
+    const direct = this.lex.words.get(w);
+    if (direct !== undefined) return { weight: direct, term: w };
+    const c = w.charCodeAt(0);
+    if (c === 35 || c === 64 || w.length < 5 || w.length > 30) return undefined; // '#', '@', short or huge
+    if (w.endsWith('nya')) {
+      const base = w.slice(0, -3);
+      const bw = this.lex.words.get(base);
+      if (bw !== undefined) return { weight: bw, term: base };
+    }
+    const stem = STEMMER.stem(w);
+    if (stem !== w && stem.length >= 3) {
+      const sw = this.lex.words.get(stem);
+      if (sw !== undefined) return { weight: sw * 0.8, rule: `stem:${stem}`, term: w };
+    }
+    return undefined;
+  }
+
+  private collect(n: NormalizedText): Hit[] {
+    const tokens = n.tokens;
+    const hits: Hit[] = [];
+    const bounds = n.boundaries;
+    let b = 0;
+    let clause = 0;
+    let sentenceStartHit = 0;
+    let negator: string | null = null;
+    let negatorAt = -10;
+    let weakNegator: string | null = null;
+    let weakAt = -10;
+    let modifier: string | null = null;
+    let modifierFactor = 1;
+    let modifierAt = -10;
+    let afterContrast: string | null = null;
+    let concession: string | null = null;
+    let hasQuestionWord = false;
+    const questionClauses = new Set<number>();
+    let hasLaugh = false;
+
+    for (let i = 0; i < tokens.length; i++) {
+      while (b < bounds.length && bounds[b] <= i) {
+        // clause ends with mark n.boundaryMarks[b]
+        const mark = n.boundaryMarks[b];
+        if (mark === '?' && hasQuestionWord) questionClauses.add(clause);
+        hasQuestionWord = false;
+        negator = null;
+        weakNegator = null;
+        concession = null;
+        if (mark === '.' || mark === '!' || mark === '?') {
+          afterContrast = null;
+          sentenceStartHit = hits.length;
+        }
+        b++;
+        clause++;
+      }
+      const t = tokens[i];
+      if (t === LAUGH) {
+        hasLaugh = true;
+        continue;
+      }
+      if (QUESTION_WORDS.has(t)) hasQuestionWord = true;
+
+      // Phrases first (they may start with a negator: 'tidak becus').
+      let term: string | undefined;
+      let weight = 0;
+      let span = 1;
+      const extraRules: string[] = [];
+      const phrase = this.matchPhrase(this.lex.phrases, tokens, i);
+      if (phrase) {
+        term = phrase.words.join(' ');
+        weight = phrase.weight;
+        span = phrase.words.length;
+      } else {
+        const modPhrase = this.matchPhrase(this.lex.modifierPhrases, tokens, i);
+        if (modPhrase) {
+          modifier = modPhrase.words.join(' ');
+          modifierFactor = modPhrase.weight;
+          modifierAt = i + modPhrase.words.length - 1;
+          negator = null;
+          i += modPhrase.words.length - 1;
+          continue;
+        }
+        if (NEGATORS.has(t)) {
+          negator = t;
+          negatorAt = i;
+          continue;
+        }
+        if (WEAK_NEGATORS.has(t) && i + 1 < tokens.length) {
+          weakNegator = t;
+          weakAt = i;
+          continue;
+        }
+        if (CONTRAST_WORDS.has(t)) {
+          if (CONCESSIVE_WORDS.has(t)) {
+            concession = t;
+          } else {
+            for (let k = sentenceStartHit; k < hits.length; k++) {
+              if (hits[k].rules.some((r) => r.startsWith('after-contrast'))) continue;
+              hits[k].weight *= 0.6;
+              hits[k].rules.push(`before-contrast:${t}`);
+            }
+            afterContrast = t;
+          }
+          negator = null;
+          continue;
+        }
+        const mod = this.lex.modifiers.get(t);
+        if (mod !== undefined) {
+          // A modifier that is also a sentiment word ('lumayan') is a modifier only when a sentiment word follows.
+          const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+          const own = this.lex.words.get(t);
+          if (own === undefined || (next !== undefined && this.lex.words.has(next))) {
+            modifier = t;
+            modifierFactor = mod;
+            modifierAt = i;
+            continue;
+          }
+        }
+        const found = this.lookupWord(t);
+        if (!found) continue;
+        term = found.term;
+        weight = found.weight;
+        if (found.rule) extraRules.push(found.rule);
+      }
+
+      const rules: string[] = [];
+      if (this.overridden.has(term)) rules.push('override');
+      rules.push(...extraRules);
+      if (modifier !== null && i - modifierAt <= MODIFIER_SCOPE) {
+        weight *= modifierFactor;
+        rules.push(`${modifierFactor >= 1 ? 'intensified' : 'softened'}:${modifier}`);
+        modifier = null;
+      }
+      if (negator !== null && i - negatorAt <= NEGATION_SCOPE) {
+        weight = weight > 0 ? -0.8 * weight : -0.4 * weight;
+        rules.push(`negated:${negator}`);
+        negator = null;
+      } else if (weakNegator !== null && i - weakAt <= MODIFIER_SCOPE) {
+        weight = weight > 0 ? -0.6 * weight : 0.5 * weight;
+        rules.push(`negated:${weakNegator}`);
+        weakNegator = null;
+      }
+      const after = i + span < tokens.length ? tokens[i + span] : undefined;
+      const post = after !== undefined ? POST_INTENSIFIERS.get(after) : undefined;
+      if (post !== undefined) {
+        weight *= post;
+        rules.push(`intensified:${after}`);
+        span++;
+      }
+      if (concession !== null) {
+        weight *= 0.6;
+        rules.push(`concession:${concession}`);
+      } else if (afterContrast !== null) {
+        weight *= 1.4;
+        rules.push(`after-contrast:${afterContrast}`);
+      }
+      hits.push({ term, weight, rules, start: i, clause, fromWord: true });
+      i += span - 1;
+    }
+    if (hasQuestionWord && n.boundaryMarks.endsWith('?') && bounds[bounds.length - 1] >= tokens.length) {
+      questionClauses.add(clause);
+    }
+    // A lone weak negator at the end ('pelayanannya kurang') still says something.
+    if (weakNegator !== null && weakAt === tokens.length - 1) {
+      hits.push({ term: weakNegator, weight: -0.3, rules: [], start: weakAt, clause, fromWord: true });
+    }
+
+    // Rhetorical questions: praise inside a why/when question is a complaint ('kapan bagusnya?').
+    if (questionClauses.size > 0) {
+      for (const h of hits) {
+        if (h.weight > 0 && questionClauses.has(h.clause)) {
+          h.weight *= -0.6;
+          h.rules.push('rhetorical-question');
+        }
+      }
+    }
+
+    // Emoji.
+    let emojiCount = 0;
+    let sarcasmEmoji: string | null = null;
+    for (const e of n.emojis) {
+      if (SARCASM_EMOJI.has(e)) sarcasmEmoji = e;
+      const w = emojiSentiment(e);
+      if (w === 0 || emojiCount >= 5) continue;
+      emojiCount++;
+      hits.push({ term: e, weight: w * 0.8, rules: ['emoji'], start: tokens.length, clause, fromWord: false });
+    }
+
+    // Obvious sarcasm: praise next to an eye-roll/clown emoji, or praise laughed at beside a complaint.
+    let pos = 0;
+    let neg = 0;
+    for (const h of hits) {
+      if (!h.fromWord) continue;
+      if (h.weight > 0) pos += h.weight;
+      else neg -= h.weight;
+    }
+    const sarcasm = pos > 0 && (sarcasmEmoji !== null || (hasLaugh && neg > 0));
+    if (sarcasm) {
+      for (const h of hits) {
+        if (h.fromWord && h.weight > 0) {
+          h.weight *= -0.7;
+          h.rules.push(sarcasmEmoji ? `sarcasm:${sarcasmEmoji}` : 'sarcasm:laughter');
+        }
+      }
+    }
+    return hits;
+  }
+}
+
+/** A scorer with the built-in lexicon plus admins' overrides. */
+export function createSentimentScorer(options: SentimentScorerOptions = {}): SentimentScorer {
+  return new SentimentScorer(options);
+}
+
+let defaultScorer: SentimentScorer | undefined;
+
+/** Sentiment of one already-normalised post with the built-in lexicon. */
+export function scoreSentiment(normalized: NormalizedText): SentimentResult {
+  return (defaultScorer ??= new SentimentScorer()).scoreNormalized(normalized);
+}
