@@ -1,0 +1,70 @@
+import { n, o, w, wf, type StoryScript } from './story-line.js';
+
+/**
+ * Story 2: after the flood, muddy raw water and a broken pump at a treatment plant leave several kelurahan of
+ * Samarinda Ulu and Samarinda Utara without PDAM water for about two days: first puzzlement, then anger, tanker
+ * trucks, a formal apology, restoration, and complaints about the bill. Some complaints carry synthetic
+ * customer contact data (phone, e-mail, NIK) so that masking is exercised.
+ */
+export const PDAM_STORY: StoryScript = {
+  story: 'pdam-mati',
+  category: 'utilitas',
+  lines: [
+    w(470, '0', 'air pdam mati ya? di Sidodadi gak keluar sama sekali dari subuh', 'Sidodadi'),
+    w(486, '-', 'udah banjir, sekarang air pdam mati. mau bersihin lumpur pake apa 😭 #airmati', 'Air Putih'),
+    w(497, '0', 'Gunung Kelua air PDAM juga mati kah? kran cuma bunyi angin doang', 'Gunung Kelua'),
+    o(515, 'pdamsmd', '0', 'Pelanggan yth, terjadi gangguan produksi di IPA akibat tingginya kekeruhan air baku pascabanjir dan kerusakan pompa. Distribusi air ke wilayah Sidodadi, Air Putih, Dadi Mulya, Gunung Kelua, Jawa, dan Sempaja Selatan terganggu. Mohon maaf atas ketidaknyamanannya.', 'Sidodadi', 'instagram'),
+    w(530, '-', 'gangguan sampai kapan min? gak ada estimasi sama sekali. warga butuh kepastian @demo_pdamsmd', 'Dadi Mulya'),
+    w(548, '-', 'beli air galon buat mandi anak, 3 galon habis setengah hari. boros bgt #airmati #pdamsamarinda', 'Air Putih'),
+    w(566, '0', 'yg punya sumur bor di sekitar Jawa, boleh gak warga numpang ambil air? bayar gpp', 'Jawa'),
+    w(590, '-', 'kantor pdam ditelpon gak diangkat, wa gak dibales. pelanggan disuruh sabar doang', 'Gunung Kelua'),
+    w(615, '-', 'Sempaja Selatan air mati total. toilet gak bisa disiram, rumah bau. tolong!! #airmati', 'Sempaja Selatan'),
+    n(640, '-', 'Air PDAM Mati di Enam Kelurahan, Warga Antre Air Bersih. SAMARINDA – Gangguan pompa di instalasi pengolahan air membuat ribuan pelanggan di Samarinda Ulu dan Samarinda Utara tidak mendapat pasokan air sejak Senin pagi.', 'Sidodadi'),
+    w(668, '-', 'warung makan saya tutup hari ini, gak ada air buat cuci piring. rugi 😤', 'Sidodadi'),
+    w(700, '0', 'info mobil tangki air bersih lewat mana aja ya hari ini? di Dadi Mulya belum ada', 'Dadi Mulya'),
+    o(735, 'pdamsmd', '0', 'Perumda Tirta Kencana mengerahkan 8 mobil tangki untuk distribusi air bersih gratis ke wilayah terdampak. Jadwal dan titik distribusi kami umumkan berkala. #pdamsamarinda', 'Air Putih', 'x'),
+    w(760, '-', 'mobil tangki cuma berhenti di jalan besar, gang kami yg dalam gak kebagian. nenek2 harus angkat ember jauh', 'Air Putih'),
+    w(790, '-', 'jam 8 malam masih gak ada air. anak mau mandi habis main lumpur bekas banjir. ya Allah', 'Gunung Kelua'),
+    w(822, '0', 'tips: tampung air hujan di ember kalo hujan lagi, lumayan buat siram wc. #airmati', undefined, 'tiktok'),
+    wf(860, '-', 'Saya pelanggan PDAM di Kelurahan Sidodadi, air tidak mengalir sejak kemarin pagi. Mohon dihubungi di nomor 0811-0000-4821 untuk konfirmasi pengiriman tangki. Lansia di rumah kami butuh air.', 'Sidodadi'),
+    w(905, '-', 'udah malam kedua tanpa air. mandi di masjid, nyuci di rumah sodara di seberang. capek 😩', 'Jawa'),
+    w(950, '-', 'kenapa kalo telat bayar langsung diputus, giliran air mati berhari2 gak ada kompensasi? #pdamsamarinda', undefined, 'x'),
+    // day 2 morning burst
+    w(1330, '-', 'hari kedua air mati. pagi2 harus antre di mobil tangki bawa jerigen sebelum berangkat kerja', 'Sempaja Selatan'),
+    w(1345, '-', 'sekolah anak di Gunung Kelua toiletnya gak ada air, anak2 disuruh pulang cepat. ini udah darurat', 'Gunung Kelua'),
+    w(1360, '0', 'ada yg tau air pdam di Air Putih udah nyala belum? aku lagi di luar kota', 'Air Putih'),
+    n(1380, '-', 'Hari Kedua Tanpa Air, Warga Sidodadi Geruduk Kantor PDAM. Puluhan warga mendatangi kantor pelayanan Perumda Tirta Kencana menuntut kepastian waktu pemulihan pasokan air.', 'Sidodadi'),
+    w(1395, '-', 'kami demo bukan mau ribut, cuma mau tau kapan air nyala. 2 hari lho ini #airmati #pdamsamarinda', 'Sidodadi', 'instagram'),
+    w(1410, '-', 'beli air tangki swasta 1 tandon Rp150 ribu. yg gak punya duit gimana?', 'Dadi Mulya'),
+    w(1425, '-', 'klinik kecil di Sempaja ikut kesulitan, gak ada air buat sterilisasi alat. tolong diprioritaskan fasilitas kesehatan', 'Sempaja Selatan'),
+    wf(1440, '-', 'Yth. Perumda Tirta Kencana, mohon tanggapan atas keluhan saya via e-mail ortu.demo31@example.com. Nomor pelanggan saya sudah terdaftar, tetapi tidak ada petugas yang datang. NIK pelapor 6472034508850003.', 'Jawa'),
+    o(1460, 'pemkotsmd', '0', 'Wali Kota Samarinda menginstruksikan Perumda Tirta Kencana mempercepat perbaikan pompa dan menambah armada tangki. BPBD dan Damkar turut membantu distribusi air bersih ke permukiman padat. #airmati', 'Sidodadi', 'instagram'),
+    w(1478, '+', 'makasih damkar yg bawa tangki sampe masuk gang kami di Air Putih. petugasnya ramah bgt 🙏', 'Air Putih'),
+    w(1495, '-', 'katanya pompa rusak. pompa cadangan gak punya? kota besar masa gak ada cadangan', 'Gunung Kelua'),
+    w(1512, '-', 'pdam udah 2 hari mati, tagihan bulan ini tetap jalan. lucu ya', 'Sempaja Selatan'),
+    w(1530, '0', 'titik mobil tangki siang ini: depan masjid Sidodadi, lapangan Gunung Kelua, pertigaan Dadi Mulya. bawa wadah sendiri', 'Sidodadi', 'facebook'),
+    w(1555, '-', 'udah antre 1 jam, airnya habis pas giliran kami. pulang tangan kosong', 'Dadi Mulya'),
+    w(1580, '-', 'anak kos di Gunung Kelua pada ngungsi mandi ke kampus. parah sih ini #airmati', 'Gunung Kelua'),
+    n(1610, '0', 'Perumda Tirta Kencana: Pompa Pengganti Tiba, Pemulihan Bertahap Mulai Malam Ini. Direktur utama menyampaikan permohonan maaf dan menyebut aliran air akan kembali normal paling lambat besok pagi.', 'Sidodadi'),
+    w(1640, '-', 'janji malam ini ya, awas kalo bohong lagi kayak kemarin', 'Air Putih'),
+    w(1680, '-', 'wc masjid sampe ditutup karena gak ada air. orang mau sholat wudhu pake air galon', 'Jawa'),
+    wf(1720, '-', 'Mohon agar Perumda Tirta Kencana memberikan kompensasi berupa potongan tagihan bagi pelanggan yang terdampak gangguan dua hari ini. Warga sudah mengeluarkan biaya tambahan untuk membeli air.'),
+    w(1760, '-', 'yang bikin kesel itu infonya simpang siur, ig bilang A, petugas bilang B', 'Sempaja Selatan'),
+    w(1800, '0', 'di Jawa air udah netes dikit barusan. yg lain gimana?', 'Jawa'),
+    w(1830, '-', 'air nyala tapi keruh kecoklatan, gak berani dipake mandi anak', 'Sidodadi'),
+    w(1860, '0', 'air sidodadi mulai ngalir, kecil bgt sih tapi lumayan lah', 'Sidodadi'),
+    o(1890, 'pdamsmd', '0', 'Update: distribusi air mulai pulih bertahap di Jawa, Sidodadi, dan Air Putih. Pada awal pengaliran air mungkin keruh, mohon dibuang beberapa menit. Wilayah Gunung Kelua, Dadi Mulya, dan Sempaja Selatan menyusul. #pdamsamarinda', 'Sidodadi', 'instagram'),
+    w(1930, '-', 'Gunung Kelua masih kering kerontang. kami dianak tirikan kah', 'Gunung Kelua'),
+    w(1990, '-', 'dadi mulya malam ketiga tanpa air 😭 hubungi 0811-0000-7730 kalo ada info tangki masuk ya tetangga', 'Dadi Mulya'),
+    // day 3 (replay end): restoration and aftermath
+    w(2230, '+', 'alhamdulillah air udah normal di Air Putih. lega bgt bisa mandi pake shower lagi 🥲', 'Air Putih'),
+    w(2260, '0', 'air di Gunung Kelua nyala jam 5 subuh tadi, masih agak keruh', 'Gunung Kelua'),
+    w(2300, '-', 'sempaja selatan baru nyala hari ini, 3 hari penuh tanpa air. jangan sampai terulang', 'Sempaja Selatan'),
+    n(2350, '0', 'Pasokan Air PDAM di Samarinda Ulu Kembali Normal Setelah Tiga Hari. Perumda Tirta Kencana berjanji menyiapkan pompa cadangan di setiap instalasi pengolahan dan memperbaiki sistem informasi gangguan.'),
+    w(2400, '+', 'makasih petugas pdam yg lembur 2 malam benerin pompa. kami tahu kalian juga capek 🙏', 'Sidodadi'),
+    w(2460, '-', 'air udh normal, sekarang tinggal nunggu tagihan. kalo naik, saya lapor ombudsman', 'Dadi Mulya'),
+    o(2520, 'pdamsmd', '0', 'Sebagai bentuk permohonan maaf, pelanggan di wilayah terdampak gangguan akan mendapatkan potongan biaya beban pada tagihan bulan depan. Terima kasih atas kesabaran Bapak/Ibu. #pdamsamarinda', undefined, 'facebook'),
+    w(2580, '+', 'oke ini baru bener, ada kompensasinya. next time info gangguan lebih cepat ya min', undefined, 'instagram'),
+    w(2650, '0', 'pelajaran dari air mati kemarin: beli tandon cadangan. semoga gak kepake lagi'),
+  ],
+};
