@@ -29,6 +29,8 @@ export interface ClusterOptions {
   joinShare: number;
   minVoices: number;
   minKeys: number;
+  /** Whether a key names something specific (a phrase, hashtag or place) rather than a single common word. */
+  isSpecific(key: unknown): boolean;
 }
 
 export interface KeyAttachment<K> {
@@ -56,7 +58,9 @@ export function clusterBurstingKeys<K>(
   ctx: ClusterContext,
   opts: ClusterOptions,
 ): ClusterPlan<K> {
-  const sorted = [...candidates].sort((a, b) => b.surprise - a.surprise);
+  // Specific keys (phrases, hashtags, places) seed first; single terms, often shared by concurrent stories, after.
+  const rank = (c: BurstCandidate<K>): number => (opts.isSpecific(c.key) ? 1 : 0);
+  const sorted = [...candidates].sort((a, b) => rank(b) - rank(a) || b.surprise - a.surprise);
   const attach: KeyAttachment<K>[] = [];
   let clusters: NewCluster<K>[] = [];
   for (const cand of sorted) {

@@ -63,14 +63,14 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   reopenWithinMs: 3 * 24 * 3600_000,
   campaignMinAuthors: 8,
   campaignShare: 0.5,
-  nearDuplicateJaccard: 0.6,
+  nearDuplicateJaccard: 0.7,
   categoryWeights: DEFAULT_CATEGORY_WEIGHTS,
   categoryOpd: DEFAULT_CATEGORY_OPD,
 };
 
 /** How much one matching key of each kind counts towards assigning a post to an issue (× the key's weight). */
 const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
-  term: 0.5,
+  term: 0.35,
   bigram: 1,
   trigram: 1,
   hashtag: 1,
@@ -121,6 +121,8 @@ export class IssueDetector {
   private readonly groups = new Map<string, DuplicateGroup>();
   private readonly issuesById = new Map<string, IssueRecord<TrackedKey>>();
   private readonly totals = new Map<number, number>();
+  /** Post numbers assigned to each issue that are still held in memory (for key enrichment). */
+  private readonly issuePosts = new Map<IssueRecord<TrackedKey>, number[]>();
   private readonly newIssueId: () => string;
   private avgTotal = 0;
   private seq = 0;
@@ -264,6 +266,9 @@ export class IssueDetector {
     if (post.issue) return;
     post.issue = issue;
     issue.addPost(post);
+    let list = this.issuePosts.get(issue);
+    if (!list) this.issuePosts.set(issue, (list = []));
+    list.push(post.seq);
   }
 
   // ───────────────────────────── pass ─────────────────────────────
@@ -344,6 +349,9 @@ export class IssueDetector {
     }
     if (candidates.length > 0) this.clusterBursts(candidates, t);
     this.detectCampaigns(t);
+    for (const issue of this.issuesById.values()) {
+      if (issue.dirty && !issue.mergedInto && !issue.campaignSeed) this.enrichIssue(issue, t);
+    }
     return candidates.length;
   }
 
@@ -376,7 +384,12 @@ export class IssueDetector {
         },
         voiceOfPost: (p) => this.posts.get(p)?.voice ?? -1,
       },
-      { joinShare: cfg.joinShare, minVoices: cfg.minIssueVoices, minKeys: 2 },
+      {
+        joinShare: cfg.joinShare,
+        minVoices: cfg.minIssueVoices,
+        minKeys: 2,
+        isSpecific: (k) => (k as TrackedKey).kind !== 'term' && (k as TrackedKey).kind !== 'topic',
+      },
     );
     for (const a of plan.attach) {
       const issue = this.issuesById.get(a.issueId)!.resolve();
@@ -386,12 +399,26 @@ export class IssueDetector {
       issue.dirty = true;
     }
     for (const c of plan.clusters) {
-      const issue = new IssueRecord<TrackedKey>(this.newIssueId(), now);
-      this.issuesById.set(issue.id, issue);
+      const twinOf = this.similarOpenIssue(
+        c.keys.map((k) => k.key),
+        now,
+      );
+      const issue = twinOf ?? new IssueRecord<TrackedKey>(this.newIssueId(), now);
+      if (twinOf) {
+        if (twinOf.lifecycle === 'dormant') twinOf.setLifecycle('emerging', now);
+        twinOf.dirty = true;
+      }
       for (const { key, share } of c.keys) this.attachKey(issue, key, share);
       for (const p of c.posts) {
         const post = this.posts.get(p);
         if (post && !post.issue && this.postScore(post, issue) >= cfg.assignMinScore) this.assign(post, issue);
+      }
+      if (!twinOf) {
+        if (issue.voiceSet.size < cfg.minIssueVoices) {
+          this.discard(issue);
+          continue;
+        }
+        this.issuesById.set(issue.id, issue);
       }
       this.collectPosts(
         issue,
@@ -399,6 +426,81 @@ export class IssueDetector {
         t,
       );
     }
+  }
+
+  /** Forgets an issue that never gathered enough posts of its own (its posts return to the pool). */
+  private discard(issue: IssueRecord<TrackedKey>): void {
+    for (const seq of this.issuePosts.get(issue) ?? []) {
+      const post = this.posts.get(seq);
+      if (post?.issue === issue) post.issue = null;
+    }
+    this.issuePosts.delete(issue);
+    for (const k of issue.keyWeights.keys()) {
+      k.issues?.delete(issue);
+      if (k.issues?.size === 0) k.issues = null;
+    }
+  }
+
+  /**
+   * An absorbable issue that already holds most of a new cluster's key mass (phrases, hashtags and places weigh 1,
+   * single terms ½): the cluster is the same story coming back, not a new issue.
+   */
+  private similarOpenIssue(keys: TrackedKey[], now: number): IssueRecord<TrackedKey> | null {
+    const mass = (k: TrackedKey): number => (k.kind === 'term' || k.kind === 'topic' ? 0.2 : 1);
+    let total = 0;
+    const shared = new Map<IssueRecord<TrackedKey>, number>();
+    for (const k of keys) {
+      total += mass(k);
+      if (!k.issues) continue;
+      for (const [issue, w] of k.issues) {
+        const target = issue.resolve();
+        if (w < 0.3 || !this.canAbsorb(target, now)) continue;
+        shared.set(target, (shared.get(target) ?? 0) + mass(k));
+      }
+    }
+    let best: IssueRecord<TrackedKey> | null = null;
+    let bestShare = 0;
+    for (const [issue, m] of shared) {
+      if (m / total > bestShare) {
+        best = issue;
+        bestShare = m / total;
+      }
+    }
+    return bestShare >= 0.35 ? best : null;
+  }
+
+  /**
+   * Adds to an issue the keys that its recent posts carry and that are specific to it (most of their recent posts
+   * are the issue's), even when they did not burst on their own; then collects the posts those keys point to.
+   */
+  private enrichIssue(issue: IssueRecord<TrackedKey>, t: number): void {
+    const seqs = this.issuePosts.get(issue);
+    if (!seqs || seqs.length < this.config.minIssueVoices) return;
+    const from = t - this.maxWindow + 1;
+    const counts = new Map<TrackedKey, Set<number>>();
+    for (let i = seqs.length - 1; i >= 0; i--) {
+      const post = this.posts.get(seqs[i]);
+      if (!post || post.bucket < from) break;
+      for (const k of post.keys) {
+        if (issue.keyWeights.has(k)) continue;
+        let set = counts.get(k);
+        if (!set) counts.set(k, (set = new Set()));
+        set.add(post.voice);
+      }
+    }
+    const added: TrackedKey[] = [];
+    for (const [k, voices] of counts) {
+      if (voices.size < 3 || k.kind === 'term' || k.kind === 'topic') continue;
+      let keyVoices = 0;
+      for (let j = k.recentIdx.length - 1; j >= 0 && k.recentIdx[j] >= from; j--) keyVoices += k.recentVoices[j];
+      const current = this.counter.get(t + 1)?.cells.get(k)?.voices ?? 0;
+      const purity = voices.size / Math.max(voices.size, keyVoices + current);
+      if (purity >= 0.8) {
+        this.attachKey(issue, k, purity);
+        added.push(k);
+      }
+    }
+    if (added.length) this.collectPosts(issue, added, t);
   }
 
   private attachKey(issue: IssueRecord<TrackedKey>, key: TrackedKey, weight: number): void {
@@ -437,6 +539,7 @@ export class IssueDetector {
     for (const group of this.groups.values()) {
       if (group.issue || group.authors.size < cfg.campaignMinAuthors) continue;
       if (group.lastAt < t * cfg.bucketMs) continue;
+      if (!this.isNovelGroup(group)) continue;
       const members = group.members.map((s) => this.posts.get(s)).filter((p): p is PostRecord => p !== undefined);
       const byIssue = new Map<IssueRecord<TrackedKey>, number>();
       for (const p of members) if (p.issue) byIssue.set(p.issue.resolve(), (byIssue.get(p.issue.resolve()) ?? 0) + 1);
@@ -452,6 +555,21 @@ export class IssueDetector {
       group.issue = issue;
       for (const p of members) this.assign(p, issue);
     }
+  }
+
+  /**
+   * A copied text is a campaign only when what it says is new: recurring phrases (the morning traffic report copied
+   * by many) have a baseline. Novel when most of the root post's phrases expect under two voices in four hours.
+   */
+  private isNovelGroup(group: DuplicateGroup): boolean {
+    const root = this.posts.get(group.rootSeq);
+    if (!root) return true;
+    const phrases = root.keys.filter((k) => k.kind === 'bigram' || k.kind === 'hashtag');
+    if (phrases.length === 0) return true;
+    let novel = 0;
+    const dayBuckets = Math.round(86_400_000 / this.config.bucketMs);
+    for (const k of phrases) if (root.bucket - k.base.firstBucket < dayBuckets && k.base.mean * this.avgTotal * 16 < 2) novel++;
+    return novel * 2 > phrases.length;
   }
 
   private advanceIssues(now: number, endBucket: number): void {
@@ -515,6 +633,12 @@ export class IssueDetector {
       for (const b of [...this.totals.keys()]) if (b < keepFrom) this.totals.delete(b);
     }
     for (const [id, g] of this.groups) if (g.lastAt < limit) this.groups.delete(id);
+    for (const [issue, seqs] of this.issuePosts) {
+      let drop = 0;
+      while (drop < seqs.length && !this.posts.has(seqs[drop])) drop++;
+      if (drop === seqs.length) this.issuePosts.delete(issue);
+      else if (drop > 0) seqs.splice(0, drop);
+    }
     // Forget keys idle for a week with nothing left in their baseline.
     if (this.lastProcessed % 96 === 0) {
       const idle = this.lastProcessed - 7 * 96;
