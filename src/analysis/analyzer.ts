@@ -20,6 +20,7 @@ import type { Gazetteer } from './places/gazetteer.js';
 import { maskPiiWithCounts, PII_MASKS } from './pii/pii-masker.js';
 import type { TermNormalizer } from './query/query-ast.js';
 import { TopicMatcher, type TopicCompileError } from './query/topic-matcher.js';
+import { createSentimentScorer } from './sentiment/index.js';
 import { createTextNormalizer, getDefaultNormalizer, stemWord, type NormalizedText } from './text/index.js';
 
 /** Scores sentiment from the normalised post (the lexicon scorer of src/analysis/sentiment, or a trained model). */
@@ -37,11 +38,11 @@ export interface AnalyzerOptions {
   gazetteer?: Gazetteer;
   /** Local slang: variant → standard form. */
   slangOverrides?: Readonly<Record<string, string>>;
-  /** Local sentiment words: term → weight in [-5, 5] (passed to the lexicon scorer). */
+  /** Local sentiment words or phrases: term → weight in [-1, 1], 0 removes (passed to the lexicon scorer). */
   lexiconOverrides?: Readonly<Record<string, number>>;
   /** Category rules replacing the defaults (admins edit them). */
   categoryRules?: readonly CategoryDefinition[];
-  /** The lexicon scorer; see createLexiconScorer in src/analysis/sentiment. */
+  /** Replaces the built-in lexicon scorer (src/analysis/sentiment) — mostly for tests. */
   sentimentScorer?: SentimentScorer;
   /** An active trained sentiment model; the lexicon is the fallback. */
   sentimentModel?: SentimentPredictor;
@@ -83,7 +84,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     normalizeTerm,
     stem: stemWord,
   });
-  const scorer: SentimentScorer = options.sentimentScorer ?? neutralScorer;
+  let scorer: SentimentScorer = neutralScorer;
+  if (options.sentimentScorer) scorer = options.sentimentScorer;
+  else {
+    const lexicon = createSentimentScorer({ lexiconOverrides: options.lexiconOverrides, normalizer });
+    scorer = (normalized) => lexicon.scoreNormalized(normalized);
+  }
   const homeRegion = options.homeRegion?.trim() || undefined;
   const gazetteer = options.gazetteer;
 
