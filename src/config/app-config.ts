@@ -15,6 +15,8 @@ export interface AppConfig {
   /** Unset in the embedded default: the boot starts embedded PostgreSQL and fills `database.url`. */
   databaseUrl?: string;
   redisUrl?: string;
+  /** Namespaces BullMQ's keys on Redis (several deployments or test runs may share one Redis). */
+  queuePrefix: string;
   dataDir: string;
   secret: string;
   homeRegion?: string;
@@ -156,6 +158,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     port,
     databaseUrl,
     redisUrl,
+    queuePrefix: read.string('PANTAU_QUEUE_PREFIX') ?? 'pantau',
     dataDir,
     secret: secret ?? '',
     homeRegion,

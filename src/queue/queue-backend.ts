@@ -8,6 +8,10 @@ export interface QueueBackend {
   kind: QueueBackendKind;
   /** The `connection` option for every Queue and Worker. */
   connection: unknown;
+  /** Redis key prefix (ignored by the PostgreSQL backend, whose queues live in the database itself). */
+  prefix: string;
+  /** Closes what this module opened (BullMQ leaves caller-owned Redis clients open). */
+  close(): Promise<void>;
 }
 
 /**
@@ -21,7 +25,14 @@ export function configureQueueBackend(config: AppConfig): QueueBackend {
     // BullMQ requires maxRetriesPerRequest: null for blocking worker connections.
     const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
     connection.on('error', () => undefined); // reported by the health check and by BullMQ itself
-    return { kind: 'redis', connection };
+    return {
+      kind: 'redis',
+      connection,
+      prefix: config.queuePrefix,
+      async close() {
+        await connection.quit().catch(() => connection.disconnect());
+      },
+    };
   }
   if (!config.databaseUrl) {
     throw new Error('The queue needs REDIS_URL or a database URL');
@@ -29,8 +40,10 @@ export function configureQueueBackend(config: AppConfig): QueueBackend {
   setDefaultBackendFactory(createPostgresBackend);
   return {
     kind: 'postgres',
+    prefix: config.queuePrefix,
     // `migrate: true` creates BullMQ's own schema (bullmq) on first use.
     connection: { connectionString: config.databaseUrl, migrate: true, max: 10 },
+    close: () => Promise.resolve(),
   };
 }
 

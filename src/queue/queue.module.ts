@@ -1,7 +1,7 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
-import { QueueBackend } from './queue-backend.js';
+import type { QueueBackend } from './queue-backend.js';
 import { ALL_QUEUES } from './queue-names.js';
 import { DEFAULT_JOB_OPTIONS } from './queue-backend.js';
 import { JobQueues } from './job-queues.service.js';
@@ -16,13 +16,24 @@ export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
  */
 @Global()
 @Module({})
-export class QueueModule {
+export class QueueModule implements OnApplicationShutdown {
+  constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
+
+  /** Runs after @nestjs/bullmq has closed queues and workers (module order: this module is the importer). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.backend.close();
+  }
+
   static forRoot(backend: QueueBackend): DynamicModule {
     return {
       module: QueueModule,
       imports: [
         DiscoveryModule,
-        BullModule.forRoot({ connection: backend.connection as never, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+        BullModule.forRoot({
+          connection: backend.connection as never,
+          prefix: backend.prefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
       providers: [{ provide: QUEUE_BACKEND, useValue: backend }, JobQueues, WorkerRunner],
