@@ -62,9 +62,37 @@ const SENT_WEIGHT: Record<BackgroundTemplate['s'], number> = { neg: 1.3, neu: 1,
 
 const PII_RE = /\d{16}|\d{4} \d{4} \d{4} \d{4}|0811|\+62 811|@example\.(com|org)/;
 
-const INFORMAL_OPENERS = ['min, ', 'halo min, ', 'lapor min! ', 'gaes ', 'warga samarinda, ', 'info ', 'curhat dikit: ', 'plis ', 'guys ', 'duh '];
-const INFORMAL_CLOSERS = [' #samarinda', ' tolong di-up min', ' mohon dibantu', ' #infosamarinda', ' hadeh', ' wkwk', ' gimana nih', ' cmiiw', ' 🙏🙏', ' #kaltim'];
-const FORMAL_OPENERS = ['Assalamualaikum. ', 'Selamat pagi, admin. ', 'Mohon izin menyampaikan, ', 'Sekadar informasi: ', 'Yth. Pemkot Samarinda, '];
+const INFORMAL_OPENERS = [
+  'min, ',
+  'halo min, ',
+  'lapor min! ',
+  'gaes ',
+  'warga samarinda, ',
+  'info ',
+  'curhat dikit: ',
+  'plis ',
+  'guys ',
+  'duh ',
+];
+const INFORMAL_CLOSERS = [
+  ' #samarinda',
+  ' tolong di-up min',
+  ' mohon dibantu',
+  ' #infosamarinda',
+  ' hadeh',
+  ' wkwk',
+  ' gimana nih',
+  ' cmiiw',
+  ' 🙏🙏',
+  ' #kaltim',
+];
+const FORMAL_OPENERS = [
+  'Assalamualaikum. ',
+  'Selamat pagi, admin. ',
+  'Mohon izin menyampaikan, ',
+  'Sekadar informasi: ',
+  'Yth. Pemkot Samarinda, ',
+];
 const NEWS_CLOSERS = [' Baca selengkapnya di tautan.', ' (red)', ' Simak berita lengkapnya.', '', '', ''];
 
 interface Draft {
@@ -93,10 +121,31 @@ export function sampleRhythmMinute(rng: SeededRandom, totalMinutes: number): num
 }
 
 function platformFor(rng: SeededRandom, voice: Draft['voice'], register: DemoRegister): DemoPlatform {
-  if (voice === 'news') return rng.weighted([['news', 8], ['facebook', 1], ['youtube', 1]] as const);
-  if (voice === 'official') return rng.weighted([['instagram', 4], ['x', 3], ['facebook', 3]] as const);
-  if (register === 'formal') return rng.weighted([['facebook', 5], ['x', 3], ['instagram', 2]] as const);
-  return rng.weighted([['x', 35], ['instagram', 20], ['facebook', 18], ['tiktok', 15], ['youtube', 12]] as const);
+  if (voice === 'news')
+    return rng.weighted([
+      ['news', 8],
+      ['facebook', 1],
+      ['youtube', 1],
+    ] as const);
+  if (voice === 'official')
+    return rng.weighted([
+      ['instagram', 4],
+      ['x', 3],
+      ['facebook', 3],
+    ] as const);
+  if (register === 'formal')
+    return rng.weighted([
+      ['facebook', 5],
+      ['x', 3],
+      ['instagram', 2],
+    ] as const);
+  return rng.weighted([
+    ['x', 35],
+    ['instagram', 20],
+    ['facebook', 18],
+    ['tiktok', 15],
+    ['youtube', 12],
+  ] as const);
 }
 
 function metricsFor(rng: SeededRandom, d: Draft): DemoMetrics {
@@ -134,7 +183,12 @@ function finishNewsText(rng: SeededRandom, text: string, outlet: DemoAuthor): st
   return toFormal(out + rng.pick(NEWS_CLOSERS));
 }
 
-function buildBackground(rng: SeededRandom, count: number, residents: readonly DemoAuthor[], seen: Set<string>): Draft[] {
+function buildBackground(
+  rng: SeededRandom,
+  count: number,
+  residents: readonly DemoAuthor[],
+  seen: Set<string>,
+): Draft[] {
   const total = DEMO_HISTORY_MINUTES + DEMO_LIVE_MINUTES;
   const drafts: Draft[] = [];
   const catWeights = BACKGROUND_TEMPLATES.map((c) => [c, c.weight] as const);
@@ -237,7 +291,10 @@ export function buildDemoCorpus(seed: number = DEMO_DEFAULT_SEED, options: DemoC
   const background = buildBackground(rng.fork('background'), options.backgroundCount ?? 1900, residents, seen);
   const metricsRng = rng.fork('metrics');
   const all = [...background, ...stories].sort(
-    (a, b) => a.offsetMinutes - b.offsetMinutes || a.author.handle.localeCompare(b.author.handle) || a.text.localeCompare(b.text),
+    (a, b) =>
+      a.offsetMinutes - b.offsetMinutes ||
+      a.author.handle.localeCompare(b.author.handle) ||
+      a.text.localeCompare(b.text),
   );
   return all.map((d, i): DemoPost => {
     const externalId = `demo-smd-${seed}-${String(i + 1).padStart(5, '0')}`;

@@ -45,7 +45,12 @@ const SLANG: Readonly<Record<string, readonly string[]>> = {
   jalan: ['jalan', 'jln', 'jl'],
 };
 
-const SLANG_RE = new RegExp(`\\b(${Object.keys(SLANG).sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+const SLANG_RE = new RegExp(
+  `\\b(${Object.keys(SLANG)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+  'gi',
+);
 
 export const EMOJI_NEGATIVE = ['😤', '😡', '🙄', '😩', '😭', '🤦‍♂️', '🤦‍♀️', '😒', '💀', '😓', '🥲'];
 export const EMOJI_POSITIVE = ['👍', '🙏', '😍', '👏', '🔥', '❤️', '😊', '🥰', '💯', '✨'];
@@ -63,7 +68,8 @@ export function slangify(text: string, rng: SeededRandom, p = 0.7): string {
 /** Stretches the last vowel or consonant of one expressive word ("parah" → "parahhh"). */
 export function elongate(text: string, rng: SeededRandom): string {
   const words = text.split(' ');
-  const expressive = /^(parah|banget|bgt|lama|capek|capek|mantap|mantul|keren|tolong|please|kapan|aduh|astaga|panas|macet|gelap|bau|kotor|mahal|sumpah|lah|dong|deh|sih|nih|woi|woy|plis)[.!?,]*$/i;
+  const expressive =
+    /^(parah|banget|bgt|lama|capek|capek|mantap|mantul|keren|tolong|please|kapan|aduh|astaga|panas|macet|gelap|bau|kotor|mahal|sumpah|lah|dong|deh|sih|nih|woi|woy|plis)[.!?,]*$/i;
   const idx = words.findIndex((w) => expressive.test(w));
   if (idx < 0) return text;
   const m = /^([a-z]+)([.!?,]*)$/i.exec(words[idx]);

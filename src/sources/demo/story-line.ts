@@ -57,7 +57,14 @@ export const n = (at: number, s: S, text: string, kel?: string): StoryLine => ({
 });
 
 /** Official account. */
-export const o = (at: number, account: string, s: S, text: string, kel?: string, platform?: DemoPlatform): StoryLine => ({
+export const o = (
+  at: number,
+  account: string,
+  s: S,
+  text: string,
+  kel?: string,
+  platform?: DemoPlatform,
+): StoryLine => ({
   at,
   voice: 'official',
   register: 'formal',

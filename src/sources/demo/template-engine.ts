@@ -57,7 +57,20 @@ const DURASI = [
   'lima bulan',
 ];
 const HARI = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
-const NAMA = ['Rudi', 'Sari', 'Hendra', 'Wati', 'Anto', 'Yanti', 'Jumadi', 'Rahmah', 'Syahrul', 'Nining', 'Irfan', 'Lina'];
+const NAMA = [
+  'Rudi',
+  'Sari',
+  'Hendra',
+  'Wati',
+  'Anto',
+  'Yanti',
+  'Jumadi',
+  'Rahmah',
+  'Syahrul',
+  'Nining',
+  'Irfan',
+  'Lina',
+];
 
 export function fillTemplate(template: string, rng: SeededRandom, ctx: FillContext): FillResult {
   const village = ctx.village ?? rng.pick(DEMO_VILLAGES);
@@ -121,7 +134,10 @@ export function fillTemplate(template: string, rng: SeededRandom, ctx: FillConte
         return m;
     }
   });
-  text = text.replace(/[ \t]{2,}/g, ' ').replace(/\s+([,.!?])/g, '$1').trim();
+  text = text
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\s+([,.!?])/g, '$1')
+    .trim();
   const placeCode = usedVillage ? village.code : usedDistrict ? district.code : undefined;
   return { text, placeCode };
 }
