@@ -4,10 +4,14 @@
  */
 import { Command } from 'commander';
 import { registerAnalyzeCommand } from './commands/analyze.command.js';
+import { registerDetectCommand } from './commands/detect.command.js';
+import { registerEvalDetectionCommand } from './commands/eval-detection.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
   registerAnalyzeCommand(program);
+  registerDetectCommand(program);
+  registerEvalDetectionCommand(program);
   return program;
 }
 
