@@ -7,6 +7,9 @@ import { dataSourceOptions } from './database/data-source.js';
 import { QueueBackend } from './queue/queue-backend.js';
 import { QueueModule } from './queue/queue.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
+import { PostsModule } from './posts/posts.module.js';
+import { TopicsModule } from './topics/topics.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -23,6 +26,9 @@ export class AppModule {
         ScheduleModule.forRoot(),
         QueueModule.forRoot(backend),
         HealthModule,
+        TopicsModule,
+        IngestionModule,
+        PostsModule,
       ],
     };
   }

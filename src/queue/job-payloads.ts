@@ -29,9 +29,19 @@ export interface PurgeExpiredPostsJob {
   retentionDays: number;
 }
 
+/** One fetch of one source (scheduled, manual `run`, or a follow-up page when the platform has more). */
+export interface FetchSourceJob {
+  sourceId: string;
+  /** Manual runs and follow-up pages ignore the back-off wait. */
+  force?: boolean;
+}
+
+/** The jobs of each queue: its processor switches exhaustively over them. */
+export type IngestQueueJob = { name: JobName.IngestBatch; data: IngestBatchJob };
+export type MaintenanceQueueJob = { name: JobName.PurgeExpiredPosts; data: PurgeExpiredPostsJob };
+export type SourcesQueueJob = { name: JobName.FetchSource; data: FetchSourceJob };
+
 /** Every job of every queue: `JobOf<JobName.IngestBatch>` is its payload type everywhere. */
-export type JobItem =
-  | { name: JobName.IngestBatch; data: IngestBatchJob }
-  | { name: JobName.PurgeExpiredPosts; data: PurgeExpiredPostsJob };
+export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob;
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];

@@ -7,6 +7,7 @@ import { JobOf } from './job-payloads.js';
 const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.IngestBatch]: QueueName.Ingest,
   [JobName.PurgeExpiredPosts]: QueueName.Maintenance,
+  [JobName.FetchSource]: QueueName.Sources,
 };
 
 /** The one typed way to enqueue a job: the payload type follows the job name. */
@@ -17,8 +18,9 @@ export class JobQueues {
   constructor(
     @InjectQueue(QueueName.Ingest) ingest: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.Sources) sources: Queue,
   ) {
-    this.queues = { [QueueName.Ingest]: ingest, [QueueName.Maintenance]: maintenance };
+    this.queues = { [QueueName.Ingest]: ingest, [QueueName.Maintenance]: maintenance, [QueueName.Sources]: sources };
   }
 
   async enqueue<N extends JobName>(name: N, data: JobOf<N>, options?: JobsOptions): Promise<string> {

@@ -5,11 +5,13 @@
 export enum QueueName {
   Ingest = 'ingest',
   Maintenance = 'maintenance',
+  Sources = 'sources',
 }
 
 export enum JobName {
   IngestBatch = 'ingest-batch',
   PurgeExpiredPosts = 'purge-expired-posts',
+  FetchSource = 'fetch-source',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -41,6 +41,8 @@ export class WorkerRunner implements OnApplicationBootstrap {
         return this.config.ingestConcurrency;
       case QueueName.Maintenance:
         return 1;
+      case QueueName.Sources:
+        return 4;
     }
   }
 }

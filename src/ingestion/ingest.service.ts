@@ -1,0 +1,130 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { maskPii, maskPiiDeep } from '../analysis/index.js';
+import type { IngestBatchResult, IngestPostPayload } from '../queue/job-payloads.js';
+import { JobName, QueueName } from '../queue/queue-names.js';
+import { JobQueues } from '../queue/job-queues.service.js';
+import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
+import { AnalysedPost, PostStore, StoreBatchOutcome } from './post-store.repository.js';
+
+export type IngestJobState = 'waiting' | 'active' | 'completed' | 'failed';
+
+export interface IngestJobStatus {
+  state: IngestJobState;
+  stored?: number;
+  duplicates?: number;
+  /** Why it failed, when it did (the last attempt's error). */
+  error?: string;
+}
+
+export interface PushSource {
+  id: string;
+  name: string;
+}
+
+/**
+ * Ingestion, from both ends: producers (the HTTP ingest API, connectors, imports, the demo
+ * stream) enqueue batches here; the ingest worker analyses and stores them here.
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
+    private readonly store: PostStore,
+    private readonly analyzers: AnalyzerRegistry,
+  ) {}
+
+  /**
+   * Queues one batch (1–1,000 posts) for the ingest worker and returns the job id. Personal data is
+   * masked before the batch enters the queue, so it never rests in Redis or the queue tables.
+   */
+  async enqueueBatch(sourceId: string, posts: IngestPostPayload[], options: { demo?: boolean } = {}): Promise<string> {
+    const jobId = randomUUID();
+    await this.queues.enqueue(
+      JobName.IngestBatch,
+      { sourceId, posts: posts.map(maskPayload), demo: options.demo },
+      { jobId },
+    );
+    return jobId;
+  }
+
+  /** The push source of that name, created (type `push`) when absent; race-safe across processes. */
+  async findOrCreatePushSource(name: string): Promise<PushSource> {
+    await this.dataSource.query(
+      `INSERT INTO sources (name, type, interval_seconds) VALUES ($1, 'push', 300)
+       ON CONFLICT (lower(name)) WHERE status <> 'deleted' DO NOTHING`,
+      [name],
+    );
+    const [source] = await this.dataSource.query<PushSource[]>(
+      `SELECT id, name FROM sources WHERE lower(name) = lower($1) AND status <> 'deleted'`,
+      [name],
+    );
+    return source;
+  }
+
+  async findActiveSourceByName(name: string): Promise<(PushSource & { type: string }) | undefined> {
+    const [source] = await this.dataSource.query<(PushSource & { type: string })[]>(
+      `SELECT id, name, type FROM sources WHERE lower(name) = lower($1) AND status <> 'deleted'`,
+      [name],
+    );
+    return source;
+  }
+
+  async jobStatus(jobId: string): Promise<IngestJobStatus & { sourceId: string }> {
+    const [done] = await this.dataSource.query<{ stored: number; duplicates: number; source_id: string }[]>(
+      'SELECT stored, duplicates, source_id FROM ingest_batches WHERE job_id = $1',
+      [jobId],
+    );
+    if (done) {
+      return { state: 'completed', stored: done.stored, duplicates: done.duplicates, sourceId: done.source_id };
+    }
+    const job = await this.queues.queue(QueueName.Ingest).getJob(jobId);
+    if (!job) {
+      throw new NotFoundException(`Pekerjaan ingest ${jobId} tidak ditemukan`);
+    }
+    const state = await job.getState();
+    const sourceId = (job.data as { sourceId: string }).sourceId;
+    if (state === 'failed') {
+      return { state: 'failed', error: job.failedReason, sourceId };
+    }
+    if (state === 'completed') {
+      const result = job.returnvalue as IngestBatchResult | undefined;
+      return { state: 'completed', stored: result?.stored ?? 0, duplicates: result?.duplicates ?? 0, sourceId };
+    }
+    return { state: state === 'active' ? 'active' : 'waiting', sourceId };
+  }
+
+  /** The worker side: analyse every post with the analyzer in force, then store the batch in one transaction. */
+  async processBatch(
+    jobId: string,
+    sourceId: string,
+    posts: IngestPostPayload[],
+    demo = false,
+  ): Promise<StoreBatchOutcome> {
+    const started = Date.now();
+    const analyzer = await this.analyzers.current();
+    const analysed: AnalysedPost[] = posts.map((post) => ({ post, analysis: analyzer.analyze(post.text) }));
+    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, { demo });
+    this.logger.log(
+      `Batch ${jobId}: ${outcome.stored} stored, ${outcome.duplicates} duplicates in ${Date.now() - started} ms`,
+    );
+    return outcome;
+  }
+}
+
+const EMAIL_OR_PHONE = /@|\d{6,}/;
+
+function maskPayload(post: IngestPostPayload): IngestPostPayload {
+  return {
+    ...post,
+    text: maskPii(post.text),
+    // Handles are public, but some platforms use e-mail addresses or phone numbers as names.
+    author: post.author && EMAIL_OR_PHONE.test(post.author) ? maskPii(post.author) : post.author,
+    raw: post.raw === undefined ? undefined : maskPiiDeep(post.raw),
+  };
+}

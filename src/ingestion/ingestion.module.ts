@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TopicsModule } from '../topics/topics.module.js';
+import { IngestController } from './ingest.controller.js';
+import { IngestProcessor } from './ingest.processor.js';
+import { IngestService } from './ingest.service.js';
+import { PostStore } from './post-store.repository.js';
+
+@Module({
+  imports: [TopicsModule],
+  controllers: [IngestController],
+  providers: [IngestService, PostStore, IngestProcessor],
+  exports: [IngestService],
+})
+export class IngestionModule {}

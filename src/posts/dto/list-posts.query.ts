@@ -1,0 +1,58 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class ListPostsQuery {
+  @ApiPropertyOptional({ description: 'Source name' })
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(120, { message: 'terlalu panjang' })
+  source?: string;
+
+  @ApiPropertyOptional({ description: 'Posts created at or after this ISO time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'harus waktu ISO 8601 yang valid' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Posts created before this ISO time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'harus waktu ISO 8601 yang valid' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Words that must all occur in the text' })
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(200, { message: 'terlalu panjang' })
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(64, { message: 'terlalu panjang' })
+  category?: string;
+
+  @ApiPropertyOptional({ enum: ['positive', 'neutral', 'negative'] })
+  @IsOptional()
+  @IsIn(['positive', 'neutral', 'negative'], { message: 'harus positive, neutral, atau negative' })
+  sentiment?: 'positive' | 'neutral' | 'negative';
+
+  @ApiPropertyOptional({ description: 'Tracked topic id' })
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(64, { message: 'terlalu panjang' })
+  topic?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'harus bilangan bulat' })
+  @Min(1, { message: 'minimal 1' })
+  @Max(200, { message: 'maksimal 200' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(200, { message: 'terlalu panjang' })
+  cursor?: string;
+}

@@ -1,0 +1,168 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ListPostsQuery } from './dto/list-posts.query.js';
+
+export interface PostView {
+  id: string;
+  source: string;
+  sourceType: string;
+  externalId: string;
+  text: string;
+  author: string | null;
+  url: string | null;
+  lang: string | null;
+  createdAt: string;
+  ingestedAt: string;
+  metrics: { likes: number; replies: number; reposts: number; views: number };
+  demo: boolean;
+  analyzed: boolean;
+  sentiment: string | null;
+  sentimentScore: number | null;
+  category: string | null;
+  opd: string | null;
+  locations: { code: string; name: string; level: string }[];
+  explanation: unknown;
+}
+
+interface PostRow {
+  id: string;
+  source: string;
+  source_type: string;
+  external_id: string;
+  text: string;
+  author: string | null;
+  url: string | null;
+  lang: string | null;
+  created_at: Date;
+  ingested_at: Date;
+  likes: number;
+  replies: number;
+  reposts: number;
+  views: string;
+  demo: boolean;
+  analyzed_at: Date | null;
+  sentiment: string | null;
+  sentiment_score: number | null;
+  category: string | null;
+  opd: string | null;
+  locations: PostView['locations'] | null;
+  analysis: unknown;
+}
+
+const SELECT_POST = `
+  SELECT p.id, s.name AS source, s.type AS source_type, p.external_id, p.text, p.author, p.url, p.lang,
+         p.created_at, p.ingested_at, p.likes, p.replies, p.reposts, p.views, p.demo, p.analyzed_at,
+         p.sentiment, p.sentiment_score, p.category, p.opd, p.locations, p.analysis
+  FROM posts p JOIN sources s ON s.id = p.source_id`;
+
+/** Keyset cursor over (created_at DESC, id DESC): stable while new posts arrive. */
+function encodeCursor(row: PostRow): string {
+  return Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id)) {
+    throw new BadRequestException(['cursor: kursor tidak valid']);
+  }
+  return [at, id];
+}
+
+@Injectable()
+export class PostsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: ListPostsQuery): Promise<{ items: PostView[]; total: number; nextCursor: string | null }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    if (query.source) add((p) => `lower(s.name) = lower(${p})`, query.source);
+    if (query.from) add((p) => `p.created_at >= ${p}`, query.from);
+    if (query.to) add((p) => `p.created_at < ${p}`, query.to);
+    if (query.q) add((p) => `to_tsvector('simple', p.text) @@ plainto_tsquery('simple', ${p})`, query.q);
+    if (query.category) add((p) => `p.category = ${p}`, query.category);
+    if (query.sentiment) add((p) => `p.sentiment = ${p}`, query.sentiment);
+    if (query.topic) {
+      add((p) => `p.id IN (SELECT post_id FROM post_topics WHERE topic_id::text = ${p})`, query.topic);
+    }
+    const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+      `SELECT count(*) AS total FROM posts p JOIN sources s ON s.id = p.source_id ${filter}`,
+      params,
+    );
+    const limit = query.limit ?? 50;
+    const pageConditions = [...conditions];
+    const pageParams = [...params];
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor);
+      pageParams.push(at, id);
+      pageConditions.push(`(p.created_at, p.id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::bigint)`);
+    }
+    pageParams.push(limit + 1);
+    const rows = await this.dataSource.query<PostRow[]>(
+      `${SELECT_POST} ${pageConditions.length > 0 ? `WHERE ${pageConditions.join(' AND ')}` : ''}
+       ORDER BY p.created_at DESC, p.id DESC LIMIT $${pageParams.length}`,
+      pageParams,
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toView),
+      total: Number(total),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async findById(id: string): Promise<PostView | undefined> {
+    if (!/^\d{1,18}$/.test(id)) {
+      return undefined;
+    }
+    const [row] = await this.dataSource.query<PostRow[]>(`${SELECT_POST} WHERE p.id = $1`, [id]);
+    return row ? toView(row) : undefined;
+  }
+
+  /** Retention (UU PDP): deletes posts created before the cut-off in small batches; returns the count. */
+  async purgeCreatedBefore(cutoff: Date, batchSize = 5000): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const result = await this.dataSource.query<{ id: string }[]>(
+        `WITH doomed AS (SELECT id, source_id, external_id FROM posts WHERE created_at < $1 LIMIT $2),
+              keys AS (DELETE FROM post_keys k USING doomed d
+                       WHERE k.source_id = d.source_id AND k.external_id = d.external_id)
+         DELETE FROM posts p USING doomed d WHERE p.id = d.id RETURNING p.id`,
+        [cutoff, batchSize],
+      );
+      purged += result.length;
+      if (result.length < batchSize) {
+        return purged;
+      }
+    }
+  }
+}
+
+function toView(row: PostRow): PostView {
+  return {
+    id: String(row.id),
+    source: row.source,
+    sourceType: row.source_type,
+    externalId: row.external_id,
+    text: row.text,
+    author: row.author,
+    url: row.url,
+    lang: row.lang,
+    createdAt: new Date(row.created_at).toISOString(),
+    ingestedAt: new Date(row.ingested_at).toISOString(),
+    metrics: { likes: row.likes, replies: row.replies, reposts: row.reposts, views: Number(row.views) },
+    demo: row.demo,
+    analyzed: row.analyzed_at !== null,
+    sentiment: row.sentiment,
+    sentimentScore: row.sentiment_score,
+    category: row.category,
+    opd: row.opd,
+    locations: row.locations ?? [],
+    explanation: row.analysis,
+  };
+}

@@ -1,0 +1,53 @@
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { MaintenanceQueueJob } from '../queue/job-payloads.js';
+import { JobName, QueueName } from '../queue/queue-names.js';
+import { unexpectedJob } from '../queue/unexpected-job.js';
+import { PostsRepository } from './posts.repository.js';
+
+const RETENTION_SCHEDULER = 'purge-expired-posts-daily';
+
+/**
+ * Retention (UU PDP): every night, posts older than PANTAU_RETENTION_DAYS are deleted. A BullMQ
+ * job scheduler (not a per-process cron) so that one worker runs it, however many there are.
+ */
+@Processor(QueueName.Maintenance, { autorun: false })
+export class RetentionProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RetentionProcessor.name);
+
+  constructor(
+    private readonly posts: PostsRepository,
+    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role === 'api') {
+      return;
+    }
+    await this.queue.upsertJobScheduler(
+      RETENTION_SCHEDULER,
+      { pattern: '30 2 * * *', tz: this.config.timeZone },
+      { name: JobName.PurgeExpiredPosts, data: { retentionDays: this.config.retentionDays } },
+    );
+  }
+
+  async process(job: Job): Promise<{ purged: number }> {
+    const item = { name: job.name, data: job.data } as MaintenanceQueueJob;
+    switch (item.name) {
+      case JobName.PurgeExpiredPosts: {
+        const cutoff = new Date(Date.now() - item.data.retentionDays * 24 * 3600_000);
+        const purged = await this.posts.purgeCreatedBefore(cutoff);
+        this.logger.log(`Retention: ${purged} posts created before ${cutoff.toISOString()} purged`);
+        return { purged };
+      }
+      default:
+        return unexpectedJob(QueueName.Maintenance, item.name);
+    }
+  }
+}
