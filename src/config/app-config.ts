@@ -27,6 +27,8 @@ export interface AppConfig {
   demo: boolean;
   allowPrivateSources: boolean;
   ingestConcurrency: number;
+  /** How long a worker's lock on a job lasts: a job whose worker died is retried after about this long. */
+  jobLockSeconds: number;
   sessionTtlHours: number;
   publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -169,6 +171,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     demo: read.boolean('PANTAU_DEMO', embedded),
     allowPrivateSources: read.boolean('PANTAU_ALLOW_PRIVATE_SOURCES', false),
     ingestConcurrency: read.integer('PANTAU_INGEST_CONCURRENCY', 2, 1, 64),
+    jobLockSeconds: read.integer('PANTAU_JOB_LOCK_SECONDS', 30, 2, 3600),
     sessionTtlHours: read.integer('PANTAU_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     publicUrl: read.url('PANTAU_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
     logLevel: read.oneOf('PANTAU_LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),

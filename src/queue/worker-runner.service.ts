@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
+import type { Worker } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { QueueName } from './queue-names.js';
@@ -30,9 +31,23 @@ export class WorkerRunner implements OnApplicationBootstrap {
       }
       const worker = host.worker;
       worker.concurrency = this.concurrencyFor(worker.name as QueueName);
+      this.applyLockSettings(worker);
       worker.run().catch((error: unknown) => this.logger.error(`Worker ${worker.name} stopped: ${String(error)}`));
       this.logger.log(`Worker for queue "${worker.name}" started (concurrency ${worker.concurrency})`);
     }
+  }
+
+  /**
+   * Processors declare static options; the lock duration comes from config (shorter in tests, so a
+   * job whose worker was killed is retried quickly). BullMQ builds its lock manager from these
+   * options, so it is rebuilt here, before the worker runs.
+   */
+  private applyLockSettings(worker: Worker): void {
+    const lockMs = this.config.jobLockSeconds * 1000;
+    worker.opts.lockDuration = lockMs;
+    worker.opts.lockRenewTime = lockMs / 2;
+    worker.opts.stalledInterval = lockMs;
+    (worker as unknown as { createLockManager(): void }).createLockManager();
   }
 
   private concurrencyFor(queue: QueueName): number {
