@@ -6,12 +6,16 @@ import { Command } from 'commander';
 import { registerAnalyzeCommand } from './commands/analyze.command.js';
 import { registerDetectCommand } from './commands/detect.command.js';
 import { registerEvalDetectionCommand } from './commands/eval-detection.command.js';
+import { registerTrainCommand } from './commands/train.command.js';
+import { registerEvalCommand } from './commands/eval.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
   registerAnalyzeCommand(program);
   registerDetectCommand(program);
   registerEvalDetectionCommand(program);
+  registerTrainCommand(program);
+  registerEvalCommand(program);
   return program;
 }
 

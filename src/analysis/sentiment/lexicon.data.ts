@@ -315,6 +315,71 @@ export const LEXICON_SOURCE = `
 -0.4: kering_kerontang gersang tandus kemarau_panjang krisis_air kekurangan_air sulit_air
 -0.3: lumayan_ramai agak_ramai penuh_sesak berdesakan berdesak-desakan desak-desakan
 -0.3: ribut keributan ricuh kericuhan gaduh_sekali heboh kegaduhan polemik kontroversi kontroversial
+# ---------- batch 4: more single words, informal and formal (hand-written) ----------
+0.8: gacor cuan auto_cuan jos joss josss mantep mantappu markotop mantaps sip_mantap top_abis keren_abis
+0.7: jempol mengesankan berkesan impresif menakjubkan_sekali ajaib hebatnya_luar_biasa sakti jitu ampuh manjur mujarab
+0.7: kenyang_puas mengenyangkan_sekali nendang mak_nyus nyus sedap sedapnya lezatt nikmatnya gurihnya segarnya
+0.7: cantik_sekali indah_sekali bagus_sekali_tempatnya menawan_sekali anggun gagah tampan manis_sekali
+0.7: selamat_datang welcome_back semoga_sehat semoga_cepat_sembuh cepat_sembuh lekas_sembuh get_well
+0.6: tertolong_sekali sangat_terbantu terbantu_banget membantu_banget bantu_banget peduli_sekali perhatian_sekali
+0.6: memotivasi_sekali membanggakan_daerah mengharumkan mengharumkan_nama harum_namanya berjasa jasa_besar pahlawan
+0.6: tenteram_sekali damai_sekali aman_sekali nyaman_banget adem_banget sejuk_banget bersih_banget rapi_banget
+0.6: berfaedah_sekali manfaatnya manfaat bermanfaat_banget menyehatkan_badan sehat_sekali bergizi gizi_seimbang
+0.6: menyegarkan_sekali melegakan lega_sekali plong tenang_hati senang_hati gembira_sekali suka_sekali suka_banget
+0.5: sukses_besar berhasil_baik lancar_sukses berjalan_lancar berjalan_sukses selesai_dengan_baik rampung_tepat_waktu
+0.5: strategis_sekali mudah_dijangkau mudah_dicari mudah_ditemukan dekat_dari akses_mudah akses_mudah_sekali
+0.5: luas_dan_bersih bersih_dan_rapi rapi_dan_bersih wangi_dan_bersih adem_dan_nyaman sejuk_dan_nyaman
+0.5: terjangkau_harganya harganya_murah harganya_terjangkau harga_pas harganya_pas harga_sesuai sesuai_harga
+0.5: beres_cepat cepat_beres cepat_selesai cepat_sekali cepat_banget kilat super_cepat sat_set satset
+0.5: bebas_pungli tanpa_calo bersih_dari_pungli bebas_korupsi antikorupsi anti_korupsi integritas_tinggi
+0.5: terobosan_baru inovasi_baru program_bagus program_unggulan kebijakan_bagus kebijakan_pro_rakyat
+0.4: untunglah syukurlah syukur_alhamdulillah puji_tuhan puji_syukur berkat_tuhan terpujilah
+0.4: asli_enak beneran_enak enak_beneran bagus_beneran keren_beneran mantap_beneran
+0.4: bersahaja sederhana_tapi_nyaman minimalis apik rapi_jali resik
+0.4: hijau rindang_sekali banyak_pohon taman_kota_indah ruang_terbuka_hijau rth
+0.3: tersedia_gratis boleh_gratis free gratis_wifi wifi_kencang wifi_cepat colokan_banyak
+-0.9: parah_pol ancur ancur_banget hancur_lebur hancur_total rusak_total bobrok_total kacau_total
+-0.9: biadab_banget bejat moral_bejat asusila cabul mesum perzinahan porno pornografi judi judi_online judol
+-0.8: zonk ampas sampah_banget kampungan_banget receh payah_banget cupu lebay alay_banget norak_banget
+-0.8: kzl kesel_banget sebel_banget sebel bete_banget gondok dongkol mangkel jengkel_banget dongkol_banget
+-0.8: nyebelin_banget ngeselin_sekali nyusahin nyusahin_aja ngerepotin ribet_amat mbulet_banget
+-0.8: lemot_parah lelet_parah lambat_sekali lambat_banget lamban_banget lama_pol lelet_sekali
+-0.8: penipuan_online ditipu_online kena_tipu kena_prank prank diprank scam scammer spam
+-0.8: pelecehan_seksual kekerasan_seksual kekerasan_anak kekerasan_dalam_rumah_tangga kdrt perundungan_anak
+-0.8: dipungli kena_pungli dimintai_pungli dipalak_preman diperas_oknum oknum_nakal oknum
+-0.7: kotor_banget jorok_banget kumuh_banget bau_banget pesing_banget amis_banget apek_banget
+-0.7: kasar_banget galak_banget jutek_banget judes_banget ketus_banget sombong_banget cuek_banget
+-0.7: mahal_amat mahal_pol kemahalan_banget kemahalan_sekali harga_selangit selangit harga_gila mencekik_leher
+-0.7: kecewa_berat kapok_deh nyesel_deh rugi_banget ruginya boncos_banget tekor_banget
+-0.7: ngeri ngeri_sedap seram_sekali menyeramkan_sekali mencekam tegang_sekali mencemaskan menggelisahkan
+-0.7: menangis nangis tangis tangisan meratap ratapan pilu_hati patah_hati sakit_hati_sekali
+-0.7: mengamuk ngamuk amukan berang meradang naik_darah_sekali emosi_tingkat_tinggi darah_tinggi
+-0.7: terjebak_macet terjebak terkurung tertahan tersandera terjepit terhimpit kejepit
+-0.6: telat_banget telat_sekali terlambat_sekali terlambat_lagi telat_lagi molor_lagi molor_lama
+-0.6: aneh_banget aneh_sekali janggal_sekali ganjil_sekali mencurigakan_sekali curiga_sekali
+-0.6: bosan_banget bosen bosen_banget jenuh_banget suntuk suntuk_banget galau_banget
+-0.6: capek_banget capek_deh lelah_sekali letih_sekali penat_sekali lelah_banget cape_deh
+-0.6: sempit_banget panas_sekali pengap_banget gerah_sekali gelap_banget becek_banget licin_banget
+-0.6: berantakan_banget semrawut_banget kacau_banget ruwet_banget ribet_sekali
+-0.6: sedih_banget sedih_sekali kasihan_banget kasihan_sekali prihatin_banget miris_banget miris_sekali
+-0.6: takut_banget ngeri_sekali khawatir_banget was-was_banget cemas_banget panik_banget
+-0.5: ketus_sekali tidak_senyum jarang_senyum muka_masam cemberut_terus judes_sekali
+-0.5: kecil_porsinya porsinya_sedikit hambar_rasanya rasanya_hambar rasanya_aneh rasanya_biasa rasa_biasa
+-0.5: mahal_harganya harganya_mahal_banget harganya_kemahalan kemahalan_harganya tidak_worth tidak_worth_it
+-0.5: kurang_worth kurang_sebanding tidak_sebanding_harga mahal_tapi_biasa mahal_doang
+-0.5: sulit_sekali susah_sekali sulit_banget susah_banget repot_sekali repot_banget
+-0.5: gerah_dan_panas panas_dan_pengap sempit_dan_panas kotor_dan_bau bau_dan_kotor
+-0.5: ngantri_lama antri_panjang antre_berjam-jam mengantre_lama menunggu_sangat_lama
+-0.4: macet_lagi banjir_terus longsor_terus mati_lagi padam_terus bocor_terus
+-0.4: lambat_laun tersendat_lagi belum_beres belum_tuntas belum_rampung belum_selesai tak_kunjung tak_kunjung_selesai
+-0.4: kurang_gercep kurang_sigap kurang_cepat kurang_perhatian kurang_peduli kurang_serius kurang_tegas
+-0.3: agak_lambat agak_lama agak_kotor agak_bau agak_sempit agak_panas agak_kasar agak_jutek agak_ribet
+-0.3: kemarau kering panas_terik terik gersang_sekali debu_beterbangan berdebu_sekali
+# emoji names as some corpora write them
+0.6: grinningface smilingface smilingfacewithsmilingeyes smilingfacewithheart-eyes thumbsup clappinghands redheart heart
+0.3: facewithtearsofjoy rollingonthefloorlaughing winkingface
+-0.6: angryface poutingface cryingface loudlycryingface thumbsdown brokenheart disappointedface
+-0.5: facewithrollingeyes unamusedface confusedface worriedface
 `;
 
 /**

@@ -37,7 +37,7 @@ export interface SentimentScorerOptions {
   normalizer?: TextNormalizer;
 }
 
-/** Chosen on the SmSA and NusaX valid splits only (see docs/analysis-sentiment.md). */
+/** Fixed by hand before any evaluation; `pantau eval sentiment --valid` chooses per-dataset thresholds on a valid split. */
 export const DEFAULT_THRESHOLDS: SentimentThresholds = { positive: 0.2, negative: 0.2 };
 
 const NEGATION_SCOPE = 3;

@@ -1,0 +1,252 @@
+/**
+ * A generic trainable text classifier: multinomial logistic regression (softmax) on sparse word/character
+ * n-gram features plus lexicon features, trained with AdaGrad and L2 regularisation. Works for any label set
+ * (sentiment, categories). Serialises to versioned JSON so the app can store it in the database.
+ */
+import type { NormalizedText } from '../text/normalized-text.js';
+import { getDefaultNormalizer, type TextNormalizer } from '../text/index.js';
+import { SentimentScorer } from '../sentiment/sentiment-scorer.js';
+import { DEFAULT_FEATURE_PARAMS, extractFeatures, type FeatureParams } from './text-features.js';
+
+export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_KIND = 'logreg-ngram';
+
+export interface TrainParams extends FeatureParams {
+  /** L2 regularisation strength per example. */
+  l2: number;
+  epochs: number;
+  learningRate: number;
+  /** Weight examples inversely to their class frequency (helps macro-F1 on skewed data). */
+  balanced: boolean;
+  /** Features seen in fewer documents are dropped. */
+  minDf: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN_PARAMS: TrainParams = {
+  ...DEFAULT_FEATURE_PARAMS,
+  l2: 1e-4,
+  epochs: 12,
+  learningRate: 0.5,
+  balanced: true,
+  minDf: 2,
+  seed: 1,
+};
+
+export interface TextClassifierJson {
+  version: number;
+  kind: typeof MODEL_KIND;
+  /** A name for this trained model (e.g. 'sentiment-2026-11-24T05:00:00Z'). */
+  id: string;
+  createdAt: string;
+  params: TrainParams;
+  labels: string[];
+  features: string[];
+  /** weights[k]: one row per label, features.length + 1 values (last = bias), rounded. */
+  weights: number[][];
+  trainedOn: number;
+  metrics?: Record<string, number>;
+}
+
+export interface Prediction {
+  label: string;
+  probabilities: Record<string, number>;
+  /** The features that pushed most towards the chosen label. */
+  topFeatures: Array<{ feature: string; contribution: number }>;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class TextClassifier {
+  private readonly index: Map<string, number>;
+  private readonly scorer: SentimentScorer | undefined;
+
+  private constructor(
+    readonly json: TextClassifierJson,
+    private readonly w: Float64Array[],
+    private readonly normalizer: TextNormalizer,
+    scorer?: SentimentScorer,
+  ) {
+    this.index = new Map(json.features.map((f, i) => [f, i]));
+    this.scorer = json.params.lexiconScale > 0 ? (scorer ?? new SentimentScorer()) : undefined;
+  }
+
+  get labels(): readonly string[] {
+    return this.json.labels;
+  }
+
+  static train(
+    examples: ReadonlyArray<{ text: string; label: string }>,
+    params: Partial<TrainParams> = {},
+    options: { id?: string; normalizer?: TextNormalizer; scorer?: SentimentScorer } = {},
+  ): TextClassifier {
+    const p: TrainParams = { ...DEFAULT_TRAIN_PARAMS, ...params };
+    if (examples.length === 0) throw new Error('Tidak ada contoh berlabel untuk melatih model.');
+    const normalizer = options.normalizer ?? getDefaultNormalizer();
+    const scorer = p.lexiconScale > 0 ? (options.scorer ?? new SentimentScorer()) : undefined;
+    const labels = [...new Set(examples.map((e) => e.label))].sort();
+    if (labels.length < 2) throw new Error('Model membutuhkan contoh dari sedikitnya dua label.');
+    const labelIndex = new Map(labels.map((l, i) => [l, i]));
+    const docs = examples.map((e) => extractFeatures(normalizer.normalize(e.text), p, scorer));
+    const df = new Map<string, number>();
+    for (const d of docs) for (const k of d.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    const features = [...df.entries()]
+      .filter(([k, c]) => c >= p.minDf || k.startsWith('lex:'))
+      .map(([k]) => k)
+      .sort();
+    const index = new Map(features.map((f, i) => [f, i]));
+    const F = features.length;
+    const K = labels.length;
+    const sparse = docs.map((d) => {
+      const idx: number[] = [];
+      const val: number[] = [];
+      for (const [k, v] of d) {
+        const i = index.get(k);
+        if (i !== undefined) {
+          idx.push(i);
+          val.push(v);
+        }
+      }
+      return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
+    });
+    const y = examples.map((e) => labelIndex.get(e.label)!);
+    const classCount = new Array<number>(K).fill(0);
+    for (const c of y) classCount[c]++;
+    const classWeight = classCount.map((c) => (p.balanced ? examples.length / (K * c) : 1));
+
+    const w = Array.from({ length: K }, () => new Float64Array(F + 1));
+    const g2 = Array.from({ length: K }, () => new Float64Array(F + 1).fill(1e-8));
+    const rand = mulberry32(p.seed);
+    const order = Array.from({ length: docs.length }, (_, i) => i);
+    const z = new Float64Array(K);
+    for (let epoch = 0; epoch < p.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      for (const d of order) {
+        const { idx, val } = sparse[d];
+        let max = -Infinity;
+        for (let k = 0; k < K; k++) {
+          let s = w[k][F];
+          for (let t = 0; t < idx.length; t++) s += w[k][idx[t]] * val[t];
+          z[k] = s;
+          if (s > max) max = s;
+        }
+        let sum = 0;
+        for (let k = 0; k < K; k++) {
+          z[k] = Math.exp(z[k] - max);
+          sum += z[k];
+        }
+        const cw = classWeight[y[d]];
+        for (let k = 0; k < K; k++) {
+          const err = (z[k] / sum - (k === y[d] ? 1 : 0)) * cw;
+          const wk = w[k];
+          const gk = g2[k];
+          for (let t = 0; t < idx.length; t++) {
+            const f = idx[t];
+            const g = err * val[t] + p.l2 * wk[f];
+            gk[f] += g * g;
+            wk[f] -= (p.learningRate * g) / Math.sqrt(gk[f]);
+          }
+          gk[F] += err * err;
+          wk[F] -= (p.learningRate * err) / Math.sqrt(gk[F]);
+        }
+      }
+    }
+    const createdAt = new Date().toISOString();
+    const json: TextClassifierJson = {
+      version: MODEL_FORMAT_VERSION,
+      kind: MODEL_KIND,
+      id: options.id ?? `model-${createdAt}`,
+      createdAt,
+      params: p,
+      labels,
+      features,
+      weights: w.map((row) => Array.from(row, (v) => Math.round(v * 1e5) / 1e5)),
+      trainedOn: examples.length,
+    };
+    return new TextClassifier(json, w, normalizer, scorer);
+  }
+
+  /** Rebuild a model from its JSON (throws a clear error on an unknown version or kind). */
+  static fromJSON(
+    data: unknown,
+    options: { normalizer?: TextNormalizer; scorer?: SentimentScorer } = {},
+  ): TextClassifier {
+    const json = (typeof data === 'string' ? JSON.parse(data) : data) as TextClassifierJson;
+    if (!json || json.kind !== MODEL_KIND) throw new Error(`Jenis model tidak dikenal: ${String(json?.kind)}`);
+    if (json.version !== MODEL_FORMAT_VERSION) throw new Error(`Versi model tidak didukung: ${String(json.version)}`);
+    if (!Array.isArray(json.weights) || json.weights.length !== json.labels.length) {
+      throw new Error('Bobot model tidak sesuai dengan daftar label.');
+    }
+    const w = json.weights.map((row) => {
+      if (row.length !== json.features.length + 1) throw new Error('Bobot model tidak sesuai dengan daftar fitur.');
+      return Float64Array.from(row);
+    });
+    return new TextClassifier(json, w, options.normalizer ?? getDefaultNormalizer(), options.scorer);
+  }
+
+  toJSON(): TextClassifierJson {
+    return this.json;
+  }
+
+  predict(text: string): Prediction {
+    return this.predictNormalized(this.normalizer.normalize(text));
+  }
+
+  predictNormalized(n: NormalizedText, explain = 5): Prediction {
+    const feats = extractFeatures(n, this.json.params, this.scorer);
+    const K = this.json.labels.length;
+    const F = this.json.features.length;
+    const idx: number[] = [];
+    const val: number[] = [];
+    const names: string[] = [];
+    for (const [k, v] of feats) {
+      const i = this.index.get(k);
+      if (i !== undefined) {
+        idx.push(i);
+        val.push(v);
+        names.push(k);
+      }
+    }
+    const z = new Array<number>(K);
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) {
+      let s = this.w[k][F];
+      for (let t = 0; t < idx.length; t++) s += this.w[k][idx[t]] * val[t];
+      z[k] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      z[k] = Math.exp(z[k] - max);
+      sum += z[k];
+    }
+    let best = 0;
+    const probabilities: Record<string, number> = {};
+    for (let k = 0; k < K; k++) {
+      probabilities[this.json.labels[k]] = z[k] / sum;
+      if (z[k] > z[best]) best = k;
+    }
+    const topFeatures: Prediction['topFeatures'] = [];
+    if (explain > 0) {
+      const contributions = idx.map((f, t) => ({ feature: names[t], contribution: this.w[best][f] * val[t] }));
+      contributions.sort((a, b) => b.contribution - a.contribution);
+      for (const c of contributions.slice(0, explain)) {
+        if (c.contribution > 0)
+          topFeatures.push({ feature: c.feature, contribution: Math.round(c.contribution * 1000) / 1000 });
+      }
+    }
+    return { label: this.json.labels[best], probabilities, topFeatures };
+  }
+}
