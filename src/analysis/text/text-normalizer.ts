@@ -20,6 +20,10 @@ const BASE_VOCABULARY: readonly string[] = BASE_VOCABULARY_SOURCE.split(/\s+/).f
 // Groups: 1 URL, 2 number with separators, 3 emoticon, 4 hashtag/mention sigil, 5 its body, 6 word, 7 emoji, 8 punctuation.
 const TOKEN_RE =
   /(https?:\/\/[^\s<>"'`]+|www\.[^\s<>"'`]+)|(\d+(?:[.,:/]\d+)+)|((?<![\p{L}\p{N}]):-?[()dDpP/]|;-?\)|:'\(|<\/?3|-_-|=[()])|([#@])([\p{L}\p{M}\p{N}_]+)|([\p{L}\p{M}\p{N}_]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\p{Extended_Pictographic}(?:[\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}|\u200D[\u2640\u2642])*)|([.,!?;:]|…)/gu;
+// The same expression for plain-ASCII text (most posts without emoji): ASCII classes instead of Unicode
+// properties, about twice as fast in V8. Group numbers are identical; there is no emoji group match.
+const ASCII_TOKEN_RE =
+  /(https?:\/\/[^\s<>"'`]+|www\.[^\s<>"'`]+)|(\d+(?:[.,:/]\d+)+)|((?<![A-Za-z0-9]):-?[()dDpP/]|;-?\)|:'\(|<\/?3|-_-|=[()])|([#@])([A-Za-z0-9_]+)|([A-Za-z0-9_]+(?:['\-][A-Za-z0-9]+)*)|(\x00(?!\x00)\x00)|([.,!?;:])/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 // E-mail addresses are dropped before tokenising (PII is masked upstream; this keeps them out of tokens).
 // The cheap check (one character before '@') runs first: the full expression backtracks on every word.
@@ -89,7 +93,9 @@ export class TextNormalizer {
     };
     if (typeof input !== 'string' || input.length === 0) return out;
     let text = input;
+    let re = ASCII_TOKEN_RE;
     if (NON_ASCII_RE.test(text)) {
+      re = TOKEN_RE;
       try {
         text = text.normalize('NFKC');
       } catch {
@@ -99,9 +105,9 @@ export class TextNormalizer {
     if (text.indexOf('@') >= 0 && EMAIL_HINT_RE.test(text)) text = text.replace(EMAIL_RE, ' ');
     const tokens = out.tokens;
     let marks = '';
-    TOKEN_RE.lastIndex = 0;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(text)) !== null) {
+    while ((m = re.exec(text)) !== null) {
       if (m[6] !== undefined) {
         this.pushWord(m[6], tokens);
       } else if (m[8] !== undefined) {
