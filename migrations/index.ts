@@ -4,5 +4,6 @@
  */
 import { Foundation1764000000000 } from './1764000000000-Foundation.js';
 import { SeedCategories1764000000001 } from './1764000000001-SeedCategories.js';
+import { LoginThrottle1764000000200 } from './1764000000200-LoginThrottle.js';
 
-export const MIGRATIONS = [Foundation1764000000000, SeedCategories1764000000001];
+export const MIGRATIONS = [Foundation1764000000000, SeedCategories1764000000001, LoginThrottle1764000000200];

@@ -7,6 +7,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { QueueBackend } from './queue/queue-backend.js';
 import { QueueModule } from './queue/queue.module.js';
 import { HealthModule } from './health/health.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { TopicsModule } from './topics/topics.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl ?? ''), autoLoadEntities: true, migrations: [] }),
         ScheduleModule.forRoot(),
         QueueModule.forRoot(backend),
+        AuthModule,
         HealthModule,
         TopicsModule,
         IngestionModule,

@@ -1,13 +1,18 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Role } from './roles.decorator.js';
+import type { Request } from 'express';
+import { Role } from './roles.decorator.js';
+import type { SessionUser } from './sessions.service.js';
 
 /** Who is calling: a signed-in user, or a push source authenticated by its API key. */
 export type Principal =
   | { kind: 'user'; userId: string; username: string; role: Role }
   | { kind: 'source'; sourceId: string };
 
-/** The access guard puts the principal on the request; routes read it with `@CurrentPrincipal()`. */
-export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal | undefined =>
-    context.switchToHttp().getRequest<{ principal?: Principal }>().principal,
-);
+/** The request as the access guard leaves it. */
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal;
+  /** The session behind a user principal (for me, logout and password change). */
+  sessionUser?: SessionUser;
+}
+
+/** Also exported here: some modules import it from this file. */
+export { CurrentPrincipal } from './current-principal.decorator.js';

@@ -1,0 +1,80 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ALLOW_PENDING_PASSWORD_KEY } from './allow-pending-password.decorator.js';
+import { ApiKeyService } from './api-key.service.js';
+import { AUTH_MESSAGES, CSRF_HEADER, SESSION_COOKIE } from './auth.constants.js';
+import type { AuthenticatedRequest } from './principal.js';
+import { ACCESS_KEY, RouteAccess } from './roles.decorator.js';
+import { SessionsService } from './sessions.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Where the session token came from: the header (scripts) or the cookie (the dashboard). */
+export function sessionTokenOf(request: AuthenticatedRequest): { token: string; via: 'bearer' | 'cookie' } | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    return { token: header.slice('Bearer '.length).trim(), via: 'bearer' };
+  }
+  const cookie = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+  return typeof cookie === 'string' && cookie !== '' ? { token: cookie, via: 'cookie' } : null;
+}
+
+/**
+ * The global guard (APP_GUARD). Deny by default: a route without access metadata is refused.
+ * `@Public` is open; `@Roles` needs a live session of one of the roles; `@RolesOrApiKey` also takes
+ * a push source's `X-Api-Key`. Puts the principal on the request.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeyService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') {
+      return true;
+    }
+    const targets = [context.getHandler(), context.getClass()];
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, targets);
+    if (!access) {
+      throw new ForbiddenException(AUTH_MESSAGES.undeclaredRoute);
+    }
+    if (access.kind === 'public') {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+
+    const apiKey = request.headers['x-api-key'];
+    if (access.apiKey && typeof apiKey === 'string' && apiKey !== '') {
+      const source = await this.apiKeys.verify(apiKey);
+      if (!source) {
+        throw new UnauthorizedException(AUTH_MESSAGES.apiKeyInvalid);
+      }
+      request.principal = { kind: 'source', sourceId: source.sourceId };
+      return true;
+    }
+
+    const credential = sessionTokenOf(request);
+    if (!credential) {
+      throw new UnauthorizedException(AUTH_MESSAGES.notSignedIn);
+    }
+    const session = await this.sessions.authenticate(credential.token);
+    if (!session) {
+      throw new UnauthorizedException(AUTH_MESSAGES.sessionInvalid);
+    }
+    if (credential.via === 'cookie' && !SAFE_METHODS.has(request.method) && !request.headers[CSRF_HEADER]) {
+      throw new ForbiddenException(AUTH_MESSAGES.csrf);
+    }
+    if (!access.roles.includes(session.role)) {
+      throw new ForbiddenException(AUTH_MESSAGES.forbiddenRole);
+    }
+    if (session.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_KEY, targets)) {
+      throw new ForbiddenException(AUTH_MESSAGES.mustChangePassword);
+    }
+    request.principal = { kind: 'user', userId: session.userId, username: session.username, role: session.role };
+    request.sessionUser = session;
+    return true;
+  }
+}

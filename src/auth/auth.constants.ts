@@ -1,0 +1,28 @@
+/** Name of the dashboard's httpOnly session cookie. */
+export const SESSION_COOKIE = 'pantau_session';
+
+/** Header a cookie-authenticated state-changing request must carry (CSRF defence: browsers cannot set it cross-site). */
+export const CSRF_HEADER = 'x-requested-with';
+
+/** Login throttling: per account (lock) and per address (window). */
+export const LOGIN_LIMITS = {
+  accountFailures: 5,
+  accountLockMinutes: 15,
+  addressFailures: 20,
+  addressWindowMinutes: 15,
+} as const;
+
+/** Messages users read (Bahasa Indonesia). */
+export const AUTH_MESSAGES = {
+  badCredentials: 'Nama pengguna atau kata sandi salah',
+  accountLocked: 'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam 15 menit.',
+  addressLimited: 'Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam 15 menit.',
+  notSignedIn: 'Silakan masuk terlebih dahulu',
+  sessionInvalid: 'Sesi tidak berlaku atau telah berakhir. Silakan masuk kembali.',
+  apiKeyInvalid: 'Kunci API tidak valid atau telah dicabut',
+  forbiddenRole: 'Peran Anda tidak memiliki akses ke fitur ini',
+  undeclaredRoute: 'Akses ditolak: rute ini tidak menyatakan hak aksesnya',
+  mustChangePassword: 'Anda harus mengganti kata sandi terlebih dahulu',
+  csrf: 'Permintaan ditolak: permintaan yang memakai cookie sesi wajib menyertakan header X-Requested-With',
+  wrongCurrentPassword: 'Kata sandi saat ini salah',
+} as const;

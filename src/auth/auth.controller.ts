@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { AllowPendingPassword } from './allow-pending-password.decorator.js';
+import { AuditService } from './audit.service.js';
+import { SESSION_COOKIE } from './auth.constants.js';
+import { AuthService } from './auth.service.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
+import { LoginDto } from './dto/login.dto.js';
+import type { AuthenticatedRequest } from './principal.js';
+import { requestAddress } from './request-address.js';
+import { ALL_ROLES, Public, Roles } from './roles.decorator.js';
+import { SessionsService, SessionUser } from './sessions.service.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Masuk: token akses (Bearer) dan cookie sesi untuk dasbor' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ accessToken: string; mustChangePassword: boolean }> {
+    const result = await this.auth.login(
+      body.username,
+      body.password,
+      requestAddress(request),
+      request.headers['user-agent'],
+    );
+    response.cookie(SESSION_COOKIE, result.accessToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.publicUrl.startsWith('https:'),
+      path: '/',
+      maxAge: this.sessions.ttlSeconds * 1000,
+    });
+    return { accessToken: result.accessToken, mustChangePassword: result.mustChangePassword };
+  }
+
+  @Post('logout')
+  @Roles(...ALL_ROLES)
+  @AllowPendingPassword()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Keluar: sesi ini dicabut' })
+  async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+    if (request.sessionUser) {
+      await this.sessions.revoke(request.sessionUser.sessionId);
+    }
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @Roles(...ALL_ROLES)
+  @AllowPendingPassword()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Akun yang sedang masuk' })
+  me(@Req() request: AuthenticatedRequest) {
+    const session = request.sessionUser as SessionUser;
+    return {
+      id: session.userId,
+      username: session.username,
+      displayName: session.displayName,
+      role: session.role,
+      mustChangePassword: session.mustChangePassword,
+    };
+  }
+
+  @Post('password')
+  @Roles(...ALL_ROLES)
+  @AllowPendingPassword()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Ganti kata sandi sendiri (sesi lain dicabut)' })
+  async changePassword(@Body() body: ChangePasswordDto, @Req() request: AuthenticatedRequest): Promise<void> {
+    const principal = request.principal;
+    if (principal?.kind !== 'user') {
+      return;
+    }
+    const address = requestAddress(request);
+    await this.auth.changePassword(principal.userId, request.sessionUser?.sessionId, body.currentPassword, body.newPassword, address);
+    await this.audit.record({ actor: principal, action: 'auth.password-change', targetType: 'user', targetId: principal.userId, address });
+  }
+}

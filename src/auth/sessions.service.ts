@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { deriveKey } from '../config/secrets.js';
+import { Role } from './roles.decorator.js';
+
+export interface SessionUser {
+  sessionId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+interface TokenClaims {
+  sid: string;
+  sub: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Sessions are rows in `sessions`; the access token is a JWT (HS256, key derived for
+ * 'session-tokens') naming the session. Every request checks the row, so logout, deactivation and
+ * password resets take effect at once, in every API process.
+ */
+@Injectable()
+export class SessionsService {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.key = deriveKey(config.secret, 'session-tokens');
+  }
+
+  get ttlSeconds(): number {
+    return this.config.sessionTtlHours * 3600;
+  }
+
+  async create(userId: string, address?: string, userAgent?: string): Promise<{ token: string; sessionId: string }> {
+    const [row] = (await this.db.query(
+      `INSERT INTO sessions (user_id, expires_at, address, user_agent)
+       VALUES ($1, now() + make_interval(secs => $2), $3, $4) RETURNING id`,
+      [userId, this.ttlSeconds, address ?? null, userAgent?.slice(0, 300) ?? null],
+    )) as { id: string }[];
+    const token = await this.jwt.signAsync({ sid: row.id, sub: userId } satisfies TokenClaims, {
+      secret: this.key,
+      algorithm: 'HS256',
+      expiresIn: this.ttlSeconds,
+    });
+    return { token, sessionId: row.id };
+  }
+
+  /** The live session named by a token, or null (bad signature, expired, revoked, user inactive). */
+  async authenticate(token: string): Promise<SessionUser | null> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.key, algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || typeof claims.sub !== 'string') {
+      return null;
+    }
+    const rows = (await this.db.query(
+      `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
+              u.must_change_password AS "mustChangePassword"
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id::text = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [claims.sid, claims.sub],
+    )) as SessionUser[];
+    return rows[0] ?? null;
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+  }
+
+  /** Revokes every live session of a user, except optionally the one making the request. */
+  async revokeAllOf(userId: string, exceptSessionId?: string): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [userId, exceptSessionId ?? null],
+    );
+  }
+
+  /** Drops sessions that ended more than a day ago. */
+  async purgeEnded(): Promise<void> {
+    await this.db.query(
+      `DELETE FROM sessions WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day'`,
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService } from './audit.service.js';
+import { CurrentPrincipal } from './current-principal.decorator.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
+import type { AuthenticatedRequest, Principal } from './principal.js';
+import { requestAddress } from './request-address.js';
+import { Role, Roles } from './roles.decorator.js';
+import { UsersService } from './users.service.js';
+
+
+/** Account administration: admins only; every change goes to the audit log. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Daftar pengguna' })
+  list() {
+    return this.users.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Buat pengguna (tanpa kata sandi: kata sandi sementara ditampilkan sekali)' })
+  async create(@Body() body: CreateUserDto, @CurrentPrincipal() actor: Principal, @Req() request: AuthenticatedRequest) {
+    const result = await this.users.create(body);
+    await this.audit.record({
+      actor,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: result.user.id,
+      details: { username: result.user.username, role: result.user.role, passwordGenerated: !!result.temporaryPassword },
+      address: requestAddress(request),
+    });
+    return result;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Ubah nama tampilan, peran atau status aktif (nonaktif mencabut sesi)' })
+  async update(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentPrincipal() actor: Principal,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    const { before, after } = await this.users.update(actor.kind === 'user' ? actor.userId : '', id, body);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ['displayName', 'role', 'active'] as const) {
+      if (before[key] !== after[key]) {
+        changes[key] = { from: before[key], to: after[key] };
+      }
+    }
+    await this.audit.record({
+      actor,
+      action: after.active === false && before.active ? 'user.deactivate' : 'user.update',
+      targetType: 'user',
+      targetId: id,
+      details: { username: after.username, changes },
+      address: requestAddress(request),
+    });
+    return after;
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Atur ulang kata sandi: kata sandi sementara ditampilkan sekali, sesi dicabut' })
+  async resetPassword(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
+    @CurrentPrincipal() actor: Principal,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    const { user, temporaryPassword } = await this.users.resetPassword(id);
+    await this.audit.record({
+      actor,
+      action: 'user.reset-password',
+      targetType: 'user',
+      targetId: id,
+      details: { username: user.username },
+      address: requestAddress(request),
+    });
+    return { temporaryPassword, mustChangePassword: true };
+  }
+}
