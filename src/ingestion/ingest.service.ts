@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { maskPii, maskPiiDeep } from '../analysis/index.js';
-import type { IngestBatchResult, IngestPostPayload } from '../queue/job-payloads.js';
+import type { IngestPostPayload } from '../queue/job-payloads.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
@@ -76,6 +76,10 @@ export class IngestService {
   }
 
   async jobStatus(jobId: string): Promise<IngestJobStatus & { sourceId: string }> {
+    // The queue first, the batch record second: a job completes only after its batch committed,
+    // so reading in this order never reports "completed" without the stored counts.
+    const job = await this.queues.queue(QueueName.Ingest).getJob(jobId);
+    const state = job ? await job.getState() : undefined;
     const [done] = await this.dataSource.query<{ stored: number; duplicates: number; source_id: string }[]>(
       'SELECT stored, duplicates, source_id FROM ingest_batches WHERE job_id = $1',
       [jobId],
@@ -83,18 +87,12 @@ export class IngestService {
     if (done) {
       return { state: 'completed', stored: done.stored, duplicates: done.duplicates, sourceId: done.source_id };
     }
-    const job = await this.queues.queue(QueueName.Ingest).getJob(jobId);
     if (!job) {
       throw new NotFoundException(`Pekerjaan ingest ${jobId} tidak ditemukan`);
     }
-    const state = await job.getState();
     const sourceId = (job.data as { sourceId: string }).sourceId;
     if (state === 'failed') {
       return { state: 'failed', error: job.failedReason, sourceId };
-    }
-    if (state === 'completed') {
-      const result = job.returnvalue as IngestBatchResult | undefined;
-      return { state: 'completed', stored: result?.stored ?? 0, duplicates: result?.duplicates ?? 0, sourceId };
     }
     return { state: state === 'active' ? 'active' : 'waiting', sourceId };
   }
