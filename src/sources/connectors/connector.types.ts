@@ -74,6 +74,8 @@ export interface FetchContext<Config, Credentials> {
   cursor: SourceCursor;
   http: SourceHttpClient;
   now: Date;
+  /** Per-run paging cap; defaults 5 pages / 500 posts. When reached with more waiting, `hasMore` is true. */
+  limits?: { maxPages?: number; maxPosts?: number };
 }
 
 export interface FetchResult {
