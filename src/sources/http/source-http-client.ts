@@ -24,6 +24,8 @@ export interface SourceHttpClientOptions {
   maxRedirects?: number;
   /** Default 15 s, for the whole exchange (connect, redirects, body). */
   timeoutMs?: number;
+  /** Individual addresses reachable although non-public (an internal feed server), when allowPrivate is false. */
+  allowAddresses?: readonly string[];
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -61,7 +63,11 @@ function parseHttpUrl(raw: string): URL {
  * private, loopback, link-local, CGNAT, multicast or unspecified, unless private sources are
  * allowed. Returns the address the connection must use (pinned, against DNS rebinding).
  */
-async function resolvePublicAddress(url: URL, allowPrivate: boolean): Promise<PinnedAddress> {
+async function resolvePublicAddress(
+  url: URL,
+  allowPrivate: boolean,
+  allowAddresses: readonly string[] = [],
+): Promise<PinnedAddress> {
   const host = hostOf(url);
   const literal = isIP(host);
   let addresses: PinnedAddress[];
@@ -79,7 +85,9 @@ async function resolvePublicAddress(url: URL, allowPrivate: boolean): Promise<Pi
     }
   }
   if (!allowPrivate) {
-    const blocked = addresses.find((entry) => isNonPublicAddress(entry.address));
+    const blocked = addresses.find(
+      (entry) => isNonPublicAddress(entry.address) && !allowAddresses.includes(entry.address),
+    );
     if (blocked) {
       throw new UnsafeUrlError(
         `Alamat ${host} mengarah ke jaringan privat atau internal (${blocked.address}) dan ditolak demi keamanan. ` +
@@ -197,8 +205,9 @@ export function createSourceHttpClient(options: SourceHttpClientOptions): Source
         stream.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBytes) {
-            stream.destroy();
             fail(new ConnectorFetchError(`Respons dari ${host} melebihi batas ukuran ${limitLabel}.`, { status }));
+            stream.destroy();
+            message.destroy();
             return;
           }
           chunks.push(chunk);
@@ -245,7 +254,7 @@ export function createSourceHttpClient(options: SourceHttpClientOptions): Source
     for (let redirects = 0; ; redirects++) {
       let pinned: PinnedAddress;
       try {
-        pinned = await resolvePublicAddress(url, options.allowPrivate);
+        pinned = await resolvePublicAddress(url, options.allowPrivate, options.allowAddresses);
       } catch (error) {
         throw new ConnectorFetchError((error as Error).message, { permanent: true });
       }
