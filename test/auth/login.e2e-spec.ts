@@ -1,8 +1,12 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import pg from 'pg';
 import { Role } from '../../src/auth/roles.decorator.js';
 import { createUser, login, loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
+
+// Booting the whole application takes several seconds on a busy 2-core machine.
+jest.setTimeout(60_000);
 
 describe('login, sessions and passwords', () => {
   let running: TestSystem;
