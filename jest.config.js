@@ -14,6 +14,8 @@ const common = {
 };
 
 export default {
+  // Integration suites boot the real application; a project-level testTimeout is ignored by jest.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     {
@@ -23,7 +25,6 @@ export default {
       testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

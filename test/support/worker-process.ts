@@ -10,11 +10,20 @@ const ENTRY = resolve('dist/src/main.js');
  * and queue, as in a scaled-out deployment. Needs the build (`npm test` builds first).
  */
 export function spawnWorkerProcess(running: TestSystem, env: Record<string, string> = {}): ChildProcess {
+  return spawnAppProcess(running, 'worker', env);
+}
+
+/** A real process of the given role against the test system's database and queue. */
+export function spawnAppProcess(
+  running: TestSystem,
+  role: 'api' | 'worker',
+  env: Record<string, string> = {},
+): ChildProcess {
   if (!existsSync(ENTRY)) {
     throw new Error(`${ENTRY} is missing: run \`npm run build\` before the integration tests`);
   }
   const config = running.config;
-  const child = spawn(process.execPath, [ENTRY, '--role=worker'], {
+  const child = spawn(process.execPath, [ENTRY, `--role=${role}`], {
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: config.databaseUrl ?? '',
