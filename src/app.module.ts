@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { TopicsModule } from './topics/topics.module.js';
+import { ModelsModule } from './models/models.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         TopicsModule,
+        ModelsModule,
         IngestionModule,
         PostsModule,
       ],

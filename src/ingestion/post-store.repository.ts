@@ -23,7 +23,7 @@ export interface StoreBatchOutcome extends IngestBatchResult {
 }
 
 /** Explanation stored with each post: what the dashboard and briefs show next to a label. */
-function explanationOf(analysis: PostAnalysis) {
+export function explanationOf(analysis: PostAnalysis) {
   return {
     sentiment: { source: analysis.sentiment.source, evidence: analysis.sentiment.evidence },
     category: {

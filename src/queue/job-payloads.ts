@@ -36,12 +36,27 @@ export interface FetchSourceJob {
   force?: boolean;
 }
 
+/** A long analysis job whose progress row (analysis_jobs) the processor reads and updates. */
+export interface AnalysisJobRef {
+  analysisJobId: string;
+}
+
+/** A training run: on demand (with its progress row) or nightly (the scheduler creates the row). */
+export interface TrainSentimentModelJob {
+  analysisJobId?: string;
+  trigger: 'manual' | 'nightly';
+}
+
 /** The jobs of each queue: its processor switches exhaustively over them. */
 export type IngestQueueJob = { name: JobName.IngestBatch; data: IngestBatchJob };
 export type MaintenanceQueueJob = { name: JobName.PurgeExpiredPosts; data: PurgeExpiredPostsJob };
 export type SourcesQueueJob = { name: JobName.FetchSource; data: FetchSourceJob };
+export type AnalysisQueueJob =
+  | { name: JobName.TopicBackfill; data: AnalysisJobRef }
+  | { name: JobName.ReanalyzePosts; data: AnalysisJobRef };
+export type ModelsQueueJob = { name: JobName.TrainSentimentModel; data: TrainSentimentModelJob };
 
 /** Every job of every queue: `JobOf<JobName.IngestBatch>` is its payload type everywhere. */
-export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob;
+export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob | AnalysisQueueJob | ModelsQueueJob;
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];

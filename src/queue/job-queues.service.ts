@@ -8,6 +8,9 @@ const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.IngestBatch]: QueueName.Ingest,
   [JobName.PurgeExpiredPosts]: QueueName.Maintenance,
   [JobName.FetchSource]: QueueName.Sources,
+  [JobName.TopicBackfill]: QueueName.Analysis,
+  [JobName.ReanalyzePosts]: QueueName.Analysis,
+  [JobName.TrainSentimentModel]: QueueName.Models,
 };
 
 /** The one typed way to enqueue a job: the payload type follows the job name. */
@@ -19,8 +22,16 @@ export class JobQueues {
     @InjectQueue(QueueName.Ingest) ingest: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     @InjectQueue(QueueName.Sources) sources: Queue,
+    @InjectQueue(QueueName.Analysis) analysis: Queue,
+    @InjectQueue(QueueName.Models) models: Queue,
   ) {
-    this.queues = { [QueueName.Ingest]: ingest, [QueueName.Maintenance]: maintenance, [QueueName.Sources]: sources };
+    this.queues = {
+      [QueueName.Ingest]: ingest,
+      [QueueName.Maintenance]: maintenance,
+      [QueueName.Sources]: sources,
+      [QueueName.Analysis]: analysis,
+      [QueueName.Models]: models,
+    };
   }
 
   async enqueue<N extends JobName>(name: N, data: JobOf<N>, options?: JobsOptions): Promise<string> {

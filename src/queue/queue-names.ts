@@ -6,12 +6,17 @@ export enum QueueName {
   Ingest = 'ingest',
   Maintenance = 'maintenance',
   Sources = 'sources',
+  Analysis = 'analysis',
+  Models = 'models',
 }
 
 export enum JobName {
   IngestBatch = 'ingest-batch',
   PurgeExpiredPosts = 'purge-expired-posts',
   FetchSource = 'fetch-source',
+  TopicBackfill = 'topic-backfill',
+  ReanalyzePosts = 'reanalyze-posts',
+  TrainSentimentModel = 'train-sentiment-model',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

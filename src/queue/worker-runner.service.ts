@@ -58,6 +58,10 @@ export class WorkerRunner implements OnApplicationBootstrap {
         return 1;
       case QueueName.Sources:
         return 4;
+      case QueueName.Analysis:
+      case QueueName.Models:
+        // Long jobs over the whole history: one at a time, so a newer request supersedes an older one cleanly.
+        return 1;
     }
   }
 }

@@ -7,11 +7,19 @@ import {
   Analyzer,
   CategoryDefinition,
   createAnalyzer,
+  createTextNormalizer,
   DEFAULT_CATEGORIES,
   Gazetteer,
   loadGazetteer,
+  normalizeText,
+  SentimentPredictor,
+  TopicMatcher,
   TopicQuery,
 } from '../analysis/index.js';
+import type { TermNormalizer } from '../analysis/index.js';
+import type { NormalizedText } from '../analysis/text/index.js';
+import { predictSentiment, TextClassifier } from '../analysis/model/index.js';
+import { SETTING_LEXICON, SETTING_SLANG } from './analysis-settings.repository.js';
 
 /** How often a process checks whether topics or rules changed (another process may have changed them). */
 const VERSION_CHECK_MS = 5000;
@@ -23,20 +31,39 @@ interface CategoryRow {
   keywords: CategoryDefinition['keywords'];
 }
 
+/** The configuration an analyzer was compiled from (also used to rebuild parts of it, e.g. for training baselines). */
+export interface AnalysisConfiguration {
+  topics: TopicQuery[];
+  categoryRules: CategoryDefinition[];
+  lexiconOverrides: Record<string, number>;
+  slangOverrides: Record<string, string>;
+  /** The active sentiment model, if an admin activated one. */
+  sentimentModel?: { id: string; version: number; classifier: TextClassifier };
+}
+
+/** What a backfill needs to match one topic against stored texts exactly as the ingest worker would. */
+export interface TopicMatching {
+  normalize(text: string): NormalizedText;
+  compile(topics: readonly TopicQuery[]): TopicMatcher;
+}
+
 /**
  * Holds the analyzer compiled from the current configuration: active tracked topics, category
- * rules, the home region and the gazetteer. Every process (API, workers) rebuilds it when the
- * configuration version in the database changes, so a topic saved on one machine applies to new
- * posts on all of them within seconds.
+ * rules, lexicon and slang overrides, the active trained sentiment model, the home region and the
+ * gazetteer. Every process (API, workers) rebuilds it when the configuration version in the
+ * database changes, so a topic saved on one machine applies to new posts on all of them within seconds.
  */
 @Injectable()
 export class AnalyzerRegistry {
   private readonly logger = new Logger(AnalyzerRegistry.name);
   private gazetteer?: Promise<Gazetteer>;
   private analyzer?: Analyzer;
+  private configuration?: AnalysisConfiguration;
   private version = '';
   private checkedAt = 0;
   private rebuilding?: Promise<Analyzer>;
+  /** Parsed models by id: a rebuild for a topic change does not re-parse a large model. */
+  private readonly models = new Map<string, TextClassifier>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,10 +79,45 @@ export class AnalyzerRegistry {
     return this.rebuilding;
   }
 
+  /** The analyzer as of the database now, skipping the few seconds of caching (long jobs start with this). */
+  async fresh(): Promise<Analyzer> {
+    this.invalidate();
+    return this.current();
+  }
+
+  /** The configuration behind `current()`. */
+  async currentConfiguration(): Promise<AnalysisConfiguration> {
+    await this.current();
+    return this.configuration as AnalysisConfiguration;
+  }
+
   /** Forces a rebuild on next use (this process changed the configuration). */
   invalidate(): void {
     this.checkedAt = 0;
     this.version = '';
+  }
+
+  /**
+   * Topic matching with the same normalisation as the analyzer in force (slang overrides included),
+   * without the rest of the analysis: what topic backfills and the query preview use.
+   */
+  async topicMatching(): Promise<TopicMatching> {
+    const { slangOverrides } = await this.currentConfiguration();
+    const normalizer =
+      Object.keys(slangOverrides).length > 0 ? createTextNormalizer({ slangOverrides }) : undefined;
+    const normalize = (text: string): NormalizedText => {
+      try {
+        return normalizer ? normalizer.normalize(text) : normalizeText(text);
+      } catch {
+        return { tokens: [], hashtags: [], mentions: [], urls: [], emojis: [], boundaries: [], boundaryMarks: '' };
+      }
+    };
+    const normalizeTerm: TermNormalizer = (word) =>
+      normalize(word).tokens.filter((t) => t[0] !== '#' && t[0] !== '@' && !t.includes('://'));
+    return {
+      normalize,
+      compile: (topics) => new TopicMatcher(topics, { normalizeTerm, stem: undefined }),
+    };
   }
 
   private async refresh(): Promise<Analyzer> {
@@ -65,24 +127,68 @@ export class AnalyzerRegistry {
       return this.analyzer;
     }
     const started = Date.now();
-    const [topics, categories, gazetteer] = await Promise.all([
+    const [topics, categories, settings, model, gazetteer] = await Promise.all([
       this.dataSource.query<TopicQuery[]>(`SELECT id, query FROM topics WHERE status = 'active' ORDER BY id`),
       this.dataSource.query<CategoryRow[]>(`SELECT slug, name, opd, keywords FROM categories ORDER BY position`),
+      this.dataSource.query<{ key: string; value: unknown }[]>(`SELECT key, value FROM settings WHERE key = ANY($1)`, [
+        [SETTING_LEXICON, SETTING_SLANG],
+      ]),
+      this.loadActiveSentimentModel(),
       this.loadGazetteer(),
     ]);
+    const setting = (key: string) => settings.find((row) => row.key === key)?.value;
+    const configuration: AnalysisConfiguration = {
+      topics,
+      categoryRules: toCategoryRules(categories),
+      lexiconOverrides: numberMap(setting(SETTING_LEXICON)),
+      slangOverrides: stringMap(setting(SETTING_SLANG)),
+      sentimentModel: model,
+    };
     const analyzer = createAnalyzer({
       topics,
       homeRegion: this.config.homeRegion,
       gazetteer,
-      categoryRules: toCategoryRules(categories),
+      categoryRules: configuration.categoryRules,
+      lexiconOverrides: configuration.lexiconOverrides,
+      slangOverrides: configuration.slangOverrides,
+      sentimentModel: model ? sentimentPredictor(model.classifier) : undefined,
     });
     for (const error of analyzer.topicErrors) {
       this.logger.warn(`Topic ${error.id} was skipped: ${error.message}`);
     }
     this.analyzer = analyzer;
+    this.configuration = configuration;
     this.version = version;
-    this.logger.log(`Analyzer compiled (${topics.length} active topics) in ${Date.now() - started} ms`);
+    this.logger.log(
+      `Analyzer compiled (${topics.length} active topics, sentiment ${model ? `model v${model.version}` : 'lexicon'}) in ${Date.now() - started} ms`,
+    );
     return analyzer;
+  }
+
+  private async loadActiveSentimentModel(): Promise<AnalysisConfiguration['sentimentModel']> {
+    const [row] = await this.dataSource.query<{ id: string; version: number }[]>(
+      `SELECT id, version FROM analysis_models WHERE kind = 'sentiment' AND active`,
+    );
+    if (!row) {
+      return undefined;
+    }
+    let classifier = this.models.get(row.id);
+    if (!classifier) {
+      const [stored] = await this.dataSource.query<{ model: unknown }[]>(
+        `SELECT model FROM analysis_models WHERE id = $1`,
+        [row.id],
+      );
+      try {
+        classifier = TextClassifier.fromJSON(stored.model);
+      } catch (error) {
+        // The lexicon is the fallback: a model that cannot be read must not stop ingestion.
+        this.logger.error(`Active sentiment model ${row.id} cannot be loaded: ${(error as Error).message}`);
+        return undefined;
+      }
+      this.models.clear();
+      this.models.set(row.id, classifier);
+    }
+    return { id: row.id, version: row.version, classifier };
   }
 
   private loadGazetteer(): Promise<Gazetteer> {
@@ -95,14 +201,20 @@ export class AnalyzerRegistry {
       SELECT concat_ws('|',
         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM topics),
         (SELECT coalesce(max(updated_at)::text, '') FROM categories),
-        (SELECT coalesce(max(updated_at)::text, '') FROM settings WHERE key LIKE 'analysis.%')
+        (SELECT coalesce(max(updated_at)::text, '') FROM settings WHERE key LIKE 'analysis.%'),
+        (SELECT coalesce(string_agg(id::text, ','), '') FROM analysis_models WHERE active)
       ) AS version`);
     return row.version;
   }
 }
 
+/** The model's prediction as the analyzer's sentiment (the lexicon takes over if it throws). */
+export function sentimentPredictor(classifier: TextClassifier): SentimentPredictor {
+  return (normalized) => predictSentiment(classifier, normalized);
+}
+
 /** Stored categories with empty keyword lists keep the engine's default rules for that slug. */
-function toCategoryRules(rows: CategoryRow[]): CategoryDefinition[] {
+export function toCategoryRules(rows: CategoryRow[]): CategoryDefinition[] {
   const defaults = new Map(DEFAULT_CATEGORIES.map((category) => [category.slug, category]));
   return rows.map((row) => ({
     ...(defaults.get(row.slug) ?? { slug: row.slug, keywords: [] }),
@@ -111,4 +223,24 @@ function toCategoryRules(rows: CategoryRow[]): CategoryDefinition[] {
     opd: row.opd,
     keywords: row.keywords.length > 0 ? row.keywords : (defaults.get(row.slug)?.keywords ?? []),
   }));
+}
+
+function numberMap(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (value && typeof value === 'object') {
+    for (const [key, weight] of Object.entries(value)) {
+      if (typeof weight === 'number' && Number.isFinite(weight)) out[key] = weight;
+    }
+  }
+  return out;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value && typeof value === 'object') {
+    for (const [key, standard] of Object.entries(value)) {
+      if (typeof standard === 'string') out[key] = standard;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,382 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PostAnalysis } from '../analysis/index.js';
+import { explanationOf } from '../ingestion/post-store.repository.js';
+import { AnalysisJobsRepository } from './analysis-jobs.repository.js';
+import { AnalyzerRegistry } from './analyzer-registry.service.js';
+
+/** Posts per batch: one transaction each, small enough to keep locks short on a busy table. */
+export const TOPIC_BACKFILL_BATCH = 2000;
+export const REANALYZE_BATCH = 500;
+
+export interface BackfillOutcome {
+  state: 'completed' | 'superseded' | 'skipped' | 'failed';
+  processed?: number;
+  matched?: number;
+  changed?: number;
+}
+
+interface PostTextRow {
+  id: string;
+  text: string;
+  created_at: Date;
+}
+
+interface ReanalyzeRow extends PostTextRow {
+  source_id: string;
+  sentiment: string | null;
+  category: string | null;
+}
+
+interface CorrectionRow {
+  post_id: string;
+  sentiment: string | null;
+  sentiment_by: string | null;
+  sentiment_at: Date | null;
+  category: string | null;
+  category_by: string | null;
+  category_at: Date | null;
+}
+
+/** The labels a post shows: the latest analyst correction of each label wins over the machine's. */
+export interface DisplayedLabels {
+  sentiment: string;
+  category: string;
+  opd: string;
+  explanation: Record<string, unknown>;
+}
+
+/**
+ * Re-running analysis over stored posts, batched by id ranges with progress in analysis_jobs:
+ * - a topic backfill re-matches one topic's query against every stored post and makes post_topics
+ *   agree with it (matches added, stale matches of an edited query removed);
+ * - a re-analysis recomputes sentiment, category, OPD, places and topic matches of every stored post
+ *   with the configuration in force (overrides, rules, active model), keeping analysts' corrections
+ *   and the hourly roll-up in step.
+ * Both resume from their cursor when a worker dies, and stop when a newer job supersedes them.
+ */
+@Injectable()
+export class HistoryBackfillService {
+  private readonly logger = new Logger(HistoryBackfillService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: AnalysisJobsRepository,
+    private readonly analyzers: AnalyzerRegistry,
+  ) {}
+
+  async runTopicBackfill(jobId: string): Promise<BackfillOutcome> {
+    const job = await this.jobs.find(jobId);
+    if (!job || !job.topic_id || (job.state !== 'queued' && job.state !== 'running')) {
+      return { state: 'skipped' };
+    }
+    const [topic] = await this.dataSource.query<{ id: string; query: string }[]>(
+      `SELECT id, query FROM topics WHERE id = $1`,
+      [job.topic_id],
+    );
+    if (!topic) {
+      return { state: 'skipped' };
+    }
+    let maxId = job.max_post_id ?? (await this.maxPostId());
+    const total = await this.countPosts(job.cursor_post_id, maxId);
+    if (!(await this.jobs.start(jobId, total, maxId))) {
+      return { state: 'superseded' };
+    }
+    await this.analyzers.fresh();
+    const matching = await this.analyzers.topicMatching();
+    const matcher = matching.compile([{ id: topic.id, query: topic.query }]);
+    if (matcher.errors.length > 0) {
+      await this.jobs.fail(jobId, matcher.errors[0].message);
+      return { state: 'failed' };
+    }
+    let cursor = job.cursor_post_id;
+    let processed = 0;
+    let matchedCount = 0;
+    let tailChecked = false;
+    for (;;) {
+      const rows = await this.dataSource.query<PostTextRow[]>(
+        `SELECT id, text, created_at FROM posts WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
+        [cursor, maxId, TOPIC_BACKFILL_BATCH],
+      );
+      if (rows.length === 0) {
+        // Posts stored while the backfill ran may have been matched by an analyzer that had not yet seen
+        // the new query: one more pass over them.
+        if (tailChecked) break;
+        tailChecked = true;
+        const newMax = await this.maxPostId();
+        if (newMax === null || maxId === null || BigInt(newMax) <= BigInt(maxId)) break;
+        const extra = await this.countPosts(maxId, newMax);
+        maxId = newMax;
+        if (!(await this.jobs.advance(jobId, { cursor, processed: 0, total: extra }))) {
+          return { state: 'superseded' };
+        }
+        continue;
+      }
+      const matched = rows.filter((row) => matcher.match(matching.normalize(row.text)).length > 0);
+      const last = rows[rows.length - 1].id;
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `DELETE FROM post_topics WHERE topic_id = $1 AND post_id > $2 AND post_id <= $3 AND NOT (post_id = ANY($4::bigint[]))`,
+          [topic.id, cursor, last, matched.map((row) => row.id)],
+        );
+        if (matched.length > 0) {
+          await manager.query(
+            `INSERT INTO post_topics (topic_id, post_id, post_created_at)
+             SELECT t.id, m.post_id, m.at FROM unnest($2::bigint[], $3::timestamptz[]) AS m(post_id, at)
+             JOIN topics t ON t.id = $1
+             ON CONFLICT DO NOTHING`,
+            [topic.id, matched.map((row) => row.id), matched.map((row) => row.created_at)],
+          );
+        }
+      });
+      cursor = last;
+      processed += rows.length;
+      matchedCount += matched.length;
+      if (!(await this.jobs.advance(jobId, { cursor, processed: rows.length, matched: matched.length }))) {
+        return { state: 'superseded', processed, matched: matchedCount };
+      }
+    }
+    const [{ count }] = await this.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM post_topics WHERE topic_id = $1`,
+      [topic.id],
+    );
+    await this.jobs.finish(jobId, { topicMatches: Number(count) });
+    this.logger.log(`Topic backfill ${jobId}: ${processed} posts, ${matchedCount} matches`);
+    return { state: 'completed', processed, matched: matchedCount };
+  }
+
+  async runReanalysis(jobId: string): Promise<BackfillOutcome> {
+    const job = await this.jobs.find(jobId);
+    if (!job || (job.state !== 'queued' && job.state !== 'running')) {
+      return { state: 'skipped' };
+    }
+    const maxId = job.max_post_id ?? (await this.maxPostId());
+    const total = await this.countPosts(job.cursor_post_id, maxId);
+    if (!(await this.jobs.start(jobId, total, maxId))) {
+      return { state: 'superseded' };
+    }
+    const analyzer = await this.analyzers.fresh();
+    const configuration = await this.analyzers.currentConfiguration();
+    const failedTopics = new Set(analyzer.topicErrors.map((error) => error.id));
+    const activeTopics = configuration.topics.map((topic) => String(topic.id)).filter((id) => !failedTopics.has(id));
+    const opdOf = new Map(configuration.categoryRules.map((rule) => [rule.slug, rule.opd]));
+    let cursor = job.cursor_post_id;
+    let processed = 0;
+    let changedCount = 0;
+    let matchedCount = 0;
+    for (;;) {
+      const rows = await this.dataSource.query<ReanalyzeRow[]>(
+        `SELECT id, source_id, text, created_at, sentiment, category FROM posts
+         WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
+        [cursor, maxId, REANALYZE_BATCH],
+      );
+      if (rows.length === 0) break;
+      const analyses = rows.map((row) => analyzer.analyze(row.text));
+      const outcome = await this.dataSource.transaction((manager) =>
+        this.storeReanalysis(manager, rows, analyses, activeTopics, opdOf),
+      );
+      cursor = rows[rows.length - 1].id;
+      processed += rows.length;
+      changedCount += outcome.changed;
+      matchedCount += outcome.matched;
+      const more = await this.jobs.advance(jobId, {
+        cursor,
+        processed: rows.length,
+        changed: outcome.changed,
+        matched: outcome.matched,
+      });
+      if (!more) {
+        return { state: 'superseded', processed, changed: changedCount };
+      }
+    }
+    await this.jobs.finish(jobId, {
+      sentimentSource: configuration.sentimentModel ? `model v${configuration.sentimentModel.version}` : 'lexicon',
+      activeTopics: activeTopics.length,
+    });
+    this.logger.log(`Re-analysis ${jobId}: ${processed} posts, ${changedCount} changed labels`);
+    return { state: 'completed', processed, changed: changedCount, matched: matchedCount };
+  }
+
+  private async storeReanalysis(
+    manager: EntityManager,
+    rows: ReanalyzeRow[],
+    analyses: PostAnalysis[],
+    activeTopics: string[],
+    opdOf: Map<string, string>,
+  ): Promise<{ changed: number; matched: number }> {
+    const ids = rows.map((row) => row.id);
+    const corrections = await latestCorrections(manager, ids);
+    const labels = rows.map((row, i) => displayedLabels(analyses[i], corrections.get(String(row.id)), opdOf));
+    await manager.query(
+      `UPDATE posts p SET sentiment = u.sentiment, sentiment_score = u.score, category = u.category, opd = u.opd,
+              locations = u.locations, analysis = u.analysis, analyzed_at = now()
+       FROM unnest($1::bigint[], $2::text[], $3::real[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])
+            AS u(id, sentiment, score, category, opd, locations, analysis)
+       WHERE p.id = u.id`,
+      [
+        ids,
+        labels.map((l) => l.sentiment),
+        analyses.map((a) => a.sentiment.score),
+        labels.map((l) => l.category),
+        labels.map((l) => l.opd),
+        analyses.map((a) => JSON.stringify(a.locations.map(({ code, name, level }) => ({ code, name, level })))),
+        labels.map((l) => JSON.stringify(l.explanation)),
+      ],
+    );
+    // Matches of active topics are recomputed; paused topics keep the matches they had.
+    if (activeTopics.length > 0) {
+      await manager.query(`DELETE FROM post_topics WHERE post_id = ANY($1::bigint[]) AND topic_id = ANY($2::uuid[])`, [
+        ids,
+        activeTopics,
+      ]);
+    }
+    const topicIds: string[] = [];
+    const postIds: string[] = [];
+    const times: Date[] = [];
+    rows.forEach((row, i) => {
+      for (const topic of analyses[i].topics) {
+        topicIds.push(topic.id);
+        postIds.push(row.id);
+        times.push(row.created_at);
+      }
+    });
+    if (topicIds.length > 0) {
+      await manager.query(
+        `INSERT INTO post_topics (topic_id, post_id, post_created_at)
+         SELECT m.topic_id, m.post_id, m.at FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[]) AS m(topic_id, post_id, at)
+         JOIN topics t ON t.id = m.topic_id
+         ON CONFLICT DO NOTHING`,
+        [topicIds, postIds, times],
+      );
+    }
+    const moves = rows.map((row, i) => ({
+      createdAt: row.created_at,
+      sourceId: row.source_id,
+      before: row.sentiment && row.category ? { sentiment: row.sentiment, category: row.category } : null,
+      after: { sentiment: labels[i].sentiment, category: labels[i].category },
+    }));
+    const changed = await adjustHourlyRollup(manager, moves);
+    return { changed, matched: topicIds.length };
+  }
+
+  private async maxPostId(): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ max: string | null }[]>(`SELECT max(id)::text AS max FROM posts`);
+    return row.max;
+  }
+
+  private async countPosts(after: string, upTo: string | null): Promise<number> {
+    if (upTo === null) return 0;
+    const [row] = await this.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM posts WHERE id > $1 AND id <= $2`,
+      [after, upTo],
+    );
+    return Number(row.count);
+  }
+}
+
+/** The latest correction of each label (sentiment and category separately) for these posts. */
+export async function latestCorrections(
+  manager: EntityManager | DataSource,
+  postIds: string[],
+): Promise<Map<string, CorrectionRow>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await manager.query<CorrectionRow[]>(
+    `SELECT ids.post_id, s.sentiment, s.by AS sentiment_by, s.at AS sentiment_at,
+            c.category, c.by AS category_by, c.at AS category_at
+     FROM unnest($1::bigint[]) AS ids(post_id)
+     LEFT JOIN LATERAL (
+       SELECT pc.sentiment, u.username AS by, pc.corrected_at AS at FROM post_corrections pc
+       LEFT JOIN users u ON u.id = pc.corrected_by
+       WHERE pc.post_id = ids.post_id AND pc.sentiment IS NOT NULL ORDER BY pc.id DESC LIMIT 1) s ON true
+     LEFT JOIN LATERAL (
+       SELECT pc.category, u.username AS by, pc.corrected_at AS at FROM post_corrections pc
+       LEFT JOIN users u ON u.id = pc.corrected_by
+       WHERE pc.post_id = ids.post_id AND pc.category IS NOT NULL ORDER BY pc.id DESC LIMIT 1) c ON true
+     WHERE s.sentiment IS NOT NULL OR c.category IS NOT NULL`,
+    [postIds],
+  );
+  return new Map(rows.map((row) => [String(row.post_id), row]));
+}
+
+/**
+ * What a post shows: the machine's labels, overridden label by label by the latest analyst correction.
+ * The explanation keeps the machine's labels (`machine`) and who corrected what (`correction`).
+ */
+export function displayedLabels(
+  analysis: PostAnalysis,
+  correction: CorrectionRow | undefined,
+  opdOf: Map<string, string>,
+): DisplayedLabels {
+  const explanation: Record<string, unknown> = explanationOf(analysis);
+  if (!correction) {
+    return {
+      sentiment: analysis.sentiment.label,
+      category: analysis.category.slug,
+      opd: analysis.category.opd,
+      explanation,
+    };
+  }
+  explanation.machine = {
+    sentiment: analysis.sentiment.label,
+    sentimentScore: analysis.sentiment.score,
+    category: analysis.category.slug,
+    opd: analysis.category.opd,
+  };
+  const record: Record<string, unknown> = {};
+  if (correction.sentiment) {
+    record.sentiment = { label: correction.sentiment, by: correction.sentiment_by, at: correction.sentiment_at };
+  }
+  if (correction.category) {
+    record.category = { slug: correction.category, by: correction.category_by, at: correction.category_at };
+  }
+  explanation.correction = record;
+  const category = correction.category ?? analysis.category.slug;
+  return {
+    sentiment: correction.sentiment ?? analysis.sentiment.label,
+    category,
+    opd: correction.category ? (opdOf.get(correction.category) ?? analysis.category.opd) : analysis.category.opd,
+    explanation,
+  };
+}
+
+export interface RollupMove {
+  createdAt: Date;
+  sourceId: string;
+  before: { sentiment: string; category: string } | null;
+  after: { sentiment: string; category: string };
+}
+
+/** Moves posts between hourly roll-up cells when their labels change; returns how many posts changed. */
+export async function adjustHourlyRollup(manager: EntityManager, moves: RollupMove[]): Promise<number> {
+  const deltas = new Map<string, number>();
+  let changed = 0;
+  const add = (key: string, delta: number) => deltas.set(key, (deltas.get(key) ?? 0) + delta);
+  for (const move of moves) {
+    const { before, after } = move;
+    if (before && before.sentiment === after.sentiment && before.category === after.category) continue;
+    changed++;
+    const hour = new Date(move.createdAt);
+    hour.setUTCMinutes(0, 0, 0);
+    const prefix = `${hour.toISOString()}|${move.sourceId}`;
+    if (before) add(`${prefix}|${before.category}|${before.sentiment}`, -1);
+    add(`${prefix}|${after.category}|${after.sentiment}`, 1);
+  }
+  // Sorted keys: concurrent writers lock roll-up rows in the same order (as the ingest worker does).
+  const keys = [...deltas.keys()].filter((key) => deltas.get(key) !== 0).sort();
+  if (keys.length > 0) {
+    const parts = keys.map((key) => key.split('|'));
+    const hours = parts.map((p) => p[0]);
+    await manager.query(
+      `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
+       SELECT h, s, c, se, n FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::int[])
+         AS r(h, s, c, se, n)
+       ON CONFLICT (hour, source_id, category, sentiment)
+       DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
+      [hours, parts.map((p) => p[1]), parts.map((p) => p[2]), parts.map((p) => p[3]), keys.map((k) => deltas.get(k))],
+    );
+    // A cell that was already out of step (e.g. posts stored before the roll-up existed) never goes below zero.
+    await manager.query(`DELETE FROM rollup_hourly WHERE hour = ANY($1::timestamptz[]) AND posts < 0`, [hours]);
+  }
+  return changed;
+}
