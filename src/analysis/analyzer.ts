@@ -115,7 +115,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       maskedText,
       pii,
       sentiment: scoreSentiment(normalized, maskedText),
-      category: classify(normalized.tokens),
+      category: classify(normalized),
       locations: locate(normalized.tokens),
       topics: matchTopics(normalized),
       tokens: normalized.tokens,
@@ -140,9 +140,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
   };
 
-  const classify = (tokens: string[]): CategoryResult => {
+  const classify = (normalized: NormalizedText): CategoryResult => {
     try {
-      return categories.classify(tokens, options.categoryModel);
+      return categories.classify(normalized.tokens, options.categoryModel, normalized);
     } catch {
       return { slug: 'lainnya', opd: 'Diskominfo', confidence: 0, keywords: [], source: 'rules' };
     }

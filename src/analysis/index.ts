@@ -20,6 +20,7 @@ export type {
   CategoryClassifierOptions,
   CategoryPrediction,
   CategoryPredictor,
+  RewrittenWords,
 } from './category/category-classifier.js';
 export { DEFAULT_CATEGORIES, FALLBACK_CATEGORY_SLUG } from './category/default-categories.js';
 export type { CategoryDefinition, CategoryKeyword } from './category/default-categories.js';

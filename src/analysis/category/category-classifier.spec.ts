@@ -1,4 +1,5 @@
 import { defaultTermNormalizer } from '../query/query-ast.js';
+import { createTextNormalizer, stemWord } from '../text/index.js';
 import { CategoryClassifier } from './category-classifier.js';
 import { DEFAULT_CATEGORIES } from './default-categories.js';
 
@@ -77,6 +78,73 @@ const CONTRAST: [string, string][] = [
   ['lainnya', 'Cuaca cerah, enak buat jalan-jalan sore bareng keluarga'],
   ['lainnya', 'Terima kasih semuanya atas doanya'],
 ];
+
+/**
+ * Failure classes found by running the analyzer over the demo stream, each with cases written here (not copied from
+ * the demo corpus). They go through the real normaliser (slang map) and stemmer, as in the analyzer.
+ */
+const PIPELINE_CONTRAST: [string, string][] = [
+  // Abbreviation keywords that the slang map rewrites ('sma' → 'sama', 'tk' → 'tidak') must not fire on the common
+  // word: before the fix every 'sama' and every 'gak' counted as a school keyword.
+  ['utilitas', 'Tagihan PDAM bulan ini naik dua kali lipat, padahal pemakaian sama saja'],
+  ['utilitas', 'Listrik padam lagi, gak ada pemberitahuan sama sekali'],
+  ['utilitas', 'Air PDAM gak ngalir dari subuh, sama kayak minggu lalu'],
+  ['lainnya', 'Kecewa sama acara semalam, panitianya gak becus'],
+  ['transportasi', 'Jalan ke bandara macet gak gerak sama sekali'],
+  ['pendidikan', 'Anak saya baru masuk SMA, seragamnya mahal'],
+  ['pendidikan', 'Pendaftaran TK negeri dibuka minggu depan'],
+  // Informal spellings of keyword words ('kenceng') and wind damage told in words that are not adjacent.
+  ['bencana', 'Angin kenceng banget tadi sore, atap seng rumah tetangga terbang'],
+  ['bencana', 'Puluhan rumah rusak diterjang angin semalam'],
+  ['bencana', 'Atap rumah beterbangan waktu angin ribut tadi malam'],
+  // A place-like keyword after 'dekat', 'depan', 'dari'… names a landmark, not the subject.
+  ['lainnya', 'Nongkrong sore di kafe dekat jembatan, pemandangannya cakep'],
+  ['lainnya', 'Bakso di depan pasar itu enak banget, wajib coba'],
+  ['lainnya', 'Foto matahari terbenam dari jembatan, indah sekali'],
+  ['ekonomi', 'Pedagang di pasar mengeluh harga cabai naik'],
+  ['infrastruktur', 'Jembatan dekat sekolah retak parah'],
+  // Parking levies are public order (Satpol PP), in either word order.
+  ['ketertiban', 'Ada pungli parkir di depan minimarket, tarifnya seenaknya'],
+  ['ketertiban', 'Parkir pungli lagi di alun-alun, tidak ada karcis'],
+];
+
+describe('CategoryClassifier through the normaliser and stemmer', () => {
+  const normalizer = createTextNormalizer();
+  const normalizeTerm = (w: string) => normalizer.normalize(w).tokens;
+  const classifier = new CategoryClassifier(DEFAULT_CATEGORIES, { normalizeTerm, stem: stemWord });
+  const run = (text: string) => {
+    const n = normalizer.normalize(text);
+    return classifier.classify(n.tokens, undefined, n);
+  };
+
+  it('classifies every failure-class case', () => {
+    const wrong: string[] = [];
+    for (const [slug, text] of PIPELINE_CONTRAST) {
+      const got = run(text);
+      if (got.slug !== slug) wrong.push(`${slug} → ${got.slug} (${got.keywords.join(', ')}): ${text}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps the general contrast set at or above 0.9 through the real normaliser', () => {
+    let right = 0;
+    for (const [slug, text] of CONTRAST) if (run(text).slug === slug) right++;
+    expect(right / CONTRAST.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('matches a slang-colliding abbreviation only as written, and never without the written words', () => {
+    expect(run('kecewa sama pelayanannya').keywords).not.toContain('sma');
+    expect(run('lulusan SMA').keywords).toContain('sma');
+    const n = normalizer.normalize('lulusan SMA negeri');
+    expect(classifier.classify(n.tokens).keywords).not.toContain('sma');
+  });
+
+  it('counts a keyword once, at its strongest occurrence (landmark first, subject later)', () => {
+    const r = run('Dekat pasar ada kios baru. Pedagang pasar mengeluh sepi');
+    expect(r.slug).toBe('ekonomi');
+    expect(r.keywords).toEqual(expect.arrayContaining(['pasar', 'kios']));
+  });
+});
 
 describe('CategoryClassifier', () => {
   const classifier = new CategoryClassifier(DEFAULT_CATEGORIES);

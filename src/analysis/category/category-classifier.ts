@@ -23,6 +23,12 @@ export interface CategoryPrediction {
 
 export type CategoryPredictor = (tokens: readonly string[]) => CategoryPrediction | null | undefined;
 
+/** Words the normaliser rewrote, as written (NormalizedText.replaced / replacedAt). */
+export interface RewrittenWords {
+  replaced?: readonly string[];
+  replacedAt?: readonly number[];
+}
+
 export interface CategoryClassifierOptions {
   normalizeTerm?: TermNormalizer;
   stem?: (token: string) => string;
@@ -41,12 +47,31 @@ interface KeywordRef {
 }
 
 const FALLBACK_OPD = 'Diskominfo';
+const WORD_RE = /^[\p{L}\p{N}]+$/u;
+/**
+ * Words after which a place-like keyword names a landmark ('di dekat pasar', 'dari jembatan mahakam'). Not 'di' or
+ * 'ke': 'antre di puskesmas', 'mau ke bandara' are about the place itself.
+ */
+const LANDMARK_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'dari',
+  'dekat',
+  'deket',
+  'depan',
+  'samping',
+  'sebelah',
+  'belakang',
+  'seberang',
+  'sekitar',
+  'dekatnya',
+]);
 
 export class CategoryClassifier {
   private readonly cats: CategoryDefinition[];
   private readonly fallback: number;
   private readonly words = new Map<string, KeywordRef[]>();
   private readonly stems = new Map<string, KeywordRef[]>();
+  /** Single-word keywords the normaliser would rewrite ('sma' → 'sama', 'tk' → 'tidak'): matched as written only. */
+  private readonly written = new Map<string, KeywordRef[]>();
   private readonly prefixes: { prefix: string; ref: KeywordRef }[] = [];
   private readonly phraseRefs: { ref: KeywordRef; length: number }[] = [];
   private readonly phrases = new PhraseAutomaton();
@@ -54,6 +79,7 @@ export class CategoryClassifier {
   private readonly modelThreshold: number;
   private readonly minScore: number;
   private kwStamp: Uint32Array;
+  private readonly kwWeight: Float64Array;
   private gen = 0;
   private readonly scores: Float64Array;
   /** Keywords that could not be compiled (empty after normalisation): reported to the admin UI. */
@@ -84,8 +110,13 @@ export class CategoryClassifier {
           return;
         }
         const toks = normalize(raw);
+        const lower = raw.toLowerCase();
         if (toks.length === 0) {
           this.invalidKeywords.push({ slug: cat.slug, term: raw });
+        } else if (toks.length === 1 && toks[0] !== lower && WORD_RE.test(lower)) {
+          // An abbreviation that is also slang for a common word (SMA/'sma' = sama, TK/'tk' = tidak): indexing it
+          // under its normal form would make every 'sama' or 'gak' a school keyword. It matches the written word only.
+          push(this.written, lower, ref);
         } else if (toks.length === 1) {
           push(this.words, toks[0], ref);
           // Only root-word keywords match inflected forms (banjir ← kebanjiran); a derived keyword such as
@@ -99,6 +130,7 @@ export class CategoryClassifier {
     });
     this.phrases.build();
     this.kwStamp = new Uint32Array(kwCount);
+    this.kwWeight = new Float64Array(kwCount);
     this.scores = new Float64Array(this.cats.length);
   }
 
@@ -107,8 +139,8 @@ export class CategoryClassifier {
   }
 
   /** Classifies a post from its normalised tokens. Never throws. */
-  classify(tokens: readonly string[], predictor?: CategoryPredictor): CategoryResult {
-    const rules = this.classifyByRules(tokens);
+  classify(tokens: readonly string[], predictor?: CategoryPredictor, rewritten?: RewrittenWords): CategoryResult {
+    const rules = this.classifyByRules(tokens, rewritten);
     if (!predictor) return rules;
     let pred: CategoryPrediction | null | undefined;
     try {
@@ -128,7 +160,11 @@ export class CategoryClassifier {
     };
   }
 
-  classifyByRules(tokens: readonly string[]): CategoryResult {
+  /**
+   * Rules only. `rewritten` (the normaliser's `replaced`/`replacedAt`) lets abbreviation keywords that the slang map
+   * rewrites match the word as written; without it they never match.
+   */
+  classifyByRules(tokens: readonly string[], rewritten?: RewrittenWords): CategoryResult {
     const gen = ++this.gen;
     if (gen === 0xffffffff) {
       this.kwStamp.fill(0);
@@ -136,10 +172,19 @@ export class CategoryClassifier {
     }
     this.scores.fill(0);
     const hits: KeywordRef[] = [];
-    const take = (ref: KeywordRef): void => {
-      if (this.kwStamp[ref.kw] === this.gen) return;
+    const take = (ref: KeywordRef, weight = ref.weight): void => {
+      if (this.kwStamp[ref.kw] === this.gen) {
+        // Each keyword counts once, at its strongest occurrence.
+        const had = this.kwWeight[ref.kw];
+        if (weight > had) {
+          this.scores[ref.cat] += weight - had;
+          this.kwWeight[ref.kw] = weight;
+        }
+        return;
+      }
       this.kwStamp[ref.kw] = this.gen;
-      this.scores[ref.cat] += ref.weight;
+      this.kwWeight[ref.kw] = weight;
+      this.scores[ref.cat] += weight;
       hits.push(ref);
     };
     let covered: Uint8Array | null = null;
@@ -150,14 +195,28 @@ export class CategoryClassifier {
       for (let k = end - p.length + 1; k <= end; k++) covered[k] = 1;
     });
     const cov = covered as Uint8Array | null;
+    const written = rewritten?.replaced;
+    if (written && this.written.size > 0) {
+      const at = rewritten.replacedAt;
+      for (let k = 0; k < written.length; k++) {
+        const refs = this.written.get(written[k]);
+        if (!refs) continue;
+        const i = at ? at[k] : -1;
+        if (cov && i >= 0 && cov[i]) continue;
+        for (const r of refs) take(r);
+      }
+    }
     for (let i = 0; i < tokens.length; i++) {
       if (cov && cov[i]) continue;
       const tok = tokens[i];
+      // A place-like word right after a locative ('dekat pasar', 'dari jembatan', 'ke bandara') usually names a
+      // landmark, not the subject: a keyword that is not decisive on its own counts half there.
+      const landmark = i > 0 && LANDMARK_PREPOSITIONS.has(tokens[i - 1]);
       const refs = this.words.get(tok);
-      if (refs) for (const r of refs) take(r);
+      if (refs) for (const r of refs) take(r, landmark && r.weight < 3 ? r.weight / 2 : r.weight);
       else if (this.stem && this.stems.size > 0) {
         const srefs = this.stems.get(this.stem(tok));
-        if (srefs) for (const r of srefs) take(r);
+        if (srefs) for (const r of srefs) take(r, landmark && r.weight < 3 ? r.weight / 2 : r.weight);
       }
       for (let p = 0; p < this.prefixes.length; p++) {
         const px = this.prefixes[p];
@@ -180,7 +239,8 @@ export class CategoryClassifier {
       return { slug: fb.slug, opd: fb.opd, confidence: 0, keywords: [], source: 'rules' };
     }
     const cat = this.cats[best];
-    const chosen = hits.filter((h) => h.cat === best).sort((a, b) => b.weight - a.weight || a.kw - b.kw);
+    const kwWeight = this.kwWeight;
+    const chosen = hits.filter((h) => h.cat === best).sort((a, b) => kwWeight[b.kw] - kwWeight[a.kw] || a.kw - b.kw);
     const opd = chosen[0].opd ?? cat.opd;
     const confidence = (bestScore / (bestScore + second)) * (1 - Math.exp(-bestScore / 2.5));
     return {

@@ -18,6 +18,14 @@ export interface NormalizedText {
    */
   boundaries: number[];
   boundaryMarks: string;
+  /**
+   * Words the normaliser rewrote (slang, elongation, reduplication…), as written but lower-cased: `replaced[k]`
+   * produced the token(s) starting at index `replacedAt[k]` of `tokens`. Absent when nothing was rewritten. Lets
+   * rules that must see the written form (an abbreviation keyword such as `sma` or `tk`, which the slang map turns
+   * into `sama` and `tidak`) match it without matching the common word.
+   */
+  replaced?: string[];
+  replacedAt?: number[];
 }
 
 export interface TextNormalizerOptions {

@@ -251,6 +251,7 @@ sampah = smph sampa
 air = aer banyu cai
 listrik = listrk lstrk
 banjir = bnjr banjr
+kencang = kenceng kencengg kncg
 macet = mcet mct
 rusak = rsk rsak
 lubang = lobang lbg

@@ -43,12 +43,17 @@ const MAX_WORD_LENGTH = 48;
 const EMOTICON_MAP = new Map(EMOTICONS);
 
 type WordResult = string | readonly string[];
+/** A word's normal form and, when it differs from the lower-cased word, that written form. */
+interface WordEntry {
+  out: WordResult;
+  changed: string | null;
+}
 
 export class TextNormalizer {
   private readonly slang: Map<string, string>;
   private readonly known: Set<string>;
   private readonly segmenter: HashtagSegmenter;
-  private readonly wordCache = new Map<string, WordResult>();
+  private readonly wordCache = new Map<string, WordEntry>();
   private readonly wordCacheLimit = 100_000;
 
   constructor(options: TextNormalizerOptions & { vocabulary?: Iterable<string> } = {}) {
@@ -90,6 +95,8 @@ export class TextNormalizer {
       emojis: [],
       boundaries: [],
       boundaryMarks: '',
+      replaced: undefined,
+      replacedAt: undefined,
     };
     if (typeof input !== 'string' || input.length === 0) return out;
     let text = input;
@@ -109,7 +116,7 @@ export class TextNormalizer {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[6] !== undefined) {
-        this.pushWord(m[6], tokens);
+        this.pushWord(m[6], out);
       } else if (m[8] !== undefined) {
         const mark = m[8] === '…' ? '.' : m[8];
         const at = tokens.length;
@@ -128,7 +135,7 @@ export class TextNormalizer {
           const tag = '#' + lower;
           out.hashtags.push(tag);
           tokens.push(tag);
-          this.pushHashtagWords(body, lower, tokens);
+          this.pushHashtagWords(body, lower, out);
         } else {
           const mention = '@' + lower;
           out.mentions.push(mention);
@@ -157,21 +164,33 @@ export class TextNormalizer {
     return typeof r === 'string' ? [r] : r;
   }
 
-  private pushWord(raw: string, tokens: string[]): void {
-    const r = this.wordResult(raw);
+  private pushWord(raw: string, out: NormalizedText): void {
+    const e = this.wordEntry(raw);
+    const tokens = out.tokens;
+    if (e.changed !== null) {
+      (out.replaced ??= []).push(e.changed);
+      (out.replacedAt ??= []).push(tokens.length);
+    }
+    const r = e.out;
     if (typeof r === 'string') tokens.push(r);
     else for (let i = 0; i < r.length; i++) tokens.push(r[i]);
   }
 
   private wordResult(raw: string): WordResult {
+    return this.wordEntry(raw).out;
+  }
+
+  /** The normalised form of a word as written, memoised: one Map lookup for a word seen before. */
+  private wordEntry(raw: string): WordEntry {
     const hit = this.wordCache.get(raw);
     if (hit !== undefined) return hit;
     const lower = raw.toLowerCase();
-    if (lower.length > MAX_WORD_LENGTH) return lower;
+    if (lower.length > MAX_WORD_LENGTH) return { out: lower, changed: null };
     const result = this.repair(lower, 0);
+    const entry: WordEntry = { out: result, changed: result === lower ? null : lower };
     if (this.wordCache.size >= this.wordCacheLimit) this.wordCache.clear();
-    this.wordCache.set(raw, result);
-    return result;
+    this.wordCache.set(raw, entry);
+    return entry;
   }
 
   private repair(w: string, depth: number): WordResult {
@@ -214,7 +233,7 @@ export class TextNormalizer {
     return w;
   }
 
-  private pushHashtagWords(body: string, lower: string, tokens: string[]): void {
+  private pushHashtagWords(body: string, lower: string, out: NormalizedText): void {
     let parts: readonly string[] | null = null;
     if (UPPER_RE.test(body) && body !== body.toUpperCase()) {
       // #BanjirSamarinda: the writer's capitals mark the words.
@@ -235,6 +254,6 @@ export class TextNormalizer {
       if (lower.indexOf('_') >= 0) parts = lower.split('_').filter(Boolean);
       else parts = [lower];
     }
-    for (const part of parts) this.pushWord(part, tokens);
+    for (const part of parts) this.pushWord(part, out);
   }
 }
