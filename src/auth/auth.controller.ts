@@ -90,7 +90,19 @@ export class AuthController {
       return;
     }
     const address = requestAddress(request);
-    await this.auth.changePassword(principal.userId, request.sessionUser?.sessionId, body.currentPassword, body.newPassword, address);
-    await this.audit.record({ actor: principal, action: 'auth.password-change', targetType: 'user', targetId: principal.userId, address });
+    await this.auth.changePassword(
+      principal.userId,
+      request.sessionUser?.sessionId,
+      body.currentPassword,
+      body.newPassword,
+      address,
+    );
+    await this.audit.record({
+      actor: principal,
+      action: 'auth.password-change',
+      targetType: 'user',
+      targetId: principal.userId,
+      address,
+    });
   }
 }

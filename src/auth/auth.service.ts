@@ -79,10 +79,9 @@ export class AuthService {
     newPassword: string,
     address: string,
   ): Promise<void> {
-    const [user] = (await this.db.query(
-      `SELECT username, password_hash AS "passwordHash" FROM users WHERE id = $1`,
-      [userId],
-    )) as { username: string; passwordHash: string }[];
+    const [user] = (await this.db.query(`SELECT username, password_hash AS "passwordHash" FROM users WHERE id = $1`, [
+      userId,
+    ])) as { username: string; passwordHash: string }[];
     const account = LoginThrottleService.accountKey(user.username);
     await this.refuseIfThrottled(account, address);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {

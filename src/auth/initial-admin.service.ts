@@ -71,7 +71,9 @@ export class InitialAdminService implements OnApplicationBootstrap {
         `SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin') AS present`,
       )) as { present: boolean }[];
       if (!nowPresent) {
-        this.logger.warn(`No admin account exists and the username "${INITIAL_ADMIN_USERNAME}" is taken by another role`);
+        this.logger.warn(
+          `No admin account exists and the username "${INITIAL_ADMIN_USERNAME}" is taken by another role`,
+        );
       }
       return false;
     }

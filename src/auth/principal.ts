@@ -4,8 +4,7 @@ import type { SessionUser } from './sessions.service.js';
 
 /** Who is calling: a signed-in user, or a push source authenticated by its API key. */
 export type Principal =
-  | { kind: 'user'; userId: string; username: string; role: Role }
-  | { kind: 'source'; sourceId: string };
+  { kind: 'user'; userId: string; username: string; role: Role } | { kind: 'source'; sourceId: string };
 
 /** The request as the access guard leaves it. */
 export interface AuthenticatedRequest extends Request {

@@ -15,7 +15,9 @@ export const QUEUE_BOARD_ROUTE = '/admin/queues';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function refuse(response: Response, statusCode: number, message: string): void {
-  response.status(statusCode).json({ statusCode, error: statusCode === 401 ? 'Tidak terautentikasi' : 'Akses ditolak', message });
+  response
+    .status(statusCode)
+    .json({ statusCode, error: statusCode === 401 ? 'Tidak terautentikasi' : 'Akses ditolak', message });
 }
 
 /**

@@ -9,7 +9,6 @@ import { requestAddress } from './request-address.js';
 import { Role, Roles } from './roles.decorator.js';
 import { UsersService } from './users.service.js';
 
-
 /** Account administration: admins only; every change goes to the audit log. */
 @ApiTags('users')
 @ApiBearerAuth()
@@ -29,14 +28,22 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Buat pengguna (tanpa kata sandi: kata sandi sementara ditampilkan sekali)' })
-  async create(@Body() body: CreateUserDto, @CurrentPrincipal() actor: Principal, @Req() request: AuthenticatedRequest) {
+  async create(
+    @Body() body: CreateUserDto,
+    @CurrentPrincipal() actor: Principal,
+    @Req() request: AuthenticatedRequest,
+  ) {
     const result = await this.users.create(body);
     await this.audit.record({
       actor,
       action: 'user.create',
       targetType: 'user',
       targetId: result.user.id,
-      details: { username: result.user.username, role: result.user.role, passwordGenerated: !!result.temporaryPassword },
+      details: {
+        username: result.user.username,
+        role: result.user.role,
+        passwordGenerated: !!result.temporaryPassword,
+      },
       address: requestAddress(request),
     });
     return result;

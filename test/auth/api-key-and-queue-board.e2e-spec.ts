@@ -42,7 +42,11 @@ describe('push-source API keys and the admin queue view', () => {
     expect(rows[0].key_hash).not.toContain(issued.key.slice(4));
     expect(await keys.verify(issued.key)).toEqual({ sourceId });
 
-    const accepted = await api().post('/api/ingest').set('X-Api-Key', issued.key).send(batch('kanal-aduan')).expect(202);
+    const accepted = await api()
+      .post('/api/ingest')
+      .set('X-Api-Key', issued.key)
+      .send(batch('kanal-aduan'))
+      .expect(202);
     expect(accepted.body.accepted).toBe(1);
     // A key is not a session: routes that do not take keys refuse it.
     await api().get('/api/posts').set('X-Api-Key', issued.key).expect(401);
@@ -56,7 +60,11 @@ describe('push-source API keys and the admin queue view', () => {
   });
 
   it('should refuse an unknown key and a key of a deleted source', async () => {
-    await api().post('/api/ingest').set('X-Api-Key', 'pik_' + 'x'.repeat(32)).send(batch('kanal-aduan')).expect(401);
+    await api()
+      .post('/api/ingest')
+      .set('X-Api-Key', 'pik_' + 'x'.repeat(32))
+      .send(batch('kanal-aduan'))
+      .expect(401);
     await api().post('/api/ingest').set('X-Api-Key', 'bukan-kunci').send(batch('kanal-aduan')).expect(401);
     const keys = running.system.app.get(ApiKeyService);
     const issued = await keys.issue(sourceId);
@@ -74,12 +82,17 @@ describe('push-source API keys and the admin queue view', () => {
     await api().get('/api/admin/queues').set('Authorization', `Bearer ${analyst}`).expect(403);
 
     const admin = await createUser(running, { role: Role.Admin });
-    const login = await api().post('/api/auth/login').send({ username: admin.username, password: admin.password }).expect(200);
+    const login = await api()
+      .post('/api/auth/login')
+      .send({ username: admin.username, password: admin.password })
+      .expect(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const page = await api().get('/api/admin/queues').set('Cookie', cookie).expect(200);
     expect(page.text).toContain('/api/admin/queues/');
     const queues = await api().get('/api/admin/queues/api/queues').set('Cookie', cookie);
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name)).toEqual(expect.arrayContaining(['ingest', 'maintenance']));
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name)).toEqual(
+      expect.arrayContaining(['ingest', 'maintenance']),
+    );
   });
 });

@@ -62,7 +62,10 @@ describe('the first-start admin account', () => {
     expect(output).toContain(file);
     expect(output).not.toContain(password);
 
-    const response = await request(running.url).post('/api/auth/login').send({ username: 'admin', password }).expect(200);
+    const response = await request(running.url)
+      .post('/api/auth/login')
+      .send({ username: 'admin', password })
+      .expect(200);
     expect(response.body.mustChangePassword).toBe(true);
     const auth = { Authorization: `Bearer ${response.body.accessToken}` };
     await request(running.url).get('/api/users').set(auth).expect(403);

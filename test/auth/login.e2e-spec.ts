@@ -27,7 +27,10 @@ describe('login, sessions and passwords', () => {
 
   it('should log in with the right password and answer /me with the account', async () => {
     const user = await createUser(running, { role: Role.Analyst });
-    const response = await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
+    const response = await api()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: user.password })
+      .expect(200);
     expect(response.body).toEqual({ accessToken: expect.any(String), mustChangePassword: false });
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/pantau_session=/);
@@ -39,13 +42,22 @@ describe('login, sessions and passwords', () => {
 
   it('should accept the username in any case', async () => {
     const user = await createUser(running, { role: Role.Pimpinan });
-    await api().post('/api/auth/login').send({ username: user.username.toUpperCase(), password: user.password }).expect(200);
+    await api()
+      .post('/api/auth/login')
+      .send({ username: user.username.toUpperCase(), password: user.password })
+      .expect(200);
   });
 
   it('should refuse a wrong password and an unknown user with the same message', async () => {
     const user = await createUser(running, { role: Role.Analyst });
-    const wrong = await api().post('/api/auth/login').send({ username: user.username, password: 'bukan-sandinya' }).expect(401);
-    const unknown = await api().post('/api/auth/login').send({ username: 'tidak-ada-orangnya', password: 'bukan-sandinya' }).expect(401);
+    const wrong = await api()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: 'bukan-sandinya' })
+      .expect(401);
+    const unknown = await api()
+      .post('/api/auth/login')
+      .send({ username: 'tidak-ada-orangnya', password: 'bukan-sandinya' })
+      .expect(401);
     expect(wrong.body.message).toBe('Nama pengguna atau kata sandi salah');
     expect(unknown.body.message).toBe(wrong.body.message);
   });
@@ -58,14 +70,27 @@ describe('login, sessions and passwords', () => {
   it('should lock an account for 15 minutes after 5 failures, even for the right password, and unknown names alike', async () => {
     const user = await createUser(running, { role: Role.Analyst });
     for (let i = 0; i < 5; i++) {
-      await api().post('/api/auth/login').set('X-Forwarded-For', '10.0.0.1').send({ username: user.username, password: `salah-${i}-xxxxx` }).expect(401);
+      await api()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '10.0.0.1')
+        .send({ username: user.username, password: `salah-${i}-xxxxx` })
+        .expect(401);
     }
-    const locked = await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(429);
+    const locked = await api()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: user.password })
+      .expect(429);
     expect(locked.body.message).toMatch(/Terlalu banyak percobaan masuk/);
     for (let i = 0; i < 5; i++) {
-      await api().post('/api/auth/login').send({ username: 'hantu-tak-dikenal', password: `salah-${i}-xxxxx` }).expect(401);
+      await api()
+        .post('/api/auth/login')
+        .send({ username: 'hantu-tak-dikenal', password: `salah-${i}-xxxxx` })
+        .expect(401);
     }
-    const ghost = await api().post('/api/auth/login').send({ username: 'hantu-tak-dikenal', password: 'apa-saja-xxxx' }).expect(429);
+    const ghost = await api()
+      .post('/api/auth/login')
+      .send({ username: 'hantu-tak-dikenal', password: 'apa-saja-xxxx' })
+      .expect(429);
     expect(ghost.body.message).toBe(locked.body.message);
     // The lock lives in PostgreSQL: once it has passed, the right password works again.
     await db.query(`UPDATE login_locks SET locked_until = now() - interval '1 second'`);
@@ -77,10 +102,16 @@ describe('login, sessions and passwords', () => {
     await db.query(`DELETE FROM login_attempts`);
     for (let i = 0; i < 20; i++) {
       // 20 distinct names: no account lock is involved.
-      await api().post('/api/auth/login').send({ username: `coba-${i}`, password: 'salah-sekali-xx' }).expect(401);
+      await api()
+        .post('/api/auth/login')
+        .send({ username: `coba-${i}`, password: 'salah-sekali-xx' })
+        .expect(401);
     }
     const user = await createUser(running, { role: Role.Analyst });
-    const limited = await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(429);
+    const limited = await api()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: user.password })
+      .expect(429);
     expect(limited.body.message).toMatch(/dari alamat ini/);
     await db.query(`UPDATE login_attempts SET at = at - interval '16 minutes'`);
     await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
@@ -118,7 +149,10 @@ describe('login, sessions and passwords', () => {
 
   it('should accept the cookie, and require X-Requested-With for cookie-authenticated state changes', async () => {
     const user = await createUser(running, { role: Role.Analyst });
-    const response = await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
+    const response = await api()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: user.password })
+      .expect(200);
     const cookie = String(response.headers['set-cookie']).split(';')[0];
     await api().get('/api/auth/me').set('Cookie', cookie).expect(200);
     const refused = await api().post('/api/auth/logout').set('Cookie', cookie).expect(403);
@@ -132,13 +166,29 @@ describe('login, sessions and passwords', () => {
     const first = await login(running, user.username, user.password);
     const second = await login(running, user.username, user.password);
     const auth = { Authorization: `Bearer ${first}` };
-    const wrong = await api().post('/api/auth/password').set(auth).send({ currentPassword: 'bukan-ini-xx', newPassword: 'sandi-baru-yang-panjang' }).expect(400);
+    const wrong = await api()
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: 'bukan-ini-xx', newPassword: 'sandi-baru-yang-panjang' })
+      .expect(400);
     expect(JSON.stringify(wrong.body.message)).toContain('Kata sandi saat ini salah');
-    const short = await api().post('/api/auth/password').set(auth).send({ currentPassword: user.password, newPassword: 'pendek' }).expect(400);
+    const short = await api()
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: user.password, newPassword: 'pendek' })
+      .expect(400);
     expect(JSON.stringify(short.body.message)).toContain('minimal 10 karakter');
-    const same = await api().post('/api/auth/password').set(auth).send({ currentPassword: user.password, newPassword: user.username.toUpperCase() }).expect(400);
+    const same = await api()
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: user.password, newPassword: user.username.toUpperCase() })
+      .expect(400);
     expect(JSON.stringify(same.body.message)).toContain('sama dengan nama pengguna');
-    await api().post('/api/auth/password').set(auth).send({ currentPassword: user.password, newPassword: 'sandi-baru-yang-panjang' }).expect(204);
+    await api()
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: user.password, newPassword: 'sandi-baru-yang-panjang' })
+      .expect(204);
     await api().get('/api/auth/me').set(auth).expect(200);
     await api().get('/api/auth/me').set('Authorization', `Bearer ${second}`).expect(401);
     await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(401);

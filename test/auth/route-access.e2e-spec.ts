@@ -70,7 +70,13 @@ describe('every route × every role', () => {
         if (!route?.access) {
           throw new Error(`No declared access found for ${method.toUpperCase()} ${path} (${operation.operationId})`);
         }
-        return { key: `${method.toUpperCase()} ${path}`, method, path, operationId: operation.operationId, access: route.access };
+        return {
+          key: `${method.toUpperCase()} ${path}`,
+          method,
+          path,
+          operationId: operation.operationId,
+          access: route.access,
+        };
       }),
     );
     // Nest's router and the OpenAPI document must agree: no route hides from this test.
@@ -94,7 +100,9 @@ describe('every route × every role', () => {
 
   function send(operation: Operation, headers: Record<string, string>) {
     const url = operation.path.replace(/\{[^}]+\}/g, '7d1e2f3a-0000-4000-8000-000000000000');
-    const call = (request(running.url) as unknown as Record<string, (url: string) => request.Test>)[operation.method](url).set(headers);
+    const call = (request(running.url) as unknown as Record<string, (url: string) => request.Test>)
+      [operation.method](url)
+      .set(headers);
     return ['post', 'put', 'patch'].includes(operation.method) ? call.send({}) : call;
   }
 
@@ -136,7 +144,9 @@ describe('every route × every role', () => {
           mismatches.push(`${operation.key} as ${caller}: expected access, got ${response.status}`);
         }
         if (!expectAllowed && response.status !== (caller === 'anonymous' ? 401 : 403)) {
-          mismatches.push(`${operation.key} as ${caller}: expected ${caller === 'anonymous' ? 401 : 403}, got ${response.status}`);
+          mismatches.push(
+            `${operation.key} as ${caller}: expected ${caller === 'anonymous' ? 401 : 403}, got ${response.status}`,
+          );
         }
         if (response.status >= 500) {
           mismatches.push(`${operation.key} as ${caller}: server error ${response.status}`);
@@ -161,7 +171,9 @@ describe('every route × every role', () => {
   it('should guard the admin queue view (outside the OpenAPI document) the same way', async () => {
     const expected: Record<Caller, number> = { anonymous: 401, admin: 200, analyst: 403, pimpinan: 403 };
     for (const caller of CALLERS) {
-      const response = await request(running.url).get('/api/admin/queues').set(await headersFor(caller));
+      const response = await request(running.url)
+        .get('/api/admin/queues')
+        .set(await headersFor(caller));
       expect({ caller, status: response.status }).toEqual({ caller, status: expected[caller] });
     }
   });

@@ -32,18 +32,30 @@ describe('user administration, the password-change gate and the audit log', () =
       .set(asAdmin())
       .send({ username: 'siti.analis', displayName: 'Siti Rahayu', role: 'analyst' })
       .expect(201);
-    expect(created.body.user).toMatchObject({ username: 'siti.analis', role: 'analyst', active: true, mustChangePassword: true });
+    expect(created.body.user).toMatchObject({
+      username: 'siti.analis',
+      role: 'analyst',
+      active: true,
+      mustChangePassword: true,
+    });
     expect(created.body.user.passwordHash).toBeUndefined();
     const temporary = created.body.temporaryPassword as string;
     expect(temporary).toHaveLength(20);
 
-    const loginResponse = await api().post('/api/auth/login').send({ username: 'siti.analis', password: temporary }).expect(200);
+    const loginResponse = await api()
+      .post('/api/auth/login')
+      .send({ username: 'siti.analis', password: temporary })
+      .expect(200);
     expect(loginResponse.body.mustChangePassword).toBe(true);
     const auth = { Authorization: `Bearer ${loginResponse.body.accessToken}` };
     const gated = await api().get('/api/posts').set(auth).expect(403);
     expect(gated.body.message).toBe('Anda harus mengganti kata sandi terlebih dahulu');
     await api().get('/api/auth/me').set(auth).expect(200);
-    await api().post('/api/auth/password').set(auth).send({ currentPassword: temporary, newPassword: 'sandi-pilihan-siti' }).expect(204);
+    await api()
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: temporary, newPassword: 'sandi-pilihan-siti' })
+      .expect(204);
     await api().get('/api/posts').set(auth).expect(200);
     const me = await api().get('/api/auth/me').set(auth).expect(200);
     expect(me.body.mustChangePassword).toBe(false);
@@ -53,10 +65,22 @@ describe('user administration, the password-change gate and the audit log', () =
   });
 
   it('should refuse a duplicate username (any case) and a bad role', async () => {
-    await api().post('/api/users').set(asAdmin()).send({ username: 'dobel', displayName: 'A', role: 'analyst' }).expect(201);
-    const duplicate = await api().post('/api/users').set(asAdmin()).send({ username: 'DOBEL', displayName: 'B', role: 'analyst' }).expect(409);
+    await api()
+      .post('/api/users')
+      .set(asAdmin())
+      .send({ username: 'dobel', displayName: 'A', role: 'analyst' })
+      .expect(201);
+    const duplicate = await api()
+      .post('/api/users')
+      .set(asAdmin())
+      .send({ username: 'DOBEL', displayName: 'B', role: 'analyst' })
+      .expect(409);
     expect(duplicate.body.message).toBe('Nama pengguna sudah dipakai');
-    const badRole = await api().post('/api/users').set(asAdmin()).send({ username: 'peran', displayName: 'C', role: 'root' }).expect(400);
+    const badRole = await api()
+      .post('/api/users')
+      .set(asAdmin())
+      .send({ username: 'peran', displayName: 'C', role: 'root' })
+      .expect(400);
     expect(JSON.stringify(badRole.body.message)).toContain('role');
   });
 
@@ -67,7 +91,10 @@ describe('user administration, the password-change gate and the audit log', () =
     const patched = await api().patch(`/api/users/${user.id}`).set(asAdmin()).send({ active: false }).expect(200);
     expect(patched.body.active).toBe(false);
     await api().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
-    const refused = await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(401);
+    const refused = await api()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: user.password })
+      .expect(401);
     expect(refused.body.message).toBe('Nama pengguna atau kata sandi salah');
   });
 
@@ -93,12 +120,19 @@ describe('user administration, the password-change gate and the audit log', () =
     expect(reset.body).toEqual({ temporaryPassword: expect.any(String), mustChangePassword: true });
     await api().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
     await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(401);
-    const again = await api().post('/api/auth/login').send({ username: user.username, password: reset.body.temporaryPassword }).expect(200);
+    const again = await api()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: reset.body.temporaryPassword })
+      .expect(200);
     expect(again.body.mustChangePassword).toBe(true);
   });
 
   it('should answer 404 for an unknown user id and 400 for unknown fields', async () => {
-    await api().patch('/api/users/7d1e2f3a-0000-4000-8000-000000000000').set(asAdmin()).send({ active: true }).expect(404);
+    await api()
+      .patch('/api/users/7d1e2f3a-0000-4000-8000-000000000000')
+      .set(asAdmin())
+      .send({ active: true })
+      .expect(404);
     await api().post('/api/users/bukan-uuid/reset-password').set(asAdmin()).expect(404);
     const unknown = await api().patch(`/api/users/${adminId}`).set(asAdmin()).send({ passwordHash: 'x' }).expect(400);
     expect(JSON.stringify(unknown.body.message)).toContain('passwordHash');
@@ -107,7 +141,11 @@ describe('user administration, the password-change gate and the audit log', () =
   it('should keep user administration for admins only', async () => {
     const analyst = await loginAs(running, Role.Analyst);
     await api().get('/api/users').set('Authorization', `Bearer ${analyst}`).expect(403);
-    await api().post('/api/users').set('Authorization', `Bearer ${analyst}`).send({ username: 'x', displayName: 'x', role: 'admin' }).expect(403);
+    await api()
+      .post('/api/users')
+      .set('Authorization', `Bearer ${analyst}`)
+      .send({ username: 'x', displayName: 'x', role: 'admin' })
+      .expect(403);
     await api().get('/api/audit').set('Authorization', `Bearer ${analyst}`).expect(403);
   });
 
