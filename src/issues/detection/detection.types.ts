@@ -180,6 +180,10 @@ export interface DetectorConfig {
   minIssueVoices: number;
   /** A key joins a cluster when this share of its recent posts already belongs to the cluster. */
   joinShare: number;
+  /** A key stays "hot" (eligible for clustering) this many buckets after it burst. */
+  hotBuckets: number;
+  /** How far back (buckets) unassigned posts of hot keys are clustered. */
+  clusterLookbackBuckets: number;
   /** Assign a new post to an issue when the summed weights of its matching keys reach this. */
   assignMinScore: number;
   /** How long posts are kept in the detector's memory for clustering (ms). */

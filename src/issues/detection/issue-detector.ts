@@ -11,7 +11,7 @@
  */
 import { NearDuplicateIndex } from '../../analysis/dedup/near-duplicate-index.js';
 import { BucketCounter, type CountBucket } from './bucket-counter.js';
-import { BurstScorer, type KeyBaseline } from './burst-scorer.js';
+import { BurstScorer, poissonSurprise, type KeyBaseline } from './burst-scorer.js';
 import type {
   AnalystOutcome,
   BucketCountRow,
@@ -24,7 +24,6 @@ import type {
   PassResult,
 } from './detection.types.js';
 import { extractFeatures, keyText } from './feature-extractor.js';
-import { clusterBurstingKeys, type BurstCandidate } from './issue-clusterer.js';
 import { nextLifecycleState } from './issue-lifecycle.js';
 import { IssueRecord, type IssuePostView } from './issue-record.js';
 import { computeSeverity, DEFAULT_CATEGORY_WEIGHTS } from './severity.js';
@@ -51,11 +50,13 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   utcOffsetMinutes: 480,
   baselineHalfLifeBuckets: 96,
   windows: [1, 4, 16],
-  priorVoicesPerBucket: 0.3,
-  minSurprise: 6,
+  priorVoicesPerBucket: 0.1,
+  minSurprise: 3.5,
   minKeyVoices: 4,
   minIssueVoices: 6,
   joinShare: 0.5,
+  hotBuckets: 16,
+  clusterLookbackBuckets: 24,
   assignMinScore: 0.9,
   postRetentionMs: 12 * 3600_000,
   trendingMinVoices: 12,
@@ -87,6 +88,10 @@ interface TrackedKey {
   recentVoices: number[];
   issues: Map<IssueRecord<TrackedKey>, number> | null;
   lastSurprise: number;
+  /** Last bucket through which the key counts as bursting (it burst within `hotBuckets` before). */
+  hotUntil: number;
+  /** A term or phrase that spells a resolved place name ('sungai kunjang'): a discriminator, not story content. */
+  placeLike: boolean;
 }
 
 interface PostRecord extends IssuePostView {
@@ -123,6 +128,8 @@ export class IssueDetector {
   private readonly totals = new Map<number, number>();
   /** Post numbers assigned to each issue that are still held in memory (for key enrichment). */
   private readonly issuePosts = new Map<IssueRecord<TrackedKey>, number[]>();
+  /** Keys that burst within the last `hotBuckets` buckets. */
+  private readonly hot = new Set<TrackedKey>();
   private readonly newIssueId: () => string;
   private avgTotal = 0;
   private seq = 0;
@@ -178,6 +185,11 @@ export class IssueDetector {
       voice = this.intern(`\u0000dup:${match.groupId}`);
     }
     const features = extractFeatures(post);
+    let placeWords: Set<string> | null = null;
+    if (post.places.length > 0) {
+      placeWords = new Set();
+      for (const place of post.places) for (const w of place.name.toLowerCase().split(/[\s-]+/u)) placeWords.add(w);
+    }
     const keys: TrackedKey[] = new Array<TrackedKey>(features.length);
     for (let i = 0; i < features.length; i++) {
       const f = features[i];
@@ -193,10 +205,15 @@ export class IssueDetector {
           recentVoices: [],
           issues: null,
           lastSurprise: 0,
+          hotUntil: -1,
+          placeLike: false,
         };
         this.keys.set(f.key, k);
       }
       keys[i] = k;
+      if (placeWords && !k.placeLike && (f.kind === 'term' || f.kind === 'bigram' || f.kind === 'trigram')) {
+        k.placeLike = k.text.split(' ').every((w) => placeWords.has(w));
+      }
     }
     const record: PostRecord = {
       seq,
@@ -240,21 +257,34 @@ export class IssueDetector {
       if (!k.issues) continue;
       for (const [issue, w] of k.issues) {
         const target = issue.resolve();
-        if (!this.canAbsorb(target, post.at)) continue;
         scores ??= new Map();
-        scores.set(target, (scores.get(target) ?? 0) + w * ASSIGN_KIND_FACTOR[k.kind]);
+        scores.set(target, (scores.get(target) ?? 0) + w * assignFactor(k));
       }
     }
     if (!scores) return null;
     let best: IssueRecord<TrackedKey> | null = null;
     let bestScore = 0;
     for (const [issue, s] of scores) {
-      if (s > bestScore) {
+      if (s <= bestScore || !this.canAbsorb(issue, post.at)) continue;
+      const need = this.assignThreshold(post, this.issueAnchors(issue));
+      if (s >= need) {
         best = issue;
         bestScore = s;
       }
     }
-    return bestScore >= this.config.assignMinScore ? best : null;
+    return best;
+  }
+
+  /**
+   * Score a post needs to join a story: `assignMinScore`, halved when the post names one of the story's places;
+   * Infinity when it names only places unrelated to the story's (a flood elsewhere is another issue).
+   */
+  private assignThreshold(post: PostRecord, anchors: readonly string[]): number {
+    if (post.places.length === 0 || anchors.length === 0) return this.config.assignMinScore;
+    for (const p of post.places) {
+      for (const a of anchors) if (placesRelated(p.code, a) && p.code.length >= a.length) return this.config.assignMinScore / 2;
+    }
+    return placesCompatible(post.places, anchors) ? this.config.assignMinScore : Infinity;
   }
 
   private canAbsorb(issue: IssueRecord<TrackedKey>, at: number): boolean {
@@ -317,6 +347,7 @@ export class IssueDetector {
     });
     const activity = windows.map((w, i) => windowTotals[i] / (w * Math.max(1, this.avgTotal)));
     const hour = this.localHour(bucket.start);
+    const dayBuckets = Math.round(86_400_000 / cfg.bucketMs);
     const candidates: { key: TrackedKey; surprise: number; window: number }[] = [];
     for (const [k, cell] of bucket.cells) {
       this.scorer.decayTo(k.base, t - 1);
@@ -337,8 +368,14 @@ export class IssueDetector {
         for (let j = ri.length - 1; j >= 0 && ri[j] >= from; j--) x += rv[j];
         if (x < cfg.minKeyVoices) continue;
         const s = this.scorer.score(k.base, x, windows[w], windowTotals[w], activity[w], hour);
-        if (s.surprise > bestSurprise) {
-          bestSurprise = s.surprise;
+        let surprise = s.surprise;
+        // Daily recurrence: what the same window held one and two days ago (the morning traffic talk).
+        if (surprise >= cfg.minSurprise) {
+          const seen = Math.max(this.voicesAt(k, t - dayBuckets, windows[w]), this.voicesAt(k, t - 2 * dayBuckets, windows[w]));
+          if (seen > 0) surprise = Math.min(surprise, poissonSurprise(x, Math.max(s.expected, seen)));
+        }
+        if (surprise > bestSurprise) {
+          bestSurprise = surprise;
           bestWindow = windows[w];
         }
       }
@@ -347,12 +384,19 @@ export class IssueDetector {
       this.scorer.fold(k.base, t, cell.voices, total, hour, isBurst);
       if (isBurst) candidates.push({ key: k, surprise: bestSurprise, window: bestWindow });
     }
-    if (candidates.length > 0) this.clusterBursts(candidates, t);
+    if (candidates.length > 0 || this.hot.size > 0) this.formIssues(candidates, t);
     this.detectCampaigns(t);
     for (const issue of this.issuesById.values()) {
       if (issue.dirty && !issue.mergedInto && !issue.campaignSeed) this.enrichIssue(issue, t);
     }
     return candidates.length;
+  }
+
+  /** Voices of `key` summed over the `window` buckets ending with bucket `end` (from the kept counts). */
+  private voicesAt(key: TrackedKey, end: number, window: number): number {
+    let n = 0;
+    for (let b = end - window + 1; b <= end; b++) n += this.counter.get(b)?.cells.get(key)?.voices ?? 0;
+    return n;
   }
 
   /** Posts carrying `key` in buckets [from, to] that are still held in memory. */
@@ -366,66 +410,160 @@ export class IssueDetector {
     return out;
   }
 
-  private clusterBursts(found: { key: TrackedKey; surprise: number; window: number }[], t: number): void {
+  /**
+   * Turns this pass's bursting keys into issues.
+   *
+   * 1. A newly bursting key whose recent posts mostly (≥ joinShare) belong to an open issue is attached to it.
+   * 2. Every key that burst within the last `hotBuckets` buckets is "hot". The unassigned posts of the lookback that
+   *    carry at least two hot keys are clustered greedily: seeds are fine places (kecamatan, kelurahan) first, then
+   *    phrases and hashtags, then single terms, each by distinct voices. A seed's cluster takes the key profile of
+   *    its posts (hot keys whose candidate posts fall mostly inside it) and grows by posts that score on that
+   *    profile and are place-compatible (two floods in two kecamatan are two issues).
+   * 3. A cluster with enough distinct voices and at least two profile keys opens an issue, unless an open issue
+   *    with compatible places already holds most of its key mass (the same story: no twin).
+   */
+  private formIssues(found: { key: TrackedKey; surprise: number; window: number }[], t: number): void {
     const cfg = this.config;
-    const candidates: BurstCandidate<TrackedKey>[] = found.map((c) => ({
-      key: c.key,
-      surprise: c.surprise,
-      posts: this.postingsOf(c.key, t - Math.max(c.window, 4) + 1, t),
-    }));
     const now = (t + 1) * cfg.bucketMs;
-    const plan = clusterBurstingKeys(
-      candidates,
-      {
-        issueOfPost: (p) => this.posts.get(p)?.issue?.resolve().id ?? null,
-        canAbsorb: (id) => {
-          const issue = this.issuesById.get(id);
-          return issue !== undefined && this.canAbsorb(issue, now);
-        },
-        voiceOfPost: (p) => this.posts.get(p)?.voice ?? -1,
-      },
-      {
-        joinShare: cfg.joinShare,
-        minVoices: cfg.minIssueVoices,
-        minKeys: 2,
-        isSpecific: (k) => (k as TrackedKey).kind !== 'term' && (k as TrackedKey).kind !== 'topic',
-      },
-    );
-    for (const a of plan.attach) {
-      const issue = this.issuesById.get(a.issueId)!.resolve();
-      this.attachKey(issue, a.key, a.share);
-      this.collectPosts(issue, [a.key], t);
-      if (issue.lifecycle === 'dormant') issue.setLifecycle('emerging', now);
-      issue.dirty = true;
-    }
-    for (const c of plan.clusters) {
-      const twinOf = this.similarOpenIssue(
-        c.keys.map((k) => k.key),
-        now,
-      );
-      const issue = twinOf ?? new IssueRecord<TrackedKey>(this.newIssueId(), now);
-      if (twinOf) {
-        if (twinOf.lifecycle === 'dormant') twinOf.setLifecycle('emerging', now);
-        twinOf.dirty = true;
+    for (const c of found) {
+      c.key.hotUntil = t + cfg.hotBuckets;
+      this.hot.add(c.key);
+      // 1. Attach to an open issue that already holds most of the key's recent posts.
+      const posts = this.postingsOf(c.key, t - Math.max(c.window, 4) + 1, t);
+      if (posts.length === 0) continue;
+      const byIssue = new Map<IssueRecord<TrackedKey>, number>();
+      for (const p of posts) {
+        const issue = this.posts.get(p)?.issue?.resolve();
+        if (issue) byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
       }
-      for (const { key, share } of c.keys) this.attachKey(issue, key, share);
-      for (const p of c.posts) {
+      for (const [issue, n] of byIssue) {
+        const share = n / posts.length;
+        if (share < cfg.joinShare || !this.canAbsorb(issue, now)) continue;
+        this.attachKey(issue, c.key, share);
+        this.collectPosts(issue, [c.key], t);
+        if (issue.lifecycle === 'dormant') issue.setLifecycle('emerging', now);
+        issue.dirty = true;
+      }
+    }
+    for (const k of this.hot) if (k.hotUntil < t) this.hot.delete(k);
+    if (this.hot.size < 2) return;
+
+    // 2. Unassigned posts of the lookback with at least two hot keys.
+    const from = t - cfg.clusterLookbackBuckets + 1;
+    const postHot = new Map<number, TrackedKey[]>();
+    for (const k of this.hot) {
+      for (const p of this.postingsOf(k, from, t)) {
         const post = this.posts.get(p);
-        if (post && !post.issue && this.postScore(post, issue) >= cfg.assignMinScore) this.assign(post, issue);
+        if (!post || post.issue) continue;
+        const list = postHot.get(p);
+        if (list) list.push(k);
+        else postHot.set(p, [k]);
       }
-      if (!twinOf) {
-        if (issue.voiceSet.size < cfg.minIssueVoices) {
-          this.discard(issue);
-          continue;
-        }
-        this.issuesById.set(issue.id, issue);
-      }
-      this.collectPosts(
-        issue,
-        c.keys.map((k) => k.key),
-        t,
-      );
     }
+    const candidates: PostRecord[] = [];
+    const keyVoices = new Map<TrackedKey, Set<number>>();
+    for (const [p, ks] of postHot) {
+      if (ks.length < 2) continue;
+      const post = this.posts.get(p)!;
+      candidates.push(post);
+      for (const k of ks) {
+        let set = keyVoices.get(k);
+        if (!set) keyVoices.set(k, (set = new Set()));
+        set.add(post.voice);
+      }
+    }
+    if (candidates.length < cfg.minIssueVoices) return;
+    const seeds = [...keyVoices.entries()]
+      .filter(([k, v]) => v.size >= cfg.minIssueVoices && seedRank(k) >= 0)
+      .sort((a, b) => seedRank(b[0]) - seedRank(a[0]) || b[1].size - a[1].size || (a[0].key < b[0].key ? -1 : 1));
+    const clustered = new Set<number>();
+    // Distinct voices per hot key among the candidate posts not yet clustered (posts after a cluster takes some).
+    const remaining = new Map<TrackedKey, number>();
+    for (const [k, v] of keyVoices) remaining.set(k, v.size);
+    for (const [seed] of seeds) {
+      // One seed may start several clusters: one per place its posts name (two floods, two kecamatan).
+      for (let round = 0; round < 4; round++) {
+        if (!this.growCluster(seed, candidates, postHot, clustered, remaining, t)) break;
+      }
+    }
+  }
+
+  /** Grows one cluster from a seed key among the unclustered candidates; false when none reaches an issue. */
+  private growCluster(
+    seed: TrackedKey,
+    candidates: readonly PostRecord[],
+    postHot: Map<number, TrackedKey[]>,
+    clustered: Set<number>,
+    remaining: Map<TrackedKey, number>,
+    t: number,
+  ): boolean {
+    const cfg = this.config;
+    {
+      let seedPosts = candidates.filter((p) => !clustered.has(p.seq) && postHot.get(p.seq)!.includes(seed));
+      if (countVoices(seedPosts) < cfg.minIssueVoices) return false;
+      // The seed's leading place: the most specific place named by most of its posts; others wait for their turn.
+      const lead = leadingPlace(placeCounts(seedPosts));
+      if (lead) seedPosts = seedPosts.filter((p) => placesCompatible(p.places, [lead]));
+      const anchors = anchorPlaces(placeCounts(seedPosts)).filter((a) => !lead || placesRelated(a, lead));
+      if (lead && anchors.length === 0) anchors.push(lead);
+      // Key profile: hot keys whose unclustered candidate posts fall mostly inside the seed's posts.
+      const inside = new Map<TrackedKey, Set<number>>();
+      for (const p of seedPosts) {
+        for (const k of postHot.get(p.seq)!) {
+          let set = inside.get(k);
+          if (!set) inside.set(k, (set = new Set()));
+          set.add(p.voice);
+        }
+      }
+      const profile = new Map<TrackedKey, number>([[seed, 1]]);
+      for (const [k, v] of inside) {
+        if (k === seed || v.size < 2) continue;
+        const share = v.size / Math.max(v.size, remaining.get(k) ?? 0);
+        if (share >= cfg.joinShare) profile.set(k, share);
+      }
+      if (profile.size < 2) return false;
+      const members: PostRecord[] = [];
+      for (const p of candidates) {
+        if (clustered.has(p.seq) || !placesCompatible(p.places, anchors)) continue;
+        let score = 0;
+        let seeded = false;
+        for (const k of postHot.get(p.seq)!) {
+          const w = profile.get(k);
+          if (w === undefined) continue;
+          if (k === seed) seeded = true;
+          score += w * assignFactor(k);
+        }
+        if (seeded || score >= cfg.assignMinScore) members.push(p);
+      }
+      if (countVoices(members) < cfg.minIssueVoices) return false;
+      for (const p of members) {
+        clustered.add(p.seq);
+        for (const k of postHot.get(p.seq)!) remaining.set(k, remaining.get(k)! - 1);
+      }
+      this.openOrMerge([...profile.entries()], members, anchors, t);
+      return true;
+    }
+  }
+
+  /** Opens an issue for a cluster, or folds it into an open issue of the same story (no twin). */
+  private openOrMerge(profile: [TrackedKey, number][], members: PostRecord[], anchors: string[], t: number): void {
+    const cfg = this.config;
+    const now = (t + 1) * cfg.bucketMs;
+    const twinOf = this.similarOpenIssue(profile, now, anchors);
+    const issue = twinOf ?? new IssueRecord<TrackedKey>(this.newIssueId(), now);
+    if (twinOf) {
+      if (twinOf.lifecycle === 'dormant') twinOf.setLifecycle('emerging', now);
+      twinOf.dirty = true;
+    } else {
+      this.issuesById.set(issue.id, issue);
+    }
+    for (const [k, w] of profile) this.attachKey(issue, k, w);
+    for (const p of members) this.assign(p, issue);
+    this.collectPosts(
+      issue,
+      profile.map(([k]) => k),
+      t,
+    );
   }
 
   /** Forgets an issue that never gathered enough posts of its own (its posts return to the pool). */
@@ -442,31 +580,39 @@ export class IssueDetector {
   }
 
   /**
-   * An absorbable issue that already holds most of a new cluster's key mass (phrases, hashtags and places weigh 1,
-   * single terms ½): the cluster is the same story coming back, not a new issue.
+   * An absorbable issue telling the same story as a new cluster (no twin): the share of the cluster's content keys
+   * (phrases and hashtags weigh 1, single terms ½, places nothing) that the issue already carries is at least ½, or at
+   * least ⅕ when both name the same place. Issues whose places are unrelated to the cluster's are never the same story.
    */
-  private similarOpenIssue(keys: TrackedKey[], now: number): IssueRecord<TrackedKey> | null {
-    const mass = (k: TrackedKey): number => (k.kind === 'term' || k.kind === 'topic' ? 0.2 : 1);
+  private similarOpenIssue(profile: [TrackedKey, number][], now: number, anchors: string[]): IssueRecord<TrackedKey> | null {
+    const mass = (k: TrackedKey): number => (isPlaceKey(k) || k.kind === 'topic' ? 0 : k.kind === 'term' ? 0.5 : 1);
     let total = 0;
     const shared = new Map<IssueRecord<TrackedKey>, number>();
-    for (const k of keys) {
-      total += mass(k);
-      if (!k.issues) continue;
-      for (const [issue, w] of k.issues) {
+    for (const [k, w] of profile) {
+      const m = mass(k) * w;
+      total += m;
+      if (!k.issues || m === 0) continue;
+      for (const [issue, iw] of k.issues) {
         const target = issue.resolve();
-        if (w < 0.3 || !this.canAbsorb(target, now)) continue;
-        shared.set(target, (shared.get(target) ?? 0) + mass(k));
+        if (iw < 0.2) continue;
+        shared.set(target, (shared.get(target) ?? 0) + m);
       }
     }
+    if (total === 0) return null;
     let best: IssueRecord<TrackedKey> | null = null;
     let bestShare = 0;
     for (const [issue, m] of shared) {
-      if (m / total > bestShare) {
+      const share = m / total;
+      if (share <= bestShare || !this.canAbsorb(issue, now)) continue;
+      const theirs = this.issueAnchors(issue);
+      if (!anchorsCompatible(anchors, theirs)) continue;
+      const samePlace = anchors.length > 0 && theirs.length > 0;
+      if (share >= (samePlace ? 0.2 : 0.5)) {
         best = issue;
-        bestShare = m / total;
+        bestShare = share;
       }
     }
-    return bestShare >= 0.35 ? best : null;
+    return best;
   }
 
   /**
@@ -513,7 +659,7 @@ export class IssueDetector {
     let s = 0;
     for (const k of post.keys) {
       const w = issue.keyWeights.get(k);
-      if (w !== undefined) s += w * ASSIGN_KIND_FACTOR[k.kind];
+      if (w !== undefined) s += w * assignFactor(k);
     }
     return s;
   }
@@ -522,14 +668,23 @@ export class IssueDetector {
   private collectPosts(issue: IssueRecord<TrackedKey>, keys: TrackedKey[], t: number): void {
     const from = t - Math.ceil(this.config.postRetentionMs / this.config.bucketMs);
     const seen = new Set<number>();
+    const anchors = this.issueAnchors(issue);
     for (const k of keys) {
       for (const p of this.postingsOf(k, from, t, 20_000)) {
         if (seen.has(p)) continue;
         seen.add(p);
         const post = this.posts.get(p)!;
-        if (!post.issue && this.postScore(post, issue) >= this.config.assignMinScore) this.assign(post, issue);
+        if (post.issue) continue;
+        if (this.postScore(post, issue) >= this.assignThreshold(post, anchors)) this.assign(post, issue);
       }
     }
+  }
+
+  /** The most specific places that a fair share of the issue's posts name (see anchorPlaces). */
+  private issueAnchors(issue: IssueRecord<TrackedKey>): string[] {
+    const counts = new Map<string, number>();
+    for (const [code, p] of issue.places) counts.set(code, p.posts);
+    return anchorPlaces(counts);
   }
 
   /** Near-duplicate groups copied by many accounts become (or mark) campaign issues. */
@@ -743,6 +898,8 @@ export class IssueDetector {
         recentVoices: [],
         issues: null,
         lastSurprise: 0,
+        hotUntil: -1,
+        placeLike: false,
       };
       this.keys.set(key, k);
     }
@@ -759,4 +916,87 @@ export class IssueDetector {
       lastProcessedBucket: this.lastProcessed,
     };
   }
+}
+
+/** Seed order: phrases and hashtags first, then single terms; places only discriminate (never seed). */
+function seedRank(k: TrackedKey): number {
+  if (isPlaceKey(k)) return -1;
+  switch (k.kind) {
+    case 'bigram':
+    case 'trigram':
+    case 'hashtag':
+      return 3;
+    case 'term':
+      return 2;
+    default:
+      return -1;
+  }
+}
+
+function isPlaceKey(k: TrackedKey): boolean {
+  return k.kind === 'place' || k.placeLike;
+}
+
+/** How much a matching key counts towards assigning a post: place names count nothing (they only discriminate). */
+function assignFactor(k: TrackedKey): number {
+  return isPlaceKey(k) ? 0 : ASSIGN_KIND_FACTOR[k.kind];
+}
+
+function countVoices(posts: readonly PostRecord[]): number {
+  const set = new Set<number>();
+  for (const p of posts) set.add(p.voice);
+  return set.size;
+}
+
+function placeCounts(posts: readonly PostRecord[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of posts) for (const place of p.places) counts.set(place.code, (counts.get(place.code) ?? 0) + 1);
+  return counts;
+}
+
+/** Two Kemendagri codes name the same area or one contains the other (64.72 ⊃ 64.72.06 ⊃ 64.72.06.1001). */
+function placesRelated(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length < b.length ? b.startsWith(`${a}.`) : a.startsWith(`${b}.`);
+}
+
+/**
+ * Anchor places of a set of posts: the codes named by at least 30 % as many posts as the most named one (and by two
+ * posts at least), keeping only the most specific (a kecamatan rather than its kota).
+ */
+/** The most named among the most specific places (a kecamatan or kelurahan before a kota), or null. */
+function leadingPlace(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [code, n] of counts) {
+    if (n < 2) continue;
+    // Specific places first: depth 3–4 (kecamatan, kelurahan) count double.
+    const score = n * (code.split('.').length >= 3 ? 2 : 1);
+    if (score > bestScore) {
+      best = code;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function anchorPlaces(counts: Map<string, number>): string[] {
+  let max = 0;
+  for (const n of counts.values()) if (n > max) max = n;
+  if (max < 2) return [];
+  const dominant = [...counts.entries()].filter(([, n]) => n >= 2 && n >= 0.3 * max).map(([c]) => c);
+  return dominant.filter((c) => !dominant.some((d) => d !== c && d.startsWith(`${c}.`)));
+}
+
+/** A post fits a story's places when it names none, the story has none, or one of its places relates to an anchor. */
+function placesCompatible(places: readonly { code: string }[], anchors: readonly string[]): boolean {
+  if (places.length === 0 || anchors.length === 0) return true;
+  for (const p of places) for (const a of anchors) if (placesRelated(p.code, a)) return true;
+  return false;
+}
+
+function anchorsCompatible(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  for (const x of a) for (const y of b) if (placesRelated(x, y)) return true;
+  return false;
 }
