@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { boot, stopOnSignals } from './bootstrap/boot.js';
+import { Shutdown, ShutdownRequested } from './bootstrap/shutdown.js';
 
 /**
  * `npm start`: API and workers in one process (role `all`), the embedded default when no
@@ -17,9 +18,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const shutdown = new Shutdown();
+  stopOnSignals(shutdown);
   try {
-    stopOnSignals(await boot(config));
+    await boot(config, shutdown);
   } catch (error) {
+    if (error instanceof ShutdownRequested) {
+      return; // the signal handler exits once cleanup is done
+    }
     console.error(`Pantau Isu could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }

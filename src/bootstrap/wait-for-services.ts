@@ -8,7 +8,12 @@ const logger = new Logger('Boot');
  * Waits for a service that is down at boot, with a clear message and a capped backoff, instead of
  * crashing (and crash-looping under a supervisor). `describe` must not reveal credentials.
  */
-async function waitFor(what: string, probe: () => Promise<void>, maxWaitMs: number): Promise<void> {
+async function waitFor(
+  what: string,
+  probe: () => Promise<void>,
+  maxWaitMs: number,
+  cancelled: () => boolean,
+): Promise<void> {
   const started = Date.now();
   let delay = 500;
   for (let attempt = 1; ; attempt++) {
@@ -20,6 +25,9 @@ async function waitFor(what: string, probe: () => Promise<void>, maxWaitMs: numb
       return;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      if (cancelled()) {
+        throw new Error(`gave up waiting for ${what}: shutting down`);
+      }
       if (Date.now() - started > maxWaitMs) {
         throw new Error(`${what} is unreachable after ${Math.round(maxWaitMs / 1000)} s: ${reason}`);
       }
@@ -39,7 +47,7 @@ export function describeUrl(url: string): string {
   }
 }
 
-export function waitForDatabase(url: string, maxWaitMs = 10 * 60_000): Promise<void> {
+export function waitForDatabase(url: string, cancelled: () => boolean = () => false, maxWaitMs = 10 * 60_000): Promise<void> {
   return waitFor(
     `PostgreSQL at ${describeUrl(url)}`,
     async () => {
@@ -52,10 +60,11 @@ export function waitForDatabase(url: string, maxWaitMs = 10 * 60_000): Promise<v
       }
     },
     maxWaitMs,
+    cancelled,
   );
 }
 
-export function waitForRedis(url: string, maxWaitMs = 10 * 60_000): Promise<void> {
+export function waitForRedis(url: string, cancelled: () => boolean = () => false, maxWaitMs = 10 * 60_000): Promise<void> {
   return waitFor(
     `Redis at ${describeUrl(url)}`,
     async () => {
@@ -69,5 +78,6 @@ export function waitForRedis(url: string, maxWaitMs = 10 * 60_000): Promise<void
       }
     },
     maxWaitMs,
+    cancelled,
   );
 }

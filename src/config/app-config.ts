@@ -196,7 +196,7 @@ export function ensureEmbeddedSecret(config: AppConfig): AppConfig {
   if (config.secret !== '') {
     return config;
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o711 });
   const file = join(config.dataDir, 'secret');
   if (!existsSync(file)) {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });

