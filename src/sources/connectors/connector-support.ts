@@ -324,6 +324,7 @@ export function stripHtml(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6]|blockquote|tr)\s*>/gi, '\n')
+    .replace(/<\/?(a|span|b|i|em|strong|u|s|small|code|mark|font|abbr|sub|sup)\b[^>]*>/gi, '')
     .replace(/<[^>]*>/g, ' ');
   return decodeEntities(text)
     .replace(/[ \t\f\v\u00a0]+/g, ' ')

@@ -8,6 +8,7 @@ import {
   guardFetch,
   isRecord,
   parseJson,
+  parseRetryAfter,
   rateLimitError,
   readBaseUrl,
   requiredString,
@@ -37,7 +38,11 @@ function failure(response: SourceHttpResponse, now: Date): Error {
   const code = asCount(body.error_code) ?? response.status;
   if (code === 429) {
     const retryAfter = asCount(asRecord(body.parameters).retry_after);
-    return rateLimitError(PLATFORM, retryAfter !== undefined ? retryAfter * 1000 : undefined, detail);
+    return rateLimitError(
+      PLATFORM,
+      retryAfter !== undefined ? retryAfter * 1000 : parseRetryAfter(response.headers['retry-after'], now),
+      detail,
+    );
   }
   if (code === 401 || code === 404) {
     // Telegram answers 404 "Not Found" to an unknown bot token.

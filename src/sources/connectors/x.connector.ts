@@ -53,10 +53,9 @@ function failure(response: SourceHttpResponse, now: Date): Error {
   const body = asRecord(tryParseJson(response));
   const firstError = asRecord(Array.isArray(body.errors) ? body.errors[0] : undefined);
   const detail = excerpt(body.detail) || excerpt(firstError.message) || excerpt(body.title) || undefined;
-  if (response.status === 429) {
-    const reset = Number(response.headers['x-rate-limit-reset']);
-    const wait = Number.isFinite(reset) ? Math.max(1000, reset * 1000 - now.getTime()) : undefined;
-    return rateLimitError(PLATFORM, wait, detail);
+  const reset = Number(response.headers['x-rate-limit-reset'] ?? NaN);
+  if (response.status === 429 && Number.isFinite(reset)) {
+    return rateLimitError(PLATFORM, Math.max(1000, reset * 1000 - now.getTime()), detail);
   }
   return statusError(PLATFORM, response, now, detail);
 }
