@@ -31,17 +31,18 @@ async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; out
 }
 
 describe('the first-start admin account', () => {
-  const started: TestSystem[] = [];
-  afterAll(async () => {
-    for (const system of started) {
-      rmSync(system.config.dataDir, { recursive: true, force: true });
-      await system.stop();
+  // One system at a time: the machine's PostgreSQL is shared by every engineer's tests.
+  let running: TestSystem | undefined;
+  afterEach(async () => {
+    if (running) {
+      rmSync(running.config.dataDir, { recursive: true, force: true });
+      await running.stop();
+      running = undefined;
     }
   });
 
   it('should use PANTAU_ADMIN_PASSWORD when it is set, without a pending change and without a file', async () => {
-    const running = await startTestSystem({ env: { PANTAU_ADMIN_PASSWORD: 'sandi-admin-dari-env' } });
-    started.push(running);
+    running = await startTestSystem({ env: { PANTAU_ADMIN_PASSWORD: 'sandi-admin-dari-env' } });
     const response = await request(running.url)
       .post('/api/auth/login')
       .send({ username: 'admin', password: 'sandi-admin-dari-env' })
@@ -51,10 +52,11 @@ describe('the first-start admin account', () => {
   });
 
   it('should otherwise write a generated password to a mode-600 file, log only its path, and require a change', async () => {
-    const { result: running, output } = await captureOutput(() =>
+    const captured = await captureOutput(() =>
       startTestSystem({ env: { PANTAU_ADMIN_PASSWORD: '', PANTAU_LOG_LEVEL: 'log' } }),
     );
-    started.push(running);
+    running = captured.result;
+    const output = captured.output;
     const file = join(running.config.dataDir, 'initial-admin-password');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const password = readFileSync(file, 'utf8').trim();
@@ -78,8 +80,7 @@ describe('the first-start admin account', () => {
   });
 
   it('should create exactly one admin when several processes race on an empty users table', async () => {
-    const running = await startTestSystem({ env: { PANTAU_ADMIN_PASSWORD: '' } });
-    started.push(running);
+    running = await startTestSystem({ env: { PANTAU_ADMIN_PASSWORD: '' } });
     const db = new pg.Client(running.database.url);
     await db.connect();
     try {
@@ -100,7 +101,6 @@ describe('the first-start admin account', () => {
   it('should not create the admin in a worker process', async () => {
     const database = await createTestDatabase();
     const worker = await startTestSystem({ role: 'worker', database });
-    started.push(worker);
     const db = new pg.Client(database.url);
     await db.connect();
     try {
@@ -109,7 +109,6 @@ describe('the first-start admin account', () => {
     } finally {
       await db.end();
       await worker.stop();
-      started.pop();
       await database.drop();
     }
   });
