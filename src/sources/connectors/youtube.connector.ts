@@ -10,6 +10,7 @@ import {
   isRecord,
   optionalString,
   parseJson,
+  parseRetryAfter,
   rateLimitError,
   readBaseUrl,
   requiredString,
@@ -71,7 +72,7 @@ function failure(response: SourceHttpResponse, now: Date): Error {
     );
   }
   if (reasons.includes('rateLimitExceeded') || reasons.includes('userRateLimitExceeded') || response.status === 429) {
-    return rateLimitError(PLATFORM, undefined, detail);
+    return rateLimitError(PLATFORM, parseRetryAfter(response.headers['retry-after'], now), detail);
   }
   if (reasons.some((reason) => reason === 'keyInvalid' || reason === 'keyExpired' || reason === 'forbidden')) {
     return new ConnectorFetchError(`Kunci API YouTube ditolak; periksa apiKey${detail ? `: ${detail}` : '.'}`, {
