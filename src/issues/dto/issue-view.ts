@@ -1,0 +1,89 @@
+/**
+ * What the issues API returns for one issue (GET /api/issues/:id) and what IssueEvents carries.
+ * Times are ISO strings (UTC).
+ */
+import type {
+  AnalystOutcome,
+  IssueKey,
+  IssueState,
+  LifecycleState,
+  SeverityResult,
+} from '../detection/detection.types.js';
+
+export interface IssueListItem {
+  id: string;
+  label: string;
+  /** Analyst outcome when set, else the lifecycle state. */
+  state: IssueState;
+  lifecycle: LifecycleState;
+  outcome: AnalystOutcome | null;
+  /** Severity score 0..100. */
+  severity: number;
+  severityLevel: SeverityResult['level'];
+  category: string;
+  opd: string;
+  postCount: number;
+  authors: number;
+  firstSeenAt: string;
+  firstDetectedAt: string;
+  lastActivityAt: string;
+  campaign: boolean;
+  nearDuplicateShare: number;
+  negativeShare: number;
+  /** Kemendagri codes of the issue's places, most named first. */
+  regions: string[];
+  mergedInto: string | null;
+  updatedAt: string;
+}
+
+export interface IssueTimelinePoint {
+  bucketStart: string;
+  posts: number;
+  authors: number;
+}
+
+export interface IssueTopPostView {
+  id: string;
+  externalId: string | null;
+  sourceId: string | null;
+  author: string | null;
+  text: string | null;
+  url: string | null;
+  reach: number;
+  createdAt: string;
+  sentiment: string | null;
+}
+
+export interface IssueDispositionView {
+  id: string;
+  issueId: string;
+  opd: string;
+  status: 'forwarded' | 'responded' | 'completed';
+  note: string | null;
+  forwardedAt: string;
+  forwardedBy: string | null;
+  forwardDueAt: string;
+  respondDueAt: string;
+  respondedAt: string | null;
+  response: string | null;
+  completedAt: string | null;
+  completion: string | null;
+  overdue: boolean;
+}
+
+export interface IssueView extends IssueListItem {
+  keys: IssueKey[];
+  timeline: IssueTimelinePoint[];
+  sentiment: { positive: number; neutral: number; negative: number };
+  places: { code: string; name: string; posts: number }[];
+  topPosts: IssueTopPostView[];
+  severityDetail: SeverityResult;
+  stateHistory: { state: IssueState; at: string }[];
+  /** Issues merged into this one. */
+  mergedFrom: string[];
+  /** Issue this one was split from. */
+  splitFrom: string | null;
+  dispositions: IssueDispositionView[];
+  /** Public link to the issue in the dashboard (PANTAU_PUBLIC_URL). */
+  link: string;
+}
