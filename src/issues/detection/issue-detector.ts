@@ -549,7 +549,11 @@ export class IssueDetector {
   private openOrMerge(profile: [TrackedKey, number][], members: PostRecord[], anchors: string[], t: number): void {
     const cfg = this.config;
     const now = (t + 1) * cfg.bucketMs;
-    const twinOf = this.similarOpenIssue(profile, now, anchors);
+    const categories = new Map<string, number>();
+    for (const p of members) if (p.category) categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
+    let category: string | null = null;
+    for (const [c, n] of categories) if (n * 2 > members.length) category = c;
+    const twinOf = this.similarOpenIssue(profile, now, anchors, category);
     const issue = twinOf ?? new IssueRecord<TrackedKey>(this.newIssueId(), now);
     if (twinOf) {
       if (twinOf.lifecycle === 'dormant') twinOf.setLifecycle('emerging', now);
@@ -584,7 +588,12 @@ export class IssueDetector {
    * (phrases and hashtags weigh 1, single terms ½, places nothing) that the issue already carries is at least ½, or at
    * least ⅕ when both name the same place. Issues whose places are unrelated to the cluster's are never the same story.
    */
-  private similarOpenIssue(profile: [TrackedKey, number][], now: number, anchors: string[]): IssueRecord<TrackedKey> | null {
+  private similarOpenIssue(
+    profile: [TrackedKey, number][],
+    now: number,
+    anchors: string[],
+    category: string | null,
+  ): IssueRecord<TrackedKey> | null {
     const mass = (k: TrackedKey): number => (isPlaceKey(k) || k.kind === 'topic' ? 0 : k.kind === 'term' ? 0.5 : 1);
     let total = 0;
     const shared = new Map<IssueRecord<TrackedKey>, number>();
@@ -608,6 +617,17 @@ export class IssueDetector {
       if (!anchorsCompatible(anchors, theirs)) continue;
       const samePlace = anchors.length > 0 && theirs.length > 0;
       if (share >= (samePlace ? 0.2 : 0.5)) {
+        best = issue;
+        bestShare = share;
+      }
+    }
+    if (best || !category || category === 'lainnya') return best;
+    // Same kecamatan or kelurahan, same category, still active: another wording of the same story.
+    for (const issue of this.issuesById.values()) {
+      if (issue.mergedInto || issue.lifecycle === 'dormant' || now - issue.lastActivityAt > this.config.dormantAfterMs) continue;
+      if (issue.mainCategory() !== category || !sameFinePlace(anchors, this.issueAnchors(issue))) continue;
+      const share = shared.get(issue) ?? 0;
+      if (!best || share > bestShare) {
         best = issue;
         bestShare = share;
       }
@@ -992,6 +1012,15 @@ function anchorPlaces(counts: Map<string, number>): string[] {
 function placesCompatible(places: readonly { code: string }[], anchors: readonly string[]): boolean {
   if (places.length === 0 || anchors.length === 0) return true;
   for (const p of places) for (const a of anchors) if (placesRelated(p.code, a)) return true;
+  return false;
+}
+
+/** Both name a kecamatan or kelurahan, and one of those areas contains or equals the other. */
+function sameFinePlace(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) {
+    if (x.split('.').length < 3) continue;
+    for (const y of b) if (y.split('.').length >= 3 && placesRelated(x, y)) return true;
+  }
   return false;
 }
 
