@@ -47,6 +47,11 @@ export interface TrainSentimentModelJob {
   trigger: 'manual' | 'nightly';
 }
 
+/** One channel's delivery of one alert (the alert_deliveries row holds the channel and the outcome). */
+export interface DeliverAlertJob {
+  deliveryId: string;
+}
+
 /** The jobs of each queue: its processor switches exhaustively over them. */
 export type IngestQueueJob = { name: JobName.IngestBatch; data: IngestBatchJob };
 export type MaintenanceQueueJob = { name: JobName.PurgeExpiredPosts; data: PurgeExpiredPostsJob };
@@ -55,8 +60,9 @@ export type AnalysisQueueJob =
   | { name: JobName.TopicBackfill; data: AnalysisJobRef }
   | { name: JobName.ReanalyzePosts; data: AnalysisJobRef };
 export type ModelsQueueJob = { name: JobName.TrainSentimentModel; data: TrainSentimentModelJob };
+export type NotificationsQueueJob = { name: JobName.DeliverAlert; data: DeliverAlertJob };
 
 /** Every job of every queue: `JobOf<JobName.IngestBatch>` is its payload type everywhere. */
-export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob | AnalysisQueueJob | ModelsQueueJob;
+export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob | AnalysisQueueJob | ModelsQueueJob | NotificationsQueueJob;
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];

@@ -11,6 +11,7 @@ const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.TopicBackfill]: QueueName.Analysis,
   [JobName.ReanalyzePosts]: QueueName.Analysis,
   [JobName.TrainSentimentModel]: QueueName.Models,
+  [JobName.DeliverAlert]: QueueName.Notifications,
 };
 
 /** The one typed way to enqueue a job: the payload type follows the job name. */
@@ -24,6 +25,7 @@ export class JobQueues {
     @InjectQueue(QueueName.Sources) sources: Queue,
     @InjectQueue(QueueName.Analysis) analysis: Queue,
     @InjectQueue(QueueName.Models) models: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
   ) {
     this.queues = {
       [QueueName.Ingest]: ingest,
@@ -31,6 +33,7 @@ export class JobQueues {
       [QueueName.Sources]: sources,
       [QueueName.Analysis]: analysis,
       [QueueName.Models]: models,
+      [QueueName.Notifications]: notifications,
     };
   }
 

@@ -8,6 +8,7 @@ export enum QueueName {
   Sources = 'sources',
   Analysis = 'analysis',
   Models = 'models',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -17,6 +18,7 @@ export enum JobName {
   TopicBackfill = 'topic-backfill',
   ReanalyzePosts = 'reanalyze-posts',
   TrainSentimentModel = 'train-sentiment-model',
+  DeliverAlert = 'deliver-alert',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -62,6 +62,9 @@ export class WorkerRunner implements OnApplicationBootstrap {
       case QueueName.Models:
         // Long jobs over the whole history: one at a time, so a newer request supersedes an older one cleanly.
         return 1;
+      case QueueName.Notifications:
+        // Sending waits on remote servers, not on this machine.
+        return 4;
     }
   }
 }
