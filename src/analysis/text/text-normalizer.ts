@@ -1,7 +1,9 @@
 /**
- * Normalises Indonesian social-media text in one pass: NFKC (only when the text is not plain ASCII),
- * one compiled tokenising expression, and per-word repairs (slang, elongation, reduplication, laughter)
- * memoised in a bounded cache keyed by the raw word, so a word seen before costs one Map lookup.
+ * Normalises Indonesian social-media text in one pass: NFKC (only when the text is not plain ASCII), a
+ * hand-written scanner over character codes (URLs, numbers, emoticons, #tags/@mentions, words, emoji,
+ * punctuation), and per-word repairs (slang, elongation, reduplication, laughter) memoised per word as written.
+ * A word seen before is found by a hash of its characters computed while scanning, without cutting it out
+ * of the text: no allocation and no second pass over its characters.
  *
  * Never throws: any input (empty, emoji-only, megabytes, control characters, lone surrogates, other
  * languages) yields a valid NormalizedText.
@@ -17,13 +19,6 @@ export const SLANG_MAP: ReadonlyMap<string, string> = parseSlangSource(SLANG_SOU
 
 const BASE_VOCABULARY: readonly string[] = BASE_VOCABULARY_SOURCE.split(/\s+/).filter(Boolean);
 
-// Groups: 1 URL, 2 number with separators, 3 emoticon, 4 hashtag/mention sigil, 5 its body, 6 word, 7 emoji, 8 punctuation.
-const TOKEN_RE =
-  /(https?:\/\/[^\s<>"'`]+|www\.[^\s<>"'`]+)|(\d+(?:[.,:/]\d+)+)|((?<![\p{L}\p{N}]):-?[()dDpP/]|;-?\)|:'\(|<\/?3|-_-|=[()])|([#@])([\p{L}\p{M}\p{N}_]+)|([\p{L}\p{M}\p{N}_]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\p{Extended_Pictographic}(?:[\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}|\u200D[\u2640\u2642])*)|([.,!?;:]|…)/gu;
-// The same expression for plain-ASCII text (most posts without emoji): ASCII classes instead of Unicode
-// properties, about twice as fast in V8. Group numbers are identical; there is no emoji group match.
-const ASCII_TOKEN_RE =
-  /(https?:\/\/[^\s<>"'`]+|www\.[^\s<>"'`]+)|(\d+(?:[.,:/]\d+)+)|((?<![A-Za-z0-9]):-?[()dDpP/]|;-?\)|:'\(|<\/?3|-_-|=[()])|([#@])([A-Za-z0-9_]+)|([A-Za-z0-9_]+(?:['\-][A-Za-z0-9]+)*)|(\x00(?!\x00)\x00)|([.,!?;:])/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 // E-mail addresses are dropped before tokenising (PII is masked upstream; this keeps them out of tokens).
 // The cheap check (one character before '@') runs first: the full expression backtracks on every word.
@@ -40,7 +35,189 @@ const RUN3_TO2_RE = /(\p{L})\1{2,}/gu;
 const RUN2_TO1_RE = /(\p{L})\1+/gu;
 const LAUGH_RE = /^(?:(?:ha|he|hi|hu|xi|wk|kw|ak|ok|aw|wo){2,}[hkw]?|a?w[wk]*k[wk]*(?:ok|wk|kw)+\w*)$/;
 const MAX_WORD_LENGTH = 48;
+const TABLE_MASK = (1 << 16) - 1;
+/** At most half full: probes stay short. */
+const TABLE_LIMIT = 1 << 15;
+
+function sameChars(text: string, p: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) if (text.charCodeAt(p + k) !== key.charCodeAt(k)) return false;
+  return true;
+}
 const EMOTICON_MAP = new Map(EMOTICONS);
+const URL_TRAIL_RE = /[.,!?;:)]+$/;
+
+// Character classes of the hand-written scanner. ASCII through a table; other code points through Unicode
+// property expressions, memoised per code point.
+/** Starts or continues a word: a letter, mark, digit or '_'. */
+const WORD = 1;
+/** Continues a word after an apostrophe or hyphen: a letter, mark or digit (not '_'). */
+const WORD_TAIL = 2;
+const DIGIT = 4;
+/** Letter or number: an emoticon such as ':p' right after one is not an emoticon ('ada:p'). */
+const LETTER_OR_NUMBER = 8;
+/** Ends a URL: whitespace and < > " ' `. */
+const URL_STOP = 16;
+const PUNCT = 32;
+const EMOTICON_START = 64;
+const PICT = 128;
+
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  let f = 0;
+  if (/[A-Za-z0-9_]/.test(ch)) f |= WORD;
+  if (/[A-Za-z0-9]/.test(ch)) f |= WORD_TAIL | LETTER_OR_NUMBER;
+  if (/[0-9]/.test(ch)) f |= DIGIT;
+  if (/[\s<>"'`]/.test(ch)) f |= URL_STOP;
+  if (/[.,!?;:]/.test(ch)) f |= PUNCT;
+  if (/[:;<\-=]/.test(ch)) f |= EMOTICON_START;
+  ASCII_CLASS[c] = f;
+}
+const U_WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
+const U_LN_RE = /^[\p{L}\p{N}]$/u;
+const U_PICT_RE = /^\p{Extended_Pictographic}$/u;
+const U_SPACE_RE = /^\s$/u;
+const unicodeClasses = new Map<number, number>();
+
+function unicodeClass(cp: number): number {
+  let f = unicodeClasses.get(cp);
+  if (f === undefined) {
+    const ch = String.fromCodePoint(cp);
+    f = 0;
+    if (U_WORD_RE.test(ch)) f |= WORD | WORD_TAIL;
+    if (U_LN_RE.test(ch)) f |= LETTER_OR_NUMBER;
+    if (U_PICT_RE.test(ch)) f |= PICT;
+    if (U_SPACE_RE.test(ch)) f |= URL_STOP;
+    if (unicodeClasses.size < 65_536) unicodeClasses.set(cp, f);
+  }
+  return f;
+}
+
+/** Class of the code point starting at `i` (a lone surrogate has none). */
+function codeClass(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_CLASS[c];
+  return unicodeClass(text.codePointAt(i)!);
+}
+
+/** Length in code units of the code point at `i`. */
+function cpLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** `[\p{L}\p{M}\p{N}_]+` from `p`: its end (p when none). */
+function scanTagBody(text: string, p: number): number {
+  const n = text.length;
+  let i = p;
+  while (i < n && (codeClass(text, i) & WORD) !== 0) i += cpLength(text, i);
+  return i;
+}
+
+/** `https?://…` or `www.…` followed by at least one character that is not whitespace or <>"'\`: its end, or 0. */
+function scanUrl(text: string, p: number): number {
+  let i: number;
+  if (text.startsWith('http://', p)) i = p + 7;
+  else if (text.startsWith('https://', p)) i = p + 8;
+  else if (text.startsWith('www.', p)) i = p + 4;
+  else return 0;
+  const n = text.length;
+  const start = i;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? (ASCII_CLASS[c] & URL_STOP) !== 0 : isUnicodeSpace(c)) break;
+    i++;
+  }
+  return i > start ? i : 0;
+}
+
+function isUnicodeSpace(c: number): boolean {
+  return c >= 0x80 && (c < 0xd800 || c > 0xdfff) && (unicodeClass(c) & URL_STOP) !== 0;
+}
+
+/** `\d+(?:[.,:/]\d+)+` from `p`: its end, or 0 when there is no separator group. */
+function scanNumber(text: string, p: number): number {
+  const n = text.length;
+  let i = p;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  let end = 0;
+  while (i + 1 < n) {
+    const s = text.charCodeAt(i);
+    if (s !== 46 && s !== 44 && s !== 58 && s !== 47) break;
+    if (!isDigit(text.charCodeAt(i + 1))) break;
+    i += 2;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    end = i;
+  }
+  return end;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const FACE_MOUTH = new Set([40, 41, 100, 68, 112, 80, 47]); // ( ) d D p P /
+
+/** Length of an emoticon at `p` (0 when none): :) :-( :D :p :/ ;) ;-) :'( <3 </3 -_- =( =). */
+function emoticonLength(text: string, p: number, c: number): number {
+  const c1 = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
+  const c2 = p + 2 < text.length ? text.charCodeAt(p + 2) : -1;
+  switch (c) {
+    case 58: {
+      if (!(p > 0 && (codeClass(text, prevCodePointStart(text, p)) & LETTER_OR_NUMBER) !== 0)) {
+        if (c1 === 45 && FACE_MOUTH.has(c2)) return 3;
+        if (FACE_MOUTH.has(c1)) return 2;
+      }
+      return c1 === 39 && c2 === 40 ? 3 : 0;
+    }
+    case 59:
+      if (c1 === 45 && c2 === 41) return 3;
+      return c1 === 41 ? 2 : 0;
+    case 60:
+      if (c1 === 51) return 2;
+      return c1 === 47 && c2 === 51 ? 3 : 0;
+    case 45:
+      return c1 === 95 && c2 === 45 ? 3 : 0;
+    case 61:
+      return c1 === 40 || c1 === 41 ? 2 : 0;
+  }
+  return 0;
+}
+
+function prevCodePointStart(text: string, p: number): number {
+  const d = text.charCodeAt(p - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && p >= 2) {
+    const h = text.charCodeAt(p - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return p - 2;
+  }
+  return p - 1;
+}
+
+/** `\p{Extended_Pictographic}(?:[\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}|\u200D[\u2640\u2642])*`. */
+function scanEmoji(text: string, p: number): number {
+  const n = text.length;
+  let i = p + cpLength(text, p);
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    if (cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (cp === 0x200d && i + 1 < n) {
+      const next = text.codePointAt(i + 1)!;
+      if (next === 0x2640 || next === 0x2642 || (next >= 128 && (unicodeClass(next) & PICT) !== 0)) {
+        i += 1 + (next > 0xffff ? 2 : 1);
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
 
 type WordResult = string | readonly string[];
 /** A word's normal form and, when it differs from the lower-cased word, that written form. */
@@ -55,6 +232,12 @@ export class TextNormalizer {
   private readonly segmenter: HashtagSegmenter;
   private readonly wordCache = new Map<string, WordEntry>();
   private readonly wordCacheLimit = 100_000;
+  /** Front cache of wordCache keyed by the word's characters in the text (open addressing, linear probing). */
+  private readonly tableKeys: (string | undefined)[] = new Array<string | undefined>(TABLE_MASK + 1).fill(undefined);
+  private readonly tableValues: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(TABLE_MASK + 1).fill(
+    undefined,
+  );
+  private tableSize = 0;
 
   constructor(options: TextNormalizerOptions & { vocabulary?: Iterable<string> } = {}) {
     this.slang = new Map(SLANG_MAP);
@@ -100,9 +283,7 @@ export class TextNormalizer {
     };
     if (typeof input !== 'string' || input.length === 0) return out;
     let text = input;
-    let re = ASCII_TOKEN_RE;
     if (NON_ASCII_RE.test(text)) {
-      re = TOKEN_RE;
       try {
         text = text.normalize('NFKC');
       } catch {
@@ -112,50 +293,100 @@ export class TextNormalizer {
     if (text.indexOf('@') >= 0 && EMAIL_HINT_RE.test(text)) text = text.replace(EMAIL_RE, ' ');
     const tokens = out.tokens;
     let marks = '';
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[6] !== undefined) {
-        this.pushWord(m[6], out);
-      } else if (m[8] !== undefined) {
-        const mark = m[8] === '…' ? '.' : m[8];
-        const at = tokens.length;
-        const last = out.boundaries.length - 1;
-        if (last >= 0 && out.boundaries[last] === at) {
-          // '?!' or '...': keep the strongest mark for this position
-          if (mark === '?' || (mark === '!' && marks[last] !== '?')) marks = marks.slice(0, last) + mark;
-        } else {
-          out.boundaries.push(at);
-          marks += mark;
+    // One pass over the text, left to right. At each position the token kinds are tried in the order the former
+    // tokenising expression had them (URL, number, emoticon, #tag/@mention, word, emoji, punctuation), so the
+    // tokens are the same; a position where nothing starts is skipped.
+    const n = text.length;
+    let p = 0;
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      const f = c < 128 ? ASCII_CLASS[c] : 0;
+      // URL: 'http://', 'https://', 'www.' (as written, lower case) and at least one character that ends none.
+      if ((c === 104 || c === 119) && (f & WORD) !== 0) {
+        const urlEnd = scanUrl(text, p);
+        if (urlEnd > 0) {
+          const url = text.slice(p, urlEnd).replace(URL_TRAIL_RE, '').toLowerCase();
+          out.urls.push(url);
+          tokens.push(url);
+          p = urlEnd;
+          continue;
         }
-      } else if (m[5] !== undefined) {
-        const body = m[5];
-        const lower = body.toLowerCase();
-        if (m[4] === '#') {
-          const tag = '#' + lower;
-          out.hashtags.push(tag);
-          tokens.push(tag);
-          this.pushHashtagWords(body, lower, out);
-        } else {
-          const mention = '@' + lower;
-          out.mentions.push(mention);
-          tokens.push(mention);
-        }
-      } else if (m[7] !== undefined) {
-        out.emojis.push(m[7].length > 1 ? m[7].replace(EMOJI_STRIP_RE, '') : m[7]);
-      } else if (m[1] !== undefined) {
-        const url = m[1].replace(/[.,!?;:)]+$/, '').toLowerCase();
-        out.urls.push(url);
-        tokens.push(url);
-      } else if (m[2] !== undefined) {
-        tokens.push(m[2]);
-      } else if (m[3] !== undefined) {
-        const emoji = EMOTICON_MAP.get(m[3].toLowerCase());
-        if (emoji) out.emojis.push(emoji);
       }
+      if ((f & DIGIT) !== 0) {
+        const numEnd = scanNumber(text, p);
+        if (numEnd > 0) {
+          tokens.push(text.slice(p, numEnd));
+          p = numEnd;
+          continue;
+        }
+      }
+      if ((f & WORD) !== 0 || (c >= 128 && (codeClass(text, p) & WORD) !== 0)) {
+        p = this.scanAndPushWord(text, p, out);
+        continue;
+      }
+      if (c < 128) {
+        if ((f & EMOTICON_START) !== 0) {
+          const len = emoticonLength(text, p, c);
+          if (len > 0) {
+            const emoji = EMOTICON_MAP.get(text.slice(p, p + len).toLowerCase());
+            if (emoji) out.emojis.push(emoji);
+            p += len;
+            continue;
+          }
+        }
+        if ((c === 35 || c === 64) && p + 1 < n) {
+          const bodyEnd = scanTagBody(text, p + 1);
+          if (bodyEnd > p + 1) {
+            const body = text.slice(p + 1, bodyEnd);
+            const lower = body.toLowerCase();
+            if (c === 35) {
+              const tag = '#' + lower;
+              out.hashtags.push(tag);
+              tokens.push(tag);
+              this.pushHashtagWords(body, lower, out);
+            } else {
+              const mention = '@' + lower;
+              out.mentions.push(mention);
+              tokens.push(mention);
+            }
+            p = bodyEnd;
+            continue;
+          }
+        }
+        if ((f & PUNCT) !== 0) {
+          marks = this.boundary(out, c === 46 ? '.' : text[p], marks);
+        }
+        p++;
+        continue;
+      }
+      if (c === 0x2026) {
+        marks = this.boundary(out, '.', marks);
+        p++;
+        continue;
+      }
+      if ((codeClass(text, p) & PICT) !== 0) {
+        const end = scanEmoji(text, p);
+        const e = text.slice(p, end);
+        out.emojis.push(e.length > 1 ? e.replace(EMOJI_STRIP_RE, '') : e);
+        p = end;
+        continue;
+      }
+      p++;
     }
     out.boundaryMarks = marks;
     return out;
+  }
+
+  /** Records a clause boundary before the next token; '?!' or '...' keep the strongest mark for one position. */
+  private boundary(out: NormalizedText, mark: string, marks: string): string {
+    const at = out.tokens.length;
+    const last = out.boundaries.length - 1;
+    if (last >= 0 && out.boundaries[last] === at) {
+      if (mark === '?' || (mark === '!' && marks[last] !== '?')) return marks.slice(0, last) + mark;
+      return marks;
+    }
+    out.boundaries.push(at);
+    return marks + mark;
   }
 
   /** Normalise one word (no punctuation): the same repairs as in running text. */
@@ -164,8 +395,77 @@ export class TextNormalizer {
     return typeof r === 'string' ? [r] : r;
   }
 
+  /**
+   * Scans the word starting at `p` (`[\p{L}\p{M}\p{N}_]+(?:['’-][\p{L}\p{M}\p{N}]+)*`) while hashing its code units, finds its entry in an
+   * open-addressing table without cutting the word out of the text, and pushes its tokens. Returns the word's end.
+   * A word not in the table is cut out once and goes through `wordEntry`.
+   */
+  private scanAndPushWord(text: string, p: number, out: NormalizedText): number {
+    const n = text.length;
+    let i = p;
+    let h = 0;
+    for (;;) {
+      // a run of word characters ('_' allowed only in the first run)
+      const mask = i === p ? WORD : WORD_TAIL;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d < 128) {
+          if ((ASCII_CLASS[d] & mask) === 0) break;
+          h = (Math.imul(h, 31) + d) | 0;
+          i++;
+        } else {
+          const len = cpLength(text, i);
+          if ((unicodeClass(text.codePointAt(i)!) & mask) === 0) break;
+          h = (Math.imul(h, 31) + d) | 0;
+          if (len === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0;
+          i += len;
+        }
+      }
+      if (i + 1 >= n) break;
+      const sep = text.charCodeAt(i);
+      if ((sep !== 39 && sep !== 45 && sep !== 0x2019) || (codeClass(text, i + 1) & WORD_TAIL) === 0) break;
+      h = (Math.imul(h, 31) + sep) | 0;
+      i++; // the run after the separator: WORD_TAIL characters only
+    }
+    const len = i - p;
+    let entry: WordEntry | undefined;
+    if (len <= MAX_WORD_LENGTH) {
+      const keys = this.tableKeys;
+      let slot = (h ^ (h >>> 15)) & TABLE_MASK;
+      for (;;) {
+        const key = keys[slot];
+        if (key === undefined) break;
+        if (key.length === len && sameChars(text, p, key)) {
+          entry = this.tableValues[slot];
+          break;
+        }
+        slot = (slot + 1) & TABLE_MASK;
+      }
+      if (entry === undefined) {
+        const raw = text.slice(p, i);
+        entry = this.wordEntry(raw);
+        if (this.tableSize >= TABLE_LIMIT) {
+          this.tableKeys.fill(undefined);
+          this.tableValues.fill(undefined);
+          this.tableSize = 0;
+          slot = (h ^ (h >>> 15)) & TABLE_MASK;
+        }
+        keys[slot] = raw;
+        this.tableValues[slot] = entry;
+        this.tableSize++;
+      }
+    } else {
+      entry = this.wordEntry(text.slice(p, i));
+    }
+    this.pushEntry(entry, out);
+    return i;
+  }
+
   private pushWord(raw: string, out: NormalizedText): void {
-    const e = this.wordEntry(raw);
+    this.pushEntry(this.wordEntry(raw), out);
+  }
+
+  private pushEntry(e: WordEntry, out: NormalizedText): void {
     const tokens = out.tokens;
     if (e.changed !== null) {
       (out.replaced ??= []).push(e.changed);
