@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { PostsModule } from './posts/posts.module.js';
+import { SourcesModule } from './sources/sources.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 import { ModelsModule } from './models/models.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         ModelsModule,
         IngestionModule,
         PostsModule,
+        SourcesModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { registerDetectCommand } from './commands/detect.command.js';
 import { registerEvalDetectionCommand } from './commands/eval-detection.command.js';
 import { registerTrainCommand } from './commands/train.command.js';
 import { registerEvalCommand } from './commands/eval.command.js';
+import { registerImportCommand } from './commands/import.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerEvalDetectionCommand(program);
   registerTrainCommand(program);
   registerEvalCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import { ApiKeyService } from '../auth/api-key.service.js';
-import { AuditService } from '../auth/audit.service.js';
 import { IngestionModule } from '../ingestion/ingestion.module.js';
 import { CredentialsCipher } from './credentials-cipher.js';
 import { DemoStreamService } from './demo-stream.service.js';
@@ -13,14 +11,20 @@ import { SourceFetchProcessor } from './source-fetch.processor.js';
 import { SourceFetchService } from './source-fetch.service.js';
 import { SourceScheduler } from './source-scheduler.service.js';
 import { SourcesBootstrap } from './sources-bootstrap.service.js';
+import { SourceImportsController } from './source-imports.controller.js';
+import { SourceImportsRepository } from './source-imports.repository.js';
+import { SourceImportsService } from './source-imports.service.js';
 import { SourcesController } from './sources.controller.js';
 import { SourcesRepository } from './sources.repository.js';
 import { SourcesService } from './sources.service.js';
 
-/** Sources: admin API, encrypted credentials, schedules, the fetch worker, the demo stream, file imports. */
+/**
+ * Sources: admin API, encrypted credentials, schedules, the fetch worker, the demo stream, file imports.
+ * AuditService and ApiKeyService come from the global AuthModule.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([Source, SourceImport]), IngestionModule],
-  controllers: [SourcesController],
+  controllers: [SourcesController, SourceImportsController],
   providers: [
     {
       provide: CredentialsCipher,
@@ -34,8 +38,8 @@ import { SourcesService } from './sources.service.js';
     SourceFetchProcessor,
     DemoStreamService,
     SourcesBootstrap,
-    ApiKeyService,
-    AuditService,
+    SourceImportsRepository,
+    SourceImportsService,
   ],
   exports: [SourcesService],
 })

@@ -49,7 +49,7 @@ describe(runImport.name, () => {
       defaultUtcOffsetMinutes: 8 * 60,
       now: () => NOW,
     });
-    expect(summary).toMatchObject({ read: 5, stored: 2, duplicates: 1, rejected: 4 });
+    expect(summary).toMatchObject({ read: 7, stored: 2, duplicates: 1, rejected: 4 });
     expect(summary.rejections).toEqual([
       { line: 2, reason: 'JSON tidak valid' },
       { line: 5, reason: 'teks kosong' },

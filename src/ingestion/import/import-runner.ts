@@ -11,7 +11,7 @@ export interface ImportRejection {
 }
 
 export interface ImportProgress {
-  /** Records read (rows or lines with content). */
+  /** Records read: CSV rows after the header, non-empty JSONL lines (unreadable ones included). */
   read: number;
   stored: number;
   duplicates: number;
@@ -98,11 +98,11 @@ export async function runImport(input: Readable, options: ImportOptions): Promis
   };
 
   for await (const item of readImportRecords(counter, options.format)) {
+    progress.read++;
     if ('reason' in item) {
       reject(item.line, item.reason);
       continue;
     }
-    progress.read++;
     const mapped = mapper.map(item.record);
     if (!mapped.post) {
       reject(item.line, mapped.reason ?? 'baris tidak dapat dipakai');
