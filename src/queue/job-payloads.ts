@@ -63,6 +63,14 @@ export type ModelsQueueJob = { name: JobName.TrainSentimentModel; data: TrainSen
 export type NotificationsQueueJob = { name: JobName.DeliverAlert; data: DeliverAlertJob };
 
 /** Every job of every queue: `JobOf<JobName.IngestBatch>` is its payload type everywhere. */
-export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob | AnalysisQueueJob | ModelsQueueJob | NotificationsQueueJob;
+/** One emerging-issue detection pass (scheduled, or `POST /api/issues/detect` with the clock at `now`). */
+export interface DetectionPassJob {
+  /** Epoch ms of the pass clock; absent: the time the job runs. */
+  now?: number;
+  trigger: 'scheduled' | 'manual';
+}
+export type DetectionQueueJob = { name: JobName.DetectionPass; data: DetectionPassJob };
+
+export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob | AnalysisQueueJob | ModelsQueueJob | NotificationsQueueJob | DetectionQueueJob;
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];

@@ -12,6 +12,7 @@ const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.ReanalyzePosts]: QueueName.Analysis,
   [JobName.TrainSentimentModel]: QueueName.Models,
   [JobName.DeliverAlert]: QueueName.Notifications,
+  [JobName.DetectionPass]: QueueName.Detection,
 };
 
 /** The one typed way to enqueue a job: the payload type follows the job name. */
@@ -26,6 +27,7 @@ export class JobQueues {
     @InjectQueue(QueueName.Analysis) analysis: Queue,
     @InjectQueue(QueueName.Models) models: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Detection) detection: Queue,
   ) {
     this.queues = {
       [QueueName.Ingest]: ingest,
@@ -34,6 +36,7 @@ export class JobQueues {
       [QueueName.Analysis]: analysis,
       [QueueName.Models]: models,
       [QueueName.Notifications]: notifications,
+      [QueueName.Detection]: detection,
     };
   }
 

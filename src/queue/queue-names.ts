@@ -9,6 +9,7 @@ export enum QueueName {
   Analysis = 'analysis',
   Models = 'models',
   Notifications = 'notifications',
+  Detection = 'detection',
 }
 
 export enum JobName {
@@ -19,6 +20,7 @@ export enum JobName {
   ReanalyzePosts = 'reanalyze-posts',
   TrainSentimentModel = 'train-sentiment-model',
   DeliverAlert = 'deliver-alert',
+  DetectionPass = 'detection-pass',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

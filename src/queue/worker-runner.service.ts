@@ -65,6 +65,9 @@ export class WorkerRunner implements OnApplicationBootstrap {
       case QueueName.Notifications:
         // Sending waits on remote servers, not on this machine.
         return 4;
+      case QueueName.Detection:
+        // One detector holds the state: a single consumer (the issues module elects it across processes).
+        return 1;
     }
   }
 }
