@@ -54,7 +54,11 @@ function xrpcError(response: SourceHttpResponse, now: Date): Error {
   const detail = [asString(body.error), excerpt(body.message)].filter(Boolean).join(': ') || undefined;
   if (response.status === 429 && !response.headers['retry-after']) {
     const reset = Number(response.headers['ratelimit-reset']);
-    return rateLimitError(PLATFORM, Number.isFinite(reset) ? Math.max(1000, reset * 1000 - now.getTime()) : undefined, detail);
+    return rateLimitError(
+      PLATFORM,
+      Number.isFinite(reset) ? Math.max(1000, reset * 1000 - now.getTime()) : undefined,
+      detail,
+    );
   }
   return statusError(PLATFORM, response, now, detail);
 }
@@ -165,7 +169,7 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
       let quota: FetchResult['quota'];
       let reachedKnown = false;
       let renewed = false;
-      for (let pages = 0; pages < maxPages && posts.length < maxPosts; ) {
+      for (let pages = 0; pages < maxPages && posts.length < maxPosts;) {
         const url = withQuery(`${config.baseUrl}/xrpc/app.bsky.feed.searchPosts`, {
           q: config.query,
           sort: 'latest',

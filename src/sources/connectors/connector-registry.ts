@@ -16,14 +16,14 @@ export type PulledSourceType = Exclude<SourceType, 'push'>;
  * the sources module handles them through the erased `Connector` shape.
  */
 export const CONNECTORS: Readonly<Record<PulledSourceType, Connector>> = {
-  rss: rssConnector as unknown as Connector,
-  mastodon: mastodonConnector as unknown as Connector,
-  bluesky: blueskyConnector as unknown as Connector,
-  reddit: redditConnector as unknown as Connector,
-  youtube: youtubeConnector as unknown as Connector,
-  x: xConnector as unknown as Connector,
-  meta: metaConnector as unknown as Connector,
-  telegram: telegramConnector as unknown as Connector,
+  rss: rssConnector,
+  mastodon: mastodonConnector,
+  bluesky: blueskyConnector,
+  reddit: redditConnector,
+  youtube: youtubeConnector,
+  x: xConnector,
+  meta: metaConnector,
+  telegram: telegramConnector,
 };
 
 /** The connector for a source type, or undefined for 'push' (and unknown types read from the database). */

@@ -14,7 +14,10 @@ import {
 
 export const DEFAULT_RUN_LIMITS = { maxPages: 5, maxPosts: 500 } as const;
 
-export function runLimits(context: Pick<FetchContext<unknown, unknown>, 'limits'>): { maxPages: number; maxPosts: number } {
+export function runLimits(context: Pick<FetchContext<unknown, unknown>, 'limits'>): {
+  maxPages: number;
+  maxPosts: number;
+} {
   return {
     maxPages: Math.max(1, context.limits?.maxPages ?? DEFAULT_RUN_LIMITS.maxPages),
     maxPosts: Math.max(1, context.limits?.maxPosts ?? DEFAULT_RUN_LIMITS.maxPosts),
@@ -128,6 +131,7 @@ export function excerpt(text: unknown, max = 200): string {
     return '';
   }
   const line = text
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -159,7 +163,11 @@ export function describeWait(ms: number): string {
 
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
-export function rateLimitError(platform: string, retryAfterMs: number | undefined, detail?: string): ConnectorFetchError {
+export function rateLimitError(
+  platform: string,
+  retryAfterMs: number | undefined,
+  detail?: string,
+): ConnectorFetchError {
   const wait = retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
   return new ConnectorFetchError(
     `Batas permintaan ${platform} tercapai${detail ? ` (${detail})` : ''}; pengambilan dicoba lagi setelah ${describeWait(wait)}.`,
@@ -189,10 +197,13 @@ export function statusError(
     return new ConnectorFetchError(`Akses ${platform} ditolak (HTTP 403)${suffix}`, { permanent: true, status });
   }
   if (status === 404) {
-    return new ConnectorFetchError(`Alamat ${platform} tidak ditemukan (HTTP 404); periksa konfigurasi sumber${suffix}`, {
-      permanent: true,
-      status,
-    });
+    return new ConnectorFetchError(
+      `Alamat ${platform} tidak ditemukan (HTTP 404); periksa konfigurasi sumber${suffix}`,
+      {
+        permanent: true,
+        status,
+      },
+    );
   }
   if (status >= 500) {
     return new ConnectorFetchError(`Server ${platform} sedang bermasalah (HTTP ${status})${suffix}`, {
@@ -215,7 +226,9 @@ export async function send(
     if (error instanceof ConnectorFetchError) {
       throw new ConnectorFetchError(`${platform}: ${error.message}`, error.options);
     }
-    throw new ConnectorFetchError(`${platform}: permintaan gagal (${error instanceof Error ? error.message : 'galat'}).`);
+    throw new ConnectorFetchError(
+      `${platform}: permintaan gagal (${error instanceof Error ? error.message : 'galat'}).`,
+    );
   }
 }
 
@@ -310,7 +323,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (match, entity: string) => {
     if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      const code =
+        entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
     }
     return NAMED_ENTITIES[entity.toLowerCase()] ?? match;

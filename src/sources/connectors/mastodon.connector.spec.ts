@@ -1,5 +1,10 @@
 import { itHandlesCommonFailures, fetchError } from '../../../test/sources/connectors/connector-failures.js';
-import { fixtureJson, fixtureText, json, LocalPlatformServer } from '../../../test/sources/connectors/local-platform-server.js';
+import {
+  fixtureJson,
+  fixtureText,
+  json,
+  LocalPlatformServer,
+} from '../../../test/sources/connectors/local-platform-server.js';
 import { createSourceHttpClient } from '../http/source-http-client.js';
 import type { SourceCursor } from './connector.types.js';
 import { mastodonConnector } from './mastodon.connector.js';
@@ -66,12 +71,18 @@ describe('mastodonConnector', () => {
 
   it('should accept an empty timeline and keep the cursor', async () => {
     server.reset(() => json([]));
-    expect(await run({ hashtag: 'samarinda' }, { sinceId: '5' })).toMatchObject({ posts: [], cursor: { sinceId: '5' } });
+    expect(await run({ hashtag: 'samarinda' }, { sinceId: '5' })).toMatchObject({
+      posts: [],
+      cursor: { sinceId: '5' },
+    });
   });
 
   it('should wait until X-RateLimit-Reset on 429', async () => {
     server.reset(() =>
-      json({ error: 'Too many requests' }, 429, { 'x-ratelimit-reset': '2024-05-14T12:05:00.000Z', 'x-ratelimit-remaining': '0' }),
+      json({ error: 'Too many requests' }, 429, {
+        'x-ratelimit-reset': '2024-05-14T12:05:00.000Z',
+        'x-ratelimit-remaining': '0',
+      }),
     );
     expect((await fetchError(run({ hashtag: 'samarinda' }))).options.retryAfterMs).toBe(300_000);
   });
@@ -90,8 +101,12 @@ describe('mastodonConnector', () => {
   });
 
   describe('failures', () => {
-    itHandlesCommonFailures('Mastodon', server, () => run({ query: 'banjir', accessToken: TOKEN }), [TOKEN], () =>
-      fixtureText('mastodon', 'search-statuses.json'),
+    itHandlesCommonFailures(
+      'Mastodon',
+      server,
+      () => run({ query: 'banjir', accessToken: TOKEN }),
+      [TOKEN],
+      () => fixtureText('mastodon', 'search-statuses.json'),
     );
   });
 });

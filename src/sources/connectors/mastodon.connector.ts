@@ -85,7 +85,9 @@ function failure(response: SourceHttpResponse, now: Date): Error {
     const reset = toIsoDate(response.headers['x-ratelimit-reset']);
     const wait = reset ? Math.max(1000, Date.parse(reset) - now.getTime()) : undefined;
     const retryAfter = response.headers['retry-after'] ? undefined : wait;
-    return retryAfter !== undefined ? rateLimitError(PLATFORM, retryAfter, detail) : statusError(PLATFORM, response, now, detail);
+    return retryAfter !== undefined
+      ? rateLimitError(PLATFORM, retryAfter, detail)
+      : statusError(PLATFORM, response, now, detail);
   }
   return statusError(PLATFORM, response, now, detail);
 }

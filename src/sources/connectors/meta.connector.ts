@@ -1,5 +1,10 @@
 import type { IngestPostPayload } from '../../queue/job-payloads.js';
-import { ConnectorConfigError, ConnectorFetchError, type Connector, type SourceHttpResponse } from './connector.types.js';
+import {
+  ConnectorConfigError,
+  ConnectorFetchError,
+  type Connector,
+  type SourceHttpResponse,
+} from './connector.types.js';
 import {
   asCount,
   asRecord,
@@ -10,7 +15,6 @@ import {
   exactlyOne,
   guardFetch,
   isRecord,
-  optionalString,
   parseJson,
   readBaseUrl,
   requiredString,
@@ -73,7 +77,12 @@ function failure(response: SourceHttpResponse, now: Date): Error {
       status: response.status,
     });
   }
-  return statusError(PLATFORM, response, now, detail ? `${detail}${code !== undefined ? ` (kode ${code})` : ''}` : undefined);
+  return statusError(
+    PLATFORM,
+    response,
+    now,
+    detail ? `${detail}${code !== undefined ? ` (kode ${code})` : ''}` : undefined,
+  );
 }
 
 interface Item {
@@ -133,7 +142,10 @@ export const metaConnector: Connector<MetaConfig, MetaCredentials> = {
         taken.add(post.externalId);
         items.push({ post, at });
       };
-      const commentPost = (comment: Record<string, unknown>, parentUrl: string | undefined): IngestPostPayload | null => {
+      const commentPost = (
+        comment: Record<string, unknown>,
+        parentUrl: string | undefined,
+      ): IngestPostPayload | null => {
         const id = asString(comment.id);
         const text = (asString(comment.message) ?? asString(comment.text))?.trim();
         const at = toIsoDate(comment.created_time ?? comment.timestamp);

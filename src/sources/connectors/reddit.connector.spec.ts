@@ -1,5 +1,10 @@
 import { itHandlesCommonFailures, fetchError } from '../../../test/sources/connectors/connector-failures.js';
-import { fixtureJson, fixtureText, json, LocalPlatformServer } from '../../../test/sources/connectors/local-platform-server.js';
+import {
+  fixtureJson,
+  fixtureText,
+  json,
+  LocalPlatformServer,
+} from '../../../test/sources/connectors/local-platform-server.js';
 import { createSourceHttpClient } from '../http/source-http-client.js';
 import type { SourceCursor } from './connector.types.js';
 import { redditConnector } from './reddit.connector.js';
@@ -61,7 +66,9 @@ describe('redditConnector', () => {
 
   it('should get an app token with client credentials and call the API with it', async () => {
     server.reset((request) =>
-      request.url.pathname === '/api/v1/access_token' ? json(fixtureJson('reddit', 'access-token.json')) : listing(request),
+      request.url.pathname === '/api/v1/access_token'
+        ? json(fixtureJson('reddit', 'access-token.json'))
+        : listing(request),
     );
     const result = await run({ query: 'banjir samarinda', clientId: 'app-id', clientSecret: SECRET });
     expect(result.posts).toHaveLength(4);
@@ -81,18 +88,29 @@ describe('redditConnector', () => {
   });
 
   it('should wait X-Ratelimit-Reset seconds on 429', async () => {
-    server.reset(() => json({ message: 'Too Many Requests', error: 429 }, 429, { 'x-ratelimit-reset': '42', 'x-ratelimit-remaining': '0' }));
+    server.reset(() =>
+      json({ message: 'Too Many Requests', error: 429 }, 429, {
+        'x-ratelimit-reset': '42',
+        'x-ratelimit-remaining': '0',
+      }),
+    );
     expect((await fetchError(run({ subreddit: 'indonesia' }))).options.retryAfterMs).toBe(42_000);
   });
 
   it('should refuse JSON that is not a Listing', async () => {
     server.reset(() => json({ kind: 't5', data: {} }));
-    expect((await fetchError(run({ subreddit: 'indonesia' }))).message).toContain('tidak berbentuk seperti yang diharapkan (Listing');
+    expect((await fetchError(run({ subreddit: 'indonesia' }))).message).toContain(
+      'tidak berbentuk seperti yang diharapkan (Listing',
+    );
   });
 
   describe('failures', () => {
-    itHandlesCommonFailures('Reddit', server, () => run({ subreddit: 'indonesia' }), [SECRET], () =>
-      fixtureText('reddit', 'new-page-1.json'),
+    itHandlesCommonFailures(
+      'Reddit',
+      server,
+      () => run({ subreddit: 'indonesia' }),
+      [SECRET],
+      () => fixtureText('reddit', 'new-page-1.json'),
     );
   });
 });

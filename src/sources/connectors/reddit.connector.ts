@@ -147,7 +147,10 @@ export const redditConnector: Connector<RedditConfig, RedditCredentials> = {
     const clientId = optionalString(config, 'clientId');
     const clientSecret = optionalString(config, 'clientSecret');
     if (Boolean(clientId) !== Boolean(clientSecret)) {
-      throw new ConnectorConfigError('clientSecret', 'Isi clientId dan clientSecret Reddit bersamaan, atau kosongkan keduanya.');
+      throw new ConnectorConfigError(
+        'clientSecret',
+        'Isi clientId dan clientSecret Reddit bersamaan, atau kosongkan keduanya.',
+      );
     }
     const parsed: RedditConfig = { baseUrl };
     if (field === 'subreddit') {

@@ -39,7 +39,9 @@ describe('rssConnector', () => {
     it('should require an http(s) url', () => {
       expect(() => rssConnector.parseConfig({})).toThrow(ConnectorConfigError);
       expect(() => rssConnector.parseConfig({ url: 'ftp://example.com/feed' })).toThrow(/http/);
-      expect(rssConnector.parseConfig({ url: ' https://example.com/feed ' }).config.url).toBe('https://example.com/feed');
+      expect(rssConnector.parseConfig({ url: ' https://example.com/feed ' }).config.url).toBe(
+        'https://example.com/feed',
+      );
     });
   });
 
@@ -67,7 +69,8 @@ describe('rssConnector', () => {
 
     it('should send conditional headers and return nothing on 304', async () => {
       server.reset((request) =>
-        request.headers['if-none-match'] === '"v1"' && request.headers['if-modified-since'] === 'Tue, 14 May 2024 09:12:44 GMT'
+        request.headers['if-none-match'] === '"v1"' &&
+        request.headers['if-modified-since'] === 'Tue, 14 May 2024 09:12:44 GMT'
           ? { status: 304 }
           : xml(fixtureText('rss', 'kaltim-news.rss.xml')),
       );
@@ -91,7 +94,9 @@ describe('rssConnector', () => {
     });
 
     it('should read Atom entries (published, xml:lang, html titles, xhtml content)', async () => {
-      server.reset(() => xml(fixtureText('rss', 'pemkot-siaran-pers.atom.xml'), { 'content-type': 'application/atom+xml' }));
+      server.reset(() =>
+        xml(fixtureText('rss', 'pemkot-siaran-pers.atom.xml'), { 'content-type': 'application/atom+xml' }),
+      );
       const { posts } = await run();
       expect(posts).toHaveLength(2);
       expect(posts[0]).toMatchObject({
@@ -101,7 +106,9 @@ describe('rssConnector', () => {
         url: 'https://samarindakota.example/siaran-pers/2024/05/bantuan-banjir',
         lang: 'id',
       });
-      expect(posts[0].text).toBe('Pemkot Salurkan Bantuan bagi Warga Terdampak Banjir & Longsor\nBantuan logistik disalurkan ke 4 kelurahan.');
+      expect(posts[0].text).toBe(
+        'Pemkot Salurkan Bantuan bagi Warga Terdampak Banjir & Longsor\nBantuan logistik disalurkan ke 4 kelurahan.',
+      );
       expect(posts[1].createdAt).toBe('2024-05-13T16:00:00.000Z');
       expect(posts[1].text).toContain('Pemeliharaan berlangsung');
     });
@@ -124,7 +131,9 @@ describe('rssConnector', () => {
       const { posts } = await run();
       expect(posts).toHaveLength(1);
       expect(posts[0].externalId).toBe('CBMiZmh0dHBzOi8va2FsdGltLnRyaWJ1bm5ld3MuY29tLzIwMjQvMDUvMTQvYmFuamlyP29jPTU');
-      expect(posts[0].text).toBe('Banjir Samarinda meluas ke 5 kecamatan - Tribun Kaltim\nBanjir Samarinda meluas ke 5 kecamatan Tribun Kaltim');
+      expect(posts[0].text).toBe(
+        'Banjir Samarinda meluas ke 5 kecamatan - Tribun Kaltim\nBanjir Samarinda meluas ke 5 kecamatan Tribun Kaltim',
+      );
     });
 
     it('should decode ISO-8859-1 feeds declared in the XML prolog', async () => {
@@ -134,7 +143,9 @@ describe('rssConnector', () => {
         body: fixtureBytes('rss', 'portal-desa.iso-8859-1.rss.xml'),
       }));
       const { posts } = await run();
-      expect(posts[0].text).toBe('Café baru di Tenggarong » resmi dibuka\nPemilik café menyebut omzet naik 20° à la carte.');
+      expect(posts[0].text).toBe(
+        'Café baru di Tenggarong » resmi dibuka\nPemilik café menyebut omzet naik 20° à la carte.',
+      );
     });
 
     it('should decode undeclared windows-1252 bytes instead of producing replacement characters', async () => {
@@ -149,7 +160,9 @@ describe('rssConnector', () => {
 
     it('should accept an empty feed', async () => {
       server.reset(() =>
-        xml('<?xml version="1.0"?><rss version="2.0"><channel><title>Kosong</title><link>https://x.example</link></channel></rss>'),
+        xml(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>Kosong</title><link>https://x.example</link></channel></rss>',
+        ),
       );
       const result = await run({ seen: ['a'] });
       expect(result.posts).toEqual([]);
@@ -158,7 +171,9 @@ describe('rssConnector', () => {
 
     it('should repair bare ampersands rather than reject the feed', async () => {
       server.reset(() =>
-        xml('<rss version="2.0"><channel><item><guid>g1</guid><title>Air & listrik padam</title></item></channel></rss>'),
+        xml(
+          '<rss version="2.0"><channel><item><guid>g1</guid><title>Air & listrik padam</title></item></channel></rss>',
+        ),
       );
       const { posts } = await run();
       expect(posts[0].text).toBe('Air & listrik padam');
@@ -167,7 +182,9 @@ describe('rssConnector', () => {
     it('should reject broken XML with a readable Indonesian error', async () => {
       server.reset(() => xml(fixtureText('rss', 'broken-truncated.rss.xml')));
       const error = await expectFetchError(run());
-      expect(error.message).toMatch(/^Respons feed RSS\/Atom bukan XML yang valid \(HTTP 200, application\/rss\+xml; baris \d+/);
+      expect(error.message).toMatch(
+        /^Respons feed RSS\/Atom bukan XML yang valid \(HTTP 200, application\/rss\+xml; baris \d+/,
+      );
     });
 
     it('should reject an HTML page served instead of a feed', async () => {

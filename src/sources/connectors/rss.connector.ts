@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { IngestPostPayload } from '../../queue/job-payloads.js';
-import { ConnectorConfigError, ConnectorFetchError, type Connector, type SourceHttpResponse } from './connector.types.js';
+import {
+  ConnectorConfigError,
+  ConnectorFetchError,
+  type Connector,
+  type SourceHttpResponse,
+} from './connector.types.js';
 import {
   asRecord,
   cursorString,
@@ -267,7 +272,8 @@ export const rssConnector: Connector<RssConfig, Record<string, never>> = {
       const etag = cursorString(cursor, 'etag');
       const lastModified = cursorString(cursor, 'lastModified');
       const headers: Record<string, string> = {
-        accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+        accept:
+          'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
       };
       if (etag) {
         headers['if-none-match'] = etag;

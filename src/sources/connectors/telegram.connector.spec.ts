@@ -1,5 +1,10 @@
 import { itHandlesCommonFailures, fetchError } from '../../../test/sources/connectors/connector-failures.js';
-import { fixtureJson, fixtureText, json, LocalPlatformServer } from '../../../test/sources/connectors/local-platform-server.js';
+import {
+  fixtureJson,
+  fixtureText,
+  json,
+  LocalPlatformServer,
+} from '../../../test/sources/connectors/local-platform-server.js';
 import { createSourceHttpClient } from '../http/source-http-client.js';
 import type { SourceCursor } from './connector.types.js';
 import { telegramConnector } from './telegram.connector.js';
@@ -28,7 +33,11 @@ describe('telegramConnector', () => {
         author: 'budi_smd',
         url: 'https://t.me/forumsempaja/101',
       }),
-      expect.objectContaining({ externalId: '-1009876543210:55', author: 'Info Banjir Samarinda', url: 'https://t.me/infobanjirsmd/55' }),
+      expect.objectContaining({
+        externalId: '-1009876543210:55',
+        author: 'Info Banjir Samarinda',
+        url: 'https://t.me/infobanjirsmd/55',
+      }),
     ]);
     expect(result.cursor).toEqual({ offset: 800000004 });
     const request = server.requests[0];
@@ -42,7 +51,12 @@ describe('telegramConnector', () => {
 
   it('should confirm with offset = last update_id + 1 and return only new updates after a restart', async () => {
     server.reset((request) =>
-      json(fixtureJson('telegram', request.url.searchParams.get('offset') === '800000004' ? 'updates-2.json' : 'updates-1.json')),
+      json(
+        fixtureJson(
+          'telegram',
+          request.url.searchParams.get('offset') === '800000004' ? 'updates-2.json' : 'updates-1.json',
+        ),
+      ),
     );
     const result = await run({ offset: 800000004 });
     expect(result.posts.map((post) => post.externalId)).toEqual(['-1001234567890:103']);
@@ -73,6 +87,12 @@ describe('telegramConnector', () => {
   });
 
   describe('failures', () => {
-    itHandlesCommonFailures('Telegram', server, () => run(), [TOKEN], () => fixtureText('telegram', 'updates-1.json'));
+    itHandlesCommonFailures(
+      'Telegram',
+      server,
+      () => run(),
+      [TOKEN],
+      () => fixtureText('telegram', 'updates-1.json'),
+    );
   });
 });

@@ -1,5 +1,10 @@
 import type { IngestPostPayload } from '../../queue/job-payloads.js';
-import { ConnectorConfigError, ConnectorFetchError, type Connector, type SourceHttpResponse } from './connector.types.js';
+import {
+  ConnectorConfigError,
+  ConnectorFetchError,
+  type Connector,
+  type SourceHttpResponse,
+} from './connector.types.js';
 import {
   asCount,
   asRecord,
@@ -94,9 +99,15 @@ export const telegramConnector: Connector<TelegramConfig, TelegramCredentials> =
   parseConfig(config) {
     const botToken = requiredString(config, 'botToken', 'Token bot Telegram');
     if (!/^\d+:[\w-]+$/.test(botToken)) {
-      throw new ConnectorConfigError('botToken', 'Token bot Telegram tidak berbentuk <angka>:<kode> seperti dari @BotFather.');
+      throw new ConnectorConfigError(
+        'botToken',
+        'Token bot Telegram tidak berbentuk <angka>:<kode> seperti dari @BotFather.',
+      );
     }
-    return { config: { baseUrl: readBaseUrl(config, 'baseUrl', 'https://api.telegram.org') }, credentials: { botToken } };
+    return {
+      config: { baseUrl: readBaseUrl(config, 'baseUrl', 'https://api.telegram.org') },
+      credentials: { botToken },
+    };
   },
 
   fetch({ config, credentials, cursor, http, now, limits }) {

@@ -1,5 +1,10 @@
 import { itHandlesCommonFailures, fetchError } from '../../../test/sources/connectors/connector-failures.js';
-import { fixtureJson, fixtureText, json, LocalPlatformServer } from '../../../test/sources/connectors/local-platform-server.js';
+import {
+  fixtureJson,
+  fixtureText,
+  json,
+  LocalPlatformServer,
+} from '../../../test/sources/connectors/local-platform-server.js';
 import { createSourceHttpClient } from '../http/source-http-client.js';
 import type { SourceCursor } from './connector.types.js';
 import { xConnector } from './x.connector.js';
@@ -13,7 +18,11 @@ describe('xConnector', () => {
   beforeAll(() => server.start());
   afterAll(() => server.stop());
   const run = (cursor: SourceCursor = {}, limits?: { maxPages?: number }) => {
-    const { config, credentials } = xConnector.parseConfig({ baseUrl: server.baseUrl, bearerToken: TOKEN, query: 'banjir samarinda -is:retweet' });
+    const { config, credentials } = xConnector.parseConfig({
+      baseUrl: server.baseUrl,
+      bearerToken: TOKEN,
+      query: 'banjir samarinda -is:retweet',
+    });
     return xConnector.fetch({ config, credentials, cursor, http, now, limits });
   };
 
@@ -51,7 +60,14 @@ describe('xConnector', () => {
 
   it('should continue from since_id after a restart and return only new posts', async () => {
     server.reset((request) =>
-      json(fixtureJson('x', request.url.searchParams.get('since_id') === '1790000000000000030' ? 'recent-newer.json' : 'recent-page-1.json')),
+      json(
+        fixtureJson(
+          'x',
+          request.url.searchParams.get('since_id') === '1790000000000000030'
+            ? 'recent-newer.json'
+            : 'recent-page-1.json',
+        ),
+      ),
     );
     const result = await run({ sinceId: '1790000000000000030' });
     expect(result.posts.map((post) => post.externalId)).toEqual(['1790000000000000031']);
@@ -97,16 +113,27 @@ describe('xConnector', () => {
   it('should explain a rejected bearer token without revealing it', async () => {
     server.reset(() => json(fixtureJson('x', 'unauthorized.json'), 401));
     const error = await fetchError(run());
-    expect(error.message).toBe('Autentikasi X ditolak (HTTP 401); periksa token atau kredensial sumber ini: Unauthorized');
+    expect(error.message).toBe(
+      'Autentikasi X ditolak (HTTP 401); periksa token atau kredensial sumber ini: Unauthorized',
+    );
     expect(error.options.permanent).toBe(true);
   });
 
   it('should require a bearer token and a query', () => {
     expect(() => xConnector.parseConfig({ query: 'x' })).toThrow(/Bearer token X wajib diisi/);
-    expect(xConnector.parseConfig({ bearerToken: 't', query: 'q' }).config).toEqual({ baseUrl: 'https://api.x.com', query: 'q' });
+    expect(xConnector.parseConfig({ bearerToken: 't', query: 'q' }).config).toEqual({
+      baseUrl: 'https://api.x.com',
+      query: 'q',
+    });
   });
 
   describe('failures', () => {
-    itHandlesCommonFailures('X', server, () => run(), [TOKEN], () => fixtureText('x', 'recent-page-1.json'));
+    itHandlesCommonFailures(
+      'X',
+      server,
+      () => run(),
+      [TOKEN],
+      () => fixtureText('x', 'recent-page-1.json'),
+    );
   });
 });

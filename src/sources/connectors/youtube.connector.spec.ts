@@ -1,5 +1,10 @@
 import { itHandlesCommonFailures, fetchError } from '../../../test/sources/connectors/connector-failures.js';
-import { fixtureJson, fixtureText, json, LocalPlatformServer } from '../../../test/sources/connectors/local-platform-server.js';
+import {
+  fixtureJson,
+  fixtureText,
+  json,
+  LocalPlatformServer,
+} from '../../../test/sources/connectors/local-platform-server.js';
 import { createSourceHttpClient } from '../http/source-http-client.js';
 import type { SourceCursor } from './connector.types.js';
 import { msUntilPacificMidnight, youtubeConnector } from './youtube.connector.js';
@@ -17,7 +22,9 @@ describe('youtubeConnector', () => {
     return youtubeConnector.fetch({ config, credentials, cursor, http, now });
   };
   const threads = (request: { url: URL }) =>
-    json(fixtureJson('youtube', request.url.searchParams.get('pageToken') ? 'threads-page-2.json' : 'threads-page-1.json'));
+    json(
+      fixtureJson('youtube', request.url.searchParams.get('pageToken') ? 'threads-page-2.json' : 'threads-page-1.json'),
+    );
 
   it('should read comment threads of a video page by page with the API key', async () => {
     server.reset(threads);
@@ -53,7 +60,9 @@ describe('youtubeConnector', () => {
 
   it('should stop at known comments on the next run and return only new ones', async () => {
     server.reset(() => json(fixtureJson('youtube', 'threads-newer.json')));
-    const cursor = { streams: { 'video:dQw4w9WgXcQ': { since: '2024-05-14T09:00:00.000Z', seen: ['UgzComment0009AaABAg'] } } };
+    const cursor = {
+      streams: { 'video:dQw4w9WgXcQ': { since: '2024-05-14T09:00:00.000Z', seen: ['UgzComment0009AaABAg'] } },
+    };
     const result = await run({ videoIds: 'dQw4w9WgXcQ' }, cursor);
     expect(result.posts.map((post) => post.externalId)).toEqual(['UgzComment0011AaABAg']);
     expect(server.requests).toHaveLength(1);
@@ -98,13 +107,24 @@ describe('youtubeConnector', () => {
   });
 
   it('should accept a video without comments', async () => {
-    server.reset(() => json({ kind: 'youtube#commentThreadListResponse', etag: 'x', pageInfo: { totalResults: 0, resultsPerPage: 100 }, items: [] }));
+    server.reset(() =>
+      json({
+        kind: 'youtube#commentThreadListResponse',
+        etag: 'x',
+        pageInfo: { totalResults: 0, resultsPerPage: 100 },
+        items: [],
+      }),
+    );
     expect((await run({ videoIds: ['dQw4w9WgXcQ'] })).posts).toEqual([]);
   });
 
   describe('failures', () => {
-    itHandlesCommonFailures('YouTube', server, () => run({ videoIds: ['dQw4w9WgXcQ'] }), [KEY], () =>
-      fixtureText('youtube', 'threads-page-1.json'),
+    itHandlesCommonFailures(
+      'YouTube',
+      server,
+      () => run({ videoIds: ['dQw4w9WgXcQ'] }),
+      [KEY],
+      () => fixtureText('youtube', 'threads-page-1.json'),
     );
   });
 });

@@ -1,5 +1,10 @@
 import type { IngestPostPayload } from '../../queue/job-payloads.js';
-import { ConnectorConfigError, ConnectorFetchError, type Connector, type SourceHttpResponse } from './connector.types.js';
+import {
+  ConnectorConfigError,
+  ConnectorFetchError,
+  type Connector,
+  type SourceHttpResponse,
+} from './connector.types.js';
 import {
   asCount,
   asRecord,

@@ -45,12 +45,17 @@ describe('isNonPublicAddress', () => {
     expect(isNonPublicAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2a03:2880::1'])(
-    'should allow public %s',
-    (address) => {
-      expect(isNonPublicAddress(address)).toBe(false);
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+    '2a03:2880::1',
+  ])('should allow public %s', (address) => {
+    expect(isNonPublicAddress(address)).toBe(false);
+  });
 });
 
 describe('decodeBody', () => {
@@ -130,7 +135,9 @@ describe('createSourceHttpClient', () => {
     });
 
     it('should refuse other schemes', async () => {
-      await expect(guarded.request('file:///etc/passwd')).rejects.toThrow('Hanya alamat http:// dan https:// yang diizinkan.');
+      await expect(guarded.request('file:///etc/passwd')).rejects.toThrow(
+        'Hanya alamat http:// dan https:// yang diizinkan.',
+      );
     });
   });
 
@@ -150,7 +157,12 @@ describe('createSourceHttpClient', () => {
   });
 
   describe('with allowPrivate true', () => {
-    const client = createSourceHttpClient({ allowPrivate: true, userAgent: 'PantauIsuTest/1.0', maxBytes: 1024, timeoutMs: 500 });
+    const client = createSourceHttpClient({
+      allowPrivate: true,
+      userAgent: 'PantauIsuTest/1.0',
+      maxBytes: 1024,
+      timeoutMs: 500,
+    });
 
     it('should return status, lower-case headers and decoded text', async () => {
       const response = await client.request(`${base}/`);

@@ -50,7 +50,10 @@ export class LocalPlatformServer {
           .then(() => this.handler(recorded))
           .then(
             (reply) => {
-              res.writeHead(reply.status ?? 200, reply.headers ?? { 'content-type': 'application/json; charset=utf-8' });
+              res.writeHead(
+                reply.status ?? 200,
+                reply.headers ?? { 'content-type': 'application/json; charset=utf-8' },
+              );
               res.end(reply.body ?? '');
             },
             (error: unknown) => {
