@@ -13,6 +13,7 @@ import { PostsModule } from './posts/posts.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 import { ModelsModule } from './models/models.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -34,6 +35,7 @@ export class AppModule {
         ModelsModule,
         IngestionModule,
         PostsModule,
+        AlertsModule,
         SourcesModule,
       ],
     };
