@@ -7,6 +7,8 @@ import { CredentialsCipher } from './credentials-cipher.js';
 import { DemoStreamService } from './demo-stream.service.js';
 import { Source } from './entities/source.entity.js';
 import { SourceImport } from './entities/source-import.entity.js';
+import { NearDuplicatesController } from './near-duplicates.controller.js';
+import { NearDuplicatesService } from './near-duplicates.service.js';
 import { SourceFetchProcessor } from './source-fetch.processor.js';
 import { SourceFetchService } from './source-fetch.service.js';
 import { SourceScheduler } from './source-scheduler.service.js';
@@ -24,7 +26,7 @@ import { SourcesService } from './sources.service.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Source, SourceImport]), IngestionModule],
-  controllers: [SourcesController, SourceImportsController],
+  controllers: [SourcesController, SourceImportsController, NearDuplicatesController],
   providers: [
     {
       provide: CredentialsCipher,
@@ -40,6 +42,7 @@ import { SourcesService } from './sources.service.js';
     SourcesBootstrap,
     SourceImportsRepository,
     SourceImportsService,
+    NearDuplicatesService,
   ],
   exports: [SourcesService],
 })
