@@ -182,6 +182,8 @@ export interface DetectorConfig {
   joinShare: number;
   /** A key stays "hot" (eligible for clustering) this many buckets after it burst. */
   hotBuckets: number;
+  /** No issue is opened from bursts before the detector has folded this many buckets (default 16 = 4 h). */
+  warmupBuckets: number;
   /** How far back (buckets) unassigned posts of hot keys are clustered. */
   clusterLookbackBuckets: number;
   /** Assign a new post to an issue when the summed weights of its matching keys reach this. */

@@ -56,6 +56,7 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   minIssueVoices: 6,
   joinShare: 0.5,
   hotBuckets: 16,
+  warmupBuckets: 16,
   clusterLookbackBuckets: 24,
   assignMinScore: 0.9,
   postRetentionMs: 12 * 3600_000,
@@ -135,6 +136,7 @@ export class IssueDetector {
   private seq = 0;
   private oldestSeq = 0;
   private lastProcessed = -Infinity;
+  private firstProcessed = Infinity;
   private newestTime = -Infinity;
   private issueCounter = 0;
   private readonly maxWindow: number;
@@ -310,6 +312,7 @@ export class IssueDetector {
     let bursting = 0;
     const indices = this.counter.indices().filter((i) => i > this.lastProcessed && i < nowBucket);
     for (const index of indices) {
+      if (index < this.firstProcessed) this.firstProcessed = index;
       bursting += this.processBucket(this.counter.get(index)!);
       this.lastProcessed = index;
       processed++;
@@ -446,7 +449,8 @@ export class IssueDetector {
       }
     }
     for (const k of this.hot) if (k.hotUntil < t) this.hot.delete(k);
-    if (this.hot.size < 2) return;
+    // Without a few hours of history every key is new: no issue is opened before the baselines have some footing.
+    if (this.hot.size < 2 || t - this.firstProcessed < cfg.warmupBuckets) return;
 
     // 2. Unassigned posts of the lookback with at least two hot keys.
     const from = t - cfg.clusterLookbackBuckets + 1;
@@ -743,7 +747,10 @@ export class IssueDetector {
     if (phrases.length === 0) return true;
     let novel = 0;
     const dayBuckets = Math.round(86_400_000 / this.config.bucketMs);
-    for (const k of phrases) if (root.bucket - k.base.firstBucket < dayBuckets && k.base.mean * this.avgTotal * 16 < 2) novel++;
+    for (const k of phrases) {
+      // New with the copies themselves (first seen when the group started), or rare before it.
+      if (k.base.firstBucket >= root.bucket - 1 || (root.bucket - k.base.firstBucket < dayBuckets && k.base.mean * this.avgTotal * 16 < 2)) novel++;
+    }
     return novel * 2 > phrases.length;
   }
 
