@@ -29,19 +29,19 @@ export class ApiKeyService {
 
   async issue(sourceId: string): Promise<{ id: string; key: string }> {
     const key = KEY_PREFIX + randomBytes(24).toString('base64url');
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<{ id: string }[]>(
       `INSERT INTO source_api_keys (source_id, key_prefix, key_hash) VALUES ($1, $2, $3) RETURNING id`,
       [sourceId, key.slice(0, 8), this.hash(key)],
-    )) as { id: string }[];
+    );
     return { id: row.id, key };
   }
 
   /** Returns whether a live key was revoked. */
   async revoke(id: string): Promise<boolean> {
-    const [, count] = (await this.db.query(
+    const [, count] = await this.db.query<[unknown, number]>(
       `UPDATE source_api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
       [id],
-    )) as [unknown, number];
+    );
     return count > 0;
   }
 
@@ -50,13 +50,13 @@ export class ApiKeyService {
     if (!KEY_SHAPE.test(key)) {
       return null;
     }
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ id: string; sourceId: string; stale: boolean }[]>(
       `SELECT k.id, k.source_id AS "sourceId",
               (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute') AS stale
          FROM source_api_keys k JOIN sources s ON s.id = k.source_id
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND s.status <> 'deleted'`,
       [this.hash(key)],
-    )) as { id: string; sourceId: string; stale: boolean }[];
+    );
     const found = rows[0];
     if (!found) {
       return null;

@@ -54,13 +54,13 @@ export class AuditService {
 
   /** Newest first; `cursor` is the `nextCursor` of the previous page. */
   async list(limit: number, cursor?: string): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<AuditRecord[]>(
       `SELECT id::text, at, actor_id AS "actorId", actor_username AS "actorUsername", action,
               target_type AS "targetType", target_id AS "targetId", details, address
          FROM audit_log WHERE ($1::bigint IS NULL OR id < $1::bigint)
         ORDER BY id DESC LIMIT $2`,
       [cursor ?? null, limit + 1],
-    )) as AuditRecord[];
+    );
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }

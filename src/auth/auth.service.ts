@@ -33,11 +33,11 @@ export class AuthService {
   ) {}
 
   private async credentialsOf(username: string): Promise<Credentials | undefined> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<Credentials[]>(
       `SELECT id, username, role, active, password_hash AS "passwordHash", must_change_password AS "mustChangePassword"
          FROM users WHERE lower(username) = lower($1)`,
       [username],
-    )) as Credentials[];
+    );
     return rows[0];
   }
 
@@ -79,9 +79,10 @@ export class AuthService {
     newPassword: string,
     address: string,
   ): Promise<void> {
-    const [user] = (await this.db.query(`SELECT username, password_hash AS "passwordHash" FROM users WHERE id = $1`, [
-      userId,
-    ])) as { username: string; passwordHash: string }[];
+    const [user] = await this.db.query<{ username: string; passwordHash: string }[]>(
+      `SELECT username, password_hash AS "passwordHash" FROM users WHERE id = $1`,
+      [userId],
+    );
     const account = LoginThrottleService.accountKey(user.username);
     await this.refuseIfThrottled(account, address);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {

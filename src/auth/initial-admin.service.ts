@@ -34,9 +34,9 @@ export class InitialAdminService implements OnApplicationBootstrap {
 
   /** Returns true when this call created the account. */
   async ensureAdmin(): Promise<boolean> {
-    const [{ present }] = (await this.db.query(
+    const [{ present }] = await this.db.query<{ present: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin') AS present`,
-    )) as { present: boolean }[];
+    );
     if (present) {
       return false;
     }
@@ -45,11 +45,11 @@ export class InitialAdminService implements OnApplicationBootstrap {
     const hash = await hashPassword(password);
     const file = join(this.config.dataDir, INITIAL_ADMIN_PASSWORD_FILE);
     const created = await this.db.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string }[]>(
         `INSERT INTO users (username, display_name, password_hash, role, must_change_password)
          VALUES ($1, 'Administrator', $2, 'admin', $3) ON CONFLICT ((lower(username))) DO NOTHING RETURNING id`,
         [INITIAL_ADMIN_USERNAME, hash, given === undefined],
-      )) as { id: string }[];
+      );
       if (!rows[0]) {
         return false;
       }
@@ -67,9 +67,9 @@ export class InitialAdminService implements OnApplicationBootstrap {
       return true;
     });
     if (!created) {
-      const [{ present: nowPresent }] = (await this.db.query(
+      const [{ present: nowPresent }] = await this.db.query<{ present: boolean }[]>(
         `SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin') AS present`,
-      )) as { present: boolean }[];
+      );
       if (!nowPresent) {
         this.logger.warn(
           `No admin account exists and the username "${INITIAL_ADMIN_USERNAME}" is taken by another role`,

@@ -17,12 +17,12 @@ export class LoginThrottleService {
   }
 
   async check(account: string, address: string): Promise<ThrottleVerdict> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<{ locked: boolean; failures: number }[]>(
       `SELECT EXISTS (SELECT 1 FROM login_locks WHERE account = $1 AND locked_until > now()) AS locked,
               (SELECT count(*)::int FROM login_attempts
                 WHERE address = $2 AND NOT succeeded AND at > now() - make_interval(mins => $3)) AS failures`,
       [account, address, LOGIN_LIMITS.addressWindowMinutes],
-    )) as { locked: boolean; failures: number }[];
+    );
     if (row.failures >= LOGIN_LIMITS.addressFailures) {
       return 'address-limited';
     }

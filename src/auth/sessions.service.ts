@@ -44,11 +44,11 @@ export class SessionsService {
   }
 
   async create(userId: string, address?: string, userAgent?: string): Promise<{ token: string; sessionId: string }> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<{ id: string }[]>(
       `INSERT INTO sessions (user_id, expires_at, address, user_agent)
        VALUES ($1, now() + make_interval(secs => $2), $3, $4) RETURNING id`,
       [userId, this.ttlSeconds, address ?? null, userAgent?.slice(0, 300) ?? null],
-    )) as { id: string }[];
+    );
     const token = await this.jwt.signAsync({ sid: row.id, sub: userId } satisfies TokenClaims, {
       secret: this.key,
       algorithm: 'HS256',
@@ -68,13 +68,13 @@ export class SessionsService {
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || typeof claims.sub !== 'string') {
       return null;
     }
-    const rows = (await this.db.query(
+    const rows = await this.db.query<SessionUser[]>(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
               u.must_change_password AS "mustChangePassword"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id::text = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [claims.sid, claims.sub],
-    )) as SessionUser[];
+    );
     return rows[0] ?? null;
   }
 

@@ -47,11 +47,11 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserView[]> {
-    return (await this.db.query(`SELECT ${COLUMNS} FROM users ORDER BY lower(username)`)) as UserView[];
+    return await this.db.query<UserView[]>(`SELECT ${COLUMNS} FROM users ORDER BY lower(username)`);
   }
 
   async get(id: string): Promise<UserView> {
-    const rows = (await this.db.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])) as UserView[];
+    const rows = await this.db.query<UserView[]>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
     if (!rows[0]) {
       throw new NotFoundException('Pengguna tidak ditemukan');
     }
@@ -60,17 +60,17 @@ export class UsersService {
 
   /** Creates an account; without a password a temporary one is generated and returned (once). */
   async create(input: NewUser): Promise<{ user: UserView; temporaryPassword?: string }> {
-    const temporaryPassword = input.password === undefined ? generatePassword() : undefined;
-    const password = input.password ?? (temporaryPassword as string);
+    const password = input.password ?? generatePassword();
+    const temporaryPassword = input.password === undefined ? password : undefined;
     const problem = passwordProblem(password, input.username);
     if (problem) {
       throw new BadRequestException([`password: ${problem}`]);
     }
-    const rows = (await this.db.query(
+    const rows = await this.db.query<UserView[]>(
       `INSERT INTO users (username, display_name, password_hash, role, must_change_password)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT ((lower(username))) DO NOTHING RETURNING ${COLUMNS}`,
       [input.username, input.displayName, await hashPassword(password), input.role, input.mustChangePassword ?? true],
-    )) as UserView[];
+    );
     if (!rows[0]) {
       throw new ConflictException('Nama pengguna sudah dipakai');
     }
@@ -87,12 +87,12 @@ export class UsersService {
     if (actorId === id && (patch.active === false || (patch.role !== undefined && patch.role !== Role.Admin))) {
       throw new ForbiddenException('Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri');
     }
-    const [rows] = (await this.db.query(
+    const [rows] = await this.db.query<[UserView[], number]>(
       `UPDATE users SET display_name = COALESCE($2, display_name), role = COALESCE($3, role),
               active = COALESCE($4, active), updated_at = now()
         WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, patch.displayName ?? null, patch.role ?? null, patch.active ?? null],
-    )) as [UserView[], number];
+    );
     if (patch.active === false) {
       await this.sessions.revokeAllOf(id);
     }

@@ -100,9 +100,8 @@ describe('every route × every role', () => {
 
   function send(operation: Operation, headers: Record<string, string>) {
     const url = operation.path.replace(/\{[^}]+\}/g, '7d1e2f3a-0000-4000-8000-000000000000');
-    const call = (request(running.url) as unknown as Record<string, (url: string) => request.Test>)
-      [operation.method](url)
-      .set(headers);
+    const agent = request(running.url) as unknown as Record<string, (url: string) => request.Test>;
+    const call = agent[operation.method](url).set(headers);
     return ['post', 'put', 'patch'].includes(operation.method) ? call.send({}) : call;
   }
 
