@@ -43,6 +43,11 @@ export class IssueAlertsListener implements OnModuleInit, OnModuleDestroy {
     private readonly alerts: AlertsService,
   ) {}
 
+  /** Whether alert rules run on detection events in this process. */
+  get subscribed(): boolean {
+    return this.subscription !== null;
+  }
+
   onModuleInit(): void {
     let events: IssueEvents;
     try {
