@@ -15,7 +15,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: 20, application_name: 'pantau-isu' },
+    extra: { max: 10, idleTimeoutMillis: 30_000, application_name: 'pantau-isu' },
   };
 }
 

@@ -42,7 +42,8 @@ export function configureQueueBackend(config: AppConfig): QueueBackend {
     kind: 'postgres',
     prefix: config.queuePrefix,
     // `migrate: true` creates BullMQ's own schema (bullmq) on first use.
-    connection: { connectionString: config.databaseUrl, migrate: true, max: 10 },
+    // Each Queue and Worker builds its own pool from this config: keep each small (lazy, 4 at most).
+    connection: { connectionString: config.databaseUrl, migrate: true, max: 4, idleTimeoutMillis: 10_000 },
     close: () => Promise.resolve(),
   };
 }
