@@ -91,7 +91,23 @@ const ALIASES: [string, string][] = [
 interface TrieNode {
   ids?: number[];
   next?: Map<string, TrieNode>;
+  /**
+   * Plausibility of `ids` (see `plausible`), computed once after the trie is built so that a post never loops over
+   * the hundreds of villages named 'baru': bits 0–3 the levels present, PLAUSIBLE_BARE, PLAUSIBLE_LOCATIVE.
+   */
+  flags?: number;
 }
+
+interface WordInfo {
+  /** Trie node of names starting with this word. */
+  node: TrieNode | undefined;
+  trigger: Trigger | undefined;
+  /** A locative ('di', 'ke', 'warga', 'bupati'…) after which ordinary-word names may match. */
+  locative: boolean;
+}
+
+const PLAUSIBLE_BARE = 16;
+const PLAUSIBLE_LOCATIVE = 32;
 
 export interface GazetteerPlace {
   code: string;
@@ -160,6 +176,10 @@ export class Gazetteer {
   private nameCount = 0;
   private readonly counts = [0, 0, 0, 0];
   private readonly common: ReadonlySet<string>;
+  /** First words of names, trigger words and locatives: what a post's token can start or announce. */
+  private readonly words = new Map<string, WordInfo>();
+  /** Per place: 0 not computed yet, 1 its name starts with a word that may follow a locative, 2 not. */
+  private locativeNames = new Uint8Array(0);
 
   constructor(
     areas: { provinces: RawArea[]; regencies: RawArea[]; districts: RawArea[]; villages: RawArea[] },
@@ -208,6 +228,43 @@ export class Gazetteer {
     for (const [alias, code] of ALIASES) {
       const idx = this.byCode.get(code);
       if (idx !== undefined) this.insert(nameTokens(alias), idx);
+    }
+    this.locativeNames = new Uint8Array(this.codes.length);
+    this.computeFlags(this.root, 1);
+    const info = (w: string): WordInfo => {
+      let x = this.words.get(w);
+      if (!x) {
+        x = { node: undefined, trigger: undefined, locative: false };
+        this.words.set(w, x);
+      }
+      return x;
+    };
+    for (const [w, node] of this.root) info(w).node = node;
+    for (const [w, trigger] of TRIGGERS) info(w).trigger = trigger;
+    for (const w of LOCATIVE_WORDS) info(w).locative = true;
+  }
+
+  private computeFlags(map: Map<string, TrieNode>, depth: number): void {
+    for (const node of map.values()) {
+      if (node.ids) {
+        let flags = 0;
+        let bare = false;
+        let regencyOrAbove = false;
+        for (const idx of node.ids) {
+          const level = this.levels[idx];
+          flags |= 1 << level;
+          if (level <= LEVEL_REGENCY) {
+            regencyOrAbove = true;
+            if (this.distinctive[idx]) bare = true;
+          } else if (this.distinctive[idx] || depth > 1) bare = true;
+        }
+        if (bare) flags |= PLAUSIBLE_BARE | PLAUSIBLE_LOCATIVE;
+        else if (regencyOrAbove && depth === 1 && node.ids.some((idx) => this.locativeName(idx))) {
+          flags |= PLAUSIBLE_LOCATIVE;
+        }
+        node.flags = flags;
+      }
+      if (node.next) this.computeFlags(node.next, depth + 1);
     }
   }
 
@@ -282,25 +339,30 @@ export class Gazetteer {
     const home = options.homeRegion?.trim() || undefined;
     const max = options.maxMatches ?? 10;
     const candidates: Candidate[] = [];
+    const words = this.words;
     for (let i = 0; i < toks.length;) {
+      // One lookup per token: most tokens are neither a trigger nor the first word of a name.
+      const info = words.get(toks[i]);
+      if (info === undefined) {
+        i++;
+        continue;
+      }
       // A trigger word followed by a name wins over a name that merely starts with the trigger word ("kota batu").
-      const trig = TRIGGERS.get(toks[i]);
+      const trig = info.trigger;
       if (trig && i + 1 < toks.length) {
-        const viaTrigger = this.longestAt(toks, i + 1, trig, false, home);
+        const viaTrigger = this.longestAt(toks, i + 1, trig, false);
         if (viaTrigger) {
           candidates.push(viaTrigger);
           i = viaTrigger.end;
           continue;
         }
       }
-      const prev = i > 0 ? toks[i - 1] : undefined;
-      const c = this.longestAt(
-        toks,
-        i,
-        prev !== undefined ? TRIGGERS.get(prev) : undefined,
-        prev !== undefined && LOCATIVE_WORDS.has(prev),
-        home,
-      );
+      if (info.node === undefined) {
+        i++;
+        continue;
+      }
+      const prev = i > 0 ? words.get(toks[i - 1]) : undefined;
+      const c = this.longestAt(toks, i, prev?.trigger, prev !== undefined && prev.locative);
       if (c) {
         candidates.push(c);
         i = c.end;
@@ -330,47 +392,44 @@ export class Gazetteer {
   }
 
   /** The longest plausible name starting at `i`. */
-  private longestAt(
-    toks: string[],
-    i: number,
-    trigger: Trigger | undefined,
-    locative: boolean,
-    home: string | undefined,
-  ): Candidate | null {
-    const first = this.root.get(toks[i]);
+  private longestAt(toks: string[], i: number, trigger: Trigger | undefined, locative: boolean): Candidate | null {
+    const first = this.words.get(toks[i])?.node;
     if (!first) return null;
-    const ends: { end: number; ids: number[] }[] = [];
+    let best: TrieNode | undefined;
+    let bestEnd = 0;
     let node: TrieNode | undefined = first;
     for (let j = i; node;) {
-      if (node.ids) ends.push({ end: j + 1, ids: node.ids });
+      // A later (longer) plausible end replaces an earlier one: the longest plausible name wins.
+      if (node.ids && this.plausible(node.flags ?? 0, trigger, locative)) {
+        best = node;
+        bestEnd = j + 1;
+      }
       j++;
       if (j >= toks.length || !node.next) break;
       node = node.next.get(toks[j]);
     }
-    for (let e = ends.length - 1; e >= 0; e--) {
-      const c: Candidate = { start: i, end: ends[e].end, ids: ends[e].ids, trigger, locative };
-      if (this.plausible(c, home)) return c;
-    }
-    return null;
+    if (!best) return null;
+    return { start: i, end: bestEnd, ids: best.ids!, trigger, locative };
   }
 
-  /** Whether a name at a position could be a place at all (used to choose between longest and shorter names). */
-  private plausible(c: Candidate, home: string | undefined): boolean {
-    for (const idx of c.ids) {
-      const level = this.levels[idx];
-      if (c.trigger) {
-        if (c.trigger.level === level) return true;
-        continue;
-      }
-      if (level <= LEVEL_REGENCY) {
-        if (this.distinctive[idx] || (c.locative && this.locativeOk(c))) return true;
-      } else if (this.distinctive[idx] || c.end - c.start > 1) return true;
-    }
-    return false;
+  /**
+   * Whether a name could be a place at all (chooses between the longest and shorter names): with a trigger, a place
+   * of the trigger's level; bare, a distinctive province/regency or a distinctive or multi-word district/village;
+   * after a locative also a one-word ordinary province/regency name that may follow one ('di malang').
+   */
+  private plausible(flags: number, trigger: Trigger | undefined, locative: boolean): boolean {
+    if (trigger) return (flags & (1 << trigger.level)) !== 0;
+    return (flags & (locative ? PLAUSIBLE_LOCATIVE : PLAUSIBLE_BARE)) !== 0;
   }
 
-  private locativeOk(c: Candidate): boolean {
-    return c.end - c.start === 1 && c.ids.some((idx) => LOCATIVE_PLACE_WORDS.has(this.firstToken(idx)));
+  /** Whether the first word of a place's name may follow a locative (LOCATIVE_PLACE_WORDS); memoised. */
+  private locativeName(idx: number): boolean {
+    let v = this.locativeNames[idx];
+    if (v === 0) {
+      v = LOCATIVE_PLACE_WORDS.has(this.firstToken(idx)) ? 1 : 2;
+      this.locativeNames[idx] = v;
+    }
+    return v === 1;
   }
 
   private firstToken(idx: number): string {
@@ -399,10 +458,7 @@ export class Gazetteer {
       pool = c.ids.filter((idx) => {
         const level = this.levels[idx];
         if (level <= LEVEL_REGENCY) {
-          return (
-            this.distinctive[idx] ||
-            (c.locative && LOCATIVE_PLACE_WORDS.has(this.firstToken(idx)) && c.end - c.start === 1)
-          );
+          return this.distinctive[idx] || (c.locative && c.end - c.start === 1 && this.locativeName(idx));
         }
         if (this.distinctive[idx] && home !== undefined && this.inRegion(idx, home)) return true;
         return secondPass && this.ancestorIn(idx, found) && (this.distinctive[idx] || c.end - c.start > 1);
@@ -482,12 +538,15 @@ function needsWork(t: string): boolean {
 /** Lower-cased tokens with punctuation split off ('kab.' → 'kab', 'lang-lang' → 'lang', 'lang'). */
 function canonicalTokens(tokens: readonly string[]): string[] {
   if (!Array.isArray(tokens)) return [];
-  let clean = true;
-  for (let i = 0; i < tokens.length && clean; i++)
-    if (typeof tokens[i] !== 'string' || needsWork(tokens[i])) clean = false;
-  if (clean) return tokens as string[];
-  const out: string[] = [];
-  for (const raw of tokens) {
+  // Copy only from the first token that needs work: the normaliser's tokens are mostly plain lower-case words.
+  let out: string[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i];
+    if (out === null) {
+      if (typeof raw === 'string' && !needsWork(raw)) continue;
+      out = [];
+      for (let k = 0; k < i; k++) if (tokens[k].length > 0) out.push(tokens[k]);
+    }
     if (typeof raw !== 'string' || raw.length === 0) continue;
     // Hashtags, mentions and URLs are not read as place names (a hashtag's words follow it as plain tokens).
     const c0 = raw.charCodeAt(0);
@@ -498,5 +557,5 @@ function canonicalTokens(tokens: readonly string[]): string[] {
     }
     for (const part of raw.toLowerCase().split(SPLIT)) if (part.length > 0) out.push(part);
   }
-  return out;
+  return out ?? (tokens as string[]);
 }
