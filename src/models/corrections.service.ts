@@ -57,13 +57,17 @@ export class CorrectionsService {
     if (!dto.sentiment && !dto.category) {
       throw new BadRequestException(['sentiment atau category wajib diisi']);
     }
-    if (!/^\d{1,18}$/.test(postId)) throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+    if (!/^\d{1,18}$/.test(postId)) {
+      throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+    }
     let categoryOpd: string | undefined;
     if (dto.category) {
       const [category] = await this.dataSource.query<{ opd: string }[]>(`SELECT opd FROM categories WHERE slug = $1`, [
         dto.category,
       ]);
-      if (!category) throw new BadRequestException([`category: kategori "${dto.category}" tidak dikenal`]);
+      if (!category) {
+        throw new BadRequestException([`category: kategori "${dto.category}" tidak dikenal`]);
+      }
       categoryOpd = category.opd;
     }
     const actorId = actor?.kind === 'user' ? actor.userId : null;
@@ -74,7 +78,9 @@ export class CorrectionsService {
          FROM posts WHERE id = $1 FOR UPDATE`,
         [postId],
       );
-      if (!post) throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+      if (!post) {
+        throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+      }
       const [row] = await manager.query<{ id: string; corrected_at: Date }[]>(
         `INSERT INTO post_corrections (post_id, sentiment, category, corrected_by) VALUES ($1, $2, $3, $4)
          RETURNING id, corrected_at`,
@@ -90,8 +96,12 @@ export class CorrectionsService {
       };
       const record = { ...((analysis.correction as Record<string, unknown> | undefined) ?? {}) };
       const at = new Date(row.corrected_at).toISOString();
-      if (dto.sentiment) record.sentiment = { label: dto.sentiment, by: actorName, at };
-      if (dto.category) record.category = { slug: dto.category, by: actorName, at };
+      if (dto.sentiment) {
+        record.sentiment = { label: dto.sentiment, by: actorName, at };
+      }
+      if (dto.category) {
+        record.category = { slug: dto.category, by: actorName, at };
+      }
       analysis.correction = record;
       const sentiment = dto.sentiment ?? post.sentiment;
       const category = dto.category ?? post.category;
@@ -135,9 +145,13 @@ export class CorrectionsService {
   }
 
   async list(postId: string): Promise<CorrectionView[]> {
-    if (!/^\d{1,18}$/.test(postId)) throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+    if (!/^\d{1,18}$/.test(postId)) {
+      throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+    }
     const [post] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM posts WHERE id = $1`, [postId]);
-    if (!post) throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+    if (!post) {
+      throw new NotFoundException(`Post ${postId} tidak ditemukan`);
+    }
     const rows = await this.dataSource.query<CorrectionRow[]>(
       `SELECT pc.id, pc.post_id, pc.sentiment, pc.category, u.username AS corrected_by_name, pc.corrected_at
        FROM post_corrections pc LEFT JOIN users u ON u.id = pc.corrected_by

@@ -30,6 +30,8 @@ export function splitHeldOut<T extends { postId: string }>(
 ): { train: T[]; heldOut: T[] } {
   const train: T[] = [];
   const heldOut: T[] = [];
-  for (const item of items) (isHeldOut(item.postId, fraction) ? heldOut : train).push(item);
+  for (const item of items) {
+    (isHeldOut(item.postId, fraction) ? heldOut : train).push(item);
+  }
   return { train, heldOut };
 }

@@ -71,9 +71,13 @@ export class ModelTrainingService {
 
   async run(jobId: string): Promise<TrainingResult | undefined> {
     const job = await this.jobs.find(jobId);
-    if (!job || (job.state !== 'queued' && job.state !== 'running')) return undefined;
+    if (!job || (job.state !== 'queued' && job.state !== 'running')) {
+      return undefined;
+    }
     const examples = await this.correctedExamples();
-    if (!(await this.jobs.start(jobId, examples.length, null))) return undefined;
+    if (!(await this.jobs.start(jobId, examples.length, null))) {
+      return undefined;
+    }
     const result = await this.train(examples, job.requested_by);
     await this.jobs.advance(jobId, { cursor: '0', processed: examples.length });
     await this.jobs.finish(jobId, result as unknown as Record<string, unknown>);
@@ -143,7 +147,12 @@ export class ModelTrainingService {
       version,
       model: candidate.toJSON(),
       metrics: {
-        heldOut: { size: heldOut.length, ...brief(candidateReport), confusion: candidateReport.confusion, labels: candidateReport.labels },
+        heldOut: {
+          size: heldOut.length,
+          ...brief(candidateReport),
+          confusion: candidateReport.confusion,
+          labels: candidateReport.labels,
+        },
         inUse: outcome.inUse,
         lexicon: outcome.lexicon,
         corrections: examples.length,
@@ -157,7 +166,9 @@ export class ModelTrainingService {
       trainedBy,
       activate: outcome.activated,
     });
-    if (outcome.activated) this.analyzers.invalidate();
+    if (outcome.activated) {
+      this.analyzers.invalidate();
+    }
     return outcome;
   }
 
@@ -187,7 +198,9 @@ function pct(value: number): string {
 
 function readBaseDataset(): Example[] {
   const file = process.env[BASE_DATASET_ENV];
-  if (!file) return [];
+  if (!file) {
+    return [];
+  }
   const labels = new Set<string>(SENTIMENT_LABELS);
   return readLabelledFile(datasetPath(file))
     .filter((e) => labels.has(e.label))

@@ -5,13 +5,13 @@ import { AuditService } from '../auth/audit.service.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { requestAddress } from '../auth/request-address.js';
-import { ALL_ROLES, Role, Roles } from '../auth/roles.decorator.js';
+import { Role, Roles } from '../auth/roles.decorator.js';
 import { userIdOf } from '../topics/actor.js';
 import { AnalysisJobsRepository } from '../topics/analysis-jobs.repository.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { JobName } from '../queue/queue-names.js';
-import { ModelKind, ModelsRepository } from './models.repository.js';
+import { ModelsRepository } from './models.repository.js';
 
 @ApiTags('models')
 @ApiBearerAuth()
@@ -30,7 +30,7 @@ export class ModelsController {
   @ApiOperation({ summary: 'Trained model versions with their held-out metrics; which one is active' })
   @ApiQuery({ name: 'kind', required: false, enum: ['sentiment', 'category'] })
   list(@Query('kind') kind?: string) {
-    return this.models.list(kind === 'sentiment' || kind === 'category' ? (kind as ModelKind) : undefined);
+    return this.models.list(kind === 'sentiment' || kind === 'category' ? kind : undefined);
   }
 
   @Post('sentiment/train')
@@ -77,7 +77,9 @@ export class ModelsController {
   @ApiOperation({ summary: 'One model version with its metrics' })
   async get(@Param('id') id: string) {
     const model = await this.models.find(id);
-    if (!model) throw new NotFoundException(`Model ${id} tidak ditemukan`);
+    if (!model) {
+      throw new NotFoundException(`Model ${id} tidak ditemukan`);
+    }
     return model;
   }
 
@@ -87,7 +89,9 @@ export class ModelsController {
   @ApiOperation({ summary: 'Use this model version for new posts (an admin decision, whatever its metrics)' })
   async activate(@Param('id') id: string, @CurrentPrincipal() actor: Principal | undefined, @Req() request: Request) {
     const model = await this.models.find(id);
-    if (!model) throw new NotFoundException(`Model ${id} tidak ditemukan`);
+    if (!model) {
+      throw new NotFoundException(`Model ${id} tidak ditemukan`);
+    }
     const previous = await this.models.active(model.kind);
     await this.models.activate(id);
     this.analyzers.invalidate();

@@ -55,7 +55,9 @@ export class ModelsProcessor extends WorkerHost implements OnApplicationBootstra
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           this.logger.error(`Sentiment training ${analysisJobId} failed: ${message}`);
-          if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.jobs.fail(analysisJobId, message);
+          if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+            await this.jobs.fail(analysisJobId, message);
+          }
           throw error;
         }
       }

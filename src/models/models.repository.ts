@@ -53,7 +53,9 @@ export class ModelsRepository {
   }
 
   async find(id: string): Promise<ModelView | undefined> {
-    if (!isUuid(id)) return undefined;
+    if (!isUuid(id)) {
+      return undefined;
+    }
     const [row] = await this.dataSource.query<ModelRow[]>(`${SELECT_MODEL} WHERE m.id = $1`, [id]);
     return row ? toView(row) : undefined;
   }

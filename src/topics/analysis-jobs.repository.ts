@@ -53,7 +53,10 @@ export class AnalysisJobsRepository {
    * Creates a queued job. Older queued or running jobs of the same kind (and topic) are marked
    * superseded: the newer one covers the whole history with the newer configuration.
    */
-  async create(kind: AnalysisJobKind, options: { topicId?: string; requestedBy?: string | null } = {}): Promise<string> {
+  async create(
+    kind: AnalysisJobKind,
+    options: { topicId?: string; requestedBy?: string | null } = {},
+  ): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE analysis_jobs SET state = 'superseded', finished_at = now(), updated_at = now()
@@ -69,13 +72,17 @@ export class AnalysisJobsRepository {
   }
 
   async find(id: string): Promise<AnalysisJobRow | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!UUID.test(id)) {
+      return undefined;
+    }
     const [row] = await this.dataSource.query<AnalysisJobRow[]>(`SELECT * FROM analysis_jobs WHERE id = $1`, [id]);
     return row;
   }
 
   async view(id: string): Promise<AnalysisJobView | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!UUID.test(id)) {
+      return undefined;
+    }
     const [row] = await this.dataSource.query<ViewRow[]>(`${SELECT_JOB} WHERE j.id = $1`, [id]);
     return row ? toView(row) : undefined;
   }

@@ -87,7 +87,9 @@ export class AnalysisRulesController {
   @ApiOperation({ summary: 'Progress of one analysis job: state, processed, total, matched, changed' })
   async job(@Param('id') id: string) {
     const job = await this.jobs.view(id);
-    if (!job) throw new NotFoundException(`Pekerjaan analisis ${id} tidak ditemukan`);
+    if (!job) {
+      throw new NotFoundException(`Pekerjaan analisis ${id} tidak ditemukan`);
+    }
     return job;
   }
 }

@@ -105,10 +105,14 @@ export class AnalysisRulesService {
       `SELECT slug, name, opd, keywords, severity_weight, updated_at FROM categories WHERE slug = $1`,
       [slug],
     );
-    if (!before) throw new NotFoundException(`Kategori ${slug} tidak ditemukan`);
+    if (!before) {
+      throw new NotFoundException(`Kategori ${slug} tidak ditemukan`);
+    }
     const keywords = dto.keywords?.map((k) => {
       const term = k.term.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
-      if (!term || term === '*') throw new BadRequestException(['keywords: kata kunci kosong']);
+      if (!term || term === '*') {
+        throw new BadRequestException(['keywords: kata kunci kosong']);
+      }
       return k.opd ? { term, weight: k.weight, opd: k.opd.trim() } : { term, weight: k.weight };
     });
     await this.dataSource.query(
@@ -204,7 +208,9 @@ export function parseLexicon(body: unknown): Record<string, number> {
       out[term] = weight;
     }
   }
-  if (errors.length > 0) throw new BadRequestException(errors.slice(0, 50));
+  if (errors.length > 0) {
+    throw new BadRequestException(errors.slice(0, 50));
+  }
   return out;
 }
 
@@ -222,7 +228,9 @@ export function parseSlang(body: unknown): Record<string, string> {
       out[variant] = normalizeKey(standard);
     }
   }
-  if (errors.length > 0) throw new BadRequestException(errors.slice(0, 50));
+  if (errors.length > 0) {
+    throw new BadRequestException(errors.slice(0, 50));
+  }
   return out;
 }
 

@@ -103,8 +103,7 @@ export class AnalyzerRegistry {
    */
   async topicMatching(): Promise<TopicMatching> {
     const { slangOverrides } = await this.currentConfiguration();
-    const normalizer =
-      Object.keys(slangOverrides).length > 0 ? createTextNormalizer({ slangOverrides }) : undefined;
+    const normalizer = Object.keys(slangOverrides).length > 0 ? createTextNormalizer({ slangOverrides }) : undefined;
     const normalize = (text: string): NormalizedText => {
       try {
         return normalizer ? normalizer.normalize(text) : normalizeText(text);
@@ -229,7 +228,9 @@ function numberMap(value: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   if (value && typeof value === 'object') {
     for (const [key, weight] of Object.entries(value)) {
-      if (typeof weight === 'number' && Number.isFinite(weight)) out[key] = weight;
+      if (typeof weight === 'number' && Number.isFinite(weight)) {
+        out[key] = weight;
+      }
     }
   }
   return out;
@@ -239,7 +240,9 @@ function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (value && typeof value === 'object') {
     for (const [key, standard] of Object.entries(value)) {
-      if (typeof standard === 'string') out[key] = standard;
+      if (typeof standard === 'string') {
+        out[key] = standard;
+      }
     }
   }
   return out;

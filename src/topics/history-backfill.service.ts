@@ -102,10 +102,14 @@ export class HistoryBackfillService {
       if (rows.length === 0) {
         // Posts stored while the backfill ran may have been matched by an analyzer that had not yet seen
         // the new query: one more pass over them.
-        if (tailChecked) break;
+        if (tailChecked) {
+          break;
+        }
         tailChecked = true;
         const newMax = await this.maxPostId();
-        if (newMax === null || maxId === null || BigInt(newMax) <= BigInt(maxId)) break;
+        if (newMax === null || maxId === null || BigInt(newMax) <= BigInt(maxId)) {
+          break;
+        }
         const extra = await this.countPosts(maxId, newMax);
         maxId = newMax;
         if (!(await this.jobs.advance(jobId, { cursor, processed: 0, total: extra }))) {
@@ -171,7 +175,9 @@ export class HistoryBackfillService {
          WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
         [cursor, maxId, REANALYZE_BATCH],
       );
-      if (rows.length === 0) break;
+      if (rows.length === 0) {
+        break;
+      }
       const analyses = rows.map((row) => analyzer.analyze(row.text));
       const outcome = await this.dataSource.transaction((manager) =>
         this.storeReanalysis(manager, rows, analyses, activeTopics, opdOf),
@@ -266,7 +272,9 @@ export class HistoryBackfillService {
   }
 
   private async countPosts(after: string, upTo: string | null): Promise<number> {
-    if (upTo === null) return 0;
+    if (upTo === null) {
+      return 0;
+    }
     const [row] = await this.dataSource.query<{ count: string }[]>(
       `SELECT count(*) FROM posts WHERE id > $1 AND id <= $2`,
       [after, upTo],
@@ -280,7 +288,9 @@ export async function latestCorrections(
   manager: EntityManager | DataSource,
   postIds: string[],
 ): Promise<Map<string, CorrectionRow>> {
-  if (postIds.length === 0) return new Map();
+  if (postIds.length === 0) {
+    return new Map();
+  }
   const rows = await manager.query<CorrectionRow[]>(
     `SELECT ids.post_id, s.sentiment, s.by AS sentiment_by, s.at AS sentiment_at,
             c.category, c.by AS category_by, c.at AS category_at
@@ -354,12 +364,16 @@ export async function adjustHourlyRollup(manager: EntityManager, moves: RollupMo
   const add = (key: string, delta: number) => deltas.set(key, (deltas.get(key) ?? 0) + delta);
   for (const move of moves) {
     const { before, after } = move;
-    if (before && before.sentiment === after.sentiment && before.category === after.category) continue;
+    if (before && before.sentiment === after.sentiment && before.category === after.category) {
+      continue;
+    }
     changed++;
     const hour = new Date(move.createdAt);
     hour.setUTCMinutes(0, 0, 0);
     const prefix = `${hour.toISOString()}|${move.sourceId}`;
-    if (before) add(`${prefix}|${before.category}|${before.sentiment}`, -1);
+    if (before) {
+      add(`${prefix}|${before.category}|${before.sentiment}`, -1);
+    }
     add(`${prefix}|${after.category}|${after.sentiment}`, 1);
   }
   // Sorted keys: concurrent writers lock roll-up rows in the same order (as the ingest worker does).

@@ -58,7 +58,9 @@ export class TopicsRepository {
   }
 
   async find(id: string): Promise<TopicView | undefined> {
-    if (!isUuid(id)) return undefined;
+    if (!isUuid(id)) {
+      return undefined;
+    }
     const [row] = await this.dataSource.query<TopicRow[]>(`${SELECT_TOPIC} WHERE t.id = $1`, [id]);
     return row ? toView(row) : undefined;
   }
@@ -107,8 +109,12 @@ export class TopicsRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    if (!isUuid(id)) return false;
-    const rows = await this.dataSource.query<[unknown[], number]>(`DELETE FROM topics WHERE id = $1 RETURNING id`, [id]);
+    if (!isUuid(id)) {
+      return false;
+    }
+    const rows = await this.dataSource.query<[unknown[], number]>(`DELETE FROM topics WHERE id = $1 RETURNING id`, [
+      id,
+    ]);
     return rows[0].length > 0;
   }
 

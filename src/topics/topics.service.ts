@@ -47,15 +47,21 @@ export class TopicsService {
 
   async get(id: string): Promise<TopicWithBackfill> {
     const topic = await this.topics.find(id);
-    if (!topic) throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    if (!topic) {
+      throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    }
     return { ...topic, backfill: (await this.jobs.latestForTopic(id)) ?? null };
   }
 
   async create(dto: CreateTopicDto, actor: Principal | undefined, address?: string): Promise<TopicWithBackfill> {
     const name = dto.name.trim();
-    if (!name) throw new BadRequestException(['name: wajib diisi']);
+    if (!name) {
+      throw new BadRequestException(['name: wajib diisi']);
+    }
     await this.checkQuery(dto.query);
-    if (await this.topics.nameTaken(name)) throw new ConflictException(`Topik bernama "${name}" sudah ada`);
+    if (await this.topics.nameTaken(name)) {
+      throw new ConflictException(`Topik bernama "${name}" sudah ada`);
+    }
     await this.checkCategory(dto.categoryHint);
     const id = await this.topics.insert({
       name,
@@ -83,11 +89,19 @@ export class TopicsService {
     address?: string,
   ): Promise<TopicWithBackfill> {
     const before = await this.topics.find(id);
-    if (!before) throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    if (!before) {
+      throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    }
     const name = dto.name?.trim();
-    if (dto.name !== undefined && !name) throw new BadRequestException(['name: wajib diisi']);
-    if (dto.query !== undefined) await this.checkQuery(dto.query);
-    if (name && (await this.topics.nameTaken(name, id))) throw new ConflictException(`Topik bernama "${name}" sudah ada`);
+    if (dto.name !== undefined && !name) {
+      throw new BadRequestException(['name: wajib diisi']);
+    }
+    if (dto.query !== undefined) {
+      await this.checkQuery(dto.query);
+    }
+    if (name && (await this.topics.nameTaken(name, id))) {
+      throw new ConflictException(`Topik bernama "${name}" sudah ada`);
+    }
     await this.checkCategory(dto.categoryHint);
     const query = dto.query?.trim();
     await this.topics.update(id, { name, query, categoryHint: dto.categoryHint, status: dto.status });
@@ -101,7 +115,10 @@ export class TopicsService {
         : ((await this.jobs.latestForTopic(id)) ?? null);
     await this.audit?.record({
       actor: actor ?? null,
-      action: dto.status && dto.status !== before.status ? `topic.${dto.status === 'paused' ? 'pause' : 'resume'}` : 'topic.update',
+      action:
+        dto.status && dto.status !== before.status
+          ? `topic.${dto.status === 'paused' ? 'pause' : 'resume'}`
+          : 'topic.update',
       targetType: 'topic',
       targetId: id,
       details: {
@@ -115,7 +132,9 @@ export class TopicsService {
 
   async delete(id: string, actor: Principal | undefined, address?: string): Promise<void> {
     const before = await this.topics.find(id);
-    if (!before || !(await this.topics.delete(id))) throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    if (!before || !(await this.topics.delete(id))) {
+      throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    }
     this.analyzers.invalidate();
     await this.audit?.record({
       actor: actor ?? null,
@@ -128,9 +147,13 @@ export class TopicsService {
   }
 
   async backfill(id: string): Promise<AnalysisJobView> {
-    if (!(await this.topics.find(id))) throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    if (!(await this.topics.find(id))) {
+      throw new NotFoundException(`Topik ${id} tidak ditemukan`);
+    }
     const job = await this.jobs.latestForTopic(id);
-    if (!job) throw new NotFoundException(`Topik ${id} belum pernah diproses ulang`);
+    if (!job) {
+      throw new NotFoundException(`Topik ${id} belum pernah diproses ulang`);
+    }
     return job;
   }
 
@@ -145,10 +168,14 @@ export class TopicsService {
     let before: { at: Date; id: string } | undefined;
     while (result.scanned < window) {
       const rows = await this.topics.recentPosts(Math.min(PREVIEW_CHUNK, window - result.scanned), before);
-      if (rows.length === 0) break;
+      if (rows.length === 0) {
+        break;
+      }
       for (const row of rows) {
         const [match] = matcher.match(matching.normalize(row.text));
-        if (!match) continue;
+        if (!match) {
+          continue;
+        }
         result.matched++;
         if (result.items.length < limit) {
           result.items.push({
@@ -182,7 +209,9 @@ export class TopicsService {
     }
     const matching = await this.analyzers.topicMatching();
     const [error] = matching.compile([{ id: 'check', query }]).errors;
-    if (error) throw new BadRequestException([`query: ${error.message}`]);
+    if (error) {
+      throw new BadRequestException([`query: ${error.message}`]);
+    }
   }
 
   private async checkCategory(slug: string | null | undefined): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
+import { AnalysisJobsRepository } from '../../src/topics/analysis-jobs.repository.js';
 import type { IngestPostPayload } from '../../src/queue/job-payloads.js';
 import { loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
@@ -13,7 +14,7 @@ function posts(prefix: string, count: number, text: (i: number) => string): Inge
   const now = Date.now();
   return Array.from({ length: count }, (_, i) => ({
     externalId: `${prefix}-${i}`,
-    text: `${text(i)} (laporan ${prefix} ${i})`,
+    text: `${text(i)} (nomor ${i})`,
     createdAt: new Date(now - i * 7 * 60_000).toISOString(),
   }));
 }
@@ -97,9 +98,7 @@ describe('Analysis overrides and re-analysis of history', () => {
     expect(backfill).toMatchObject({ processed: 60, matched: 0 });
 
     // A correction made before the rules change must survive the re-analysis.
-    const [corrected] = (
-      await db.query<{ id: string }>(`SELECT id FROM posts WHERE external_id = 'keluhan-0'`)
-    ).rows;
+    const [corrected] = (await db.query<{ id: string }>(`SELECT id FROM posts WHERE external_id = 'keluhan-0'`)).rows;
     const correction = await api()
       .post(`/api/posts/${corrected.id}/corrections`)
       .auth(analyst, { type: 'bearer' })
@@ -192,7 +191,7 @@ describe('Analysis overrides and re-analysis of history', () => {
     ]);
   });
 
-  it('should start a re-analysis by default when rules are saved, superseding an older one', async () => {
+  it('should start a re-analysis by default when rules are saved', async () => {
     const first = await api()
       .put('/api/analysis/lexicon')
       .auth(admin, { type: 'bearer' })
@@ -200,7 +199,8 @@ describe('Analysis overrides and re-analysis of history', () => {
       .expect(200);
     expect(first.body.reanalysis).toMatchObject({ kind: 'reanalyze' });
     const job = await waitUntil(
-      async () => (await api().get(`/api/analysis/jobs/${first.body.reanalysis.id}`).auth(admin, { type: 'bearer' })).body,
+      async () =>
+        (await api().get(`/api/analysis/jobs/${first.body.reanalysis.id}`).auth(admin, { type: 'bearer' })).body,
       (body) => body.state === 'completed' || body.state === 'failed' || body.state === 'superseded',
       { what: 'reanalysis after lexicon change' },
     );
@@ -208,5 +208,16 @@ describe('Analysis overrides and re-analysis of history', () => {
     expect(await labels('keluhan-baru')).toEqual([
       { sentiment: 'positive', category: 'lingkungan', opd: 'DLH Kota Samarinda' },
     ]);
+  });
+
+  it('should mark an older queued job of the same kind superseded when a newer one is created', async () => {
+    const jobs = running.system.app.get(AnalysisJobsRepository);
+    const older = await jobs.create('reanalyze');
+    const newer = await jobs.create('reanalyze');
+    expect((await jobs.view(older))?.state).toBe('superseded');
+    expect((await jobs.view(newer))?.state).toBe('queued');
+    // A superseded job's worker stops at once.
+    expect(await jobs.start(older, 10, '1')).toBe(false);
+    await jobs.fail(newer, 'uji: tidak dijalankan');
   });
 });

@@ -79,17 +79,33 @@ describe('Corrections and the trainable sentiment model', () => {
 
   it('should validate corrections and let only analysts and admins make them', async () => {
     const id = postIds[0];
-    await api().post(`/api/posts/${id}/corrections`).auth(pimpinan, { type: 'bearer' }).send({ sentiment: 'positive' }).expect(403);
-    const empty = await api().post(`/api/posts/${id}/corrections`).auth(analyst, { type: 'bearer' }).send({}).expect(400);
+    await api()
+      .post(`/api/posts/${id}/corrections`)
+      .auth(pimpinan, { type: 'bearer' })
+      .send({ sentiment: 'positive' })
+      .expect(403);
+    const empty = await api()
+      .post(`/api/posts/${id}/corrections`)
+      .auth(analyst, { type: 'bearer' })
+      .send({})
+      .expect(400);
     expect(empty.body.message).toEqual(['sentiment atau category wajib diisi']);
-    await api().post(`/api/posts/${id}/corrections`).auth(analyst, { type: 'bearer' }).send({ sentiment: 'marah' }).expect(400);
+    await api()
+      .post(`/api/posts/${id}/corrections`)
+      .auth(analyst, { type: 'bearer' })
+      .send({ sentiment: 'marah' })
+      .expect(400);
     const unknown = await api()
       .post(`/api/posts/${id}/corrections`)
       .auth(analyst, { type: 'bearer' })
       .send({ category: 'tidak-ada' })
       .expect(400);
     expect(unknown.body.message).toEqual(['category: kategori "tidak-ada" tidak dikenal']);
-    await api().post('/api/posts/999999999/corrections').auth(analyst, { type: 'bearer' }).send({ sentiment: 'neutral' }).expect(404);
+    await api()
+      .post('/api/posts/999999999/corrections')
+      .auth(analyst, { type: 'bearer' })
+      .send({ sentiment: 'neutral' })
+      .expect(404);
   });
 
   it('should decline training while corrections are too few', async () => {
@@ -101,7 +117,11 @@ describe('Corrections and the trainable sentiment model', () => {
 
   it('should store corrections with who and when, and show the latest on the post', async () => {
     const id = postIds[1];
-    await api().post(`/api/posts/${id}/corrections`).auth(admin, { type: 'bearer' }).send({ sentiment: 'negative' }).expect(201);
+    await api()
+      .post(`/api/posts/${id}/corrections`)
+      .auth(admin, { type: 'bearer' })
+      .send({ sentiment: 'negative' })
+      .expect(201);
     await api()
       .post(`/api/posts/${id}/corrections`)
       .auth(analyst, { type: 'bearer' })
@@ -116,7 +136,10 @@ describe('Corrections and the trainable sentiment model', () => {
     expect(list.body[0].correctedBy).toMatch(/^analyst-/);
     expect(list.body[1].correctedBy).toMatch(/^admin-/);
     expect(Date.parse(list.body[0].correctedAt)).not.toBeNaN();
-    const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'post.correct' AND target_id = $1`, [id]);
+    const audit = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'post.correct' AND target_id = $1`,
+      [id],
+    );
     expect(audit.rows[0].n).toBe(2);
   });
 
@@ -132,7 +155,12 @@ describe('Corrections and the trainable sentiment model', () => {
 
     const first = await train();
     expect(first.state).toBe('completed');
-    expect(first.result).toMatchObject({ trained: true, activated: true, corrections: 150, inUse: { source: 'lexicon' } });
+    expect(first.result).toMatchObject({
+      trained: true,
+      activated: true,
+      corrections: 150,
+      inUse: { source: 'lexicon' },
+    });
     expect(first.result.heldOutSize).toBeGreaterThanOrEqual(20);
     expect(first.result.trainSize + first.result.heldOutSize).toBe(150);
     expect(first.result.candidate.macroF1).toBeGreaterThan(first.result.lexicon.macroF1);
@@ -140,15 +168,29 @@ describe('Corrections and the trainable sentiment model', () => {
 
     const models = await api().get('/api/models').auth(analyst, { type: 'bearer' }).expect(200);
     expect(models.body).toEqual([
-      expect.objectContaining({ id: first.result.modelId, kind: 'sentiment', version: 1, active: true, trainedOn: first.result.trainSize }),
+      expect.objectContaining({
+        id: first.result.modelId,
+        kind: 'sentiment',
+        version: 1,
+        active: true,
+        trainedOn: first.result.trainSize,
+      }),
     ]);
     expect(models.body[0].metrics.heldOut).toMatchObject({ size: first.result.heldOutSize });
     expect(models.body[0].labels).toEqual(['negative', 'neutral', 'positive']);
 
     // New posts: the active model decides, with its version in the explanation.
     await ingest.processBatch(randomUUID(), sourceId, [
-      { externalId: 'baru-1', text: 'Pagi ini ke kantor lurah, petugasnya ramahbanar', createdAt: new Date().toISOString() },
-      { externalId: 'baru-2', text: 'Siang ini ke samsat, petugasnya lambatbanar', createdAt: new Date().toISOString() },
+      {
+        externalId: 'baru-1',
+        text: 'Pagi ini ke kantor lurah, petugasnya ramahbanar',
+        createdAt: new Date().toISOString(),
+      },
+      {
+        externalId: 'baru-2',
+        text: 'Siang ini ke samsat, petugasnya lambatbanar',
+        createdAt: new Date().toISOString(),
+      },
     ]);
     const fresh = await db.query<{ external_id: string; sentiment: string; source: string }>(
       `SELECT external_id, sentiment, analysis->'sentiment'->>'source' AS source FROM posts
@@ -161,7 +203,12 @@ describe('Corrections and the trainable sentiment model', () => {
 
     // Same corrections: the new version only ties with the one in use, so it is stored but not activated.
     const second = await train();
-    expect(second.result).toMatchObject({ trained: true, activated: false, version: 2, inUse: { source: 'model', version: 1 } });
+    expect(second.result).toMatchObject({
+      trained: true,
+      activated: false,
+      version: 2,
+      inUse: { source: 'model', version: 1 },
+    });
     expect(second.result.candidate.macroF1).toBe(second.result.inUse.macroF1);
     const active = await db.query(`SELECT version FROM analysis_models WHERE kind = 'sentiment' AND active`);
     expect(active.rows).toEqual([{ version: 1 }]);

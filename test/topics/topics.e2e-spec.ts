@@ -141,7 +141,11 @@ describe.each(queueBackendsUnderTest())('Tracked topics API (queue on %s)', (bac
       .send({ name: 'Banjir Samarinda', query: 'banjir AND samarinda NOT latihan', categoryHint: 'bencana' })
       .expect(201);
     const topicId: string = created.body.id;
-    expect(created.body).toMatchObject({ status: 'active', categoryHint: 'bencana', backfill: { kind: 'topic-backfill' } });
+    expect(created.body).toMatchObject({
+      status: 'active',
+      categoryHint: 'bencana',
+      backfill: { kind: 'topic-backfill' },
+    });
 
     const first = await backfillDone(topicId);
     expect(first).toMatchObject({ state: 'completed', processed: 2500, total: 2500, matched: 500 });
@@ -190,7 +194,12 @@ describe.each(queueBackendsUnderTest())('Tracked topics API (queue on %s)', (bac
       `SELECT action, actor_username FROM audit_log WHERE target_id = $1 ORDER BY id`,
       [topicId],
     );
-    expect(audit.rows.map((row) => row.action)).toEqual(['topic.create', 'topic.update', 'topic.pause', 'topic.resume']);
+    expect(audit.rows.map((row) => row.action)).toEqual([
+      'topic.create',
+      'topic.update',
+      'topic.pause',
+      'topic.resume',
+    ]);
 
     await api().delete(`/api/topics/${topicId}`).auth(admin, { type: 'bearer' }).expect(204);
     await api().get(`/api/topics/${topicId}`).auth(admin, { type: 'bearer' }).expect(404);
