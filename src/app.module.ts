@@ -14,6 +14,7 @@ import { SourcesModule } from './sources/sources.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { IssuesModule } from './issues/issues.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -35,6 +36,7 @@ export class AppModule {
         ModelsModule,
         IngestionModule,
         PostsModule,
+        IssuesModule,
         AlertsModule,
         SourcesModule,
       ],

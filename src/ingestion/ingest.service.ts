@@ -7,7 +7,10 @@ import type { IngestPostPayload } from '../queue/job-payloads.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
-import { AnalysedPost, PostStore, StoreBatchOutcome } from './post-store.repository.js';
+import { AnalysedPost, PostStore, StoreBatchOutcome, StoredPost } from './post-store.repository.js';
+import type { EntityManager } from 'typeorm';
+
+export type AfterInsertHook = (manager: EntityManager, inserted: StoredPost[]) => Promise<void>;
 
 export type IngestJobState = 'waiting' | 'active' | 'completed' | 'failed';
 
@@ -31,6 +34,8 @@ export interface PushSource {
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
+  /** Run inside each batch's transaction after its posts are inserted (e.g. detection counts). */
+  private readonly afterInsertHooks: AfterInsertHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -97,6 +102,11 @@ export class IngestService {
     return { state: state === 'active' ? 'active' : 'waiting', sourceId };
   }
 
+  /** Another module's work on every stored batch, in the batch's transaction (a failure rolls the batch back). */
+  registerAfterInsert(hook: AfterInsertHook): void {
+    this.afterInsertHooks.push(hook);
+  }
+
   /** The worker side: analyse every post with the analyzer in force, then store the batch in one transaction. */
   async processBatch(
     jobId: string,
@@ -107,7 +117,15 @@ export class IngestService {
     const started = Date.now();
     const analyzer = await this.analyzers.current();
     const analysed: AnalysedPost[] = posts.map((post) => ({ post, analysis: analyzer.analyze(post.text) }));
-    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, { demo });
+    const hooks = this.afterInsertHooks;
+    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, {
+      demo,
+      afterInsert: hooks.length
+        ? async (manager, inserted) => {
+            for (const hook of hooks) await hook(manager, inserted);
+          }
+        : undefined,
+    });
     this.logger.log(
       `Batch ${jobId}: ${outcome.stored} stored, ${outcome.duplicates} duplicates in ${Date.now() - started} ms`,
     );

@@ -68,7 +68,10 @@ export interface IssueDispositionView {
   response: string | null;
   completedAt: string | null;
   completion: string | null;
+  /** No response by respondDueAt (or answered after it). */
   overdue: boolean;
+  /** Forwarded after forwardDueAt (working days after the issue was first detected). */
+  forwardedLate: boolean;
 }
 
 export interface IssueView extends IssueListItem {

@@ -1,0 +1,283 @@
+/**
+ * The running detector: one IssueDetector held by the elected detection worker (see detection.processor.ts).
+ * Each pass feeds it the posts ingested since the last pass (their detector views were written at ingest), applies
+ * what analysts decided meanwhile (outcomes, labels, merges), runs the pass with the clock at `now`, and writes the
+ * changed issues (issues, issue_posts, details) in one transaction, then emits IssueEvents.
+ *
+ * Restart: baselines are saved regularly; a new engine imports them, imports the stored counts of the two days before
+ * its replay window (daily-recurrence check), and replays the last 12 hours of posts through `ingest`. A re-found story
+ * maps onto the issue row already holding most of its posts, keeping the analyst's outcome (no twin, no resurrection).
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { IssueDetector } from './detection/issue-detector.js';
+import type { AnalystOutcome } from './detection/detection.types.js';
+import { DETECTION_BUCKET_MS, DetectionStateRepository } from './detection-state.repository.js';
+import { DispositionsService } from './dispositions.service.js';
+import type { IssueView } from './dto/issue-view.js';
+import { IssueEvents, type IssueEvent } from './issue-events.js';
+import { IssuesRepository } from './issues.repository.js';
+import { utcOffsetMinutes } from './working-day-calendar.js';
+
+const REPLAY_MS = 12 * 3600_000;
+/** Posts are read by ingest time with this margin (a batch committing late is still seen; ids dedupe). */
+const CURSOR_MARGIN_MS = 5 * 60_000;
+const READ_CHUNK = 5000;
+const BASELINE_SAVE_EVERY_MS = 30 * 60_000;
+
+export interface PassChange {
+  id: string;
+  label: string;
+  state: string;
+  severity: number;
+  category: string;
+  opd: string;
+  postCount: number;
+}
+
+export interface PassSummary {
+  now: string;
+  bucketsProcessed: number;
+  burstingKeys: number;
+  postsIngested: number;
+  created: PassChange[];
+  updated: PassChange[];
+  timings: { restoreMs: number; ingestMs: number; passMs: number; persistMs: number; totalMs: number };
+}
+
+@Injectable()
+export class DetectionEngine {
+  private readonly logger = new Logger(DetectionEngine.name);
+  private detector: IssueDetector | null = null;
+  /** Detector issue id → issue row id. */
+  private readonly rowOf = new Map<string, string>();
+  /** Post ids fed in the cursor margin, with their ingest time (dedupe of the overlapping reads). */
+  private readonly recent = new Map<string, number>();
+  private cursor = new Date(0);
+  private lastBaselineSave = 0;
+  private lastPurge = 0;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly state: DetectionStateRepository,
+    private readonly issues: IssuesRepository,
+    private readonly dispositions: DispositionsService,
+    private readonly events: IssueEvents,
+  ) {}
+
+  /** Runs one pass; passes never overlap within the process. */
+  pass(now?: number): Promise<PassSummary> {
+    const next = this.running.then(() => this.runPass(now));
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private newDetector(): IssueDetector {
+    return new IssueDetector(
+      { bucketMs: DETECTION_BUCKET_MS, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone) },
+      { newIssueId: () => randomUUID() },
+    );
+  }
+
+  private async restore(): Promise<IssueDetector> {
+    const detector = this.newDetector();
+    const baselines = await this.state.loadBaselines();
+    detector.importBaselines(baselines);
+    const newest = (await this.state.newestPostTime())?.getTime() ?? Date.now();
+    const replayFrom = new Date(Math.min(newest, Date.now()) - REPLAY_MS);
+    if (baselines.length > 0) {
+      // Older counts only: the replay recounts its own window (with near-duplicate voices).
+      detector.importCounts(await this.state.countsBetween(new Date(replayFrom.getTime() - 2 * 86_400_000 - 4 * 3600_000), replayFrom));
+    }
+    let afterId = '0';
+    let replayed = 0;
+    const replayTo = new Date(8.64e15);
+    for (;;) {
+      const chunk = await this.state.postsCreatedBetween(replayFrom, replayTo, afterId, READ_CHUNK);
+      if (chunk.length === 0) break;
+      chunk.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
+      for (const p of chunk) {
+        detector.ingest(p.doc);
+        if (p.ingestedAt > this.cursor) this.cursor = p.ingestedAt;
+        afterId = BigInt(p.postId) > BigInt(afterId) ? p.postId : afterId;
+      }
+      replayed += chunk.length;
+    }
+    this.logger.log(`Detector restored: ${baselines.length} baselines, ${replayed} posts replayed`);
+    return detector;
+  }
+
+  private async runPass(nowArg?: number): Promise<PassSummary> {
+    const t0 = Date.now();
+    let restoreMs = 0;
+    if (!this.detector) {
+      this.detector = await this.restore();
+      restoreMs = Date.now() - t0;
+      this.lastBaselineSave = Date.now();
+    }
+    const detector = this.detector;
+    const t1 = Date.now();
+    const postsIngested = await this.feedNewPosts(detector);
+    await this.applyAnalystDecisions(detector);
+    const t2 = Date.now();
+    const now = nowArg ?? Date.now();
+    const result = detector.runPass(now);
+    const t3 = Date.now();
+    const events: { type: IssueEvent['type']; id: string; transitions: IssueEvent['transitions'] }[] = [];
+    await this.db.transaction(async (manager) => {
+      for (const upsert of result.upserts) {
+        const s = upsert.issue;
+        let rowId = this.rowOf.get(s.id);
+        let created = false;
+        if (!rowId) {
+          const holder = await this.issues.issueHolding(manager, s.postIds);
+          rowId = holder ?? s.id;
+          created = !holder;
+          this.rowOf.set(s.id, rowId);
+          await manager.query(
+            `INSERT INTO detection_issue_map (detector_id, issue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+            [s.id, rowId],
+          );
+        }
+        const row = created ? null : await this.issues.findRow(rowId, manager);
+        if (row?.merged_into) {
+          // Merged by an analyst: the story's posts go to the issue it was merged into.
+          const target = await this.issues.resolveTarget(row.merged_into, manager);
+          if (target) {
+            await this.issues.addPosts(manager, target.id, s.postIds);
+            await manager.query(
+              `UPDATE issues SET last_activity_at = GREATEST(last_activity_at, $2), updated_at = now() WHERE id = $1`,
+              [target.id, new Date(s.lastActivityAt)],
+            );
+            events.push({ type: 'updated', id: target.id, transitions: [] });
+          }
+          continue;
+        }
+        if (created) {
+          // A row for the first time: an id collision with an existing row is impossible (UUIDs).
+          await this.issues.upsertSnapshot(manager, rowId, s);
+        } else {
+          await this.issues.upsertSnapshot(manager, rowId, s);
+          if (row?.outcome && row.outcome !== s.outcome) this.applyOutcome(detector, s.id, row.outcome as AnalystOutcome, row);
+        }
+        events.push({ type: created ? 'created' : 'updated', id: rowId, transitions: upsert.transitions });
+      }
+    });
+    const t4 = Date.now();
+    const created: PassChange[] = [];
+    const updated: PassChange[] = [];
+    const seen = new Set<string>();
+    for (const e of events) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      const view = await this.issues.view(e.id, this.config.publicUrl, await this.dispositions.listFor(e.id));
+      if (!view) continue;
+      (e.type === 'created' ? created : updated).push(change(view));
+      this.events.emit({ type: e.type, issue: view, transitions: e.transitions });
+    }
+    if (Date.now() - this.lastBaselineSave >= BASELINE_SAVE_EVERY_MS) await this.saveBaselines();
+    if (Date.now() - this.lastPurge >= 3600_000) {
+      this.lastPurge = Date.now();
+      await this.state.purge(new Date(Math.max(now, Date.now())));
+    }
+    const summary: PassSummary = {
+      now: new Date(now).toISOString(),
+      bucketsProcessed: result.bucketsProcessed,
+      burstingKeys: result.burstingKeys,
+      postsIngested,
+      created,
+      updated,
+      timings: { restoreMs, ingestMs: t2 - t1, passMs: t3 - t2, persistMs: t4 - t3, totalMs: Date.now() - t0 },
+    };
+    if (result.upserts.length > 0 || result.bucketsProcessed > 0) {
+      this.logger.log(
+        `Detection pass at ${summary.now}: ${postsIngested} posts fed, ${result.bucketsProcessed} buckets, ` +
+          `${created.length} new, ${updated.length} updated issues in ${summary.timings.totalMs} ms`,
+      );
+    }
+    return summary;
+  }
+
+  async saveBaselines(): Promise<void> {
+    if (!this.detector) return;
+    this.lastBaselineSave = Date.now();
+    await this.state.saveBaselines(this.detector.exportBaselines());
+  }
+
+  /** Feeds the posts ingested since the cursor (minus the margin), each once. */
+  private async feedNewPosts(detector: IssueDetector): Promise<number> {
+    let fed = 0;
+    let since = new Date(this.cursor.getTime() - CURSOR_MARGIN_MS);
+    for (;;) {
+      const chunk = await this.state.postsIngestedSince(since, READ_CHUNK);
+      const fresh = chunk.filter((p) => !this.recent.has(p.postId));
+      fresh.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
+      for (const p of fresh) {
+        detector.ingest(p.doc);
+        this.recent.set(p.postId, p.ingestedAt.getTime());
+        if (p.ingestedAt > this.cursor) this.cursor = p.ingestedAt;
+      }
+      fed += fresh.length;
+      if (chunk.length < READ_CHUNK) break;
+      const last = chunk[chunk.length - 1].ingestedAt;
+      if (last.getTime() === since.getTime()) break; // a whole chunk at one instant: already fed above
+      since = last;
+    }
+    const horizon = this.cursor.getTime() - 2 * CURSOR_MARGIN_MS;
+    for (const [id, at] of this.recent) if (at < horizon) this.recent.delete(id);
+    return fed;
+  }
+
+  /** Outcomes, fixed labels and merges set by analysts since the detector last looked. */
+  private async applyAnalystDecisions(detector: IssueDetector): Promise<void> {
+    if (this.rowOf.size === 0) return;
+    const byRow = new Map<string, string[]>();
+    for (const [det, row] of this.rowOf) byRow.set(row, [...(byRow.get(row) ?? []), det]);
+    const rows = await this.db.query<
+      { id: string; outcome: string | null; merged_into: string | null; label: string; label_fixed: boolean; outcome_at: Date | null }[]
+    >(
+      `SELECT id, outcome, merged_into, label, label_fixed, outcome_at FROM issues
+        WHERE id = ANY($1::uuid[]) AND (outcome IS NOT NULL OR label_fixed)`,
+      [[...byRow.keys()]],
+    );
+    for (const row of rows) {
+      for (const det of byRow.get(row.id) ?? []) {
+        const snap = detector.getIssue(det);
+        if (!snap) continue;
+        if (row.label_fixed && snap.label !== row.label) detector.rename(det, row.label);
+        if ((row.outcome ?? null) !== snap.outcome) this.applyOutcome(detector, det, row.outcome as AnalystOutcome | null, row);
+      }
+    }
+  }
+
+  private applyOutcome(
+    detector: IssueDetector,
+    det: string,
+    outcome: AnalystOutcome | null,
+    row: { merged_into: string | null; outcome_at: Date | null },
+  ): void {
+    const at = row.outcome_at ? new Date(row.outcome_at).getTime() : Date.now();
+    try {
+      if (outcome === 'merged') {
+        // Merge in the detector too when the target's story is one it holds; else the pass routes posts (above).
+        const targetDet = [...this.rowOf.entries()].find(([d, r]) => r === row.merged_into && d !== det)?.[0];
+        const target = targetDet ? detector.getIssue(targetDet) : null;
+        if (targetDet && target && !target.mergedInto) detector.applyOutcome(det, 'merged', at, targetDet);
+        return;
+      }
+      detector.applyOutcome(det, outcome, at);
+    } catch (err) {
+      this.logger.warn(`Analyst outcome not applied to detector issue ${det}: ${String(err)}`);
+    }
+  }
+}
+
+function change(v: IssueView): PassChange {
+  return { id: v.id, label: v.label, state: v.state, severity: v.severity, category: v.category, opd: v.opd, postCount: v.postCount };
+}

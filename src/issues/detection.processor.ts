@@ -1,0 +1,121 @@
+/**
+ * The detection worker: passes run on the 'detection' queue (a BullMQ job scheduler every few minutes, and
+ * `POST /api/issues/detect`). One detector holds the state, so exactly one process consumes the queue: worker
+ * processes compete for a PostgreSQL advisory lock held on a dedicated connection, and only the holder runs a BullMQ
+ * Worker. If it dies, its connection closes, the lock frees and another worker process takes over (restoring the
+ * detector from the database).
+ */
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import pg from 'pg';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { DetectionQueueJob } from '../queue/job-payloads.js';
+import { JobQueues } from '../queue/job-queues.service.js';
+import type { QueueBackend } from '../queue/queue-backend.js';
+import { JobName, QueueName } from '../queue/queue-names.js';
+import { QUEUE_BACKEND } from '../queue/queue.module.js';
+import { unexpectedJob } from '../queue/unexpected-job.js';
+import { DetectionEngine, type PassSummary } from './detection-engine.service.js';
+
+const SCHEDULER_ID = 'detection-pass-every-3-minutes';
+export const DETECTION_INTERVAL_MS = 3 * 60_000;
+const LEADER_LOCK = 'pantau:detection-leader';
+const LEADER_RETRY_MS = 15_000;
+
+@Injectable()
+export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DetectionProcessor.name);
+  private worker: Worker | null = null;
+  private lockClient: pg.Client | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly engine: DetectionEngine,
+    private readonly queues: JobQueues,
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role === 'api') return;
+    await this.queues.queue(QueueName.Detection).upsertJobScheduler(
+      SCHEDULER_ID,
+      { every: DETECTION_INTERVAL_MS },
+      { name: JobName.DetectionPass, data: { trigger: 'scheduled' } },
+    );
+    await this.tryLead();
+  }
+
+  private async tryLead(): Promise<void> {
+    if (this.stopping || this.worker) return;
+    try {
+      if (!this.lockClient) {
+        const client = new pg.Client({ connectionString: this.config.databaseUrl });
+        client.on('error', (err) => {
+          this.logger.warn(`Detection leader connection lost: ${String(err)}`);
+          void this.stepDown();
+        });
+        await client.connect();
+        this.lockClient = client;
+      }
+      const { rows } = await this.lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+        LEADER_LOCK,
+      ]);
+      if (rows[0]?.ok) {
+        this.startWorker();
+        return;
+      }
+    } catch (err) {
+      this.logger.warn(`Detection leader election failed: ${String(err)}`);
+      await this.lockClient?.end().catch(() => undefined);
+      this.lockClient = null;
+    }
+    if (!this.stopping) this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
+  }
+
+  private startWorker(): void {
+    const lockMs = this.config.jobLockSeconds * 1000;
+    this.worker = new Worker(QueueName.Detection, (job) => this.process(job), {
+      connection: this.backend.connection as never,
+      prefix: this.backend.prefix,
+      concurrency: 1,
+      autorun: true,
+      lockDuration: Math.max(lockMs, 60_000),
+      stalledInterval: Math.max(lockMs, 60_000),
+    });
+    this.worker.on('error', (err) => this.logger.error(`Detection worker: ${String(err)}`));
+    this.logger.log('This process runs the detection worker (leader)');
+  }
+
+  private async stepDown(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.close().catch(() => undefined);
+    await this.lockClient?.end().catch(() => undefined);
+    this.lockClient = null;
+    if (!this.stopping) this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
+  }
+
+  async process(job: Job): Promise<PassSummary> {
+    const item = { name: job.name, data: job.data } as DetectionQueueJob;
+    switch (item.name) {
+      case JobName.DetectionPass:
+        return this.engine.pass(item.data.now);
+      default:
+        return unexpectedJob(QueueName.Detection, item.name);
+    }
+  }
+
+  /** Before the queue connections and the database close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.retry) clearTimeout(this.retry);
+    if (this.worker) {
+      await this.worker.close().catch(() => undefined);
+      await this.engine.saveBaselines().catch((err: unknown) => this.logger.warn(`Baselines not saved: ${String(err)}`));
+    }
+    await this.lockClient?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { IngestionModule } from '../ingestion/ingestion.module.js';
+import { DetectionEngine } from './detection-engine.service.js';
+import { DetectionIngestHook } from './detection-ingest-hook.js';
+import { DetectionProcessor } from './detection.processor.js';
+import { DetectionStateRepository } from './detection-state.repository.js';
+import { DispositionsController } from './dispositions.controller.js';
+import { DispositionsService } from './dispositions.service.js';
+import { IssueEvents } from './issue-events.js';
+import { IssuesController } from './issues.controller.js';
+import { IssuesRepository } from './issues.repository.js';
+import { IssuesService } from './issues.service.js';
+
+/**
+ * Emerging issues in the running system: ingest-time counts, the detection worker, the issues API, dispositions to
+ * the OPD. Exports IssueEvents (created/updated issues after each pass) and the read side for other modules.
+ */
+@Module({
+  imports: [IngestionModule],
+  controllers: [IssuesController, DispositionsController],
+  providers: [
+    IssueEvents,
+    IssuesRepository,
+    IssuesService,
+    DispositionsService,
+    DetectionStateRepository,
+    DetectionEngine,
+    DetectionProcessor,
+    DetectionIngestHook,
+  ],
+  exports: [IssueEvents, IssuesService, IssuesRepository, DispositionsService],
+})
+export class IssuesModule {}
