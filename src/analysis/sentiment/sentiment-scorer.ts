@@ -53,6 +53,34 @@ const POST_INTENSIFIERS: ReadonlyMap<string, number> = new Map([
 const LAUGH = 'wkwk';
 const STEMMER = new StemmerCache(50_000);
 
+/** Everything the scorer asks about one token, looked up once per distinct token (`tokenInfo`). */
+interface TokenInfo {
+  laugh: boolean;
+  question: boolean;
+  phrases: Phrase[] | undefined;
+  modifierPhrases: Phrase[] | undefined;
+  negator: boolean;
+  weakNegator: boolean;
+  contrast: boolean;
+  concessive: boolean;
+  /** Intensifier/softener factor when the token is one. */
+  modifier: number | undefined;
+  /** The token's own lexicon weight (a modifier that is also a sentiment word: 'lumayan'). */
+  own: number | undefined;
+  /** `lookupWord` of the token: its weight directly, through '-nya' or through its stem. */
+  found: WordLookup | undefined;
+  /** Factor when the token intensifies the word before it ('bagus banget'). */
+  post: number | undefined;
+}
+
+interface WordLookup {
+  weight: number;
+  rule?: string;
+  term: string;
+}
+
+const TOKEN_INFO_LIMIT = 50_000;
+
 interface Hit {
   term: string;
   weight: number;
@@ -67,6 +95,7 @@ export class SentimentScorer {
   private readonly overridden: Set<string>;
   readonly thresholds: SentimentThresholds;
   private readonly normalizer: TextNormalizer | undefined;
+  private readonly infos = new Map<string, TokenInfo>();
 
   constructor(options: SentimentScorerOptions = {}) {
     const base = builtInLexicon();
@@ -130,8 +159,30 @@ export class SentimentScorer {
     return { label, score: Math.round(score * 1000) / 1000, source: 'lexicon', evidence };
   }
 
-  private matchPhrase(map: Map<string, Phrase[]>, tokens: string[], i: number): Phrase | undefined {
-    const list = map.get(tokens[i]);
+  private tokenInfo(t: string): TokenInfo {
+    let info = this.infos.get(t);
+    if (info === undefined) {
+      info = {
+        laugh: t === LAUGH,
+        question: QUESTION_WORDS.has(t),
+        phrases: this.lex.phrases.get(t),
+        modifierPhrases: this.lex.modifierPhrases.get(t),
+        negator: NEGATORS.has(t),
+        weakNegator: WEAK_NEGATORS.has(t),
+        contrast: CONTRAST_WORDS.has(t),
+        concessive: CONCESSIVE_WORDS.has(t),
+        modifier: this.lex.modifiers.get(t),
+        own: this.lex.words.get(t),
+        found: this.lookupWord(t),
+        post: POST_INTENSIFIERS.get(t),
+      };
+      if (this.infos.size >= TOKEN_INFO_LIMIT) this.infos.clear();
+      this.infos.set(t, info);
+    }
+    return info;
+  }
+
+  private matchPhrase(list: Phrase[] | undefined, tokens: string[], i: number): Phrase | undefined {
     if (!list) return undefined;
     for (const p of list) {
       const len = p.words.length;
@@ -148,7 +199,7 @@ export class SentimentScorer {
     return undefined;
   }
 
-  private lookupWord(w: string): { weight: number; rule?: string; term: string } | undefined {
+  private lookupWord(w: string): WordLookup | undefined {
     const direct = this.lex.words.get(w);
     if (direct !== undefined) return { weight: direct, term: w };
     const c = w.charCodeAt(0);
@@ -203,24 +254,25 @@ export class SentimentScorer {
         clause++;
       }
       const t = tokens[i];
-      if (t === LAUGH) {
+      const info = this.tokenInfo(t);
+      if (info.laugh) {
         hasLaugh = true;
         continue;
       }
-      if (QUESTION_WORDS.has(t)) hasQuestionWord = true;
+      if (info.question) hasQuestionWord = true;
 
       // Phrases first (they may start with a negator: 'tidak becus').
       let term: string | undefined;
       let weight = 0;
       let span = 1;
       const extraRules: string[] = [];
-      const phrase = this.matchPhrase(this.lex.phrases, tokens, i);
+      const phrase = this.matchPhrase(info.phrases, tokens, i);
       if (phrase) {
         term = phrase.words.join(' ');
         weight = phrase.weight;
         span = phrase.words.length;
       } else {
-        const modPhrase = this.matchPhrase(this.lex.modifierPhrases, tokens, i);
+        const modPhrase = this.matchPhrase(info.modifierPhrases, tokens, i);
         if (modPhrase) {
           modifier = modPhrase.words.join(' ');
           modifierFactor = modPhrase.weight;
@@ -229,18 +281,18 @@ export class SentimentScorer {
           i += modPhrase.words.length - 1;
           continue;
         }
-        if (NEGATORS.has(t)) {
+        if (info.negator) {
           negator = t;
           negatorAt = i;
           continue;
         }
-        if (WEAK_NEGATORS.has(t) && i + 1 < tokens.length) {
+        if (info.weakNegator && i + 1 < tokens.length) {
           weakNegator = t;
           weakAt = i;
           continue;
         }
-        if (CONTRAST_WORDS.has(t)) {
-          if (CONCESSIVE_WORDS.has(t)) {
+        if (info.contrast) {
+          if (info.concessive) {
             concession = t;
           } else {
             for (let k = sentenceStartHit; k < hits.length; k++) {
@@ -253,19 +305,18 @@ export class SentimentScorer {
           negator = null;
           continue;
         }
-        const mod = this.lex.modifiers.get(t);
+        const mod = info.modifier;
         if (mod !== undefined) {
           // A modifier that is also a sentiment word ('lumayan') is a modifier only when a sentiment word follows.
           const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
-          const own = this.lex.words.get(t);
-          if (own === undefined || (next !== undefined && this.lex.words.has(next))) {
+          if (info.own === undefined || (next !== undefined && this.tokenInfo(next).own !== undefined)) {
             modifier = t;
             modifierFactor = mod;
             modifierAt = i;
             continue;
           }
         }
-        const found = this.lookupWord(t);
+        const found = info.found;
         if (!found) continue;
         term = found.term;
         weight = found.weight;
@@ -290,7 +341,7 @@ export class SentimentScorer {
         weakNegator = null;
       }
       const after = i + span < tokens.length ? tokens[i + span] : undefined;
-      const post = after !== undefined ? POST_INTENSIFIERS.get(after) : undefined;
+      const post = after !== undefined ? this.tokenInfo(after).post : undefined;
       if (post !== undefined) {
         weight *= post;
         rules.push(`intensified:${after}`);
