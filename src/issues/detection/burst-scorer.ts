@@ -7,6 +7,12 @@
  * (morning traffic talk). A window of w buckets is scored by the upper tail of a Poisson law,
  * surprise = −log10 P(X ≥ x | λ), with λ = max(E, prior floor) + one standard deviation of the key's own excess
  * variance. The floor is what makes keys without history safe: a brand-new word needs several distinct voices.
+ *
+ * Bias correction: every baseline starts at 0, so after n buckets of history the EWMA carries only 1 − (1 − α)^n of
+ * the weight it should (Adam-style initialisation bias). Mean and variance are divided by that sum when the caller
+ * says how many buckets the detector has observed (`historyBuckets`); without it an EWMA a few hours old would read a
+ * steady word as a tenth of its real share and call it a burst. A key that appeared late is not inflated by this:
+ * its zeros before it appeared are real observations of the detector's history.
  */
 import type { KeyBaselineRow } from './detection.types.js';
 
@@ -102,6 +108,16 @@ export class BurstScorer {
     b.lastBucket = bucket;
   }
 
+  /**
+   * 1 / (1 − (1 − α)^n): the factor that turns an EWMA started at 0 into a weighted mean over the n buckets observed
+   * (1 when the history is unknown or long enough for the start not to matter).
+   */
+  debias(historyBuckets: number): number {
+    if (!(historyBuckets > 0) || !Number.isFinite(historyBuckets)) return 1;
+    const w = 1 - Math.pow(1 - this.alpha, historyBuckets);
+    return w > 0.999 ? 1 : 1 / w;
+  }
+
   /** Hour-of-day multiplier of the key (1 without a learned profile). */
   seasonalFactor(b: KeyBaseline, hour: number): number {
     return b.seasonal ? b.seasonal[hour] : 1;
@@ -109,7 +125,8 @@ export class BurstScorer {
 
   /**
    * Scores `observed` voices over a window whose buckets held `windowTotal` voices in all (sum over the window) and
-   * span `windowBuckets` buckets; `activity` is windowTotal relative to an average window (daily rhythm of the floor).
+   * span `windowBuckets` buckets; `activity` is windowTotal relative to an average window (daily rhythm of the floor);
+   * `historyBuckets` is how many buckets the detector had folded before this one (bias correction; omit for none).
    */
   score(
     b: KeyBaseline,
@@ -118,21 +135,35 @@ export class BurstScorer {
     windowTotal: number,
     activity: number,
     hour: number,
+    historyBuckets = Infinity,
   ): WindowScore {
-    const expectedRaw = windowTotal * b.mean * this.seasonalFactor(b, hour);
+    const c = this.debias(historyBuckets);
+    const expectedRaw = windowTotal * b.mean * c * this.seasonalFactor(b, hour);
     const floor = this.priorVoicesPerBucket * windowBuckets * Math.min(4, Math.max(0.25, activity));
-    const excessSd = Math.sqrt(Math.max(0, b.variance) * (windowTotal * windowTotal) / windowBuckets);
+    const excessSd = Math.sqrt((Math.max(0, b.variance) * c * (windowTotal * windowTotal)) / windowBuckets);
     const lambda = Math.max(expectedRaw, floor) + excessSd;
     return { window: windowBuckets, observed, expected: lambda, surprise: poissonSurprise(observed, lambda) };
   }
 
-  /** Folds one bucket in which the key had `voices` of `total` voices. Bursting buckets are clamped. */
-  fold(b: KeyBaseline, bucket: number, voices: number, total: number, hour: number, bursting: boolean): void {
+  /**
+   * Folds one bucket in which the key had `voices` of `total` voices. Bursting buckets are clamped.
+   * `historyBuckets` as in `score` (buckets folded by the detector before this one).
+   */
+  fold(
+    b: KeyBaseline,
+    bucket: number,
+    voices: number,
+    total: number,
+    hour: number,
+    bursting: boolean,
+    historyBuckets = Infinity,
+  ): void {
     this.decayTo(b, bucket - 1);
     const t = Math.max(1, total);
     let share = voices / t;
+    const c = this.debias(historyBuckets);
     if (bursting) {
-      const cap = b.mean * this.seasonalFactor(b, hour) + 3 * Math.sqrt(Math.max(b.variance, 0)) + 1 / t;
+      const cap = b.mean * c * this.seasonalFactor(b, hour) + 3 * Math.sqrt(Math.max(b.variance, 0) * c) + 1 / t;
       share = Math.min(share, cap);
     }
     const a = this.alpha;
@@ -142,7 +173,7 @@ export class BurstScorer {
     b.lastBucket = bucket;
     if (!bursting && b.mean * t >= 0.05) {
       if (!b.seasonal) b.seasonal = new Float64Array(24).fill(1);
-      const ratio = Math.min(6, share / Math.max(b.mean, 1e-12));
+      const ratio = Math.min(6, share / Math.max(b.mean * this.debias(historyBuckets + 1), 1e-12));
       b.seasonal[hour] += this.seasonalRate * (ratio - b.seasonal[hour]);
     }
   }

@@ -136,7 +136,8 @@ export class IssueDetector {
   private seq = 0;
   private oldestSeq = 0;
   private lastProcessed = -Infinity;
-  private firstProcessed = Infinity;
+  /** First bucket of the detector's history (this process's first pass, or the oldest imported baseline). */
+  private historyStart = Infinity;
   private newestTime = -Infinity;
   private issueCounter = 0;
   private readonly maxWindow: number;
@@ -312,7 +313,7 @@ export class IssueDetector {
     let bursting = 0;
     const indices = this.counter.indices().filter((i) => i > this.lastProcessed && i < nowBucket);
     for (const index of indices) {
-      if (index < this.firstProcessed) this.firstProcessed = index;
+      if (index < this.historyStart) this.historyStart = index;
       bursting += this.processBucket(this.counter.get(index)!);
       this.lastProcessed = index;
       processed++;
@@ -351,6 +352,8 @@ export class IssueDetector {
     const activity = windows.map((w, i) => windowTotals[i] / (w * Math.max(1, this.avgTotal)));
     const hour = this.localHour(bucket.start);
     const dayBuckets = Math.round(86_400_000 / cfg.bucketMs);
+    // Buckets folded before this one: corrects the zero start of every EWMA (see BurstScorer.debias).
+    const history = t - this.historyStart;
     const candidates: { key: TrackedKey; surprise: number; window: number }[] = [];
     for (const [k, cell] of bucket.cells) {
       this.scorer.decayTo(k.base, t - 1);
@@ -370,7 +373,7 @@ export class IssueDetector {
         let x = 0;
         for (let j = ri.length - 1; j >= 0 && ri[j] >= from; j--) x += rv[j];
         if (x < cfg.minKeyVoices) continue;
-        const s = this.scorer.score(k.base, x, windows[w], windowTotals[w], activity[w], hour);
+        const s = this.scorer.score(k.base, x, windows[w], windowTotals[w], activity[w], hour, history);
         let surprise = s.surprise;
         // Daily recurrence: what the same window held one and two days ago (the morning traffic talk).
         if (surprise >= cfg.minSurprise) {
@@ -384,7 +387,7 @@ export class IssueDetector {
       }
       const isBurst = bestSurprise >= cfg.minSurprise;
       k.lastSurprise = bestSurprise;
-      this.scorer.fold(k.base, t, cell.voices, total, hour, isBurst);
+      this.scorer.fold(k.base, t, cell.voices, total, hour, isBurst, history);
       if (isBurst) candidates.push({ key: k, surprise: bestSurprise, window: bestWindow });
     }
     if (candidates.length > 0 || this.hot.size > 0) this.formIssues(candidates, t);
@@ -428,9 +431,14 @@ export class IssueDetector {
   private formIssues(found: { key: TrackedKey; surprise: number; window: number }[], t: number): void {
     const cfg = this.config;
     const now = (t + 1) * cfg.bucketMs;
+    // During the warm-up every baseline is a few buckets old: bursts then are not evidence of anything new, so they
+    // make no key hot (otherwise the first pass after the warm-up would cluster the whole chatter).
+    const warm = t - this.historyStart >= cfg.warmupBuckets;
     for (const c of found) {
-      c.key.hotUntil = t + cfg.hotBuckets;
-      this.hot.add(c.key);
+      if (warm) {
+        c.key.hotUntil = t + cfg.hotBuckets;
+        this.hot.add(c.key);
+      }
       // 1. Attach to an open issue that already holds most of the key's recent posts.
       const posts = this.postingsOf(c.key, t - Math.max(c.window, 4) + 1, t);
       if (posts.length === 0) continue;
@@ -450,7 +458,7 @@ export class IssueDetector {
     }
     for (const k of this.hot) if (k.hotUntil < t) this.hot.delete(k);
     // Without a few hours of history every key is new: no issue is opened before the baselines have some footing.
-    if (this.hot.size < 2 || t - this.firstProcessed < cfg.warmupBuckets) return;
+    if (this.hot.size < 2 || !warm) return;
 
     // 2. Unassigned posts of the lookback with at least two hot keys.
     const from = t - cfg.clusterLookbackBuckets + 1;
@@ -898,6 +906,7 @@ export class IssueDetector {
       const k = this.keyFor(row.key);
       k.base = BurstScorer.fromRow(row);
       this.lastProcessed = Math.max(this.lastProcessed, row.lastBucket);
+      if (row.firstBucket < this.historyStart) this.historyStart = row.firstBucket;
     }
   }
 
@@ -906,11 +915,11 @@ export class IssueDetector {
     for (const row of rows) {
       const index = Math.floor(row.bucketStart / this.config.bucketMs);
       if (row.key === '*') this.counter.setTotals(index, row.posts, row.voices);
-      else this.counter.setCounts(index, this.keyFor(row.key), row.posts, row.authors, row.voices);
+      else this.counter.setCounts(index, this.keyFor(row.key, index), row.posts, row.authors, row.voices);
     }
   }
 
-  private keyFor(key: string): TrackedKey {
+  private keyFor(key: string, bucket = 0): TrackedKey {
     let k = this.keys.get(key);
     if (!k) {
       const kind = (
@@ -920,7 +929,7 @@ export class IssueDetector {
         key,
         kind: kind ?? 'term',
         text: keyText(key),
-        base: BurstScorer.empty(0),
+        base: BurstScorer.empty(bucket),
         recentIdx: [],
         recentVoices: [],
         issues: null,
