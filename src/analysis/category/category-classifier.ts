@@ -39,6 +39,8 @@ export interface CategoryClassifierOptions {
 }
 
 interface KeywordRef {
+  /** A prefix keyword (`pungut*`): never halved as a landmark (it was not before the landmark rule either). */
+  prefix?: boolean;
   cat: number;
   kw: number;
   weight: number;
@@ -47,6 +49,7 @@ interface KeywordRef {
 }
 
 const FALLBACK_OPD = 'Diskominfo';
+const REF_CACHE_LIMIT = 50_000;
 const WORD_RE = /^[\p{L}\p{N}]+$/u;
 /**
  * Words after which a place-like keyword names a landmark ('di dekat pasar', 'dari jembatan mahakam'). Not 'di' or
@@ -72,6 +75,7 @@ export class CategoryClassifier {
   private readonly stems = new Map<string, KeywordRef[]>();
   /** Single-word keywords the normaliser would rewrite ('sma' → 'sama', 'tk' → 'tidak'): matched as written only. */
   private readonly written = new Map<string, KeywordRef[]>();
+  private readonly refCache = new Map<string, readonly KeywordRef[] | null>();
   private readonly prefixes: { prefix: string; ref: KeywordRef }[] = [];
   private readonly phraseRefs: { ref: KeywordRef; length: number }[] = [];
   private readonly phrases = new PhraseAutomaton();
@@ -105,7 +109,8 @@ export class CategoryClassifier {
         const raw = String(k.term ?? '').trim();
         if (raw.endsWith('*')) {
           const toks = normalize(raw.slice(0, -1));
-          if (toks.length === 1 && toks[0].length >= 3) this.prefixes.push({ prefix: toks[0], ref });
+          if (toks.length === 1 && toks[0].length >= 3)
+            this.prefixes.push({ prefix: toks[0], ref: { ...ref, prefix: true } });
           else this.invalidKeywords.push({ slug: cat.slug, term: raw });
           return;
         }
@@ -164,6 +169,30 @@ export class CategoryClassifier {
    * Rules only. `rewritten` (the normaliser's `replaced`/`replacedAt`) lets abbreviation keywords that the slang map
    * rewrites match the word as written; without it they never match.
    */
+  /**
+   * The single-word keywords a token matches, memoised per distinct token: its word refs (or, when it is not a
+   * keyword itself, its stem's refs), then the prefixes it starts with. Null when none.
+   */
+  private tokenRefs(tok: string): readonly KeywordRef[] | null {
+    const cached = this.refCache.get(tok);
+    if (cached !== undefined) return cached;
+    const refs: KeywordRef[] = [];
+    const direct = this.words.get(tok);
+    if (direct) refs.push(...direct);
+    else if (this.stem && this.stems.size > 0) {
+      const srefs = this.stems.get(this.stem(tok));
+      if (srefs) refs.push(...srefs);
+    }
+    for (let p = 0; p < this.prefixes.length; p++) {
+      const px = this.prefixes[p];
+      if (tok.length >= px.prefix.length && tok.startsWith(px.prefix)) refs.push(px.ref);
+    }
+    const result = refs.length > 0 ? refs : null;
+    if (this.refCache.size >= REF_CACHE_LIMIT) this.refCache.clear();
+    this.refCache.set(tok, result);
+    return result;
+  }
+
   classifyByRules(tokens: readonly string[], rewritten?: RewrittenWords): CategoryResult {
     const gen = ++this.gen;
     if (gen === 0xffffffff) {
@@ -208,19 +237,14 @@ export class CategoryClassifier {
     }
     for (let i = 0; i < tokens.length; i++) {
       if (cov && cov[i]) continue;
-      const tok = tokens[i];
-      // A place-like word right after a locative ('dekat pasar', 'dari jembatan', 'ke bandara') usually names a
-      // landmark, not the subject: a keyword that is not decisive on its own counts half there.
+      const refs = this.tokenRefs(tokens[i]);
+      if (refs === null) continue;
+      // A place-like word right after a locative ('dekat pasar', 'dari jembatan') usually names a landmark, not
+      // the subject: a keyword that is not decisive on its own counts half there.
       const landmark = i > 0 && LANDMARK_PREPOSITIONS.has(tokens[i - 1]);
-      const refs = this.words.get(tok);
-      if (refs) for (const r of refs) take(r, landmark && r.weight < 3 ? r.weight / 2 : r.weight);
-      else if (this.stem && this.stems.size > 0) {
-        const srefs = this.stems.get(this.stem(tok));
-        if (srefs) for (const r of srefs) take(r, landmark && r.weight < 3 ? r.weight / 2 : r.weight);
-      }
-      for (let p = 0; p < this.prefixes.length; p++) {
-        const px = this.prefixes[p];
-        if (tok.length >= px.prefix.length && tok.startsWith(px.prefix)) take(px.ref);
+      for (let k = 0; k < refs.length; k++) {
+        const r = refs[k];
+        take(r, landmark && r.weight < 3 && !r.prefix ? r.weight / 2 : r.weight);
       }
     }
     let best = -1;
