@@ -38,8 +38,16 @@ describe('parseChannels', () => {
   });
 
   it('should never show a webhook secret, and show only the origin to non-admins', () => {
-    const stored = { type: 'webhook' as const, url: 'https://hooks.example.org/T0/B1/xyz', secretEncrypted: 'v1.a.b.c' };
+    const stored = {
+      type: 'webhook' as const,
+      url: 'https://hooks.example.org/T0/B1/xyz',
+      secretEncrypted: 'v1.a.b.c',
+    };
     expect(channelView(stored, true)).toEqual({ type: 'webhook', url: stored.url, secretSet: true });
-    expect(channelView(stored, false)).toEqual({ type: 'webhook', url: 'https://hooks.example.org/…', secretSet: true });
+    expect(channelView(stored, false)).toEqual({
+      type: 'webhook',
+      url: 'https://hooks.example.org/…',
+      secretSet: true,
+    });
   });
 });

@@ -72,7 +72,10 @@ export function parseChannels(input: unknown): { channels: AlertChannel[]; probl
         problems.push(`${at}.to: alamat e-mail tidak valid`);
         return;
       }
-      channels.push({ type: 'email', to: [...new Set((to as string[]).map((address) => address.trim().toLowerCase()))] });
+      channels.push({
+        type: 'email',
+        to: [...new Set((to as string[]).map((address) => address.trim().toLowerCase()))],
+      });
     } else {
       const url = entry.url;
       let parsed: URL | null = null;
@@ -103,7 +106,9 @@ export function parseChannels(input: unknown): { channels: AlertChannel[]; probl
 /** How the API shows a stored channel: never the secret; to non-admins, a webhook only by its origin. */
 export function channelView(channel: StoredAlertChannel, fullWebhookUrl: boolean): AlertChannelView {
   if (channel.type !== 'webhook') {
-    return channel.type === 'email' ? { type: 'email', to: [...channel.to] } : { type: 'telegram', chatId: channel.chatId };
+    return channel.type === 'email'
+      ? { type: 'email', to: [...channel.to] }
+      : { type: 'telegram', chatId: channel.chatId };
   }
   const url = fullWebhookUrl ? channel.url : `${new URL(channel.url).origin}/…`;
   return { type: 'webhook', url, secretSet: Boolean(channel.secretEncrypted) };

@@ -68,9 +68,9 @@ describe('evaluateRule', () => {
   it('should match topics when the issue has any of them', () => {
     expect(evaluateRule({ topicIds: ['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'b'] }, issue()).matched).toBe(true);
     expect(evaluateRule({ topicIds: ['bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'] }, issue()).matched).toBe(false);
-    expect(evaluateRule({ topicIds: ['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'] }, issue({ topicIds: undefined })).matched).toBe(
-      false,
-    );
+    expect(
+      evaluateRule({ topicIds: ['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'] }, issue({ topicIds: undefined })).matched,
+    ).toBe(false);
   });
 
   it('should filter campaigns in or out', () => {

@@ -122,5 +122,7 @@ export function cooldownDecision(lastAlertAt: Date | null, cooldownMinutes: numb
     return { allowed: true, nextAllowedAt: null };
   }
   const next = new Date(lastAlertAt.getTime() + cooldownMinutes * 60_000);
-  return next.getTime() <= now.getTime() ? { allowed: true, nextAllowedAt: null } : { allowed: false, nextAllowedAt: next };
+  return next.getTime() <= now.getTime()
+    ? { allowed: true, nextAllowedAt: null }
+    : { allowed: false, nextAllowedAt: next };
 }

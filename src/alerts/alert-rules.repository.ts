@@ -72,19 +72,21 @@ export class AlertRulesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(): Promise<AlertRuleRecord[]> {
-    const rows = (await this.db.query(`${SELECT_RULE} ${GROUP_RULE} ORDER BY r.created_at, r.id`)) as RuleRow[];
+    const rows = await this.db.query<RuleRow[]>(`${SELECT_RULE} ${GROUP_RULE} ORDER BY r.created_at, r.id`);
     return rows.map(toRecord);
   }
 
   async get(id: string): Promise<AlertRuleRecord | null> {
-    const rows = (await this.db.query(`${SELECT_RULE} WHERE r.id = $1 ${GROUP_RULE}`, [id])) as RuleRow[];
+    const rows = await this.db.query<RuleRow[]>(`${SELECT_RULE} WHERE r.id = $1 ${GROUP_RULE}`, [id]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async active(): Promise<AlertRule[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<
+      Pick<RuleRow, 'id' | 'name' | 'conditions' | 'channels' | 'cooldown_minutes' | 'active'>[]
+    >(
       `SELECT id, name, conditions, channels, cooldown_minutes, active FROM alert_rules WHERE active ORDER BY created_at, id`,
-    )) as Pick<RuleRow, 'id' | 'name' | 'conditions' | 'channels' | 'cooldown_minutes' | 'active'>[];
+    );
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -99,7 +101,15 @@ export class AlertRulesRepository {
     await this.db.query(
       `INSERT INTO alert_rules (id, name, conditions, channels, cooldown_minutes, active, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, rule.name, JSON.stringify(rule.conditions), JSON.stringify(rule.channels), rule.cooldownMinutes, rule.active, createdBy],
+      [
+        id,
+        rule.name,
+        JSON.stringify(rule.conditions),
+        JSON.stringify(rule.channels),
+        rule.cooldownMinutes,
+        rule.active,
+        createdBy,
+      ],
     );
   }
 
@@ -107,12 +117,19 @@ export class AlertRulesRepository {
     await this.db.query(
       `UPDATE alert_rules SET name = $2, conditions = $3, channels = $4, cooldown_minutes = $5, active = $6, updated_at = now()
         WHERE id = $1`,
-      [id, rule.name, JSON.stringify(rule.conditions), JSON.stringify(rule.channels), rule.cooldownMinutes, rule.active],
+      [
+        id,
+        rule.name,
+        JSON.stringify(rule.conditions),
+        JSON.stringify(rule.channels),
+        rule.cooldownMinutes,
+        rule.active,
+      ],
     );
   }
 
   async delete(id: string): Promise<boolean> {
-    const [, affected] = (await this.db.query(`DELETE FROM alert_rules WHERE id = $1`, [id])) as [unknown, number];
+    const [, affected] = await this.db.query<[unknown, number]>(`DELETE FROM alert_rules WHERE id = $1`, [id]);
     return affected > 0;
   }
 }

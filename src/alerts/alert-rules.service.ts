@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service.js';
 import type { Principal } from '../auth/principal.js';
+import { Role } from '../auth/roles.decorator.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { CredentialsCipher } from '../sources/credentials-cipher.js';
@@ -21,13 +22,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Keeps only the conditions that are set (the stored JSON is what the evaluator reads). */
 function cleanConditions(dto: AlertConditionsDto): AlertConditions {
   const conditions: AlertConditions = {};
-  if (dto.minSeverity !== undefined) conditions.minSeverity = dto.minSeverity;
-  if (dto.topicIds?.length) conditions.topicIds = [...new Set(dto.topicIds.map((id) => id.toLowerCase()))];
-  if (dto.categories?.length) conditions.categories = [...new Set(dto.categories)];
-  if (dto.regionCodes?.length) conditions.regionCodes = [...new Set(dto.regionCodes)];
-  if (dto.minNegativeShare !== undefined) conditions.minNegativeShare = dto.minNegativeShare;
-  if (dto.states?.length) conditions.states = [...new Set(dto.states)];
-  if (dto.campaign !== undefined) conditions.campaign = dto.campaign;
+  if (dto.minSeverity !== undefined) {
+    conditions.minSeverity = dto.minSeverity;
+  }
+  if (dto.topicIds?.length) {
+    conditions.topicIds = [...new Set(dto.topicIds.map((id) => id.toLowerCase()))];
+  }
+  if (dto.categories?.length) {
+    conditions.categories = [...new Set(dto.categories)];
+  }
+  if (dto.regionCodes?.length) {
+    conditions.regionCodes = [...new Set(dto.regionCodes)];
+  }
+  if (dto.minNegativeShare !== undefined) {
+    conditions.minNegativeShare = dto.minNegativeShare;
+  }
+  if (dto.states?.length) {
+    conditions.states = [...new Set(dto.states)];
+  }
+  if (dto.campaign !== undefined) {
+    conditions.campaign = dto.campaign;
+  }
   return conditions;
 }
 
@@ -75,7 +90,12 @@ export class AlertRulesService {
     return this.get(id, actor);
   }
 
-  async update(id: string, dto: UpdateAlertRuleDto, actor: Principal | undefined, address: string): Promise<AlertRuleView> {
+  async update(
+    id: string,
+    dto: UpdateAlertRuleDto,
+    actor: Principal | undefined,
+    address: string,
+  ): Promise<AlertRuleView> {
     const current = await this.require(id);
     const write: AlertRuleWrite = {
       name: dto.name?.trim() ?? current.name,
@@ -167,7 +187,8 @@ export class AlertRulesService {
         };
       }
       const kept = previous.find(
-        (old): old is Extract<StoredAlertChannel, { type: 'webhook' }> => old.type === 'webhook' && old.url === channel.url,
+        (old): old is Extract<StoredAlertChannel, { type: 'webhook' }> =>
+          old.type === 'webhook' && old.url === channel.url,
       );
       return kept?.secretEncrypted
         ? { type: 'webhook', url: channel.url, secretEncrypted: kept.secretEncrypted }
@@ -177,5 +198,5 @@ export class AlertRulesService {
 }
 
 function isAdmin(viewer: Principal | undefined): boolean {
-  return viewer?.kind === 'user' && viewer.role === 'admin';
+  return viewer?.kind === 'user' && viewer.role === Role.Admin;
 }

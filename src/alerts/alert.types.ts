@@ -4,13 +4,7 @@
  */
 
 export type AlertableIssueState =
-  | 'emerging'
-  | 'trending'
-  | 'declining'
-  | 'dormant'
-  | 'dismissed'
-  | 'merged'
-  | 'followed_up';
+  'emerging' | 'trending' | 'declining' | 'dormant' | 'dismissed' | 'merged' | 'followed_up';
 
 export interface AlertablePost {
   url?: string | null;

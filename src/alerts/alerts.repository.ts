@@ -41,8 +41,7 @@ export interface AlertListFilter {
 }
 
 export type CreateAlertOutcome =
-  | { created: true; alertId: string; deliveryIds: string[] }
-  | { created: false; nextAllowedAt: string };
+  { created: true; alertId: string; deliveryIds: string[] } | { created: false; nextAllowedAt: string };
 
 interface AlertRow {
   id: string;
@@ -92,9 +91,7 @@ function toView(row: AlertRow): AlertView {
     eventType: row.event_type,
     createdAt: row.created_at.toISOString(),
     evidence: row.evidence,
-    acknowledged: row.acknowledged_at
-      ? { by: row.acknowledged_by_name, at: row.acknowledged_at.toISOString() }
-      : null,
+    acknowledged: row.acknowledged_at ? { by: row.acknowledged_by_name, at: row.acknowledged_at.toISOString() } : null,
     falsePositive:
       row.false_positive && row.false_positive_at
         ? { by: row.false_positive_by_name, at: row.false_positive_at.toISOString() }
@@ -119,11 +116,11 @@ export class AlertsRepository {
 
   /** Tracked topics matched by the issue's posts (for rules with topic conditions). */
   async topicIdsOfIssue(issueId: string): Promise<string[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ id: string }[]>(
       `SELECT DISTINCT pt.topic_id AS id FROM issue_posts ip JOIN post_topics pt ON pt.post_id = ip.post_id
         WHERE ip.issue_id = $1`,
       [issueId],
-    )) as { id: string }[];
+    );
     return rows.map((row) => row.id);
   }
 
@@ -142,24 +139,24 @@ export class AlertsRepository {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('alert-cooldown'), hashtext($1))`, [
         `${rule.id}:${issueId}`,
       ]);
-      const [state] = (await manager.query(
+      const [state] = await manager.query<{ last: Date | null; now: Date }[]>(
         `SELECT (SELECT max(created_at) FROM alerts WHERE rule_id = $1 AND issue_id = $2) AS last, now() AS now`,
         [rule.id, issueId],
-      )) as { last: Date | null; now: Date }[];
+      );
       const decision = cooldownDecision(state.last, rule.cooldownMinutes, state.now);
       if (!decision.allowed) {
         return { created: false, nextAllowedAt: (decision.nextAllowedAt as Date).toISOString() };
       }
-      const [alert] = (await manager.query(
+      const [alert] = await manager.query<{ id: string }[]>(
         `INSERT INTO alerts (rule_id, issue_id, event_type, evidence) VALUES ($1, $2, $3, $4) RETURNING id`,
         [rule.id, issueId, eventType, JSON.stringify(evidence)],
-      )) as { id: string }[];
+      );
       const deliveryIds: string[] = [];
       for (const [index, channel] of rule.channels.entries()) {
-        const [delivery] = (await manager.query(
+        const [delivery] = await manager.query<{ id: string }[]>(
           `INSERT INTO alert_deliveries (alert_id, channel_index, channel_type, channel) VALUES ($1, $2, $3, $4) RETURNING id`,
           [alert.id, index, channel.type, JSON.stringify(channel)],
-        )) as { id: string }[];
+        );
         deliveryIds.push(delivery.id);
       }
       return { created: true, alertId: alert.id, deliveryIds };
@@ -167,11 +164,14 @@ export class AlertsRepository {
   }
 
   async markDeliveryUnqueued(deliveryId: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE alert_deliveries SET status = 'failed', last_error = $2 WHERE id = $1`, [deliveryId, error]);
+    await this.db.query(`UPDATE alert_deliveries SET status = 'failed', last_error = $2 WHERE id = $1`, [
+      deliveryId,
+      error,
+    ]);
   }
 
   async get(id: string): Promise<AlertView | null> {
-    const rows = (await this.db.query(`${SELECT_ALERT} WHERE a.id = $1`, [id])) as AlertRow[];
+    const rows = await this.db.query<AlertRow[]>(`${SELECT_ALERT} WHERE a.id = $1`, [id]);
     return rows[0] ? toView(rows[0]) : null;
   }
 
@@ -182,21 +182,31 @@ export class AlertsRepository {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (filter.ruleId) add('a.rule_id = ?', filter.ruleId);
-    if (filter.issueId) add('a.issue_id = ?', filter.issueId);
-    if (filter.status === 'open') where.push('a.acknowledged_at IS NULL AND NOT a.false_positive');
-    if (filter.status === 'acknowledged') where.push('a.acknowledged_at IS NOT NULL AND NOT a.false_positive');
-    if (filter.status === 'false_positive') where.push('a.false_positive');
+    if (filter.ruleId) {
+      add('a.rule_id = ?', filter.ruleId);
+    }
+    if (filter.issueId) {
+      add('a.issue_id = ?', filter.issueId);
+    }
+    if (filter.status === 'open') {
+      where.push('a.acknowledged_at IS NULL AND NOT a.false_positive');
+    }
+    if (filter.status === 'acknowledged') {
+      where.push('a.acknowledged_at IS NOT NULL AND NOT a.false_positive');
+    }
+    if (filter.status === 'false_positive') {
+      where.push('a.false_positive');
+    }
     if (filter.cursor) {
       params.push(filter.cursor.createdAt, filter.cursor.id);
       where.push(`(a.created_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit + 1);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<AlertRow[]>(
       `${SELECT_ALERT} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.length}`,
       params,
-    )) as AlertRow[];
+    );
     const items = rows.slice(0, filter.limit).map(toView);
     const last = items[items.length - 1];
     return {
@@ -208,23 +218,23 @@ export class AlertsRepository {
 
   /** Sets the verdict once; returns whether anything changed (for the audit log). */
   async acknowledge(id: string, userId: string | null, note: string | undefined): Promise<boolean> {
-    const [, affected] = (await this.db.query(
+    const [, affected] = await this.db.query<[unknown, number]>(
       `UPDATE alerts SET acknowledged_by = $2, acknowledged_at = now(), note = COALESCE($3, note)
         WHERE id = $1 AND acknowledged_at IS NULL`,
       [id, userId, note ?? null],
-    )) as [unknown, number];
+    );
     return affected > 0;
   }
 
   /** A false positive is also handled: acknowledged at the same time when it was not yet. */
   async markFalsePositive(id: string, userId: string | null, note: string | undefined): Promise<boolean> {
-    const [, affected] = (await this.db.query(
+    const [, affected] = await this.db.query<[unknown, number]>(
       `UPDATE alerts SET false_positive = true, false_positive_by = $2, false_positive_at = now(),
               acknowledged_by = COALESCE(acknowledged_by, $2), acknowledged_at = COALESCE(acknowledged_at, now()),
               note = COALESCE($3, note)
         WHERE id = $1 AND NOT false_positive`,
       [id, userId, note ?? null],
-    )) as [unknown, number];
+    );
     return affected > 0;
   }
 }

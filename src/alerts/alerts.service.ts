@@ -97,14 +97,20 @@ export class AlertsService {
     cursor?: string;
   }): Promise<{ items: AlertView[]; nextCursor: string | null }> {
     const problems: string[] = [];
-    if (query.ruleId !== undefined && !UUID.test(query.ruleId)) problems.push('ruleId: harus ID aturan yang valid');
-    if (query.issueId !== undefined && !UUID.test(query.issueId)) problems.push('issueId: harus ID isu yang valid');
+    if (query.ruleId !== undefined && !UUID.test(query.ruleId)) {
+      problems.push('ruleId: harus ID aturan yang valid');
+    }
+    if (query.issueId !== undefined && !UUID.test(query.issueId)) {
+      problems.push('issueId: harus ID isu yang valid');
+    }
     const statuses = ['open', 'acknowledged', 'false_positive'];
     if (query.status !== undefined && !statuses.includes(query.status)) {
       problems.push('status: harus open, acknowledged, atau false_positive');
     }
     const limit = query.limit === undefined ? 50 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) problems.push('limit: harus bilangan bulat 1 sampai 200');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+      problems.push('limit: harus bilangan bulat 1 sampai 200');
+    }
     let cursor: { createdAt: string; id: string } | undefined;
     if (query.cursor !== undefined) {
       const [createdAt, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
@@ -134,11 +140,22 @@ export class AlertsService {
     return alert;
   }
 
-  async acknowledge(id: string, note: string | undefined, actor: Principal | undefined, address: string): Promise<AlertView> {
+  async acknowledge(
+    id: string,
+    note: string | undefined,
+    actor: Principal | undefined,
+    address: string,
+  ): Promise<AlertView> {
     await this.get(id);
     const changed = await this.alerts.acknowledge(id, actor?.kind === 'user' ? actor.userId : null, note);
     if (changed) {
-      await this.audit.record({ actor: actor ?? null, action: 'alert.acknowledge', targetType: 'alert', targetId: id, address });
+      await this.audit.record({
+        actor: actor ?? null,
+        action: 'alert.acknowledge',
+        targetType: 'alert',
+        targetId: id,
+        address,
+      });
     }
     return this.get(id);
   }

@@ -23,29 +23,30 @@ export class AlertDeliveriesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(id: string): Promise<DeliveryWork | null> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<(Omit<DeliveryWork, 'alertCreatedAt'> & { alertCreatedAt: Date })[]>(
       `SELECT d.id, d.alert_id AS "alertId", a.rule_id AS "ruleId", a.created_at AS "alertCreatedAt", d.channel,
               d.status, d.attempts, a.evidence
          FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE d.id = $1`,
       [id],
-    )) as (Omit<DeliveryWork, 'alertCreatedAt'> & { alertCreatedAt: Date })[];
+    );
     const row = rows[0];
     return row ? { ...row, alertCreatedAt: row.alertCreatedAt.toISOString() } : null;
   }
 
   /** Counts the attempt before sending: a worker that dies mid-send still leaves it counted. */
   async startAttempt(id: string): Promise<number> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<[{ attempts: number }[], number]>(
       `UPDATE alert_deliveries SET attempts = attempts + 1, last_attempt_at = now() WHERE id = $1 RETURNING attempts`,
       [id],
-    )) as [{ attempts: number }[], number];
+    );
     return rows[0][0]?.attempts ?? 0;
   }
 
   async markSent(id: string): Promise<void> {
-    await this.db.query(`UPDATE alert_deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [
-      id,
-    ]);
+    await this.db.query(
+      `UPDATE alert_deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   async markSentWithNote(id: string, note: string): Promise<void> {

@@ -17,7 +17,11 @@ const hostile: AlertableIssue = {
   places: [{ code: '64.72', name: 'Samarinda <script>' }],
   sentiment: { positive: 1, neutral: 1, negative: 8 },
   topPosts: [
-    { url: 'https://x.example/status/1?a=1&b=2', text: 'Air setinggi <a href="http://evil">dada</a> & naik', author: '@warga<1>' },
+    {
+      url: 'https://x.example/status/1?a=1&b=2',
+      text: 'Air setinggi <a href="http://evil">dada</a> & naik',
+      author: '@warga<1>',
+    },
     { url: 'javascript:alert(1)', text: 'tautan berbahaya\r\nSubject: palsu', author: null },
   ],
 };
@@ -63,7 +67,11 @@ describe('alert messages', () => {
   });
 
   it('should put the whole evidence in the webhook JSON', () => {
-    const payload = renderWebhook({ id: 'a1', deliveryId: 'd1', createdAt: '2026-01-10T03:05:00.000Z' }, evidence, new Date(0));
+    const payload = renderWebhook(
+      { id: 'a1', deliveryId: 'd1', createdAt: '2026-01-10T03:05:00.000Z' },
+      evidence,
+      new Date(0),
+    );
     expect(payload.event).toBe('alert.created');
     expect(payload.evidence.issue.label).toBe(hostile.label);
     expect(JSON.parse(JSON.stringify(payload)).evidence.topPosts[0].text).toBe(hostile.topPosts[0].text);

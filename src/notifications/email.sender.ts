@@ -59,7 +59,13 @@ export class EmailSender implements OnModuleDestroy {
   async send(to: string[], message: EmailMessage): Promise<{ messageId: string | null; rejected: string[] }> {
     const transport = this.transport();
     try {
-      const info = await transport.sendMail({ from: this.from, to, subject: message.subject, text: message.text, html: message.html });
+      const info = await transport.sendMail({
+        from: this.from,
+        to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
       const rejected = ((info.rejected ?? []) as (string | { address: string })[]).map((address) =>
         typeof address === 'string' ? address : address.address,
       );

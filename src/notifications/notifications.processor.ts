@@ -78,7 +78,9 @@ export class NotificationsProcessor extends WorkerHost {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (failure.permanent || lastAttempt) {
         await this.deliveries.markFailure(deliveryId, 'failed', failure.message);
-        this.logger.warn(`Delivery ${deliveryId} (${work.channel.type}) failed after attempt ${attempt}: ${failure.message}`);
+        this.logger.warn(
+          `Delivery ${deliveryId} (${work.channel.type}) failed after attempt ${attempt}: ${failure.message}`,
+        );
         throw new UnrecoverableError(failure.message);
       }
       await this.deliveries.markFailure(deliveryId, 'retrying', failure.message);

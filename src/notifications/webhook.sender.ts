@@ -53,9 +53,12 @@ export class WebhookSender {
     }
     const host = new URL(url).host;
     if (status >= 300 && status < 400) {
-      throw new DeliveryError(`Webhook ${host} menjawab dengan pengalihan (HTTP ${status}); pengalihan tidak diikuti.`, {
-        permanent: true,
-      });
+      throw new DeliveryError(
+        `Webhook ${host} menjawab dengan pengalihan (HTTP ${status}); pengalihan tidak diikuti.`,
+        {
+          permanent: true,
+        },
+      );
     }
     throw new DeliveryError(`Webhook ${host} menjawab HTTP ${status}.`, {
       permanent: !isTransientStatus(status),

@@ -55,7 +55,16 @@ async function storeIssue(db: pg.Client, overrides: Partial<AlertableIssue> = {}
       `INSERT INTO issues (label, state, severity, category, opd, post_count, author_count, campaign,
                            first_seen_at, first_detected_at, last_activity_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now(), now()) RETURNING id`,
-      [issue.label, issue.state, issue.severity, issue.category, issue.opd, issue.postCount, issue.authorCount, issue.campaign],
+      [
+        issue.label,
+        issue.state,
+        issue.severity,
+        issue.category,
+        issue.opd,
+        issue.postCount,
+        issue.authorCount,
+        issue.campaign,
+      ],
     )
   ).rows;
   return { ...issue, id: row.id };
@@ -105,7 +114,7 @@ function issueView(issue: AlertableIssue): IssueView {
     splitFrom: null,
     dispositions: [],
     link: `${PUBLIC_URL}/#/issues/${issue.id}`,
-  } as IssueView;
+  };
 }
 
 describe.each(queueBackendsUnderTest())('Alerts end to end (queue on %s)', (backend) => {
@@ -144,7 +153,11 @@ describe.each(queueBackendsUnderTest())('Alerts end to end (queue on %s)', (back
   };
 
   beforeAll(async () => {
-    [telegram, webhook, smtp] = await Promise.all([fakeTelegram(), fakeWebhookReceiver(), new FakeSmtpServer().start()]);
+    [telegram, webhook, smtp] = await Promise.all([
+      fakeTelegram(),
+      fakeWebhookReceiver(),
+      new FakeSmtpServer().start(),
+    ]);
     running = await startTestSystem({
       backend,
       env: {
@@ -221,9 +234,15 @@ describe.each(queueBackendsUnderTest())('Alerts end to end (queue on %s)', (back
       })
       .expect(201);
     ruleId = response.body.id;
-    expect(response.body.channels[2]).toEqual({ type: 'webhook', url: `${webhook.url}/hook?src=pantau`, secretSet: true });
+    expect(response.body.channels[2]).toEqual({
+      type: 'webhook',
+      url: `${webhook.url}/hook?src=pantau`,
+      secretSet: true,
+    });
     expect(JSON.stringify(response.body)).not.toContain(WEBHOOK_SECRET);
-    const stored = await db.query<{ channels: string }>(`SELECT channels::text FROM alert_rules WHERE id = $1`, [ruleId]);
+    const stored = await db.query<{ channels: string }>(`SELECT channels::text FROM alert_rules WHERE id = $1`, [
+      ruleId,
+    ]);
     expect(stored.rows[0].channels).not.toContain(WEBHOOK_SECRET);
     const asAnalyst = await api().get(`/api/alerts/rules/${ruleId}`).auth(analyst, { type: 'bearer' }).expect(200);
     expect(asAnalyst.body.channels[2]).toEqual({ type: 'webhook', url: `${webhook.url}/…`, secretSet: true });
@@ -314,7 +333,15 @@ describe.each(queueBackendsUnderTest())('Alerts end to end (queue on %s)', (back
   });
 
   it('should retry after Telegram 429 (retry_after) and a webhook 500, then succeed', async () => {
-    telegram.failNext({ status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } });
+    telegram.failNext({
+      status: 429,
+      body: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
+    });
     webhook.failNext({ status: 500, body: { error: 'sementara' } });
     const issue = await storeIssue(db);
     await raise(issue);
@@ -327,7 +354,10 @@ describe.each(queueBackendsUnderTest())('Alerts end to end (queue on %s)', (back
 
   it('should fail a delivery refused with a permanent 4xx at once, without retrying, and record why', async () => {
     webhook.failNext({ status: 410, body: { error: 'hilang' } });
-    telegram.failNext({ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: chat not found' } });
+    telegram.failNext({
+      status: 400,
+      body: { ok: false, error_code: 400, description: 'Bad Request: chat not found' },
+    });
     const issue = await storeIssue(db);
     const before = { telegram: telegram.requests.length, webhook: webhook.requests.length };
     await raise(issue);
@@ -354,7 +384,11 @@ describe.each(queueBackendsUnderTest())('Alerts end to end (queue on %s)', (back
       .expect(200);
     expect(acked.body.acknowledged.by).toMatch(/^analyst-/);
     const before = (await api().get(`/api/alerts/rules/${ruleId}`).auth(admin, { type: 'bearer' })).body.stats;
-    const marked = await api().post(`/api/alerts/${alert.id}/false-positive`).auth(analyst, { type: 'bearer' }).send({}).expect(200);
+    const marked = await api()
+      .post(`/api/alerts/${alert.id}/false-positive`)
+      .auth(analyst, { type: 'bearer' })
+      .send({})
+      .expect(200);
     expect(marked.body.falsePositive.by).toMatch(/^analyst-/);
     const rules = (await api().get('/api/alerts/rules').auth(analyst, { type: 'bearer' }).expect(200)).body.items as {
       id: string;
@@ -374,9 +408,14 @@ describe.each(queueBackendsUnderTest())('Alerts end to end (queue on %s)', (back
       [alert.id],
     );
     expect(audit.rows.map((row) => row.action)).toEqual(['alert.acknowledge', 'alert.false_positive']);
-    const open = (await api().get('/api/alerts?status=false_positive').auth(pimpinan, { type: 'bearer' }).expect(200)).body;
+    const open = (await api().get('/api/alerts?status=false_positive').auth(pimpinan, { type: 'bearer' }).expect(200))
+      .body;
     expect(open.items.map((item: { id: string }) => item.id)).toContain(alert.id);
-    await api().post('/api/alerts/7d1e2f3a-0000-4000-8000-000000000000/acknowledge').auth(analyst, { type: 'bearer' }).send({}).expect(404);
+    await api()
+      .post('/api/alerts/7d1e2f3a-0000-4000-8000-000000000000/acknowledge')
+      .auth(analyst, { type: 'bearer' })
+      .send({})
+      .expect(404);
   });
 });
 
@@ -416,7 +455,14 @@ describe('Alerts: webhook addresses pass the private-network guard', () => {
     const response = await api(running)
       .post('/api/alerts/rules')
       .auth(admin, { type: 'bearer' })
-      .send({ name: 'Tanpa kanal', conditions: {}, channels: [{ type: 'telegram', chatId: '1' }, { type: 'email', to: ['a@b.id'] }] })
+      .send({
+        name: 'Tanpa kanal',
+        conditions: {},
+        channels: [
+          { type: 'telegram', chatId: '1' },
+          { type: 'email', to: ['a@b.id'] },
+        ],
+      })
       .expect(400);
     expect(response.body.message).toEqual([
       'channels.0: bot Telegram belum dikonfigurasi (PANTAU_TELEGRAM_BOT_TOKEN)',

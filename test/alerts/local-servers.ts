@@ -186,7 +186,10 @@ export function decodeMail(data: string): { subject: string; text: string; html:
     const encoding = /Content-Transfer-Encoding: (\S+)/i.exec(headers)?.[1]?.toLowerCase();
     if (encoding === 'quoted-printable') {
       body = Buffer.from(
-        body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => `%${hex}`).replace(/%(?![0-9A-F]{2})/gi, '%25'),
+        body
+          .replace(/=\r\n/g, '')
+          .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => `%${hex}`)
+          .replace(/%(?![0-9A-F]{2})/gi, '%25'),
         'binary',
       ).toString();
       body = decodeURIComponentSafe(body);
