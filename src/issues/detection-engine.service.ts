@@ -15,12 +15,12 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { IssueDetector } from './detection/issue-detector.js';
-import type { AnalystOutcome } from './detection/detection.types.js';
+import type { AnalystOutcome, IssueUpsert } from './detection/detection.types.js';
 import { DETECTION_BUCKET_MS, DetectionStateRepository } from './detection-state.repository.js';
 import { DispositionsService } from './dispositions.service.js';
 import type { IssueView } from './dto/issue-view.js';
 import { IssueEvents, type IssueEvent } from './issue-events.js';
-import { IssuesRepository } from './issues.repository.js';
+import { IssueRow, IssuesRepository } from './issues.repository.js';
 import { utcOffsetMinutes } from './working-day-calendar.js';
 
 const REPLAY_MS = 12 * 3600_000;
@@ -130,45 +130,20 @@ export class DetectionEngine {
     const result = detector.runPass(now);
     const t3 = Date.now();
     const events: { type: IssueEvent['type']; id: string; transitions: IssueEvent['transitions'] }[] = [];
-    await this.db.transaction(async (manager) => {
-      for (const upsert of result.upserts) {
-        const s = upsert.issue;
-        let rowId = this.rowOf.get(s.id);
-        let created = false;
-        if (!rowId) {
-          const holder = await this.issues.issueHolding(manager, s.postIds);
-          rowId = holder ?? s.id;
-          created = !holder;
-          this.rowOf.set(s.id, rowId);
-          await manager.query(
-            `INSERT INTO detection_issue_map (detector_id, issue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-            [s.id, rowId],
-          );
-        }
-        const row = created ? null : await this.issues.findRow(rowId, manager);
-        if (row?.merged_into) {
-          // Merged by an analyst: the story's posts go to the issue it was merged into.
-          const target = await this.issues.resolveTarget(row.merged_into, manager);
-          if (target) {
-            await this.issues.addPosts(manager, target.id, s.postIds);
-            await manager.query(
-              `UPDATE issues SET last_activity_at = GREATEST(last_activity_at, $2), updated_at = now() WHERE id = $1`,
-              [target.id, new Date(s.lastActivityAt)],
-            );
-            events.push({ type: 'updated', id: target.id, transitions: [] });
-          }
-          continue;
-        }
-        if (created) {
-          // A row for the first time: an id collision with an existing row is impossible (UUIDs).
-          await this.issues.upsertSnapshot(manager, rowId, s);
-        } else {
-          await this.issues.upsertSnapshot(manager, rowId, s);
-          if (row?.outcome && row.outcome !== s.outcome) this.applyOutcome(detector, s.id, row.outcome as AnalystOutcome, row);
-        }
-        events.push({ type: created ? 'created' : 'updated', id: rowId, transitions: upsert.transitions });
-      }
-    });
+    const staged = new Map<string, string>();
+    const outcomes: { det: string; row: IssueRow }[] = [];
+    try {
+      await this.persist(result.upserts, staged, outcomes, events);
+    } catch (err) {
+      // The detector moved on but its changes are not stored: rebuild it from the database on the next pass.
+      this.detector = null;
+      this.rowOf.clear();
+      this.recent.clear();
+      this.cursor = new Date(0);
+      throw err;
+    }
+    for (const [det, row] of staged) this.rowOf.set(det, row);
+    for (const o of outcomes) this.applyOutcome(detector, o.det, o.row.outcome as AnalystOutcome, o.row);
     const t4 = Date.now();
     const created: PassChange[] = [];
     const updated: PassChange[] = [];
@@ -202,6 +177,51 @@ export class DetectionEngine {
       );
     }
     return summary;
+  }
+
+  private async persist(
+    upserts: IssueUpsert[],
+    staged: Map<string, string>,
+    outcomes: { det: string; row: IssueRow }[],
+    events: { type: IssueEvent['type']; id: string; transitions: IssueEvent['transitions'] }[],
+  ): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      for (const upsert of upserts) {
+        const s = upsert.issue;
+        let rowId = this.rowOf.get(s.id) ?? staged.get(s.id);
+        let created = false;
+        if (!rowId) {
+          const holder = await this.issues.issueHolding(manager, s.postIds);
+          rowId = holder ?? s.id;
+          created = !holder;
+          staged.set(s.id, rowId);
+        }
+        const row = created ? null : await this.issues.findRow(rowId, manager);
+        if (row?.merged_into) {
+          // Merged by an analyst: the story's posts go to the issue it was merged into.
+          const target = await this.issues.resolveTarget(row.merged_into, manager);
+          if (target) {
+            await this.issues.addPosts(manager, target.id, s.postIds);
+            await manager.query(
+              `UPDATE issues SET last_activity_at = GREATEST(last_activity_at, $2), updated_at = now() WHERE id = $1`,
+              [target.id, new Date(s.lastActivityAt)],
+            );
+            events.push({ type: 'updated', id: target.id, transitions: [] });
+          }
+          continue;
+        }
+        await this.issues.upsertSnapshot(manager, rowId, s);
+        if (staged.has(s.id)) {
+          await manager.query(
+            `INSERT INTO detection_issue_map (detector_id, issue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+            [s.id, rowId],
+          );
+        }
+        // A re-found story keeps the analyst's outcome (a dismissed issue stays dismissed).
+        if (row?.outcome && row.outcome !== s.outcome) outcomes.push({ det: s.id, row });
+        events.push({ type: created ? 'created' : 'updated', id: rowId, transitions: upsert.transitions });
+      }
+    });
   }
 
   async saveBaselines(): Promise<void> {
