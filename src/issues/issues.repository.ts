@@ -82,7 +82,7 @@ export class IssuesRepository {
     return row;
   }
 
-  /** The issue already holding most of these posts (a restarted detector re-finding a known story), if any. */
+  /** The issue already holding a good share of these posts (a restarted detector re-finding a known story), if any. */
   async issueHolding(manager: EntityManager, postIds: string[]): Promise<string | null> {
     if (postIds.length === 0) return null;
     const [row] = await manager.query<{ issue_id: string; n: number }[]>(
@@ -90,7 +90,8 @@ export class IssuesRepository {
         GROUP BY issue_id ORDER BY n DESC LIMIT 1`,
       [postIds],
     );
-    return row && row.n * 2 >= postIds.length ? row.issue_id : null;
+    // A story that went on after a restart holds its old posts plus many new ones: a fifth is enough (and 3 posts).
+    return row && row.n >= 3 && row.n * 5 >= postIds.length ? row.issue_id : null;
   }
 
   /**
