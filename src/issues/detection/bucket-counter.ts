@@ -79,6 +79,8 @@ export class CountBucket<K extends CountedKey> {
   posts = 0;
   voices = 0;
   frozen = false;
+  /** Posts were counted here one by one (restored count rows carry no postings). */
+  hasPostings = false;
   private voiceSet: Set<number> | null = new Set();
 
   constructor(
@@ -145,6 +147,7 @@ export class BucketCounter<K extends CountedKey> {
   add(index: number, keys: readonly K[], author: number, voice: number, postSeq: number): void {
     const bucket = this.bucketFor(index);
     bucket.countPost(voice);
+    bucket.hasPostings = true;
     for (const k of keys) {
       let cell = bucket.cells.get(k);
       if (!cell) {
@@ -176,8 +179,9 @@ export class BucketCounter<K extends CountedKey> {
   /** Drops the postings of buckets before `index` (posts no longer held in memory). */
   dropPostingsBefore(index: number): void {
     for (const [i, b] of this.buckets) {
-      if (i >= index) continue;
+      if (i >= index || !b.hasPostings) continue;
       for (const cell of b.cells.values()) if (cell.postings.length) cell.postings = [];
+      b.hasPostings = false;
     }
   }
 

@@ -33,6 +33,7 @@ export interface WindowScore {
 }
 
 const LN10 = Math.log(10);
+const POWERS = 4096;
 
 /** log Γ(x) by Lanczos (g = 7, n = 9), accurate to ~1e-13 for x > 0. */
 export function logGamma(x: number): number {
@@ -48,12 +49,27 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
+const LOG_FACTORIALS = new Float64Array(4096);
+for (let n = 2; n < LOG_FACTORIALS.length; n++) LOG_FACTORIALS[n] = LOG_FACTORIALS[n - 1] + Math.log(n);
+
+/** ln x! for an integer count (table up to 4095, Lanczos beyond). */
+function logFactorial(x: number): number {
+  return Number.isInteger(x) && x >= 0 && x < LOG_FACTORIALS.length ? LOG_FACTORIALS[x] : logGamma(x + 1);
+}
+
+/** −log10 P(X = x) for X ~ Poisson(λ): an upper bound of poissonSurprise (the tail holds at least that term). */
+export function poissonPointSurprise(x: number, lambda: number): number {
+  if (x <= lambda || x <= 0) return 0;
+  const lam = Math.max(lambda, 1e-9);
+  return Math.max(0, -(-lam + x * Math.log(lam) - logFactorial(x)) / LN10);
+}
+
 /** −log10 P(X ≥ x) for X ~ Poisson(λ); 0 when x ≤ λ. Sums the tail from x upwards (terms shrink geometrically). */
 export function poissonSurprise(x: number, lambda: number): number {
   if (x <= lambda || x <= 0) return 0;
   const lam = Math.max(lambda, 1e-9);
   const logLam = Math.log(lam);
-  let logTerm = -lam + x * logLam - logGamma(x + 1);
+  let logTerm = -lam + x * logLam - logFactorial(x);
   let sum = 1;
   let ratio = 1;
   for (let i = x + 1; i < x + 400; i++) {
@@ -69,11 +85,20 @@ export class BurstScorer {
   private readonly alpha: number;
   private readonly seasonalRate = 0.25;
 
+  /** (1 − α)ⁿ for n < POWERS (decay over n buckets, bias correction), so the per-key path does no Math.pow. */
+  private readonly powers: Float64Array;
+
   constructor(
     halfLifeBuckets: number,
     private readonly priorVoicesPerBucket: number,
   ) {
     this.alpha = 1 - Math.pow(0.5, 1 / Math.max(1, halfLifeBuckets));
+    this.powers = new Float64Array(POWERS);
+    for (let n = 0; n < POWERS; n++) this.powers[n] = Math.pow(1 - this.alpha, n);
+  }
+
+  private decayFactor(n: number): number {
+    return n < POWERS && (n | 0) === n ? this.powers[n] : Math.pow(1 - this.alpha, n);
   }
 
   static empty(bucket: number): KeyBaseline {
@@ -86,22 +111,16 @@ export class BurstScorer {
       b.lastBucket = bucket;
       return;
     }
-    let gap = bucket - b.lastBucket;
+    const gap = bucket - b.lastBucket;
     if (gap <= 0) return;
-    const a = this.alpha;
-    // Beyond ~6 half-lives the state is numerically gone; cap the loop.
-    if (gap > 2000) gap = 2000;
-    let mean = b.mean;
-    let variance = b.variance;
-    for (let i = 0; i < gap; i++) {
-      const delta = -mean;
-      mean += a * delta;
-      variance = (1 - a) * (variance + a * delta * delta);
-      if (mean < 1e-12 && variance < 1e-14) {
-        mean = 0;
-        variance = 0;
-        break;
-      }
+    // n buckets of share 0 in closed form (r = 1 − α): mean_n = rⁿ·m, var_n = rⁿ·(v + m²·(1 − rⁿ)).
+    const rn = this.decayFactor(gap);
+    const m = b.mean;
+    let mean = rn * m;
+    let variance = rn * (b.variance + m * m * (1 - rn));
+    if (mean < 1e-12 && variance < 1e-14) {
+      mean = 0;
+      variance = 0;
     }
     b.mean = mean;
     b.variance = variance;
@@ -114,7 +133,7 @@ export class BurstScorer {
    */
   debias(historyBuckets: number): number {
     if (!(historyBuckets > 0) || !Number.isFinite(historyBuckets)) return 1;
-    const w = 1 - Math.pow(1 - this.alpha, historyBuckets);
+    const w = 1 - this.decayFactor(historyBuckets);
     return w > 0.999 ? 1 : 1 / w;
   }
 
@@ -126,7 +145,8 @@ export class BurstScorer {
   /**
    * Scores `observed` voices over a window whose buckets held `windowTotal` voices in all (sum over the window) and
    * span `windowBuckets` buckets; `activity` is windowTotal relative to an average window (daily rhythm of the floor);
-   * `historyBuckets` is how many buckets the detector had folded before this one (bias correction; omit for none).
+   * `historyBuckets` is how many buckets the detector had folded before this one (bias correction; omit for none);
+   * with `minSurprise`, surprises that cannot reach it are reported as 0 without summing the tail.
    */
   score(
     b: KeyBaseline,
@@ -136,13 +156,30 @@ export class BurstScorer {
     activity: number,
     hour: number,
     historyBuckets = Infinity,
+    minSurprise = 0,
   ): WindowScore {
+    const lambda = this.expected(b, windowBuckets, windowTotal, activity, hour, historyBuckets);
+    // Below `minSurprise` the exact tail is not needed: the point probability bounds it (reported as 0 then).
+    if (minSurprise > 0 && poissonPointSurprise(observed, lambda) < minSurprise) {
+      return { window: windowBuckets, observed, expected: lambda, surprise: 0 };
+    }
+    return { window: windowBuckets, observed, expected: lambda, surprise: poissonSurprise(observed, lambda) };
+  }
+
+  /** λ of `score` (no allocation: the detector's per-key path calls this and the Poisson tail directly). */
+  expected(
+    b: KeyBaseline,
+    windowBuckets: number,
+    windowTotal: number,
+    activity: number,
+    hour: number,
+    historyBuckets = Infinity,
+  ): number {
     const c = this.debias(historyBuckets);
     const expectedRaw = windowTotal * b.mean * c * this.seasonalFactor(b, hour);
     const floor = this.priorVoicesPerBucket * windowBuckets * Math.min(4, Math.max(0.25, activity));
     const excessSd = Math.sqrt((Math.max(0, b.variance) * c * (windowTotal * windowTotal)) / windowBuckets);
-    const lambda = Math.max(expectedRaw, floor) + excessSd;
-    return { window: windowBuckets, observed, expected: lambda, surprise: poissonSurprise(observed, lambda) };
+    return Math.max(expectedRaw, floor) + excessSd;
   }
 
   /**
@@ -173,7 +210,7 @@ export class BurstScorer {
     b.lastBucket = bucket;
     if (!bursting && b.mean * t >= 0.05) {
       if (!b.seasonal) b.seasonal = new Float64Array(24).fill(1);
-      const ratio = Math.min(6, share / Math.max(b.mean * this.debias(historyBuckets + 1), 1e-12));
+      const ratio = Math.min(6, share / Math.max(b.mean, 1e-12));
       b.seasonal[hour] += this.seasonalRate * (ratio - b.seasonal[hour]);
     }
   }

@@ -11,7 +11,7 @@
  */
 import { NearDuplicateIndex } from '../../analysis/dedup/near-duplicate-index.js';
 import { BucketCounter, type CountBucket } from './bucket-counter.js';
-import { BurstScorer, poissonSurprise, type KeyBaseline } from './burst-scorer.js';
+import { BurstScorer, poissonPointSurprise, poissonSurprise, type KeyBaseline } from './burst-scorer.js';
 import type {
   AnalystOutcome,
   BucketCountRow,
@@ -368,17 +368,23 @@ export class IssueDetector {
       }
       let bestSurprise = 0;
       let bestWindow = 0;
-      for (let w = 0; w < windows.length; w++) {
+      // Pruning: the longest window holds every recent voice; below the minimum no window can burst, and most keys
+      // of a busy bucket (the long tail of phrases seen once or twice) stop here, with no scoring at all.
+      let recent = 0;
+      for (let j = 0; j < rv.length; j++) recent += rv[j];
+      for (let w = 0; recent >= cfg.minKeyVoices && w < windows.length; w++) {
         const from = t - windows[w] + 1;
         let x = 0;
         for (let j = ri.length - 1; j >= 0 && ri[j] >= from; j--) x += rv[j];
         if (x < cfg.minKeyVoices) continue;
-        const s = this.scorer.score(k.base, x, windows[w], windowTotals[w], activity[w], hour, history);
-        let surprise = s.surprise;
+        const lambda = this.scorer.expected(k.base, windows[w], windowTotals[w], activity[w], hour, history);
+        // The point probability bounds the tail: keys that cannot reach the threshold skip the tail sum.
+        if (poissonPointSurprise(x, lambda) < cfg.minSurprise) continue;
+        let surprise = poissonSurprise(x, lambda);
         // Daily recurrence: what the same window held one and two days ago (the morning traffic talk).
         if (surprise >= cfg.minSurprise) {
           const seen = Math.max(this.voicesAt(k, t - dayBuckets, windows[w]), this.voicesAt(k, t - 2 * dayBuckets, windows[w]));
-          if (seen > 0) surprise = Math.min(surprise, poissonSurprise(x, Math.max(s.expected, seen)));
+          if (seen > 0) surprise = Math.min(surprise, poissonSurprise(x, Math.max(lambda, seen)));
         }
         if (surprise > bestSurprise) {
           bestSurprise = surprise;
@@ -409,7 +415,9 @@ export class IssueDetector {
   private postingsOf(key: TrackedKey, from: number, to: number, cap = 2000): number[] {
     const out: number[] = [];
     for (let b = to; b >= from && out.length < cap; b--) {
-      const cell = this.counter.get(b)?.cells.get(key);
+      const bucket = this.counter.get(b);
+      if (!bucket?.hasPostings) continue;
+      const cell = bucket.cells.get(key);
       if (!cell) continue;
       for (const p of cell.postings) if (this.posts.has(p)) out.push(p);
     }
