@@ -50,6 +50,7 @@ function keyOf(term: QueryTerm): string {
 }
 
 const PREFIX_KEY = 3;
+const TOKEN_CACHE_LIMIT = 50_000;
 
 function stripTag(tag: string): string {
   const c = tag.charCodeAt(0);
@@ -75,6 +76,7 @@ export class TopicMatcher {
   private gen = 0;
   private readonly stem?: (token: string) => string;
   private readonly hitTerms: number[] = [];
+  private readonly tokenCache = new Map<string, readonly number[] | null>();
 
   constructor(topics: readonly TopicQuery[], options: TopicMatcherOptions = {}) {
     this.stem = options.stem;
@@ -247,6 +249,30 @@ export class TopicMatcher {
     }
   }
 
+  /**
+   * The word, stem and prefix terms one token satisfies, memoised per distinct token (bounded): a token seen before
+   * costs one Map lookup, with no substring cut for the prefix index. Null when none.
+   */
+  private tokenTerms(tok: string): readonly number[] | null {
+    const cached = this.tokenCache.get(tok);
+    if (cached !== undefined) return cached;
+    const ids: number[] = [];
+    const words = this.wordIndex.get(tok);
+    if (words) ids.push(...words);
+    if (this.stemIndex.size > 0 && this.stem !== undefined) {
+      const stems = this.stemIndex.get(this.stem(tok));
+      if (stems) ids.push(...stems);
+    }
+    if (this.prefixCount > 0 && tok.length >= PREFIX_KEY) {
+      const list = this.prefixIndex.get(tok.slice(0, PREFIX_KEY));
+      if (list) for (const p of list) if (tok.startsWith(p.prefix)) ids.push(p.id);
+    }
+    const result = ids.length > 0 ? ids : null;
+    if (this.tokenCache.size >= TOKEN_CACHE_LIMIT) this.tokenCache.clear();
+    this.tokenCache.set(tok, result);
+    return result;
+  }
+
   private hit(id: number, gen: number): void {
     if (this.termStamp[id] !== gen) {
       this.termStamp[id] = gen;
@@ -260,22 +286,10 @@ export class TopicMatcher {
     const gen = this.nextGen();
     this.hitTerms.length = 0;
     const tokens = doc.tokens ?? [];
-    const hasWords = this.wordIndex.size > 0;
-    const hasStems = this.stemIndex.size > 0 && this.stem !== undefined;
-    const hasPrefixes = this.prefixCount > 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const tok = tokens[i];
-      if (hasWords) {
-        const ids = this.wordIndex.get(tok);
-        if (ids) for (let k = 0; k < ids.length; k++) this.hit(ids[k], gen);
-      }
-      if (hasStems) {
-        const ids = this.stemIndex.get(this.stem!(tok));
-        if (ids) for (let k = 0; k < ids.length; k++) this.hit(ids[k], gen);
-      }
-      if (hasPrefixes && tok.length >= PREFIX_KEY) {
-        const list = this.prefixIndex.get(tok.slice(0, PREFIX_KEY));
-        if (list) for (const p of list) if (tok.startsWith(p.prefix)) this.hit(p.id, gen);
+    if (this.wordIndex.size > 0 || this.stemIndex.size > 0 || this.prefixCount > 0) {
+      for (let i = 0; i < tokens.length; i++) {
+        const ids = this.tokenTerms(tokens[i]);
+        if (ids !== null) for (let k = 0; k < ids.length; k++) this.hit(ids[k], gen);
       }
     }
     this.phrases.scan(tokens, (id) => this.hit(id, gen));
