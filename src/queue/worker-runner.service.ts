@@ -20,16 +20,19 @@ export class WorkerRunner implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.role === 'api') {
-      return;
-    }
+  async onApplicationBootstrap(): Promise<void> {
     for (const wrapper of this.discovery.getProviders()) {
       const host: unknown = wrapper.instance;
       if (!(host instanceof WorkerHost)) {
         continue;
       }
       const worker = host.worker;
+      if (this.config.role === 'api') {
+        // An API process only produces: release what the never-run worker holds (the PostgreSQL
+        // backend opens connections for it).
+        await worker.close();
+        continue;
+      }
       worker.concurrency = this.concurrencyFor(worker.name as QueueName);
       this.applyLockSettings(worker);
       worker.run().catch((error: unknown) => this.logger.error(`Worker ${worker.name} stopped: ${String(error)}`));
