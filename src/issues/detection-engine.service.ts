@@ -235,8 +235,8 @@ export class DetectionEngine {
     let fed = 0;
     let since = new Date(this.cursor.getTime() - CURSOR_MARGIN_MS);
     for (;;) {
-      const chunk = await this.state.postsIngestedSince(since, READ_CHUNK);
-      const fresh = chunk.filter((p) => !this.recent.has(p.postId));
+      const chunk = await this.state.idsIngestedSince(since, READ_CHUNK);
+      const fresh = await this.state.docsOf(chunk.filter((p) => !this.recent.has(p.postId)).map((p) => p.postId));
       fresh.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of fresh) {
         detector.ingest(p.doc);

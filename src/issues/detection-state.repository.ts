@@ -130,6 +130,25 @@ export class DetectionStateRepository {
     );
   }
 
+  /** Ids and ingest times of posts ingested since `since` (light: the docs are fetched only for unseen ids). */
+  async idsIngestedSince(since: Date, limit: number): Promise<{ postId: string; ingestedAt: Date }[]> {
+    const rows = await this.db.query<{ post_id: string; ingested_at: Date }[]>(
+      `SELECT post_id::text, ingested_at FROM detection_posts WHERE ingested_at >= $1
+        ORDER BY ingested_at, post_id LIMIT $2`,
+      [since, limit],
+    );
+    return rows.map((r) => ({ postId: r.post_id, ingestedAt: new Date(r.ingested_at) }));
+  }
+
+  async docsOf(postIds: string[]): Promise<StoredDetectorPost[]> {
+    if (postIds.length === 0) return [];
+    const rows = await this.db.query<{ post_id: string; ingested_at: Date; doc: DetectorPost }[]>(
+      `SELECT post_id::text, ingested_at, doc FROM detection_posts WHERE post_id = ANY($1::bigint[])`,
+      [postIds],
+    );
+    return rows.map((r) => ({ postId: r.post_id, ingestedAt: new Date(r.ingested_at), doc: r.doc }));
+  }
+
   /** Detector views of posts ingested since `since` (a cursor with a safety margin), in time order. */
   async postsIngestedSince(since: Date, limit: number): Promise<StoredDetectorPost[]> {
     const rows = await this.db.query<{ post_id: string; ingested_at: Date; doc: DetectorPost }[]>(
