@@ -104,6 +104,8 @@ interface PostRecord extends IssuePostView {
 
 interface DuplicateGroup {
   rootSeq: number;
+  /** Bucket of the group's first post (kept when the root post leaves memory). */
+  firstBucket: number;
   authors: Set<number>;
   members: number[];
   lastAt: number;
@@ -171,9 +173,17 @@ export class IssueDetector {
       group = this.groups.get(match.groupId) ?? null;
       if (!group) {
         const rootSeq = this.idToSeq.get(match.groupId);
-        group = { rootSeq: rootSeq ?? seq, authors: new Set(), members: [], lastAt: at, issue: null };
+        const rootPost = rootSeq === undefined ? undefined : this.posts.get(rootSeq);
+        group = {
+          rootSeq: rootSeq ?? seq,
+          firstBucket: rootPost?.bucket ?? bucket,
+          authors: new Set(),
+          members: [],
+          lastAt: at,
+          issue: null,
+        };
         if (rootSeq !== undefined) {
-          const root = this.posts.get(rootSeq);
+          const root = rootPost;
           if (root) {
             group.authors.add(root.author);
             group.members.push(rootSeq);
@@ -734,7 +744,7 @@ export class IssueDetector {
     for (const group of this.groups.values()) {
       if (group.issue || group.authors.size < cfg.campaignMinAuthors) continue;
       if (group.lastAt < t * cfg.bucketMs) continue;
-      if (!this.isNovelGroup(group)) continue;
+      if (!this.copiedInBurst(group, t) || !this.isNovelGroup(group, t)) continue;
       const members = group.members.map((s) => this.posts.get(s)).filter((p): p is PostRecord => p !== undefined);
       const byIssue = new Map<IssueRecord<TrackedKey>, number>();
       for (const p of members) if (p.issue) byIssue.set(p.issue.resolve(), (byIssue.get(p.issue.resolve()) ?? 0) + 1);
@@ -753,19 +763,47 @@ export class IssueDetector {
   }
 
   /**
-   * A copied text is a campaign only when what it says is new: recurring phrases (the morning traffic report copied
-   * by many) have a baseline. Novel when most of the root post's phrases expect under two voices in four hours.
+   * A campaign is copying in a burst: at least `campaignMinAuthors` distinct accounts within the longest scoring
+   * window (4 h), not a text that a few people write now and then and that adds up over half a day.
    */
-  private isNovelGroup(group: DuplicateGroup): boolean {
-    const root = this.posts.get(group.rootSeq);
-    if (!root) return true;
+  private copiedInBurst(group: DuplicateGroup, t: number): boolean {
+    const from = t - this.maxWindow + 1;
+    const authors = new Set<number>();
+    for (let i = group.members.length - 1; i >= 0; i--) {
+      const p = this.posts.get(group.members[i]);
+      if (!p || p.bucket < from) continue;
+      authors.add(p.author);
+      if (authors.size >= this.config.campaignMinAuthors) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A copied text is a campaign only when what it says is new: recurring phrases (the morning traffic report copied
+   * by many every day) have a baseline. A phrase is new when it was first seen with the copies themselves, or when,
+   * judged now (bucket `t`), it is less than a day old, its bias-corrected baseline expects under two voices in four
+   * hours, and the same four hours a day before held under two voices (a daily habit is not new). Novel when most of
+   * the root post's phrases are new.
+   */
+  private isNovelGroup(group: DuplicateGroup, t: number): boolean {
+    // The root, or (a group that outlived it: a daily habit copied every morning) its newest member still held.
+    let root = this.posts.get(group.rootSeq);
+    for (let i = group.members.length - 1; !root && i >= 0; i--) root = this.posts.get(group.members[i]);
+    if (!root) return false;
     const phrases = root.keys.filter((k) => k.kind === 'bigram' || k.kind === 'hashtag');
     if (phrases.length === 0) return true;
     let novel = 0;
     const dayBuckets = Math.round(86_400_000 / this.config.bucketMs);
+    const debias = this.scorer.debias(t - this.historyStart);
     for (const k of phrases) {
-      // New with the copies themselves (first seen when the group started), or rare before it.
-      if (k.base.firstBucket >= root.bucket - 1 || (root.bucket - k.base.firstBucket < dayBuckets && k.base.mean * this.avgTotal * 16 < 2)) novel++;
+      if (k.base.firstBucket >= group.firstBucket - 1) {
+        novel++;
+        continue;
+      }
+      if (t - k.base.firstBucket >= dayBuckets) continue;
+      if (k.base.mean * debias * this.avgTotal * 16 >= 2) continue;
+      if (this.voicesAt(k, t - dayBuckets, 16) >= 2) continue;
+      novel++;
     }
     return novel * 2 > phrases.length;
   }
