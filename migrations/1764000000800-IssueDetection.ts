@@ -97,7 +97,13 @@ export class IssueDetection1764000000800 implements MigrationInterface {
       ALTER TABLE issues DROP COLUMN IF EXISTS lifecycle, DROP COLUMN IF EXISTS outcome, DROP COLUMN IF EXISTS outcome_at,
         DROP COLUMN IF EXISTS outcome_by, DROP COLUMN IF EXISTS label_fixed, DROP COLUMN IF EXISTS split_from,
         DROP COLUMN IF EXISTS region_codes, DROP COLUMN IF EXISTS negative_share`);
-    for (const table of ['detection_issue_map', 'detection_state', 'detection_posts', 'detection_counts', 'detection_key_authors']) {
+    for (const table of [
+      'detection_issue_map',
+      'detection_state',
+      'detection_posts',
+      'detection_counts',
+      'detection_key_authors',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -93,18 +93,24 @@ export class DetectionEngine {
     const replayFrom = new Date(Math.min(newest, Date.now()) - REPLAY_MS);
     if (baselines.length > 0) {
       // Older counts only: the replay recounts its own window (with near-duplicate voices).
-      detector.importCounts(await this.state.countsBetween(new Date(replayFrom.getTime() - 2 * 86_400_000 - 4 * 3600_000), replayFrom));
+      detector.importCounts(
+        await this.state.countsBetween(new Date(replayFrom.getTime() - 2 * 86_400_000 - 4 * 3600_000), replayFrom),
+      );
     }
     let afterId = '0';
     let replayed = 0;
     const replayTo = new Date(8.64e15);
     for (;;) {
       const chunk = await this.state.postsCreatedBetween(replayFrom, replayTo, afterId, READ_CHUNK);
-      if (chunk.length === 0) break;
+      if (chunk.length === 0) {
+        break;
+      }
       chunk.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of chunk) {
         detector.ingest(p.doc);
-        if (p.ingestedAt > this.cursor) this.cursor = p.ingestedAt;
+        if (p.ingestedAt > this.cursor) {
+          this.cursor = p.ingestedAt;
+        }
         afterId = BigInt(p.postId) > BigInt(afterId) ? p.postId : afterId;
       }
       replayed += chunk.length;
@@ -142,21 +148,31 @@ export class DetectionEngine {
       this.cursor = new Date(0);
       throw err;
     }
-    for (const [det, row] of staged) this.rowOf.set(det, row);
-    for (const o of outcomes) this.applyOutcome(detector, o.det, o.row.outcome as AnalystOutcome, o.row);
+    for (const [det, row] of staged) {
+      this.rowOf.set(det, row);
+    }
+    for (const o of outcomes) {
+      this.applyOutcome(detector, o.det, o.row.outcome as AnalystOutcome, o.row);
+    }
     const t4 = Date.now();
     const created: PassChange[] = [];
     const updated: PassChange[] = [];
     const seen = new Set<string>();
     for (const e of events) {
-      if (seen.has(e.id)) continue;
+      if (seen.has(e.id)) {
+        continue;
+      }
       seen.add(e.id);
       const view = await this.issues.view(e.id, this.config.publicUrl, await this.dispositions.listFor(e.id));
-      if (!view) continue;
+      if (!view) {
+        continue;
+      }
       (e.type === 'created' ? created : updated).push(change(view));
       this.events.emit({ type: e.type, issue: view, transitions: e.transitions });
     }
-    if (Date.now() - this.lastBaselineSave >= BASELINE_SAVE_EVERY_MS) await this.saveBaselines();
+    if (Date.now() - this.lastBaselineSave >= BASELINE_SAVE_EVERY_MS) {
+      await this.saveBaselines();
+    }
     if (Date.now() - this.lastPurge >= 3600_000) {
       this.lastPurge = Date.now();
       await this.state.purge(new Date(Math.max(now, Date.now())));
@@ -218,14 +234,18 @@ export class DetectionEngine {
           );
         }
         // A re-found story keeps the analyst's outcome (a dismissed issue stays dismissed).
-        if (row?.outcome && row.outcome !== s.outcome) outcomes.push({ det: s.id, row });
+        if (row?.outcome && row.outcome !== s.outcome) {
+          outcomes.push({ det: s.id, row });
+        }
         events.push({ type: created ? 'created' : 'updated', id: rowId, transitions: upsert.transitions });
       }
     });
   }
 
   async saveBaselines(): Promise<void> {
-    if (!this.detector) return;
+    if (!this.detector) {
+      return;
+    }
     this.lastBaselineSave = Date.now();
     await this.state.saveBaselines(this.detector.exportBaselines());
   }
@@ -241,26 +261,47 @@ export class DetectionEngine {
       for (const p of fresh) {
         detector.ingest(p.doc);
         this.recent.set(p.postId, p.ingestedAt.getTime());
-        if (p.ingestedAt > this.cursor) this.cursor = p.ingestedAt;
+        if (p.ingestedAt > this.cursor) {
+          this.cursor = p.ingestedAt;
+        }
       }
       fed += fresh.length;
-      if (chunk.length < READ_CHUNK) break;
+      if (chunk.length < READ_CHUNK) {
+        break;
+      }
       const last = chunk[chunk.length - 1].ingestedAt;
-      if (last.getTime() === since.getTime()) break; // a whole chunk at one instant: already fed above
+      if (last.getTime() === since.getTime()) {
+        break;
+      } // a whole chunk at one instant: already fed above
       since = last;
     }
     const horizon = this.cursor.getTime() - 2 * CURSOR_MARGIN_MS;
-    for (const [id, at] of this.recent) if (at < horizon) this.recent.delete(id);
+    for (const [id, at] of this.recent) {
+      if (at < horizon) {
+        this.recent.delete(id);
+      }
+    }
     return fed;
   }
 
   /** Outcomes, fixed labels and merges set by analysts since the detector last looked. */
   private async applyAnalystDecisions(detector: IssueDetector): Promise<void> {
-    if (this.rowOf.size === 0) return;
+    if (this.rowOf.size === 0) {
+      return;
+    }
     const byRow = new Map<string, string[]>();
-    for (const [det, row] of this.rowOf) byRow.set(row, [...(byRow.get(row) ?? []), det]);
+    for (const [det, row] of this.rowOf) {
+      byRow.set(row, [...(byRow.get(row) ?? []), det]);
+    }
     const rows = await this.db.query<
-      { id: string; outcome: string | null; merged_into: string | null; label: string; label_fixed: boolean; outcome_at: Date | null }[]
+      {
+        id: string;
+        outcome: string | null;
+        merged_into: string | null;
+        label: string;
+        label_fixed: boolean;
+        outcome_at: Date | null;
+      }[]
     >(
       `SELECT id, outcome, merged_into, label, label_fixed, outcome_at FROM issues
         WHERE id = ANY($1::uuid[]) AND (outcome IS NOT NULL OR label_fixed)`,
@@ -269,9 +310,15 @@ export class DetectionEngine {
     for (const row of rows) {
       for (const det of byRow.get(row.id) ?? []) {
         const snap = detector.getIssue(det);
-        if (!snap) continue;
-        if (row.label_fixed && snap.label !== row.label) detector.rename(det, row.label);
-        if ((row.outcome ?? null) !== snap.outcome) this.applyOutcome(detector, det, row.outcome as AnalystOutcome | null, row);
+        if (!snap) {
+          continue;
+        }
+        if (row.label_fixed && snap.label !== row.label) {
+          detector.rename(det, row.label);
+        }
+        if ((row.outcome ?? null) !== snap.outcome) {
+          this.applyOutcome(detector, det, row.outcome as AnalystOutcome | null, row);
+        }
       }
     }
   }
@@ -288,7 +335,9 @@ export class DetectionEngine {
         // Merge in the detector too when the target's story is one it holds; else the pass routes posts (above).
         const targetDet = [...this.rowOf.entries()].find(([d, r]) => r === row.merged_into && d !== det)?.[0];
         const target = targetDet ? detector.getIssue(targetDet) : null;
-        if (targetDet && target && !target.mergedInto) detector.applyOutcome(det, 'merged', at, targetDet);
+        if (targetDet && target && !target.mergedInto) {
+          detector.applyOutcome(det, 'merged', at, targetDet);
+        }
         return;
       }
       detector.applyOutcome(det, outcome, at);
@@ -299,5 +348,13 @@ export class DetectionEngine {
 }
 
 function change(v: IssueView): PassChange {
-  return { id: v.id, label: v.label, state: v.state, severity: v.severity, category: v.category, opd: v.opd, postCount: v.postCount };
+  return {
+    id: v.id,
+    label: v.label,
+    state: v.state,
+    severity: v.severity,
+    category: v.category,
+    opd: v.opd,
+    postCount: v.postCount,
+  };
 }

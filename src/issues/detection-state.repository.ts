@@ -45,7 +45,9 @@ export class DetectionStateRepository {
    * written in sorted order so that concurrent batches lock them in the same order (no deadlocks).
    */
   async countInserted(manager: EntityManager, inserted: StoredPost[]): Promise<void> {
-    if (inserted.length === 0) return;
+    if (inserted.length === 0) {
+      return;
+    }
     const metas = await manager.query<PostMeta[]>(
       `SELECT id::text AS id, source_id, author, url, (likes + replies + reposts)::int AS reach
          FROM posts WHERE id = ANY($1::bigint[])`,
@@ -60,7 +62,9 @@ export class DetectionStateRepository {
     const cells = new Set<string>();
     for (const stored of inserted) {
       const meta = metaById.get(stored.id);
-      if (!meta) continue;
+      if (!meta) {
+        continue;
+      }
       const doc = toDetectorPost(
         {
           id: stored.id,
@@ -84,7 +88,9 @@ export class DetectionStateRepository {
         cells.add(`${cell}|${author}`);
       }
     }
-    if (docs.length === 0) return;
+    if (docs.length === 0) {
+      return;
+    }
     await manager.query(
       `INSERT INTO detection_posts (post_id, created_at, doc)
        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::jsonb[]) ON CONFLICT DO NOTHING`,
@@ -141,7 +147,9 @@ export class DetectionStateRepository {
   }
 
   async docsOf(postIds: string[]): Promise<StoredDetectorPost[]> {
-    if (postIds.length === 0) return [];
+    if (postIds.length === 0) {
+      return [];
+    }
     const rows = await this.db.query<{ post_id: string; ingested_at: Date; doc: DetectorPost }[]>(
       `SELECT post_id::text, ingested_at, doc FROM detection_posts WHERE post_id = ANY($1::bigint[])`,
       [postIds],

@@ -39,17 +39,23 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.role === 'api') return;
-    await this.queues.queue(QueueName.Detection).upsertJobScheduler(
-      SCHEDULER_ID,
-      { every: DETECTION_INTERVAL_MS },
-      { name: JobName.DetectionPass, data: { trigger: 'scheduled' } },
-    );
+    if (this.config.role === 'api') {
+      return;
+    }
+    await this.queues
+      .queue(QueueName.Detection)
+      .upsertJobScheduler(
+        SCHEDULER_ID,
+        { every: DETECTION_INTERVAL_MS },
+        { name: JobName.DetectionPass, data: { trigger: 'scheduled' } },
+      );
     await this.tryLead();
   }
 
   private async tryLead(): Promise<void> {
-    if (this.stopping || this.worker) return;
+    if (this.stopping || this.worker) {
+      return;
+    }
     try {
       if (!this.lockClient) {
         const client = new pg.Client({ connectionString: this.config.databaseUrl });
@@ -72,7 +78,9 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       await this.lockClient?.end().catch(() => undefined);
       this.lockClient = null;
     }
-    if (!this.stopping) this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
+    if (!this.stopping) {
+      this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
+    }
   }
 
   private startWorker(): void {
@@ -95,7 +103,9 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
     await worker?.close().catch(() => undefined);
     await this.lockClient?.end().catch(() => undefined);
     this.lockClient = null;
-    if (!this.stopping) this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
+    if (!this.stopping) {
+      this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
+    }
   }
 
   async process(job: Job): Promise<PassSummary> {
@@ -111,10 +121,14 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
   /** Before the queue connections and the database close. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    if (this.retry) clearTimeout(this.retry);
+    if (this.retry) {
+      clearTimeout(this.retry);
+    }
     if (this.worker) {
       await this.worker.close().catch(() => undefined);
-      await this.engine.saveBaselines().catch((err: unknown) => this.logger.warn(`Baselines not saved: ${String(err)}`));
+      await this.engine
+        .saveBaselines()
+        .catch((err: unknown) => this.logger.warn(`Baselines not saved: ${String(err)}`));
     }
     await this.lockClient?.end().catch(() => undefined);
   }

@@ -33,7 +33,10 @@ export class DispositionsController {
   @Put('settings/holidays')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Replaces the holiday calendar' })
-  async setHolidays(@Body() body: HolidaysDto, @CurrentPrincipal() actor?: Principal): Promise<{ holidays: Holiday[] }> {
+  async setHolidays(
+    @Body() body: HolidaysDto,
+    @CurrentPrincipal() actor?: Principal,
+  ): Promise<{ holidays: Holiday[] }> {
     const holidays = await this.dispositions.setHolidays(body.holidays);
     await this.audit.record({
       actor: actor ?? null,

@@ -91,9 +91,13 @@ export class DispositionsService {
           [issueId],
         )
       : [];
-    if (!issue) throw new NotFoundException(`Isu ${issueId} tidak ditemukan`);
+    if (!issue) {
+      throw new NotFoundException(`Isu ${issueId} tidak ditemukan`);
+    }
     if (issue.merged_into) {
-      throw new BadRequestException(`Isu ini sudah digabungkan ke isu ${issue.merged_into}; disposisikan isu tujuannya`);
+      throw new BadRequestException(
+        `Isu ini sudah digabungkan ke isu ${issue.merged_into}; disposisikan isu tujuannya`,
+      );
     }
     const now = new Date();
     const forwardedAt = input.forwardedAt ? new Date(input.forwardedAt) : now;
@@ -101,10 +105,17 @@ export class DispositionsService {
       throw new BadRequestException('Waktu disposisi tidak valid atau berada di masa depan');
     }
     const opd = input.opd?.trim() || issue.opd;
-    if (!opd) throw new BadRequestException('OPD tujuan disposisi wajib diisi');
+    if (!opd) {
+      throw new BadRequestException('OPD tujuan disposisi wajib diisi');
+    }
     const holidays = await this.holidaySet();
     const tz = this.config.timeZone;
-    const forwardDue = addWorkingDays(new Date(issue.first_detected_at), input.forwardDays ?? DEFAULT_FORWARD_DAYS, holidays, tz);
+    const forwardDue = addWorkingDays(
+      new Date(issue.first_detected_at),
+      input.forwardDays ?? DEFAULT_FORWARD_DAYS,
+      holidays,
+      tz,
+    );
     const respondDue = addWorkingDays(forwardedAt, input.respondDays ?? DEFAULT_RESPOND_DAYS, holidays, tz);
     const [row] = await this.db.query<DispositionRow[]>(
       `INSERT INTO issue_dispositions (issue_id, opd, note, forwarded_at, forwarded_by, forward_due_at, respond_due_at)
@@ -114,9 +125,16 @@ export class DispositionsService {
     return toView(row, now);
   }
 
-  async respond(issueId: string, dispositionId: string, response: string, actorId: string | null): Promise<IssueDispositionView> {
+  async respond(
+    issueId: string,
+    dispositionId: string,
+    response: string,
+    actorId: string | null,
+  ): Promise<IssueDispositionView> {
     const row = await this.find(issueId, dispositionId);
-    if (row.responded_at) throw new BadRequestException('Tanggapan OPD untuk disposisi ini sudah dicatat');
+    if (row.responded_at) {
+      throw new BadRequestException('Tanggapan OPD untuk disposisi ini sudah dicatat');
+    }
     const [updated] = await this.db.query<[DispositionRow[], number]>(
       `UPDATE issue_dispositions SET responded_at = now(), response = $2, responded_by = $3 WHERE id = $1 RETURNING *`,
       [row.id, response.trim(), actorId],
@@ -124,9 +142,16 @@ export class DispositionsService {
     return toView(updated[0], new Date());
   }
 
-  async complete(issueId: string, dispositionId: string, completion: string, actorId: string | null): Promise<IssueDispositionView> {
+  async complete(
+    issueId: string,
+    dispositionId: string,
+    completion: string,
+    actorId: string | null,
+  ): Promise<IssueDispositionView> {
     const row = await this.find(issueId, dispositionId);
-    if (row.completed_at) throw new BadRequestException('Penyelesaian disposisi ini sudah dicatat');
+    if (row.completed_at) {
+      throw new BadRequestException('Penyelesaian disposisi ini sudah dicatat');
+    }
     const [updated] = await this.db.query<[DispositionRow[], number]>(
       `UPDATE issue_dispositions SET completed_at = now(), completion = $2, completed_by = $3,
               responded_at = COALESCE(responded_at, now()), responded_by = COALESCE(responded_by, $3)
@@ -144,7 +169,9 @@ export class DispositionsService {
             issueId,
           ])
         : [];
-    if (!row) throw new NotFoundException(`Disposisi ${dispositionId} tidak ditemukan pada isu ${issueId}`);
+    if (!row) {
+      throw new NotFoundException(`Disposisi ${dispositionId} tidak ditemukan pada isu ${issueId}`);
+    }
     return row;
   }
 

@@ -30,8 +30,8 @@ export class IssueEvents {
     return this.subject.subscribe((event) => {
       try {
         const r = listener(event);
-        if (r && typeof (r as Promise<void>).catch === 'function') {
-          (r as Promise<void>).catch((err: unknown) => this.logger.error(`Issue event listener failed: ${String(err)}`));
+        if (r && typeof r.catch === 'function') {
+          r.catch((err: unknown) => this.logger.error(`Issue event listener failed: ${String(err)}`));
         }
       } catch (err) {
         this.logger.error(`Issue event listener failed: ${String(err)}`);

@@ -46,7 +46,9 @@ export class IssuesController {
   @Post('detect')
   @HttpCode(200)
   @Roles(Role.Admin)
-  @ApiOperation({ summary: "Runs a detection pass now, the clock at the newest stored post's time; returns what changed" })
+  @ApiOperation({
+    summary: "Runs a detection pass now, the clock at the newest stored post's time; returns what changed",
+  })
   detect(@CurrentPrincipal() actor: Principal | undefined): Promise<PassSummary> {
     return this.issues.detectNow(actor);
   }
@@ -62,7 +64,11 @@ export class IssuesController {
   @HttpCode(200)
   @Roles(Role.Analyst, Role.Admin)
   @ApiOperation({ summary: 'Gives the issue a fixed label (the detector keeps it)' })
-  rename(@Param('id') id: string, @Body() body: RenameIssueDto, @CurrentPrincipal() actor?: Principal): Promise<IssueView> {
+  rename(
+    @Param('id') id: string,
+    @Body() body: RenameIssueDto,
+    @CurrentPrincipal() actor?: Principal,
+  ): Promise<IssueView> {
     return this.issues.rename(id, body.label, actor);
   }
 
@@ -70,7 +76,11 @@ export class IssuesController {
   @HttpCode(200)
   @Roles(Role.Analyst, Role.Admin)
   @ApiOperation({ summary: 'Merges the issue into another; returns the target' })
-  merge(@Param('id') id: string, @Body() body: MergeIssueDto, @CurrentPrincipal() actor?: Principal): Promise<IssueView> {
+  merge(
+    @Param('id') id: string,
+    @Body() body: MergeIssueDto,
+    @CurrentPrincipal() actor?: Principal,
+  ): Promise<IssueView> {
     return this.issues.merge(id, body.targetId, actor);
   }
 
@@ -78,7 +88,11 @@ export class IssuesController {
   @HttpCode(200)
   @Roles(Role.Analyst, Role.Admin)
   @ApiOperation({ summary: 'Moves the chosen posts into a new issue; returns the new issue' })
-  split(@Param('id') id: string, @Body() body: SplitIssueDto, @CurrentPrincipal() actor?: Principal): Promise<IssueView> {
+  split(
+    @Param('id') id: string,
+    @Body() body: SplitIssueDto,
+    @CurrentPrincipal() actor?: Principal,
+  ): Promise<IssueView> {
     return this.issues.split(id, body.postIds, body.label, actor);
   }
 
@@ -86,7 +100,11 @@ export class IssuesController {
   @HttpCode(200)
   @Roles(Role.Analyst, Role.Admin)
   @ApiOperation({ summary: 'Dismisses the issue (not an issue); the detector does not report it again' })
-  dismiss(@Param('id') id: string, @Body() body: OutcomeNoteDto, @CurrentPrincipal() actor?: Principal): Promise<IssueView> {
+  dismiss(
+    @Param('id') id: string,
+    @Body() body: OutcomeNoteDto,
+    @CurrentPrincipal() actor?: Principal,
+  ): Promise<IssueView> {
     return this.issues.setOutcome(id, 'dismissed', body?.note, actor);
   }
 
@@ -94,7 +112,11 @@ export class IssuesController {
   @HttpCode(200)
   @Roles(Role.Analyst, Role.Admin)
   @ApiOperation({ summary: 'Marks the issue as followed up' })
-  followUp(@Param('id') id: string, @Body() body: OutcomeNoteDto, @CurrentPrincipal() actor?: Principal): Promise<IssueView> {
+  followUp(
+    @Param('id') id: string,
+    @Body() body: OutcomeNoteDto,
+    @CurrentPrincipal() actor?: Principal,
+  ): Promise<IssueView> {
     return this.issues.setOutcome(id, 'followed_up', body?.note, actor);
   }
 
@@ -128,7 +150,12 @@ export class IssuesController {
     @CurrentPrincipal() actor?: Principal,
   ): Promise<IssueDispositionView> {
     const view = await this.dispositions.respond(id, did, body.text, actor?.kind === 'user' ? actor.userId : null);
-    await this.audit.record({ actor: actor ?? null, action: 'disposition.respond', targetType: 'disposition', targetId: did });
+    await this.audit.record({
+      actor: actor ?? null,
+      action: 'disposition.respond',
+      targetType: 'disposition',
+      targetId: did,
+    });
     return view;
   }
 
@@ -143,7 +170,12 @@ export class IssuesController {
     @CurrentPrincipal() actor?: Principal,
   ): Promise<IssueDispositionView> {
     const view = await this.dispositions.complete(id, did, body.text, actor?.kind === 'user' ? actor.userId : null);
-    await this.audit.record({ actor: actor ?? null, action: 'disposition.complete', targetType: 'disposition', targetId: did });
+    await this.audit.record({
+      actor: actor ?? null,
+      action: 'disposition.complete',
+      targetType: 'disposition',
+      targetId: did,
+    });
     return view;
   }
 }

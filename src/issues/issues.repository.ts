@@ -7,12 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IssueSnapshot } from './detection/detection.types.js';
-import type {
-  IssueDispositionView,
-  IssueListItem,
-  IssueTopPostView,
-  IssueView,
-} from './dto/issue-view.js';
+import type { IssueDispositionView, IssueListItem, IssueTopPostView, IssueView } from './dto/issue-view.js';
 
 export interface IssueRow {
   id: string;
@@ -70,7 +65,9 @@ export class IssuesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findRow(id: string, manager: EntityManager = this.db.manager): Promise<IssueRow | null> {
-    if (!isUuid(id)) return null;
+    if (!isUuid(id)) {
+      return null;
+    }
     const [row] = await manager.query<IssueRow[]>(`SELECT ${ISSUE_COLUMNS} FROM issues WHERE id = $1`, [id]);
     return row ?? null;
   }
@@ -78,13 +75,17 @@ export class IssuesRepository {
   /** Follows merged_into to the issue that finally holds the story. */
   async resolveTarget(id: string, manager: EntityManager = this.db.manager): Promise<IssueRow | null> {
     let row = await this.findRow(id, manager);
-    for (let hops = 0; row?.merged_into && hops < 20; hops++) row = await this.findRow(row.merged_into, manager);
+    for (let hops = 0; row?.merged_into && hops < 20; hops++) {
+      row = await this.findRow(row.merged_into, manager);
+    }
     return row;
   }
 
   /** The issue already holding a good share of these posts (a restarted detector re-finding a known story), if any. */
   async issueHolding(manager: EntityManager, postIds: string[]): Promise<string | null> {
-    if (postIds.length === 0) return null;
+    if (postIds.length === 0) {
+      return null;
+    }
     const [row] = await manager.query<{ issue_id: string; n: number }[]>(
       `SELECT issue_id, count(*)::int AS n FROM issue_posts WHERE post_id = ANY($1::bigint[])
         GROUP BY issue_id ORDER BY n DESC LIMIT 1`,
@@ -177,11 +178,21 @@ export class IssuesRepository {
       params.push(value);
       where.push(sql.replaceAll('?', `$${params.length}`));
     };
-    if (filter.state) add('state = ?', filter.state);
-    if (filter.category) add('category = ?', filter.category);
-    if (filter.region) add(`EXISTS (SELECT 1 FROM unnest(region_codes) r WHERE r = ? OR r LIKE ? || '.%')`, filter.region);
-    if (filter.from) add('last_activity_at >= ?', filter.from);
-    if (filter.to) add('first_seen_at < ?', filter.to);
+    if (filter.state) {
+      add('state = ?', filter.state);
+    }
+    if (filter.category) {
+      add('category = ?', filter.category);
+    }
+    if (filter.region) {
+      add(`EXISTS (SELECT 1 FROM unnest(region_codes) r WHERE r = ? OR r LIKE ? || '.%')`, filter.region);
+    }
+    if (filter.from) {
+      add('last_activity_at >= ?', filter.from);
+    }
+    if (filter.to) {
+      add('first_seen_at < ?', filter.to);
+    }
     const sqlWhere = where;
     params.push(Math.min(filter.limit ?? 200, 1000));
     const rows = await this.db.query<IssueRow[]>(
@@ -194,7 +205,9 @@ export class IssuesRepository {
 
   async view(id: string, publicUrl: string, dispositions: IssueDispositionView[]): Promise<IssueView | null> {
     const row = await this.findRow(id);
-    if (!row) return null;
+    if (!row) {
+      return null;
+    }
     const d = row.details ?? {};
     const topIds = (d.topPosts ?? []).map((p) => p.id);
     const top = await this.topPosts(row.id, topIds);
@@ -212,7 +225,10 @@ export class IssuesRepository {
       topPosts: top,
       severityDetail: d.severity ?? { score: row.severity, level: levelOf(row.severity), factors: [] },
       stateHistory: [
-        ...(d.stateHistory ?? []).map((h) => ({ state: h.state as IssueView['state'], at: new Date(h.at).toISOString() })),
+        ...(d.stateHistory ?? []).map((h) => ({
+          state: h.state as IssueView['state'],
+          at: new Date(h.at).toISOString(),
+        })),
         ...(row.outcome && row.outcome_at
           ? [{ state: row.outcome as IssueView['state'], at: new Date(row.outcome_at).toISOString() }]
           : []),

@@ -43,14 +43,21 @@ export class IssuesService {
   }
 
   async view(id: string): Promise<IssueView> {
-    const view = isUuid(id) ? await this.issues.view(id, this.config.publicUrl, await this.dispositions.listFor(id)) : null;
-    if (!view) throw new NotFoundException(`Isu ${id} tidak ditemukan`);
+    const view = isUuid(id)
+      ? await this.issues.view(id, this.config.publicUrl, await this.dispositions.listFor(id))
+      : null;
+    if (!view) {
+      throw new NotFoundException(`Isu ${id} tidak ditemukan`);
+    }
     return view;
   }
 
   async rename(id: string, label: string, actor: Principal | undefined): Promise<IssueView> {
     const before = await this.mustFind(id);
-    await this.db.query(`UPDATE issues SET label = $2, label_fixed = true, updated_at = now() WHERE id = $1`, [id, label.trim()]);
+    await this.db.query(`UPDATE issues SET label = $2, label_fixed = true, updated_at = now() WHERE id = $1`, [
+      id,
+      label.trim(),
+    ]);
     await this.audit.record({
       actor: actor ?? null,
       action: 'issue.rename',
@@ -68,7 +75,9 @@ export class IssuesService {
     actor: Principal | undefined,
   ): Promise<IssueView> {
     const row = await this.mustFind(id);
-    if (row.merged_into) throw new BadRequestException(`Isu ini sudah digabungkan ke isu ${row.merged_into}`);
+    if (row.merged_into) {
+      throw new BadRequestException(`Isu ini sudah digabungkan ke isu ${row.merged_into}`);
+    }
     await this.db.query(
       `UPDATE issues SET outcome = $2, state = $2, outcome_at = now(), outcome_by = $3, state_changed_at = now(),
               updated_at = now() WHERE id = $1`,
@@ -86,11 +95,19 @@ export class IssuesService {
 
   async merge(id: string, targetId: string, actor: Principal | undefined): Promise<IssueView> {
     const row = await this.mustFind(id);
-    if (row.merged_into) throw new BadRequestException(`Isu ini sudah digabungkan ke isu ${row.merged_into}`);
-    if (targetId === id) throw new BadRequestException('Isu tidak dapat digabungkan ke dirinya sendiri');
+    if (row.merged_into) {
+      throw new BadRequestException(`Isu ini sudah digabungkan ke isu ${row.merged_into}`);
+    }
+    if (targetId === id) {
+      throw new BadRequestException('Isu tidak dapat digabungkan ke dirinya sendiri');
+    }
     const target = await this.issues.resolveTarget(targetId);
-    if (!target) throw new NotFoundException(`Isu tujuan ${targetId} tidak ditemukan`);
-    if (target.id === id) throw new BadRequestException('Isu tujuan sudah digabungkan ke isu ini');
+    if (!target) {
+      throw new NotFoundException(`Isu tujuan ${targetId} tidak ditemukan`);
+    }
+    if (target.id === id) {
+      throw new BadRequestException('Isu tujuan sudah digabungkan ke isu ini');
+    }
     await this.db.transaction(async (manager) => {
       await manager.query(
         `UPDATE issues SET outcome = 'merged', state = 'merged', merged_into = $2, outcome_at = now(), outcome_by = $3,
@@ -123,20 +140,31 @@ export class IssuesService {
   }
 
   /** Moves some of an issue's posts into a new issue (split_from = the original). */
-  async split(id: string, postIds: string[], label: string | undefined, actor: Principal | undefined): Promise<IssueView> {
+  async split(
+    id: string,
+    postIds: string[],
+    label: string | undefined,
+    actor: Principal | undefined,
+  ): Promise<IssueView> {
     const row = await this.mustFind(id);
-    if (row.merged_into) throw new BadRequestException(`Isu ini sudah digabungkan ke isu ${row.merged_into}`);
+    if (row.merged_into) {
+      throw new BadRequestException(`Isu ini sudah digabungkan ke isu ${row.merged_into}`);
+    }
     const newId = await this.db.transaction(async (manager) => {
       const moving = await manager.query<{ post_id: string }[]>(
         `SELECT post_id::text FROM issue_posts WHERE issue_id = $1 AND post_id = ANY($2::bigint[])`,
         [id, postIds],
       );
-      if (moving.length === 0) throw new BadRequestException('Tidak ada unggahan terpilih yang termasuk isu ini');
+      if (moving.length === 0) {
+        throw new BadRequestException('Tidak ada unggahan terpilih yang termasuk isu ini');
+      }
       const [{ total }] = await manager.query<{ total: number }[]>(
         `SELECT count(*)::int AS total FROM issue_posts WHERE issue_id = $1`,
         [id],
       );
-      if (moving.length >= total) throw new BadRequestException('Pemecahan harus menyisakan sebagian unggahan pada isu asal');
+      if (moving.length >= total) {
+        throw new BadRequestException('Pemecahan harus menyisakan sebagian unggahan pada isu asal');
+      }
       const ids = moving.map((m) => m.post_id);
       const [created] = await manager.query<{ id: string }[]>(
         `INSERT INTO issues (label, state, lifecycle, severity, category, opd, campaign, first_seen_at, first_detected_at,
@@ -151,7 +179,9 @@ export class IssuesService {
          SELECT $1, id, created_at FROM posts WHERE id = ANY($2::bigint[])`,
         [created.id, ids],
       );
-      for (const issueId of [id, created.id]) await this.refreshFromPosts(manager, issueId);
+      for (const issueId of [id, created.id]) {
+        await this.refreshFromPosts(manager, issueId);
+      }
       return created.id;
     });
     await this.audit.record({
@@ -217,7 +247,12 @@ export class IssuesService {
       const job = await queue.getJob(jobId);
       const state = job ? await job.getState() : 'unknown';
       if (job && state === 'completed') {
-        await this.audit.record({ actor: actor ?? null, action: 'issue.detect', targetType: 'detection', targetId: jobId });
+        await this.audit.record({
+          actor: actor ?? null,
+          action: 'issue.detect',
+          targetType: 'detection',
+          targetId: jobId,
+        });
         return job.returnvalue as PassSummary;
       }
       if (job && state === 'failed') {
@@ -232,7 +267,9 @@ export class IssuesService {
 
   private async mustFind(id: string) {
     const row = await this.issues.findRow(id);
-    if (!row) throw new NotFoundException(`Isu ${id} tidak ditemukan`);
+    if (!row) {
+      throw new NotFoundException(`Isu ${id} tidak ditemukan`);
+    }
     return row;
   }
 }

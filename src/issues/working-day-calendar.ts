@@ -24,7 +24,9 @@ export function addWorkingDays(start: Date, days: number, holidays: ReadonlySet<
   let remaining = Math.max(0, Math.floor(days));
   while (remaining > 0) {
     cursor = new Date(cursor.getTime() + 86_400_000);
-    if (isWorkingDay(cursor.toISOString().slice(0, 10), holidays)) remaining--;
+    if (isWorkingDay(cursor.toISOString().slice(0, 10), holidays)) {
+      remaining--;
+    }
   }
   // End of that local day, as an instant.
   return new Date(cursor.getTime() + 86_400_000 - 1 - utcOffsetMinutes(timeZone) * 60_000);

@@ -19,9 +19,13 @@ describe('Issues: detection across a restart', () => {
     const ingest = system.system.app.get(IngestService);
     const source = await ingest.findOrCreatePushSource('uji-restart');
     const jobId = await ingest.enqueueBatch(source.id, posts);
-    const status = await waitUntil(() => ingest.jobStatus(jobId), (s) => s.state === 'completed' || s.state === 'failed', {
-      what: 'ingest',
-    });
+    const status = await waitUntil(
+      () => ingest.jobStatus(jobId),
+      (s) => s.state === 'completed' || s.state === 'failed',
+      {
+        what: 'ingest',
+      },
+    );
     expect(status.state).toBe('completed');
   };
 

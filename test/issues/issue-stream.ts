@@ -43,7 +43,13 @@ const FLOOD_OPEN = [
   'Kondisi banjir di Sungai Kunjang',
   'Rumah mertua di Sungai Kunjang kena banjir',
 ];
-const FLOOD_DEPTH = ['air sudah sepinggang', 'tinggi air sekitar 50 cm', 'air setinggi lutut', 'hampir satu meter', 'air masuk rumah'];
+const FLOOD_DEPTH = [
+  'air sudah sepinggang',
+  'tinggi air sekitar 50 cm',
+  'air setinggi lutut',
+  'hampir satu meter',
+  'air masuk rumah',
+];
 const FLOOD_DETAIL = [
   'sejak subuh tadi',
   'banyak warga mengungsi ke masjid',
@@ -58,7 +64,16 @@ const FLOOD_DETAIL = [
   'lansia di RT sebelah perlu dievakuasi',
   'jalan ke pasar tidak bisa dilalui',
 ];
-const FLOOD_CLOSE = ['', '', 'Semoga cepat surut.', 'Mohon perhatian pemkot.', 'Ya Allah...', 'Hati-hati yang lewat sana.', '#banjirsamarinda', ''];
+const FLOOD_CLOSE = [
+  '',
+  '',
+  'Semoga cepat surut.',
+  'Mohon perhatian pemkot.',
+  'Ya Allah...',
+  'Hati-hati yang lewat sana.',
+  '#banjirsamarinda',
+  '',
+];
 
 function floodText(pick: <T>(xs: readonly T[]) => T, rnd: () => number): string {
   const rt = rnd() < 0.3 ? ` RT ${1 + Math.floor(rnd() * 40)}` : '';
@@ -72,7 +87,10 @@ export interface StoryStream {
 }
 
 /** `hours` of background from `start`, a flood rising over buckets `floodBuckets` (posts per bucket), then a quiet tail. */
-export function floodStream(start: number, options: { hours?: number; floodPerBucket?: number[]; prefix?: string; seed?: number } = {}): StoryStream {
+export function floodStream(
+  start: number,
+  options: { hours?: number; floodPerBucket?: number[]; prefix?: string; seed?: number } = {},
+): StoryStream {
   const rnd = prng(options.seed ?? 7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const hours = options.hours ?? 12;
@@ -96,7 +114,9 @@ export function floodStream(start: number, options: { hours?: number; floodPerBu
     for (let i = 0; i < count; i++) {
       const at = start + b * BUCKET_MS + Math.floor(rnd() * BUCKET_MS);
       const text =
-        rnd() < 0.4 ? `${pick(BACKGROUND[0])} ${pick(BACKGROUND[1])} ${pick(BACKGROUND[2])}` : `${pick(CHATTER)} ${rnd() < 0.3 ? '😊' : ''}`;
+        rnd() < 0.4
+          ? `${pick(BACKGROUND[0])} ${pick(BACKGROUND[1])} ${pick(BACKGROUND[2])}`
+          : `${pick(CHATTER)} ${rnd() < 0.3 ? '😊' : ''}`;
       add(at, `akun_${Math.floor(rnd() * 400)}`, text.trim());
     }
   }
@@ -114,7 +134,12 @@ export function floodStream(start: number, options: { hours?: number; floodPerBu
 }
 
 /** More flood posts (the story goes on) in the buckets from `fromBucketStart`, plus a later quiet post. */
-export function floodContinues(fromBucketStart: number, perBucket: number[], prefix: string, seed = 11): IngestPostPayload[] {
+export function floodContinues(
+  fromBucketStart: number,
+  perBucket: number[],
+  prefix: string,
+  seed = 11,
+): IngestPostPayload[] {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const posts: IngestPostPayload[] = [];

@@ -38,7 +38,11 @@ describe.each(queueBackendsUnderTest())('Issues: detection from the ingest strea
     running.system.app.get(IssueEvents).on((e) => void events.push(e));
     db = new pg.Client(running.database.url);
     await db.connect();
-    [admin, analyst, pimpinan] = await Promise.all([loginAs(running, 'admin'), loginAs(running, 'analyst'), loginAs(running, 'pimpinan')]);
+    [admin, analyst, pimpinan] = await Promise.all([
+      loginAs(running, 'admin'),
+      loginAs(running, 'analyst'),
+      loginAs(running, 'pimpinan'),
+    ]);
   });
 
   afterAll(async () => {
@@ -58,7 +62,9 @@ describe.each(queueBackendsUnderTest())('Issues: detection from the ingest strea
     const perBucket = new Map<number, Set<string>>();
     for (const p of posts) {
       const b = Math.floor(Date.parse(p.createdAt) / BUCKET_MS);
-      if (!perBucket.has(b)) perBucket.set(b, new Set());
+      if (!perBucket.has(b)) {
+        perBucket.set(b, new Set());
+      }
       perBucket.get(b)!.add(p.author!);
     }
     expect(rows[0].authors).toBe([...perBucket.values()].reduce((s, a) => s + a.size, 0));
@@ -101,7 +107,10 @@ describe.each(queueBackendsUnderTest())('Issues: detection from the ingest strea
 
   it('should split, rename and merge issues, audited', async () => {
     const detail = await api().get(`/api/issues/${floodId}`).set('Authorization', `Bearer ${analyst}`);
-    const { rows } = await db.query(`SELECT post_id::text FROM issue_posts WHERE issue_id = $1 ORDER BY post_id LIMIT 3`, [floodId]);
+    const { rows } = await db.query(
+      `SELECT post_id::text FROM issue_posts WHERE issue_id = $1 ORDER BY post_id LIMIT 3`,
+      [floodId],
+    );
     const split = await api()
       .post(`/api/issues/${floodId}/split`)
       .set('Authorization', `Bearer ${analyst}`)
@@ -128,11 +137,16 @@ describe.each(queueBackendsUnderTest())('Issues: detection from the ingest strea
     expect(merged.body.mergedFrom).toContain(split.body.id);
     const child = await api().get(`/api/issues/${split.body.id}`).set('Authorization', `Bearer ${analyst}`);
     expect(child.body).toMatchObject({ state: 'merged', mergedInto: floodId });
-    const self = await api().post(`/api/issues/${floodId}/merge`).set('Authorization', `Bearer ${analyst}`).send({ targetId: floodId });
+    const self = await api()
+      .post(`/api/issues/${floodId}/merge`)
+      .set('Authorization', `Bearer ${analyst}`)
+      .send({ targetId: floodId });
     expect(self.status).toBe(400);
 
     const audit = await db.query(`SELECT action FROM audit_log WHERE target_type = 'issue' ORDER BY id`);
-    expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['issue.split', 'issue.rename', 'issue.merge']));
+    expect(audit.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['issue.split', 'issue.rename', 'issue.merge']),
+    );
   });
 
   it('should not report a dismissed story again as new when it goes on', async () => {
@@ -152,7 +166,9 @@ describe.each(queueBackendsUnderTest())('Issues: detection from the ingest strea
     expect(detect.body.bucketsProcessed).toBeGreaterThan(0);
 
     const list = await api().get('/api/issues').set('Authorization', `Bearer ${analyst}`);
-    const floods = list.body.items.filter((i: { label: string; state: string }) => /banjir|kunjang/iu.test(i.label) && i.state !== 'merged');
+    const floods = list.body.items.filter(
+      (i: { label: string; state: string }) => /banjir|kunjang/iu.test(i.label) && i.state !== 'merged',
+    );
     expect(floods.map((i: { id: string }) => i.id)).toEqual([floodId]);
     expect(floods[0].state).toBe('dismissed');
     expect(floods[0].postCount).toBeGreaterThan(before);
@@ -227,7 +243,10 @@ describe.each(queueBackendsUnderTest())('Issues: detection from the ingest strea
     expect((await api().put('/api/settings/holidays').set(as(analyst)).send({ holidays: [] })).status).toBe(403);
     expect((await api().get('/api/issues')).status).toBe(401);
     expect((await api().get(`/api/issues/not-a-uuid`).set(as(pimpinan))).status).toBe(404);
-    const bad = await api().put('/api/settings/holidays').set(as(admin)).send({ holidays: [{ date: '6 Maret', name: 'x' }] });
+    const bad = await api()
+      .put('/api/settings/holidays')
+      .set(as(admin))
+      .send({ holidays: [{ date: '6 Maret', name: 'x' }] });
     expect(bad.status).toBe(400);
   });
 });
