@@ -25,9 +25,15 @@ export interface DetectCommandOptions {
 export function registerDetectCommand(program: Command): void {
   program
     .command('detect')
-    .description('Deteksi isu dari aliran pos JSONL {id, text, createdAt, author?, source?} tanpa server dan basis data')
+    .description(
+      'Deteksi isu dari aliran pos JSONL {id, text, createdAt, author?, source?} tanpa server dan basis data',
+    )
     .requiredOption('-i, --input <file>', 'berkas JSONL, atau - untuk stdin')
-    .option('--home-region <code>', 'kode wilayah Kemendagri (bawaan: PANTAU_HOME_REGION)', process.env.PANTAU_HOME_REGION)
+    .option(
+      '--home-region <code>',
+      'kode wilayah Kemendagri (bawaan: PANTAU_HOME_REGION)',
+      process.env.PANTAU_HOME_REGION,
+    )
     .option('--bucket-minutes <n>', 'panjang ember hitungan dalam menit', '15')
     .option('--no-analyzer', 'pakai tokenisasi sederhana tanpa mesin analisis')
     .action(async (opts: DetectCommandOptions) => {
@@ -58,7 +64,9 @@ export async function runDetect(
   let bad = 0;
   for await (const line of lines) {
     lineNo++;
-    if (line.trim() === '') continue;
+    if (line.trim() === '') {
+      continue;
+    }
     try {
       const raw = JSON.parse(line) as Partial<RawPostInput>;
       if (typeof raw.text !== 'string' || (typeof raw.id !== 'string' && typeof raw.id !== 'number')) {
@@ -97,7 +105,9 @@ export async function runDetect(
       severity: issue.severity.score,
       campaign: issue.campaign,
     };
-    if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(`${JSON.stringify(line)}\n`)) {
+      await new Promise<void>((r) => out.once('drain', () => r()));
+    }
   }
   err.write(`pantau detect: ${posts.length} pos, ${issues.length} isu, ${result.passes} putaran deteksi\n`);
   return bad > 0 ? 1 : 0;

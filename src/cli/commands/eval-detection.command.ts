@@ -35,7 +35,11 @@ export function registerEvalDetectionCommand(program: Command): void {
     .option('--seeds <list>', 'benih acak, dipisah koma', '101,102,103')
     .option('--shapes <list>', 'bentuk aliran: standard, quiet, busy, slowburn', 'standard,quiet,busy,slowburn')
     .option('--json', 'keluaran JSON per aliran')
-    .option('--home-region <code>', 'kode wilayah Kemendagri untuk resolusi tempat', process.env.PANTAU_HOME_REGION ?? '64')
+    .option(
+      '--home-region <code>',
+      'kode wilayah Kemendagri untuk resolusi tempat',
+      process.env.PANTAU_HOME_REGION ?? '64',
+    )
     .option('--no-analyzer', 'pakai tokenisasi sederhana tanpa mesin analisis (tanpa tempat, kategori, sentimen)')
     .action(async (opts: EvalDetectionOptions) => {
       process.exitCode = await runEvalDetection(opts, process.stdout, process.stderr);
@@ -66,11 +70,17 @@ export async function runEvalDetection(
   }
   const rows: EvaluationRow[] = evaluateSeeds(seeds, shapes, { analyze });
   if (opts.json) {
-    for (const r of rows) out.write(`${JSON.stringify(r)}\n`);
+    for (const r of rows) {
+      out.write(`${JSON.stringify(r)}\n`);
+    }
     return 0;
   }
-  out.write(`analysis engine: ${analyze ? `on (home region ${opts.homeRegion ?? '-'})` : 'off (fallback tokeniser)'}\n`);
-  out.write('shape     seed   posts | detector: recall prec  lat  twins false camp | spike: recall prec  lat  issues\n');
+  out.write(
+    `analysis engine: ${analyze ? `on (home region ${opts.homeRegion ?? '-'})` : 'off (fallback tokeniser)'}\n`,
+  );
+  out.write(
+    'shape     seed   posts | detector: recall prec  lat  twins false camp | spike: recall prec  lat  issues\n',
+  );
   for (const r of rows) {
     const d = r.detector;
     const b = r.baseline!;

@@ -12,12 +12,14 @@ export interface CountedKey {
 }
 
 const FROZEN = -2;
+/** Shared by every cell without postings (restored count rows): no array per cell until a post is counted. */
+const NO_POSTINGS: number[] = [];
 
 export class CountCell {
   posts = 0;
   authors = 0;
   voices = 0;
-  postings: number[] = [];
+  postings: number[] = NO_POSTINGS;
   private aFirst = -1;
   private aSet: Set<number> | null = null;
   private vFirst = -1;
@@ -25,7 +27,12 @@ export class CountCell {
 
   add(author: number, voice: number, postSeq: number, postingCap: number): void {
     this.posts++;
-    if (this.postings.length < postingCap) this.postings.push(postSeq);
+    if (this.postings.length < postingCap) {
+      if (this.postings === NO_POSTINGS) {
+        this.postings = [];
+      }
+      this.postings.push(postSeq);
+    }
     if (this.authors === 0) {
       this.aFirst = author;
       this.authors = 1;
@@ -101,10 +108,14 @@ export class CountBucket<K extends CountedKey> {
   }
 
   freeze(): void {
-    if (this.frozen) return;
+    if (this.frozen) {
+      return;
+    }
     this.frozen = true;
     this.voiceSet = null;
-    for (const cell of this.cells.values()) cell.freeze();
+    for (const cell of this.cells.values()) {
+      cell.freeze();
+    }
   }
 }
 
@@ -136,7 +147,11 @@ export class BucketCounter<K extends CountedKey> {
       this.buckets.set(index, bucket);
       if (index > this.newest) {
         // Buckets more than one behind the newest are closed: keep numbers only.
-        for (const [i, b] of this.buckets) if (i < index - 1) b.freeze();
+        for (const [i, b] of this.buckets) {
+          if (i < index - 1) {
+            b.freeze();
+          }
+        }
         this.newest = index;
       }
     }
@@ -173,14 +188,24 @@ export class BucketCounter<K extends CountedKey> {
 
   /** Drops buckets before `index`. */
   evictBefore(index: number): void {
-    for (const i of [...this.buckets.keys()]) if (i < index) this.buckets.delete(i);
+    for (const i of [...this.buckets.keys()]) {
+      if (i < index) {
+        this.buckets.delete(i);
+      }
+    }
   }
 
   /** Drops the postings of buckets before `index` (posts no longer held in memory). */
   dropPostingsBefore(index: number): void {
     for (const [i, b] of this.buckets) {
-      if (i >= index || !b.hasPostings) continue;
-      for (const cell of b.cells.values()) if (cell.postings.length) cell.postings = [];
+      if (i >= index || !b.hasPostings) {
+        continue;
+      }
+      for (const cell of b.cells.values()) {
+        if (cell.postings.length) {
+          cell.postings = NO_POSTINGS;
+        }
+      }
       b.hasPostings = false;
     }
   }
@@ -192,7 +217,9 @@ export class BucketCounter<K extends CountedKey> {
   /** Plain rows for persistence (bucket totals appear under the key '*' with kind 'term'). */
   *rows(fromIndex = -Infinity): Generator<BucketCountRow> {
     for (const i of this.indices()) {
-      if (i < fromIndex) continue;
+      if (i < fromIndex) {
+        continue;
+      }
       const b = this.buckets.get(i)!;
       yield { bucketStart: b.start, key: '*', kind: 'term', authors: b.voices, voices: b.voices, posts: b.posts };
       for (const [k, c] of b.cells) {

@@ -12,7 +12,9 @@ describe(BurstScorer.name, () => {
   it('should let a key with a steady baseline stay quiet and a sudden rise burst', () => {
     const scorer = new BurstScorer(96, 0.3);
     const b = BurstScorer.empty(0);
-    for (let t = 0; t < 400; t++) scorer.fold(b, t, 5, 100, t % 24, false);
+    for (let t = 0; t < 400; t++) {
+      scorer.fold(b, t, 5, 100, t % 24, false);
+    }
     expect(scorer.score(b, 6, 1, 100, 1, 10).surprise).toBeLessThan(2);
     expect(scorer.score(b, 30, 1, 100, 1, 10).surprise).toBeGreaterThan(6);
   });

@@ -41,16 +41,22 @@ export function logGamma(x: number): number {
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
     12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x < 0.5) {
+    return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  }
   x -= 1;
   let a = c[0];
   const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+  for (let i = 1; i < 9; i++) {
+    a += c[i] / (x + i);
+  }
   return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
 const LOG_FACTORIALS = new Float64Array(4096);
-for (let n = 2; n < LOG_FACTORIALS.length; n++) LOG_FACTORIALS[n] = LOG_FACTORIALS[n - 1] + Math.log(n);
+for (let n = 2; n < LOG_FACTORIALS.length; n++) {
+  LOG_FACTORIALS[n] = LOG_FACTORIALS[n - 1] + Math.log(n);
+}
 
 /** ln x! for an integer count (table up to 4095, Lanczos beyond). */
 function logFactorial(x: number): number {
@@ -59,14 +65,18 @@ function logFactorial(x: number): number {
 
 /** −log10 P(X = x) for X ~ Poisson(λ): an upper bound of poissonSurprise (the tail holds at least that term). */
 export function poissonPointSurprise(x: number, lambda: number): number {
-  if (x <= lambda || x <= 0) return 0;
+  if (x <= lambda || x <= 0) {
+    return 0;
+  }
   const lam = Math.max(lambda, 1e-9);
   return Math.max(0, -(-lam + x * Math.log(lam) - logFactorial(x)) / LN10);
 }
 
 /** −log10 P(X ≥ x) for X ~ Poisson(λ); 0 when x ≤ λ. Sums the tail from x upwards (terms shrink geometrically). */
 export function poissonSurprise(x: number, lambda: number): number {
-  if (x <= lambda || x <= 0) return 0;
+  if (x <= lambda || x <= 0) {
+    return 0;
+  }
   const lam = Math.max(lambda, 1e-9);
   const logLam = Math.log(lam);
   let logTerm = -lam + x * logLam - logFactorial(x);
@@ -75,7 +85,9 @@ export function poissonSurprise(x: number, lambda: number): number {
   for (let i = x + 1; i < x + 400; i++) {
     ratio *= lam / i;
     sum += ratio;
-    if (ratio < 1e-12 * sum) break;
+    if (ratio < 1e-12 * sum) {
+      break;
+    }
   }
   logTerm += Math.log(sum);
   return Math.max(0, -logTerm / LN10);
@@ -94,7 +106,9 @@ export class BurstScorer {
   ) {
     this.alpha = 1 - Math.pow(0.5, 1 / Math.max(1, halfLifeBuckets));
     this.powers = new Float64Array(POWERS);
-    for (let n = 0; n < POWERS; n++) this.powers[n] = Math.pow(1 - this.alpha, n);
+    for (let n = 0; n < POWERS; n++) {
+      this.powers[n] = Math.pow(1 - this.alpha, n);
+    }
   }
 
   private decayFactor(n: number): number {
@@ -112,7 +126,9 @@ export class BurstScorer {
       return;
     }
     const gap = bucket - b.lastBucket;
-    if (gap <= 0) return;
+    if (gap <= 0) {
+      return;
+    }
     // n buckets of share 0 in closed form (r = 1 − α): mean_n = rⁿ·m, var_n = rⁿ·(v + m²·(1 − rⁿ)).
     const rn = this.decayFactor(gap);
     const m = b.mean;
@@ -132,7 +148,9 @@ export class BurstScorer {
    * (1 when the history is unknown or long enough for the start not to matter).
    */
   debias(historyBuckets: number): number {
-    if (!(historyBuckets > 0) || !Number.isFinite(historyBuckets)) return 1;
+    if (!(historyBuckets > 0) || !Number.isFinite(historyBuckets)) {
+      return 1;
+    }
     const w = 1 - this.decayFactor(historyBuckets);
     return w > 0.999 ? 1 : 1 / w;
   }
@@ -209,7 +227,9 @@ export class BurstScorer {
     b.variance = (1 - a) * (b.variance + a * delta * delta);
     b.lastBucket = bucket;
     if (!bursting && b.mean * t >= 0.05) {
-      if (!b.seasonal) b.seasonal = new Float64Array(24).fill(1);
+      if (!b.seasonal) {
+        b.seasonal = new Float64Array(24).fill(1);
+      }
       const ratio = Math.min(6, share / Math.max(b.mean, 1e-12));
       b.seasonal[hour] += this.seasonalRate * (ratio - b.seasonal[hour]);
     }
@@ -223,7 +243,9 @@ export class BurstScorer {
       lastBucket: b.lastBucket,
       firstBucket: b.firstBucket,
     };
-    if (b.seasonal) row.seasonal = Array.from(b.seasonal);
+    if (b.seasonal) {
+      row.seasonal = Array.from(b.seasonal);
+    }
     return row;
   }
 

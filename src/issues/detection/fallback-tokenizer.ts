@@ -45,11 +45,15 @@ export function fallbackTokenize(text: string): FallbackTokens {
   for (const match of clean.matchAll(WORD_RE)) {
     const raw = match[0];
     if (raw.startsWith('#')) {
-      if (raw.length > 1) hashtags.push(raw.slice(1));
+      if (raw.length > 1) {
+        hashtags.push(raw.slice(1));
+      }
       continue;
     }
     if (raw.startsWith('@')) {
-      if (raw.length > 1) mentions.push(raw.slice(1));
+      if (raw.length > 1) {
+        mentions.push(raw.slice(1));
+      }
       continue;
     }
     // Indonesian reduplication 'rumah-rumah' → 'rumah'.

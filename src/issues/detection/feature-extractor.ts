@@ -25,8 +25,12 @@ export function kindOfKey(key: string): FeatureKind {
 
 /** A content token: not a stopword, at least 3 characters, not only digits. */
 export function isContentToken(token: string): boolean {
-  if (token.length < 3 || token.length > 40) return false;
-  if (isStopword(token)) return false;
+  if (token.length < 3 || token.length > 40) {
+    return false;
+  }
+  if (isStopword(token)) {
+    return false;
+  }
   return !/^\d+$/u.test(token);
 }
 
@@ -34,26 +38,38 @@ export function extractFeatures(post: DetectorPost): Feature[] {
   const seen = new Set<string>();
   const out: Feature[] = [];
   const push = (key: string, kind: FeatureKind): void => {
-    if (seen.has(key)) return;
+    if (seen.has(key)) {
+      return;
+    }
     seen.add(key);
     out.push({ key, kind });
   };
   const tokens = post.tokens;
   const content = tokens.map(isContentToken);
   for (let i = 0; i < tokens.length; i++) {
-    if (!content[i]) continue;
+    if (!content[i]) {
+      continue;
+    }
     push(`t:${tokens[i]}`, 'term');
     if (i + 1 < tokens.length && content[i + 1] && tokens[i + 1] !== tokens[i]) {
       push(`b:${tokens[i]} ${tokens[i + 1]}`, 'bigram');
-      if (i + 2 < tokens.length && content[i + 2]) push(`g:${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`, 'trigram');
+      if (i + 2 < tokens.length && content[i + 2]) {
+        push(`g:${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`, 'trigram');
+      }
     }
   }
   for (const tag of post.hashtags) {
     const t = tag.toLowerCase().replace(/^#/u, '');
-    if (t.length >= 3) push(`h:${t}`, 'hashtag');
+    if (t.length >= 3) {
+      push(`h:${t}`, 'hashtag');
+    }
   }
-  for (const place of post.places) push(`p:${place.code}`, 'place');
-  for (const topic of post.topics) push(`q:${topic}`, 'topic');
+  for (const place of post.places) {
+    push(`p:${place.code}`, 'place');
+  }
+  for (const topic of post.topics) {
+    push(`q:${topic}`, 'topic');
+  }
   return out;
 }
 

@@ -5,11 +5,14 @@ import { replayStream } from '../evaluation/stream-replayer.js';
 
 const BUCKET = 15 * 60_000;
 const T0 = Date.UTC(2025, 0, 6);
-const CHATTER = 'makan siang kopi kerja kantor hujan panas film bola musik lagu teman keluarga anak sekolah kuliah tugas ujian libur pulang pagi malam sore nonton main game'.split(' ');
+const CHATTER =
+  'makan siang kopi kerja kantor hujan panas film bola musik lagu teman keluarga anak sekolah kuliah tugas ujian libur pulang pagi malam sore nonton main game'.split(
+    ' ',
+  );
 
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
 }
 
 /** A day of chatter from many authors, then what `story` adds after `at`. */
@@ -19,7 +22,9 @@ function stream(story: (i: number, at: number) => DetectorPost[]): DetectorPost[
   for (let i = 0; i < 30 * 96; i++) {
     const at = T0 + Math.floor(i / 30) * BUCKET + (i % 30) * 29_000;
     const words = Array.from({ length: 8 }, () => CHATTER[Math.floor(r() * CHATTER.length)]);
-    posts.push(toDetectorPost({ id: `bg${i}`, text: words.join(' '), createdAt: at, author: `u${Math.floor(r() * 3000)}` }));
+    posts.push(
+      toDetectorPost({ id: `bg${i}`, text: words.join(' '), createdAt: at, author: `u${Math.floor(r() * 3000)}` }),
+    );
   }
   posts.push(...story(0, T0 + 96 * BUCKET));
   return posts.sort((a, b) => a.createdAt - b.createdAt);
@@ -48,7 +53,11 @@ function banjir(n: number, from: number): DetectorPost[] {
 describe(IssueDetector.name, () => {
   it('should form one issue from banjir, sungai kunjang, #banjirsamarinda and pengungsi', () => {
     const detector = new IssueDetector();
-    const { issues } = replayStream(detector, stream((_, at) => banjir(60, at)), BUCKET);
+    const { issues } = replayStream(
+      detector,
+      stream((_, at) => banjir(60, at)),
+      BUCKET,
+    );
     const story = issues.filter((i) => i.postIds.some((id) => id.startsWith('bj')));
     expect(story).toHaveLength(1);
     const keys = story[0].keys.map((k) => k.key);
@@ -62,7 +71,12 @@ describe(IssueDetector.name, () => {
     const detector = new IssueDetector();
     const spam = (_: number, at: number): DetectorPost[] =>
       Array.from({ length: 80 }, (_, i) =>
-        toDetectorPost({ id: `sp${i}`, text: 'jual obat herbal asli murah hubungi segera stok terbatas', createdAt: at + i * 20_000, author: 'spammer' }),
+        toDetectorPost({
+          id: `sp${i}`,
+          text: 'jual obat herbal asli murah hubungi segera stok terbatas',
+          createdAt: at + i * 20_000,
+          author: 'spammer',
+        }),
       );
     const { issues } = replayStream(detector, stream(spam), BUCKET);
     expect(issues.filter((i) => i.postIds.some((id) => id.startsWith('sp')))).toHaveLength(0);
@@ -100,7 +114,9 @@ describe(IssueDetector.name, () => {
       const again = banjir(40, end + 2 * 3600_000).map((p) => ({ ...p, id: `again-${p.id}`, author: `${p.author}b` }));
       replayStream(detector, again, BUCKET);
       const all = detector.issues();
-      expect(all.filter((i) => i.postIds.some((id) => id.startsWith('again-')) && i.state !== 'dismissed')).toHaveLength(0);
+      expect(
+        all.filter((i) => i.postIds.some((id) => id.startsWith('again-')) && i.state !== 'dismissed'),
+      ).toHaveLength(0);
       expect(detector.getIssue(first.id)!.state).toBe('dismissed');
 
       const other = detector.issues().find((i) => i.id !== first.id);

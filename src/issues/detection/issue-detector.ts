@@ -160,10 +160,14 @@ export class IssueDetector {
 
   /** Counts one post. Idempotent by post id while the post is held in memory. Returns the issue id it joined. */
   ingest(post: DetectorPost): string | null {
-    if (this.idToSeq.has(post.id)) return this.posts.get(this.idToSeq.get(post.id)!)?.issue?.resolve().id ?? null;
+    if (this.idToSeq.has(post.id)) {
+      return this.posts.get(this.idToSeq.get(post.id)!)?.issue?.resolve().id ?? null;
+    }
     const seq = this.seq++;
     const at = post.createdAt;
-    if (at > this.newestTime) this.newestTime = at;
+    if (at > this.newestTime) {
+      this.newestTime = at;
+    }
     const bucket = this.counter.indexOf(at);
     const author = this.intern(post.author || `${post.source ?? 'anon'}:${post.id}`);
     const match = this.dedup.add(post.id, post.tokens, at);
@@ -201,14 +205,19 @@ export class IssueDetector {
     let placeWords: Set<string> | null = null;
     if (post.places.length > 0) {
       placeWords = new Set();
-      for (const place of post.places) for (const w of place.name.toLowerCase().split(/[\s-]+/u)) placeWords.add(w);
+      for (const place of post.places) {
+        for (const w of place.name.toLowerCase().split(/[\s-]+/u)) {
+          placeWords.add(w);
+        }
+      }
     }
     const keys: TrackedKey[] = new Array<TrackedKey>(features.length);
     for (let i = 0; i < features.length; i++) {
       const f = features[i];
       let k = this.keys.get(f.key);
       if (!k) {
-        const text = f.kind === 'place' ? (post.places.find((p) => `p:${p.code}` === f.key)?.name ?? f.key) : keyText(f.key);
+        const text =
+          f.kind === 'place' ? (post.places.find((p) => `p:${p.code}` === f.key)?.name ?? f.key) : keyText(f.key);
         k = {
           key: f.key,
           kind: f.kind,
@@ -251,7 +260,9 @@ export class IssueDetector {
     this.counter.add(bucket, keys, author, voice, seq);
     // Copies follow their original; other posts join the issue their keys clearly point to.
     const target = group?.issue?.resolve() ?? this.bestIssueFor(record);
-    if (target) this.assign(record, target);
+    if (target) {
+      this.assign(record, target);
+    }
     return record.issue?.id ?? null;
   }
 
@@ -267,18 +278,24 @@ export class IssueDetector {
   private bestIssueFor(post: PostRecord): IssueRecord<TrackedKey> | null {
     let scores: Map<IssueRecord<TrackedKey>, number> | null = null;
     for (const k of post.keys) {
-      if (!k.issues) continue;
+      if (!k.issues) {
+        continue;
+      }
       for (const [issue, w] of k.issues) {
         const target = issue.resolve();
         scores ??= new Map();
         scores.set(target, (scores.get(target) ?? 0) + w * assignFactor(k));
       }
     }
-    if (!scores) return null;
+    if (!scores) {
+      return null;
+    }
     let best: IssueRecord<TrackedKey> | null = null;
     let bestScore = 0;
     for (const [issue, s] of scores) {
-      if (s <= bestScore || !this.canAbsorb(issue, post.at)) continue;
+      if (s <= bestScore || !this.canAbsorb(issue, post.at)) {
+        continue;
+      }
       const need = this.assignThreshold(post, this.issueAnchors(issue));
       if (s >= need) {
         best = issue;
@@ -293,24 +310,36 @@ export class IssueDetector {
    * Infinity when it names only places unrelated to the story's (a flood elsewhere is another issue).
    */
   private assignThreshold(post: PostRecord, anchors: readonly string[]): number {
-    if (post.places.length === 0 || anchors.length === 0) return this.config.assignMinScore;
+    if (post.places.length === 0 || anchors.length === 0) {
+      return this.config.assignMinScore;
+    }
     for (const p of post.places) {
-      for (const a of anchors) if (placesRelated(p.code, a) && p.code.length >= a.length) return this.config.assignMinScore / 2;
+      for (const a of anchors) {
+        if (placesRelated(p.code, a) && p.code.length >= a.length) {
+          return this.config.assignMinScore / 2;
+        }
+      }
     }
     return placesCompatible(post.places, anchors) ? this.config.assignMinScore : Infinity;
   }
 
   private canAbsorb(issue: IssueRecord<TrackedKey>, at: number): boolean {
-    if (issue.mergedInto) return false;
+    if (issue.mergedInto) {
+      return false;
+    }
     return at - issue.lastActivityAt <= this.config.reopenWithinMs || issue.lifecycle !== 'dormant';
   }
 
   private assign(post: PostRecord, issue: IssueRecord<TrackedKey>): void {
-    if (post.issue) return;
+    if (post.issue) {
+      return;
+    }
     post.issue = issue;
     issue.addPost(post);
     let list = this.issuePosts.get(issue);
-    if (!list) this.issuePosts.set(issue, (list = []));
+    if (!list) {
+      this.issuePosts.set(issue, (list = []));
+    }
     list.push(post.seq);
   }
 
@@ -323,17 +352,23 @@ export class IssueDetector {
     let bursting = 0;
     const indices = this.counter.indices().filter((i) => i > this.lastProcessed && i < nowBucket);
     for (const index of indices) {
-      if (index < this.historyStart) this.historyStart = index;
+      if (index < this.historyStart) {
+        this.historyStart = index;
+      }
       bursting += this.processBucket(this.counter.get(index)!);
       this.lastProcessed = index;
       processed++;
       this.advanceIssues((index + 1) * this.config.bucketMs, index + 1);
     }
-    if (processed === 0) this.advanceIssues(now, nowBucket);
+    if (processed === 0) {
+      this.advanceIssues(now, nowBucket);
+    }
     this.evict(now);
     const upserts: IssueUpsert[] = [];
     for (const issue of this.issuesById.values()) {
-      if (!issue.dirty) continue;
+      if (!issue.dirty) {
+        continue;
+      }
       upserts.push({ issue: this.snapshot(issue), created: issue.created, transitions: issue.transitions });
       issue.dirty = false;
       issue.created = false;
@@ -356,7 +391,9 @@ export class IssueDetector {
     const windows = cfg.windows;
     const windowTotals = windows.map((w) => {
       let s = 0;
-      for (let b = t - w + 1; b <= t; b++) s += this.totals.get(b) ?? 0;
+      for (let b = t - w + 1; b <= t; b++) {
+        s += this.totals.get(b) ?? 0;
+      }
       return Math.max(1, s);
     });
     const activity = windows.map((w, i) => windowTotals[i] / (w * Math.max(1, this.avgTotal)));
@@ -381,20 +418,33 @@ export class IssueDetector {
       // Pruning: the longest window holds every recent voice; below the minimum no window can burst, and most keys
       // of a busy bucket (the long tail of phrases seen once or twice) stop here, with no scoring at all.
       let recent = 0;
-      for (let j = 0; j < rv.length; j++) recent += rv[j];
+      for (let j = 0; j < rv.length; j++) {
+        recent += rv[j];
+      }
       for (let w = 0; recent >= cfg.minKeyVoices && w < windows.length; w++) {
         const from = t - windows[w] + 1;
         let x = 0;
-        for (let j = ri.length - 1; j >= 0 && ri[j] >= from; j--) x += rv[j];
-        if (x < cfg.minKeyVoices) continue;
+        for (let j = ri.length - 1; j >= 0 && ri[j] >= from; j--) {
+          x += rv[j];
+        }
+        if (x < cfg.minKeyVoices) {
+          continue;
+        }
         const lambda = this.scorer.expected(k.base, windows[w], windowTotals[w], activity[w], hour, history);
         // The point probability bounds the tail: keys that cannot reach the threshold skip the tail sum.
-        if (poissonPointSurprise(x, lambda) < cfg.minSurprise) continue;
+        if (poissonPointSurprise(x, lambda) < cfg.minSurprise) {
+          continue;
+        }
         let surprise = poissonSurprise(x, lambda);
         // Daily recurrence: what the same window held one and two days ago (the morning traffic talk).
         if (surprise >= cfg.minSurprise) {
-          const seen = Math.max(this.voicesAt(k, t - dayBuckets, windows[w]), this.voicesAt(k, t - 2 * dayBuckets, windows[w]));
-          if (seen > 0) surprise = Math.min(surprise, poissonSurprise(x, Math.max(lambda, seen)));
+          const seen = Math.max(
+            this.voicesAt(k, t - dayBuckets, windows[w]),
+            this.voicesAt(k, t - 2 * dayBuckets, windows[w]),
+          );
+          if (seen > 0) {
+            surprise = Math.min(surprise, poissonSurprise(x, Math.max(lambda, seen)));
+          }
         }
         if (surprise > bestSurprise) {
           bestSurprise = surprise;
@@ -404,12 +454,18 @@ export class IssueDetector {
       const isBurst = bestSurprise >= cfg.minSurprise;
       k.lastSurprise = bestSurprise;
       this.scorer.fold(k.base, t, cell.voices, total, hour, isBurst, history);
-      if (isBurst) candidates.push({ key: k, surprise: bestSurprise, window: bestWindow });
+      if (isBurst) {
+        candidates.push({ key: k, surprise: bestSurprise, window: bestWindow });
+      }
     }
-    if (candidates.length > 0 || this.hot.size > 0) this.formIssues(candidates, t);
+    if (candidates.length > 0 || this.hot.size > 0) {
+      this.formIssues(candidates, t);
+    }
     this.detectCampaigns(t);
     for (const issue of this.issuesById.values()) {
-      if (issue.dirty && !issue.mergedInto && !issue.campaignSeed) this.enrichIssue(issue, t);
+      if (issue.dirty && !issue.mergedInto && !issue.campaignSeed) {
+        this.enrichIssue(issue, t);
+      }
     }
     return candidates.length;
   }
@@ -417,7 +473,9 @@ export class IssueDetector {
   /** Voices of `key` summed over the `window` buckets ending with bucket `end` (from the kept counts). */
   private voicesAt(key: TrackedKey, end: number, window: number): number {
     let n = 0;
-    for (let b = end - window + 1; b <= end; b++) n += this.counter.get(b)?.cells.get(key)?.voices ?? 0;
+    for (let b = end - window + 1; b <= end; b++) {
+      n += this.counter.get(b)?.cells.get(key)?.voices ?? 0;
+    }
     return n;
   }
 
@@ -426,10 +484,18 @@ export class IssueDetector {
     const out: number[] = [];
     for (let b = to; b >= from && out.length < cap; b--) {
       const bucket = this.counter.get(b);
-      if (!bucket?.hasPostings) continue;
+      if (!bucket?.hasPostings) {
+        continue;
+      }
       const cell = bucket.cells.get(key);
-      if (!cell) continue;
-      for (const p of cell.postings) if (this.posts.has(p)) out.push(p);
+      if (!cell) {
+        continue;
+      }
+      for (const p of cell.postings) {
+        if (this.posts.has(p)) {
+          out.push(p);
+        }
+      }
     }
     return out;
   }
@@ -459,24 +525,38 @@ export class IssueDetector {
       }
       // 1. Attach to an open issue that already holds most of the key's recent posts.
       const posts = this.postingsOf(c.key, t - Math.max(c.window, 4) + 1, t);
-      if (posts.length === 0) continue;
+      if (posts.length === 0) {
+        continue;
+      }
       const byIssue = new Map<IssueRecord<TrackedKey>, number>();
       for (const p of posts) {
         const issue = this.posts.get(p)?.issue?.resolve();
-        if (issue) byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
+        if (issue) {
+          byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
+        }
       }
       for (const [issue, n] of byIssue) {
         const share = n / posts.length;
-        if (share < cfg.joinShare || !this.canAbsorb(issue, now)) continue;
+        if (share < cfg.joinShare || !this.canAbsorb(issue, now)) {
+          continue;
+        }
         this.attachKey(issue, c.key, share);
         this.collectPosts(issue, [c.key], t);
-        if (issue.lifecycle === 'dormant') issue.setLifecycle('emerging', now);
+        if (issue.lifecycle === 'dormant') {
+          issue.setLifecycle('emerging', now);
+        }
         issue.dirty = true;
       }
     }
-    for (const k of this.hot) if (k.hotUntil < t) this.hot.delete(k);
+    for (const k of this.hot) {
+      if (k.hotUntil < t) {
+        this.hot.delete(k);
+      }
+    }
     // Without a few hours of history every key is new: no issue is opened before the baselines have some footing.
-    if (this.hot.size < 2 || !warm) return;
+    if (this.hot.size < 2 || !warm) {
+      return;
+    }
 
     // 2. Unassigned posts of the lookback with at least two hot keys.
     const from = t - cfg.clusterLookbackBuckets + 1;
@@ -484,36 +564,51 @@ export class IssueDetector {
     for (const k of this.hot) {
       for (const p of this.postingsOf(k, from, t)) {
         const post = this.posts.get(p);
-        if (!post || post.issue) continue;
+        if (!post || post.issue) {
+          continue;
+        }
         const list = postHot.get(p);
-        if (list) list.push(k);
-        else postHot.set(p, [k]);
+        if (list) {
+          list.push(k);
+        } else {
+          postHot.set(p, [k]);
+        }
       }
     }
     const candidates: PostRecord[] = [];
     const keyVoices = new Map<TrackedKey, Set<number>>();
     for (const [p, ks] of postHot) {
-      if (ks.length < 2) continue;
+      if (ks.length < 2) {
+        continue;
+      }
       const post = this.posts.get(p)!;
       candidates.push(post);
       for (const k of ks) {
         let set = keyVoices.get(k);
-        if (!set) keyVoices.set(k, (set = new Set()));
+        if (!set) {
+          keyVoices.set(k, (set = new Set()));
+        }
         set.add(post.voice);
       }
     }
-    if (candidates.length < cfg.minIssueVoices) return;
+    if (candidates.length < cfg.minIssueVoices) {
+      return;
+    }
     const seeds = [...keyVoices.entries()]
       .filter(([k, v]) => v.size >= cfg.minIssueVoices && seedRank(k) >= 0)
       .sort((a, b) => seedRank(b[0]) - seedRank(a[0]) || b[1].size - a[1].size || (a[0].key < b[0].key ? -1 : 1));
     const clustered = new Set<number>();
     // Distinct voices per hot key among the candidate posts not yet clustered (posts after a cluster takes some).
     const remaining = new Map<TrackedKey, number>();
-    for (const [k, v] of keyVoices) remaining.set(k, v.size);
+    for (const [k, v] of keyVoices) {
+      remaining.set(k, v.size);
+    }
     for (const [seed] of seeds) {
       // One seed may start several clusters: one per place its posts name (two floods, two kecamatan).
       for (let round = 0; round < 4; round++) {
-        if (!this.growCluster(seed, candidates, postHot, clustered, remaining, t)) break;
+        if (!this.growCluster(seed, candidates, postHot, clustered, remaining, t)) {
+          break;
+        }
       }
     }
   }
@@ -530,45 +625,71 @@ export class IssueDetector {
     const cfg = this.config;
     {
       let seedPosts = candidates.filter((p) => !clustered.has(p.seq) && postHot.get(p.seq)!.includes(seed));
-      if (countVoices(seedPosts) < cfg.minIssueVoices) return false;
+      if (countVoices(seedPosts) < cfg.minIssueVoices) {
+        return false;
+      }
       // The seed's leading place: the most specific place named by most of its posts; others wait for their turn.
       const lead = leadingPlace(placeCounts(seedPosts));
-      if (lead) seedPosts = seedPosts.filter((p) => placesCompatible(p.places, [lead]));
+      if (lead) {
+        seedPosts = seedPosts.filter((p) => placesCompatible(p.places, [lead]));
+      }
       const anchors = anchorPlaces(placeCounts(seedPosts)).filter((a) => !lead || placesRelated(a, lead));
-      if (lead && anchors.length === 0) anchors.push(lead);
+      if (lead && anchors.length === 0) {
+        anchors.push(lead);
+      }
       // Key profile: hot keys whose unclustered candidate posts fall mostly inside the seed's posts.
       const inside = new Map<TrackedKey, Set<number>>();
       for (const p of seedPosts) {
         for (const k of postHot.get(p.seq)!) {
           let set = inside.get(k);
-          if (!set) inside.set(k, (set = new Set()));
+          if (!set) {
+            inside.set(k, (set = new Set()));
+          }
           set.add(p.voice);
         }
       }
       const profile = new Map<TrackedKey, number>([[seed, 1]]);
       for (const [k, v] of inside) {
-        if (k === seed || v.size < 2) continue;
+        if (k === seed || v.size < 2) {
+          continue;
+        }
         const share = v.size / Math.max(v.size, remaining.get(k) ?? 0);
-        if (share >= cfg.joinShare) profile.set(k, share);
+        if (share >= cfg.joinShare) {
+          profile.set(k, share);
+        }
       }
-      if (profile.size < 2) return false;
+      if (profile.size < 2) {
+        return false;
+      }
       const members: PostRecord[] = [];
       for (const p of candidates) {
-        if (clustered.has(p.seq) || !placesCompatible(p.places, anchors)) continue;
+        if (clustered.has(p.seq) || !placesCompatible(p.places, anchors)) {
+          continue;
+        }
         let score = 0;
         let seeded = false;
         for (const k of postHot.get(p.seq)!) {
           const w = profile.get(k);
-          if (w === undefined) continue;
-          if (k === seed) seeded = true;
+          if (w === undefined) {
+            continue;
+          }
+          if (k === seed) {
+            seeded = true;
+          }
           score += w * assignFactor(k);
         }
-        if (seeded || score >= cfg.assignMinScore) members.push(p);
+        if (seeded || score >= cfg.assignMinScore) {
+          members.push(p);
+        }
       }
-      if (countVoices(members) < cfg.minIssueVoices) return false;
+      if (countVoices(members) < cfg.minIssueVoices) {
+        return false;
+      }
       for (const p of members) {
         clustered.add(p.seq);
-        for (const k of postHot.get(p.seq)!) remaining.set(k, remaining.get(k)! - 1);
+        for (const k of postHot.get(p.seq)!) {
+          remaining.set(k, remaining.get(k)! - 1);
+        }
       }
       this.openOrMerge([...profile.entries()], members, anchors, t);
       return true;
@@ -580,19 +701,33 @@ export class IssueDetector {
     const cfg = this.config;
     const now = (t + 1) * cfg.bucketMs;
     const categories = new Map<string, number>();
-    for (const p of members) if (p.category) categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
+    for (const p of members) {
+      if (p.category) {
+        categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
+      }
+    }
     let category: string | null = null;
-    for (const [c, n] of categories) if (n * 2 > members.length) category = c;
+    for (const [c, n] of categories) {
+      if (n * 2 > members.length) {
+        category = c;
+      }
+    }
     const twinOf = this.similarOpenIssue(profile, now, anchors, category);
     const issue = twinOf ?? new IssueRecord<TrackedKey>(this.newIssueId(), now);
     if (twinOf) {
-      if (twinOf.lifecycle === 'dormant') twinOf.setLifecycle('emerging', now);
+      if (twinOf.lifecycle === 'dormant') {
+        twinOf.setLifecycle('emerging', now);
+      }
       twinOf.dirty = true;
     } else {
       this.issuesById.set(issue.id, issue);
     }
-    for (const [k, w] of profile) this.attachKey(issue, k, w);
-    for (const p of members) this.assign(p, issue);
+    for (const [k, w] of profile) {
+      this.attachKey(issue, k, w);
+    }
+    for (const p of members) {
+      this.assign(p, issue);
+    }
     this.collectPosts(
       issue,
       profile.map(([k]) => k),
@@ -604,12 +739,16 @@ export class IssueDetector {
   private discard(issue: IssueRecord<TrackedKey>): void {
     for (const seq of this.issuePosts.get(issue) ?? []) {
       const post = this.posts.get(seq);
-      if (post?.issue === issue) post.issue = null;
+      if (post?.issue === issue) {
+        post.issue = null;
+      }
     }
     this.issuePosts.delete(issue);
     for (const k of issue.keyWeights.keys()) {
       k.issues?.delete(issue);
-      if (k.issues?.size === 0) k.issues = null;
+      if (k.issues?.size === 0) {
+        k.issues = null;
+      }
     }
   }
 
@@ -630,32 +769,52 @@ export class IssueDetector {
     for (const [k, w] of profile) {
       const m = mass(k) * w;
       total += m;
-      if (!k.issues || m === 0) continue;
+      if (!k.issues || m === 0) {
+        continue;
+      }
       for (const [issue, iw] of k.issues) {
         const target = issue.resolve();
-        if (iw < 0.2) continue;
+        if (iw < 0.2) {
+          continue;
+        }
         shared.set(target, (shared.get(target) ?? 0) + m);
       }
     }
-    if (total === 0) return null;
+    if (total === 0) {
+      return null;
+    }
     let best: IssueRecord<TrackedKey> | null = null;
     let bestShare = 0;
     for (const [issue, m] of shared) {
       const share = m / total;
-      if (share <= bestShare || !this.canAbsorb(issue, now)) continue;
+      if (share <= bestShare || !this.canAbsorb(issue, now)) {
+        continue;
+      }
       const theirs = this.issueAnchors(issue);
-      if (!anchorsCompatible(anchors, theirs)) continue;
+      if (!anchorsCompatible(anchors, theirs)) {
+        continue;
+      }
       const samePlace = anchors.length > 0 && theirs.length > 0;
       if (share >= (samePlace ? 0.2 : 0.5)) {
         best = issue;
         bestShare = share;
       }
     }
-    if (best || !category || category === 'lainnya') return best;
+    if (best || !category || category === 'lainnya') {
+      return best;
+    }
     // Same kecamatan or kelurahan, same category, still active: another wording of the same story.
     for (const issue of this.issuesById.values()) {
-      if (issue.mergedInto || issue.lifecycle === 'dormant' || now - issue.lastActivityAt > this.config.dormantAfterMs) continue;
-      if (issue.mainCategory() !== category || !sameFinePlace(anchors, this.issueAnchors(issue))) continue;
+      if (
+        issue.mergedInto ||
+        issue.lifecycle === 'dormant' ||
+        now - issue.lastActivityAt > this.config.dormantAfterMs
+      ) {
+        continue;
+      }
+      if (issue.mainCategory() !== category || !sameFinePlace(anchors, this.issueAnchors(issue))) {
+        continue;
+      }
       const share = shared.get(issue) ?? 0;
       if (!best || share > bestShare) {
         best = issue;
@@ -671,24 +830,36 @@ export class IssueDetector {
    */
   private enrichIssue(issue: IssueRecord<TrackedKey>, t: number): void {
     const seqs = this.issuePosts.get(issue);
-    if (!seqs || seqs.length < this.config.minIssueVoices) return;
+    if (!seqs || seqs.length < this.config.minIssueVoices) {
+      return;
+    }
     const from = t - this.maxWindow + 1;
     const counts = new Map<TrackedKey, Set<number>>();
     for (let i = seqs.length - 1; i >= 0; i--) {
       const post = this.posts.get(seqs[i]);
-      if (!post || post.bucket < from) break;
+      if (!post || post.bucket < from) {
+        break;
+      }
       for (const k of post.keys) {
-        if (issue.keyWeights.has(k)) continue;
+        if (issue.keyWeights.has(k)) {
+          continue;
+        }
         let set = counts.get(k);
-        if (!set) counts.set(k, (set = new Set()));
+        if (!set) {
+          counts.set(k, (set = new Set()));
+        }
         set.add(post.voice);
       }
     }
     const added: TrackedKey[] = [];
     for (const [k, voices] of counts) {
-      if (voices.size < 3 || k.kind === 'term' || k.kind === 'topic') continue;
+      if (voices.size < 3 || k.kind === 'term' || k.kind === 'topic') {
+        continue;
+      }
       let keyVoices = 0;
-      for (let j = k.recentIdx.length - 1; j >= 0 && k.recentIdx[j] >= from; j--) keyVoices += k.recentVoices[j];
+      for (let j = k.recentIdx.length - 1; j >= 0 && k.recentIdx[j] >= from; j--) {
+        keyVoices += k.recentVoices[j];
+      }
       const current = this.counter.get(t + 1)?.cells.get(k)?.voices ?? 0;
       const purity = voices.size / Math.max(voices.size, keyVoices + current);
       if (purity >= 0.8) {
@@ -696,7 +867,9 @@ export class IssueDetector {
         added.push(k);
       }
     }
-    if (added.length) this.collectPosts(issue, added, t);
+    if (added.length) {
+      this.collectPosts(issue, added, t);
+    }
   }
 
   private attachKey(issue: IssueRecord<TrackedKey>, key: TrackedKey, weight: number): void {
@@ -709,7 +882,9 @@ export class IssueDetector {
     let s = 0;
     for (const k of post.keys) {
       const w = issue.keyWeights.get(k);
-      if (w !== undefined) s += w * assignFactor(k);
+      if (w !== undefined) {
+        s += w * assignFactor(k);
+      }
     }
     return s;
   }
@@ -721,11 +896,17 @@ export class IssueDetector {
     const anchors = this.issueAnchors(issue);
     for (const k of keys) {
       for (const p of this.postingsOf(k, from, t, 20_000)) {
-        if (seen.has(p)) continue;
+        if (seen.has(p)) {
+          continue;
+        }
         seen.add(p);
         const post = this.posts.get(p)!;
-        if (post.issue) continue;
-        if (this.postScore(post, issue) >= this.assignThreshold(post, anchors)) this.assign(post, issue);
+        if (post.issue) {
+          continue;
+        }
+        if (this.postScore(post, issue) >= this.assignThreshold(post, anchors)) {
+          this.assign(post, issue);
+        }
       }
     }
   }
@@ -733,7 +914,9 @@ export class IssueDetector {
   /** The most specific places that a fair share of the issue's posts name (see anchorPlaces). */
   private issueAnchors(issue: IssueRecord<TrackedKey>): string[] {
     const counts = new Map<string, number>();
-    for (const [code, p] of issue.places) counts.set(code, p.posts);
+    for (const [code, p] of issue.places) {
+      counts.set(code, p.posts);
+    }
     return anchorPlaces(counts);
   }
 
@@ -742,23 +925,43 @@ export class IssueDetector {
     const cfg = this.config;
     const now = (t + 1) * cfg.bucketMs;
     for (const group of this.groups.values()) {
-      if (group.issue || group.authors.size < cfg.campaignMinAuthors) continue;
-      if (group.lastAt < t * cfg.bucketMs) continue;
-      if (!this.copiedInBurst(group, t) || !this.isNovelGroup(group, t)) continue;
+      if (group.issue || group.authors.size < cfg.campaignMinAuthors) {
+        continue;
+      }
+      if (group.lastAt < t * cfg.bucketMs) {
+        continue;
+      }
+      if (!this.copiedInBurst(group, t) || !this.isNovelGroup(group, t)) {
+        continue;
+      }
       const members = group.members.map((s) => this.posts.get(s)).filter((p): p is PostRecord => p !== undefined);
       const byIssue = new Map<IssueRecord<TrackedKey>, number>();
-      for (const p of members) if (p.issue) byIssue.set(p.issue.resolve(), (byIssue.get(p.issue.resolve()) ?? 0) + 1);
+      for (const p of members) {
+        if (p.issue) {
+          byIssue.set(p.issue.resolve(), (byIssue.get(p.issue.resolve()) ?? 0) + 1);
+        }
+      }
       let issue: IssueRecord<TrackedKey> | null = null;
-      for (const [i, n] of byIssue) if (n * 2 >= members.length) issue = i;
+      for (const [i, n] of byIssue) {
+        if (n * 2 >= members.length) {
+          issue = i;
+        }
+      }
       if (!issue) {
         issue = new IssueRecord<TrackedKey>(this.newIssueId(), now);
         issue.campaignSeed = true;
         this.issuesById.set(issue.id, issue);
         const root = this.posts.get(group.rootSeq) ?? members[0];
-        for (const k of root.keys) if (k.kind !== 'term' || root.keys.length < 6) this.attachKey(issue, k, 0.5);
+        for (const k of root.keys) {
+          if (k.kind !== 'term' || root.keys.length < 6) {
+            this.attachKey(issue, k, 0.5);
+          }
+        }
       }
       group.issue = issue;
-      for (const p of members) this.assign(p, issue);
+      for (const p of members) {
+        this.assign(p, issue);
+      }
     }
   }
 
@@ -771,9 +974,13 @@ export class IssueDetector {
     const authors = new Set<number>();
     for (let i = group.members.length - 1; i >= 0; i--) {
       const p = this.posts.get(group.members[i]);
-      if (!p || p.bucket < from) continue;
+      if (!p || p.bucket < from) {
+        continue;
+      }
       authors.add(p.author);
-      if (authors.size >= this.config.campaignMinAuthors) return true;
+      if (authors.size >= this.config.campaignMinAuthors) {
+        return true;
+      }
     }
     return false;
   }
@@ -788,10 +995,16 @@ export class IssueDetector {
   private isNovelGroup(group: DuplicateGroup, t: number): boolean {
     // The root, or (a group that outlived it: a daily habit copied every morning) its newest member still held.
     let root = this.posts.get(group.rootSeq);
-    for (let i = group.members.length - 1; !root && i >= 0; i--) root = this.posts.get(group.members[i]);
-    if (!root) return false;
+    for (let i = group.members.length - 1; !root && i >= 0; i--) {
+      root = this.posts.get(group.members[i]);
+    }
+    if (!root) {
+      return false;
+    }
     const phrases = root.keys.filter((k) => k.kind === 'bigram' || k.kind === 'hashtag');
-    if (phrases.length === 0) return true;
+    if (phrases.length === 0) {
+      return true;
+    }
     let novel = 0;
     const dayBuckets = Math.round(86_400_000 / this.config.bucketMs);
     const debias = this.scorer.debias(t - this.historyStart);
@@ -800,9 +1013,15 @@ export class IssueDetector {
         novel++;
         continue;
       }
-      if (t - k.base.firstBucket >= dayBuckets) continue;
-      if (k.base.mean * debias * this.avgTotal * 16 >= 2) continue;
-      if (this.voicesAt(k, t - dayBuckets, 16) >= 2) continue;
+      if (t - k.base.firstBucket >= dayBuckets) {
+        continue;
+      }
+      if (k.base.mean * debias * this.avgTotal * 16 >= 2) {
+        continue;
+      }
+      if (this.voicesAt(k, t - dayBuckets, 16) >= 2) {
+        continue;
+      }
       novel++;
     }
     return novel * 2 > phrases.length;
@@ -812,11 +1031,17 @@ export class IssueDetector {
     const cfg = this.config;
     const rules = { trendingMinVoices: cfg.trendingMinVoices, dormantAfterMs: cfg.dormantAfterMs, declineShare: 0.5 };
     for (const issue of this.issuesById.values()) {
-      if (issue.mergedInto) continue;
-      if (issue.lifecycle === 'dormant' && !issue.dirty) continue;
+      if (issue.mergedInto) {
+        continue;
+      }
+      if (issue.lifecycle === 'dormant' && !issue.dirty) {
+        continue;
+      }
       const hourVoices = issue.voicesIn(endBucket, 4);
       const previousHour = issue.voicesIn(endBucket - 4, 4);
-      if (hourVoices > issue.peakHourVoices) issue.peakHourVoices = hourVoices;
+      if (hourVoices > issue.peakHourVoices) {
+        issue.peakHourVoices = hourVoices;
+      }
       const reactivated = issue.dirty && now - issue.lastActivityAt < cfg.bucketMs;
       const next = nextLifecycleState(
         {
@@ -853,7 +1078,9 @@ export class IssueDetector {
     const limit = Math.min(now, this.newestTime) - cfg.postRetentionMs;
     while (this.oldestSeq < this.seq) {
       const p = this.posts.get(this.oldestSeq);
-      if (p && p.at >= limit) break;
+      if (p && p.at >= limit) {
+        break;
+      }
       if (p) {
         this.posts.delete(p.seq);
         this.idToSeq.delete(p.id);
@@ -866,20 +1093,35 @@ export class IssueDetector {
     const keepFrom = Math.min(this.lastProcessed - this.maxWindow, limitBucket) - 2 * 96;
     if (Number.isFinite(keepFrom)) {
       this.counter.evictBefore(keepFrom);
-      for (const b of [...this.totals.keys()]) if (b < keepFrom) this.totals.delete(b);
+      for (const b of [...this.totals.keys()]) {
+        if (b < keepFrom) {
+          this.totals.delete(b);
+        }
+      }
     }
-    for (const [id, g] of this.groups) if (g.lastAt < limit) this.groups.delete(id);
+    for (const [id, g] of this.groups) {
+      if (g.lastAt < limit) {
+        this.groups.delete(id);
+      }
+    }
     for (const [issue, seqs] of this.issuePosts) {
       let drop = 0;
-      while (drop < seqs.length && !this.posts.has(seqs[drop])) drop++;
-      if (drop === seqs.length) this.issuePosts.delete(issue);
-      else if (drop > 0) seqs.splice(0, drop);
+      while (drop < seqs.length && !this.posts.has(seqs[drop])) {
+        drop++;
+      }
+      if (drop === seqs.length) {
+        this.issuePosts.delete(issue);
+      } else if (drop > 0) {
+        seqs.splice(0, drop);
+      }
     }
     // Forget keys idle for a week with nothing left in their baseline.
     if (this.lastProcessed % 96 === 0) {
       const idle = this.lastProcessed - 7 * 96;
       for (const [s, k] of this.keys) {
-        if (k.base.lastBucket < idle && k.base.mean < 1e-6 && !k.issues) this.keys.delete(s);
+        if (k.base.lastBucket < idle && k.base.mean < 1e-6 && !k.issues) {
+          this.keys.delete(s);
+        }
       }
     }
   }
@@ -893,11 +1135,17 @@ export class IssueDetector {
    */
   applyOutcome(issueId: string, outcome: AnalystOutcome | null, at: number, targetId?: string): IssueSnapshot {
     const issue = this.issuesById.get(issueId);
-    if (!issue) throw new Error(`Isu ${issueId} tidak ditemukan`);
+    if (!issue) {
+      throw new Error(`Isu ${issueId} tidak ditemukan`);
+    }
     if (outcome === 'merged') {
       const target = targetId ? this.issuesById.get(targetId)?.resolve() : undefined;
-      if (!target) throw new Error(`Isu tujuan penggabungan ${targetId ?? '(kosong)'} tidak ditemukan`);
-      if (target === issue) throw new Error('Isu tidak dapat digabungkan ke dirinya sendiri');
+      if (!target) {
+        throw new Error(`Isu tujuan penggabungan ${targetId ?? '(kosong)'} tidak ditemukan`);
+      }
+      if (target === issue) {
+        throw new Error('Isu tidak dapat digabungkan ke dirinya sendiri');
+      }
       target.absorb(issue);
       for (const k of issue.keyWeights.keys()) {
         const w = k.issues?.get(issue);
@@ -906,7 +1154,11 @@ export class IssueDetector {
           k.issues!.set(target, Math.max(w, k.issues!.get(target) ?? 0));
         }
       }
-      for (const p of this.posts.values()) if (p.issue === issue) p.issue = target;
+      for (const p of this.posts.values()) {
+        if (p.issue === issue) {
+          p.issue = target;
+        }
+      }
       issue.mergedInto = target;
     }
     issue.setOutcome(outcome, at);
@@ -916,7 +1168,9 @@ export class IssueDetector {
   /** Renames an issue (analyst); the detector keeps the label. */
   rename(issueId: string, label: string): IssueSnapshot {
     const issue = this.issuesById.get(issueId);
-    if (!issue) throw new Error(`Isu ${issueId} tidak ditemukan`);
+    if (!issue) {
+      throw new Error(`Isu ${issueId} tidak ditemukan`);
+    }
     issue.fixedLabel = label;
     issue.dirty = true;
     return this.snapshot(issue);
@@ -942,7 +1196,11 @@ export class IssueDetector {
 
   exportBaselines(): KeyBaselineRow[] {
     const rows: KeyBaselineRow[] = [];
-    for (const k of this.keys.values()) if (k.base.lastBucket >= 0) rows.push(BurstScorer.toRow(k.key, k.base));
+    for (const k of this.keys.values()) {
+      if (k.base.lastBucket >= 0) {
+        rows.push(BurstScorer.toRow(k.key, k.base));
+      }
+    }
     return rows;
   }
 
@@ -952,7 +1210,9 @@ export class IssueDetector {
       const k = this.keyFor(row.key);
       k.base = BurstScorer.fromRow(row);
       this.lastProcessed = Math.max(this.lastProcessed, row.lastBucket);
-      if (row.firstBucket < this.historyStart) this.historyStart = row.firstBucket;
+      if (row.firstBucket < this.historyStart) {
+        this.historyStart = row.firstBucket;
+      }
     }
   }
 
@@ -960,8 +1220,11 @@ export class IssueDetector {
   importCounts(rows: Iterable<BucketCountRow>): void {
     for (const row of rows) {
       const index = Math.floor(row.bucketStart / this.config.bucketMs);
-      if (row.key === '*') this.counter.setTotals(index, row.posts, row.voices);
-      else this.counter.setCounts(index, this.keyFor(row.key, index), row.posts, row.authors, row.voices);
+      if (row.key === '*') {
+        this.counter.setTotals(index, row.posts, row.voices);
+      } else {
+        this.counter.setCounts(index, this.keyFor(row.key, index), row.posts, row.authors, row.voices);
+      }
     }
   }
 
@@ -1002,7 +1265,9 @@ export class IssueDetector {
 
 /** Seed order: phrases and hashtags first, then single terms; places only discriminate (never seed). */
 function seedRank(k: TrackedKey): number {
-  if (isPlaceKey(k)) return -1;
+  if (isPlaceKey(k)) {
+    return -1;
+  }
   switch (k.kind) {
     case 'bigram':
     case 'trigram':
@@ -1010,7 +1275,8 @@ function seedRank(k: TrackedKey): number {
       return 3;
     case 'term':
       return 2;
-    default:
+    case 'place':
+    case 'topic':
       return -1;
   }
 }
@@ -1026,19 +1292,27 @@ function assignFactor(k: TrackedKey): number {
 
 function countVoices(posts: readonly PostRecord[]): number {
   const set = new Set<number>();
-  for (const p of posts) set.add(p.voice);
+  for (const p of posts) {
+    set.add(p.voice);
+  }
   return set.size;
 }
 
 function placeCounts(posts: readonly PostRecord[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const p of posts) for (const place of p.places) counts.set(place.code, (counts.get(place.code) ?? 0) + 1);
+  for (const p of posts) {
+    for (const place of p.places) {
+      counts.set(place.code, (counts.get(place.code) ?? 0) + 1);
+    }
+  }
   return counts;
 }
 
 /** Two Kemendagri codes name the same area or one contains the other (64.72 ⊃ 64.72.06 ⊃ 64.72.06.1001). */
 function placesRelated(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b) {
+    return true;
+  }
   return a.length < b.length ? b.startsWith(`${a}.`) : a.startsWith(`${b}.`);
 }
 
@@ -1051,7 +1325,9 @@ function leadingPlace(counts: Map<string, number>): string | null {
   let best: string | null = null;
   let bestScore = 0;
   for (const [code, n] of counts) {
-    if (n < 2) continue;
+    if (n < 2) {
+      continue;
+    }
     // Specific places first: depth 3–4 (kecamatan, kelurahan) count double.
     const score = n * (code.split('.').length >= 3 ? 2 : 1);
     if (score > bestScore) {
@@ -1064,30 +1340,58 @@ function leadingPlace(counts: Map<string, number>): string | null {
 
 function anchorPlaces(counts: Map<string, number>): string[] {
   let max = 0;
-  for (const n of counts.values()) if (n > max) max = n;
-  if (max < 2) return [];
+  for (const n of counts.values()) {
+    if (n > max) {
+      max = n;
+    }
+  }
+  if (max < 2) {
+    return [];
+  }
   const dominant = [...counts.entries()].filter(([, n]) => n >= 2 && n >= 0.3 * max).map(([c]) => c);
   return dominant.filter((c) => !dominant.some((d) => d !== c && d.startsWith(`${c}.`)));
 }
 
 /** A post fits a story's places when it names none, the story has none, or one of its places relates to an anchor. */
 function placesCompatible(places: readonly { code: string }[], anchors: readonly string[]): boolean {
-  if (places.length === 0 || anchors.length === 0) return true;
-  for (const p of places) for (const a of anchors) if (placesRelated(p.code, a)) return true;
+  if (places.length === 0 || anchors.length === 0) {
+    return true;
+  }
+  for (const p of places) {
+    for (const a of anchors) {
+      if (placesRelated(p.code, a)) {
+        return true;
+      }
+    }
+  }
   return false;
 }
 
 /** Both name a kecamatan or kelurahan, and one of those areas contains or equals the other. */
 function sameFinePlace(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) {
-    if (x.split('.').length < 3) continue;
-    for (const y of b) if (y.split('.').length >= 3 && placesRelated(x, y)) return true;
+    if (x.split('.').length < 3) {
+      continue;
+    }
+    for (const y of b) {
+      if (y.split('.').length >= 3 && placesRelated(x, y)) {
+        return true;
+      }
+    }
   }
   return false;
 }
 
 function anchorsCompatible(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  for (const x of a) for (const y of b) if (placesRelated(x, y)) return true;
+  if (a.length === 0 || b.length === 0) {
+    return true;
+  }
+  for (const x of a) {
+    for (const y of b) {
+      if (placesRelated(x, y)) {
+        return true;
+      }
+    }
+  }
   return false;
 }

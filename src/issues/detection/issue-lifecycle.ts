@@ -31,18 +31,26 @@ export function nextLifecycleState(input: LifecycleInput, rules: LifecycleRules)
   if (state === 'dormant') {
     return input.reactivated && idle < rules.dormantAfterMs ? 'emerging' : 'dormant';
   }
-  if (idle >= rules.dormantAfterMs) return 'dormant';
+  if (idle >= rules.dormantAfterMs) {
+    return 'dormant';
+  }
   const fading = hourVoices <= rules.declineShare * peakHourVoices;
   const age = now - input.detectedAt;
   switch (state) {
     case 'emerging':
-      if (hourVoices >= rules.trendingMinVoices) return 'trending';
-      if (fading && age >= 3600_000) return 'declining';
+      if (hourVoices >= rules.trendingMinVoices) {
+        return 'trending';
+      }
+      if (fading && age >= 3600_000) {
+        return 'declining';
+      }
       return 'emerging';
     case 'trending':
       return fading ? 'declining' : 'trending';
     case 'declining':
-      if (hourVoices >= rules.trendingMinVoices && hourVoices >= 0.8 * peakHourVoices) return 'trending';
+      if (hourVoices >= rules.trendingMinVoices && hourVoices >= 0.8 * peakHourVoices) {
+        return 'trending';
+      }
       return 'declining';
   }
 }

@@ -85,14 +85,21 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
 
   /** Follows merges to the issue that now holds the story. */
   resolve(): IssueRecord<K> {
-    let issue: IssueRecord<K> = this;
-    for (let i = 0; i < 32 && issue.mergedInto; i++) issue = issue.mergedInto;
-    return issue;
+    let next = this.mergedInto;
+    if (!next) {
+      return this;
+    }
+    for (let i = 0; i < 32 && next.mergedInto; i++) {
+      next = next.mergedInto;
+    }
+    return next;
   }
 
   setKeyWeight(key: K, weight: number): void {
     const old = this.keyWeights.get(key) ?? 0;
-    if (weight > old) this.keyWeights.set(key, weight);
+    if (weight > old) {
+      this.keyWeights.set(key, weight);
+    }
   }
 
   addPost(post: IssuePostView): void {
@@ -106,50 +113,88 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
     }
     point.posts++;
     point.authors.add(post.voice);
-    if (post.sentiment) this.sentiment[post.sentiment]++;
+    if (post.sentiment) {
+      this.sentiment[post.sentiment]++;
+    }
     if (post.category) {
       this.categories.set(post.category, (this.categories.get(post.category) ?? 0) + 1);
-      if (post.opd) this.opdByCategory.set(post.category, post.opd);
+      if (post.opd) {
+        this.opdByCategory.set(post.category, post.opd);
+      }
     }
     for (const place of post.places) {
       const p = this.places.get(place.code);
-      if (p) p.posts++;
-      else this.places.set(place.code, { name: place.name, posts: 1 });
+      if (p) {
+        p.posts++;
+      } else {
+        this.places.set(place.code, { name: place.name, posts: 1 });
+      }
     }
     for (const k of post.keys) {
-      if (this.keyWeights.has(k as K)) this.keyPosts.set(k as K, (this.keyPosts.get(k as K) ?? 0) + 1);
+      if (this.keyWeights.has(k as K)) {
+        this.keyPosts.set(k as K, (this.keyPosts.get(k as K) ?? 0) + 1);
+      }
     }
-    if (post.duplicate) this.duplicatePosts++;
+    if (post.duplicate) {
+      this.duplicatePosts++;
+    }
     this.totalReach += post.reach;
-    if (post.at < this.firstSeenAt) this.firstSeenAt = post.at;
-    if (post.at > this.lastActivityAt) this.lastActivityAt = post.at;
+    if (post.at < this.firstSeenAt) {
+      this.firstSeenAt = post.at;
+    }
+    if (post.at > this.lastActivityAt) {
+      this.lastActivityAt = post.at;
+    }
     this.pushTopPost({ id: post.id, reach: post.reach, createdAt: post.at, url: post.url });
     this.dirty = true;
   }
 
   /** Absorbs another issue's aggregates (analyst merge). */
   absorb(other: IssueRecord<K>): void {
-    for (const [k, w] of other.keyWeights) this.setKeyWeight(k, w);
-    for (const [k, n] of other.keyPosts) this.keyPosts.set(k, (this.keyPosts.get(k) ?? 0) + n);
+    for (const [k, w] of other.keyWeights) {
+      this.setKeyWeight(k, w);
+    }
+    for (const [k, n] of other.keyPosts) {
+      this.keyPosts.set(k, (this.keyPosts.get(k) ?? 0) + n);
+    }
     this.postIds.push(...other.postIds);
-    for (const a of other.authorSet) this.authorSet.add(a);
-    for (const v of other.voiceSet) this.voiceSet.add(v);
+    for (const a of other.authorSet) {
+      this.authorSet.add(a);
+    }
+    for (const v of other.voiceSet) {
+      this.voiceSet.add(v);
+    }
     for (const [b, p] of other.timeline) {
       const mine = this.timeline.get(b);
       if (mine) {
         mine.posts += p.posts;
-        for (const a of p.authors) mine.authors.add(a);
-      } else this.timeline.set(b, { posts: p.posts, authors: new Set(p.authors) });
+        for (const a of p.authors) {
+          mine.authors.add(a);
+        }
+      } else {
+        this.timeline.set(b, { posts: p.posts, authors: new Set(p.authors) });
+      }
     }
-    for (const s of ['positive', 'neutral', 'negative'] as const) this.sentiment[s] += other.sentiment[s];
-    for (const [c, n] of other.categories) this.categories.set(c, (this.categories.get(c) ?? 0) + n);
-    for (const [c, o] of other.opdByCategory) this.opdByCategory.set(c, o);
+    for (const s of ['positive', 'neutral', 'negative'] as const) {
+      this.sentiment[s] += other.sentiment[s];
+    }
+    for (const [c, n] of other.categories) {
+      this.categories.set(c, (this.categories.get(c) ?? 0) + n);
+    }
+    for (const [c, o] of other.opdByCategory) {
+      this.opdByCategory.set(c, o);
+    }
     for (const [code, p] of other.places) {
       const mine = this.places.get(code);
-      if (mine) mine.posts += p.posts;
-      else this.places.set(code, { ...p });
+      if (mine) {
+        mine.posts += p.posts;
+      } else {
+        this.places.set(code, { ...p });
+      }
     }
-    for (const t of other.topPosts) this.pushTopPost(t);
+    for (const t of other.topPosts) {
+      this.pushTopPost(t);
+    }
     this.duplicatePosts += other.duplicatePosts;
     this.totalReach += other.totalReach;
     this.firstSeenAt = Math.min(this.firstSeenAt, other.firstSeenAt);
@@ -158,16 +203,22 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
   }
 
   private pushTopPost(post: TopPost): void {
-    if (this.topPosts.length >= 10 && post.reach <= this.topPosts[this.topPosts.length - 1].reach) return;
+    if (this.topPosts.length >= 10 && post.reach <= this.topPosts[this.topPosts.length - 1].reach) {
+      return;
+    }
     this.topPosts.push(post);
     this.topPosts.sort((a, b) => b.reach - a.reach || a.createdAt - b.createdAt);
-    if (this.topPosts.length > 10) this.topPosts.length = 10;
+    if (this.topPosts.length > 10) {
+      this.topPosts.length = 10;
+    }
   }
 
   /** Distinct voices summed over the `buckets` buckets ending before `endBucket` (exclusive). */
   voicesIn(endBucket: number, buckets: number): number {
     let n = 0;
-    for (let b = endBucket - buckets; b < endBucket; b++) n += this.timeline.get(b)?.authors.size ?? 0;
+    for (let b = endBucket - buckets; b < endBucket; b++) {
+      n += this.timeline.get(b)?.authors.size ?? 0;
+    }
     return n;
   }
 
@@ -179,7 +230,9 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
     let best = 'lainnya';
     let bestN = 0;
     for (const [c, n] of this.categories) {
-      if (c === 'lainnya') continue;
+      if (c === 'lainnya') {
+        continue;
+      }
       if (n > bestN) {
         best = c;
         bestN = n;
@@ -191,7 +244,9 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
   }
 
   label(): string {
-    if (this.fixedLabel) return this.fixedLabel;
+    if (this.fixedLabel) {
+      return this.fixedLabel;
+    }
     const ranked = [...this.keyWeights.entries()]
       .filter(([k]) => k.kind !== 'topic')
       .map(([k, w]) => ({ k, score: (this.keyPosts.get(k) ?? 0) * w * KIND_BOOST[k.kind] }))
@@ -201,18 +256,28 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
     for (const { k } of ranked) {
       const text = k.text;
       const parts = text.replace(/^#/u, '').toLowerCase().split(/\s+/u);
-      if (parts.every((p) => words.has(p))) continue;
-      if (words.has(text.replace(/^#/u, '').toLowerCase())) continue;
+      if (parts.every((p) => words.has(p))) {
+        continue;
+      }
+      if (words.has(text.replace(/^#/u, '').toLowerCase())) {
+        continue;
+      }
       chosen.push(text);
-      for (const p of parts) words.add(p);
+      for (const p of parts) {
+        words.add(p);
+      }
       words.add(text.replace(/^#/u, '').toLowerCase());
-      if (chosen.length >= 3) break;
+      if (chosen.length >= 3) {
+        break;
+      }
     }
     return chosen.join(', ') || this.id;
   }
 
   setLifecycle(state: LifecycleState, at: number): void {
-    if (state === this.lifecycle) return;
+    if (state === this.lifecycle) {
+      return;
+    }
     this.lifecycle = state;
     const change = { state, at };
     this.stateHistory.push(change);

@@ -19,7 +19,9 @@ export interface RawPostInput {
 
 export function toDetectorPost(raw: RawPostInput, analysis?: PostAnalysis): DetectorPost {
   const createdAt = typeof raw.createdAt === 'number' ? raw.createdAt : Date.parse(raw.createdAt);
-  if (!Number.isFinite(createdAt)) throw new Error(`Waktu unggahan ${raw.id} tidak valid: ${String(raw.createdAt)}`);
+  if (!Number.isFinite(createdAt)) {
+    throw new Error(`Waktu unggahan ${raw.id} tidak valid: ${String(raw.createdAt)}`);
+  }
   const author = raw.author ? `${raw.source ?? ''}:${raw.author}` : `${raw.source ?? 'anon'}:post:${raw.id}`;
   if (analysis) {
     return {

@@ -66,9 +66,15 @@ export function evaluateDetection(
   let flagged = 0;
   const sorted = [...issues].sort((a, b) => a.firstDetectedAt - b.firstDetectedAt);
   for (const issue of sorted) {
-    if (issue.state === 'merged') continue;
-    if (issue.firstDetectedAt < stream.warmupEnd) continue;
-    if (issue.postIds.length === 0) continue;
+    if (issue.state === 'merged') {
+      continue;
+    }
+    if (issue.firstDetectedAt < stream.warmupEnd) {
+      continue;
+    }
+    if (issue.postIds.length === 0) {
+      continue;
+    }
     scored++;
     const counts = new Map<string, number>();
     for (const id of issue.postIds) {
@@ -95,7 +101,9 @@ export function evaluateDetection(
       correct++;
       purities.push(share);
       postRecalls.push(majorityN / Math.max(1, event.posts));
-      if (event.tenthPostAt !== null) latencies.push((issue.firstDetectedAt - event.tenthPostAt) / bucketMs);
+      if (event.tenthPostAt !== null) {
+        latencies.push((issue.firstDetectedAt - event.tenthPostAt) / bucketMs);
+      }
       continue;
     }
     if (event && event.kind === 'campaign') {
@@ -135,7 +143,9 @@ export function evaluateDetection(
 }
 
 function quantile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
+  if (sorted.length === 0) {
+    return null;
+  }
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);

@@ -54,7 +54,11 @@ export function evaluateSeeds(
   options: { config?: Partial<DetectorConfig>; baseline?: boolean; analyze?: Analyze } = {},
 ): EvaluationRow[] {
   const rows: EvaluationRow[] = [];
-  for (const shape of shapes) for (const seed of seeds) rows.push(evaluateOnStream(generateStream(seed, shape), options));
+  for (const shape of shapes) {
+    for (const seed of seeds) {
+      rows.push(evaluateOnStream(generateStream(seed, shape), options));
+    }
+  }
   return rows;
 }
 

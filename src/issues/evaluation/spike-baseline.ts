@@ -31,14 +31,20 @@ export class SpikeBaseline {
       .filter((f) => f.kind === 'term')
       .map((f) => f.key);
     let m = this.counts.get(b);
-    if (!m) this.counts.set(b, (m = new Map()));
+    if (!m) {
+      this.counts.set(b, (m = new Map()));
+    }
     for (const t of terms) {
       let s = m.get(t);
-      if (!s) m.set(t, (s = new Set()));
+      if (!s) {
+        m.set(t, (s = new Set()));
+      }
       s.add(post.author);
     }
     let list = this.postsByBucket.get(b);
-    if (!list) this.postsByBucket.set(b, (list = []));
+    if (!list) {
+      this.postsByBucket.set(b, (list = []));
+    }
     list.push({ id: post.id, terms });
   }
 
@@ -63,30 +69,46 @@ export class SpikeBaseline {
     const bursting = new Set<string>();
     for (const [term, authors] of current) {
       const n = authors.size;
-      if (n < 3) continue;
+      if (n < 3) {
+        continue;
+      }
       let sum = 0;
-      for (let p = b - 48; p < b; p++) sum += this.counts.get(p)?.get(term)?.size ?? 0;
-      if (n > 3 * (sum / 48) + 1) bursting.add(term);
+      for (let p = b - 48; p < b; p++) {
+        sum += this.counts.get(p)?.get(term)?.size ?? 0;
+      }
+      if (n > 3 * (sum / 48) + 1) {
+        bursting.add(term);
+      }
     }
-    if (bursting.size === 0) return;
+    if (bursting.size === 0) {
+      return;
+    }
     // Union-find over bursting terms that share a post.
     const parent = new Map<string, string>();
     const find = (x: string): string => {
       let r = x;
-      while (parent.get(r) !== r) r = parent.get(r)!;
+      while (parent.get(r) !== r) {
+        r = parent.get(r)!;
+      }
       parent.set(x, r);
       return r;
     };
-    for (const t of bursting) parent.set(t, t);
+    for (const t of bursting) {
+      parent.set(t, t);
+    }
     const posts = this.postsByBucket.get(b) ?? [];
     for (const p of posts) {
       const ts = p.terms.filter((t) => bursting.has(t));
-      for (let i = 1; i < ts.length; i++) parent.set(find(ts[i]), find(ts[0]));
+      for (let i = 1; i < ts.length; i++) {
+        parent.set(find(ts[i]), find(ts[0]));
+      }
     }
     const groups = new Map<string, { terms: Set<string>; posts: Set<string> }>();
     for (const t of bursting) {
       const r = find(t);
-      if (!groups.has(r)) groups.set(r, { terms: new Set(), posts: new Set() });
+      if (!groups.has(r)) {
+        groups.set(r, { terms: new Set(), posts: new Set() });
+      }
       groups.get(r)!.terms.add(t);
     }
     for (const p of posts) {
@@ -106,9 +128,15 @@ export class SpikeBaseline {
         terms: new Set<string>(),
         lastBucket: b,
       };
-      if (!prev) this.issuesList.push(issue);
-      for (const t of g.terms) issue.terms.add(t);
-      for (const p of g.posts) issue.postIds.add(p);
+      if (!prev) {
+        this.issuesList.push(issue);
+      }
+      for (const t of g.terms) {
+        issue.terms.add(t);
+      }
+      for (const p of g.posts) {
+        issue.postIds.add(p);
+      }
       issue.lastBucket = b;
     }
   }
@@ -126,7 +154,10 @@ export class SpikeBaseline {
     });
     return this.issuesList.map((i) => ({
       id: i.id,
-      label: [...i.terms].slice(0, 3).map((t) => t.slice(2)).join(', '),
+      label: [...i.terms]
+        .slice(0, 3)
+        .map((t) => t.slice(2))
+        .join(', '),
       state: 'emerging',
       lifecycle: 'emerging',
       outcome: null,

@@ -129,8 +129,12 @@ export class SeededRandom {
   }
   /** Poisson sample (Knuth for small λ, normal approximation above 50). */
   poisson(lambda: number): number {
-    if (lambda <= 0) return 0;
-    if (lambda > 50) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.gaussian()));
+    if (lambda <= 0) {
+      return 0;
+    }
+    if (lambda > 50) {
+      return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.gaussian()));
+    }
     const l = Math.exp(-lambda);
     let k = 0;
     let p = 1;
@@ -152,7 +156,16 @@ const CITIES: { name: string; tag: string; districts: string[] }[] = [
   {
     name: 'samarinda',
     tag: 'samarinda',
-    districts: ['sungai kunjang', 'samarinda ulu', 'samarinda ilir', 'sungai pinang', 'loa janan ilir', 'palaran', 'sambutan', 'sempaja'],
+    districts: [
+      'sungai kunjang',
+      'samarinda ulu',
+      'samarinda ilir',
+      'sungai pinang',
+      'loa janan ilir',
+      'palaran',
+      'sambutan',
+      'sempaja',
+    ],
   },
   {
     name: 'balikpapan',
@@ -177,7 +190,8 @@ ibadah puasa lebaran natal imlek mudik tiket pesawat kapal bus terminal bandara 
 antri lama cepat baru lama rusak bagus jelek keren lucu aneh serem seru bosen kangen rindu cinta marah kesal bahagia
 hebat mantap parah gila banget`.split(/\s+/);
 
-const FUNCTION = `yang di ke dari dan ini itu ada tidak sudah akan juga aja nih sih dong banget lagi mau bisa udah kok ya
+const FUNCTION =
+  `yang di ke dari dan ini itu ada tidak sudah akan juga aja nih sih dong banget lagi mau bisa udah kok ya
 deh kan lah pun karena tapi terus jadi sama buat untuk dengan`.split(/\s+/);
 
 const GREETINGS = ['', '', '', 'wah', 'duh', 'astaga', 'alhamdulillah', 'hadeh', 'gais', 'info', 'guys'];
@@ -410,7 +424,10 @@ const CAMPAIGNS = [
 ];
 
 /** Relative background activity by local hour (WITA). */
-const RHYTHM = [0.25, 0.15, 0.1, 0.1, 0.15, 0.35, 0.7, 0.9, 1.1, 1.2, 1.2, 1.25, 1.35, 1.2, 1.05, 1.0, 1.0, 1.1, 1.3, 1.5, 1.6, 1.5, 1.0, 0.5];
+const RHYTHM = [
+  0.25, 0.15, 0.1, 0.1, 0.15, 0.35, 0.7, 0.9, 1.1, 1.2, 1.2, 1.25, 1.35, 1.2, 1.05, 1.0, 1.0, 1.1, 1.3, 1.5, 1.6, 1.5,
+  1.0, 0.5,
+];
 const RHYTHM_SUM = RHYTHM.reduce((s, x) => s + x, 0);
 
 const TZ_MS = 8 * 3600_000;
@@ -480,7 +497,9 @@ export function generateStream(seed: number, shape: StreamShape = STREAM_SHAPES.
     const onset = warmupEnd + rng.next() * (end - warmupEnd - 10 * 3600_000);
     const times = eventTimes(rng, curve, onset, total);
     for (const at of times) {
-      if (at >= end) continue;
+      if (at >= end) {
+        continue;
+      }
       push(at, storyPost(rng, story, city, district), author(), id);
     }
     events.push({ id, kind: 'event', title: `${story.type} ${district}`, curve, onset, posts: 0, tenthPostAt: null });
@@ -505,7 +524,9 @@ export function generateStream(seed: number, shape: StreamShape = STREAM_SHAPES.
     const text = `jual obat herbal asli murah di ${rng.pick(city.districts)} hubungi segera stok terbatas`;
     const onset = warmupEnd + rng.next() * (end - warmupEnd - 3 * 3600_000);
     const who = `spammer${seed}`;
-    for (let i = 0; i < 40; i++) push(onset + rng.next() * 2 * 3600_000, mutate(rng, text), who, 'spam-0');
+    for (let i = 0; i < 40; i++) {
+      push(onset + rng.next() * 2 * 3600_000, mutate(rng, text), who, 'spam-0');
+    }
     events.push({ id: 'spam-0', kind: 'spam', title: 'one-author spam', onset, posts: 0, tenthPostAt: null });
   }
 
@@ -515,9 +536,13 @@ export function generateStream(seed: number, shape: StreamShape = STREAM_SHAPES.
   for (const { post, truth: t } of out) {
     truth.set(post.id, t);
     const ev = byId.get(t);
-    if (!ev) continue;
+    if (!ev) {
+      continue;
+    }
     ev.posts++;
-    if (ev.posts === 10) ev.tenthPostAt = Date.parse(post.createdAt);
+    if (ev.posts === 10) {
+      ev.tenthPostAt = Date.parse(post.createdAt);
+    }
   }
   return { seed, shape, start, end, warmupEnd, posts: out.map((o) => o.post), truth, events };
 }
@@ -553,7 +578,9 @@ function chatter(rng: SeededRandom): string {
   const len = rng.int(5, 14);
   const words: string[] = [];
   const g = rng.pick(GREETINGS);
-  if (g) words.push(g);
+  if (g) {
+    words.push(g);
+  }
   for (let i = 0; i < len; i++) {
     words.push(rng.chance(0.35) ? rng.pick(FUNCTION) : GENERAL[rng.zipf(GENERAL.length, 0.8)]);
   }
@@ -564,7 +591,9 @@ function decorate(rng: SeededRandom, sentence: string): string {
   const pre = rng.pick(GREETINGS);
   const extra: string[] = [];
   const k = rng.int(0, 4);
-  for (let i = 0; i < k; i++) extra.push(rng.chance(0.5) ? rng.pick(FUNCTION) : GENERAL[rng.zipf(GENERAL.length, 0.8)]);
+  for (let i = 0; i < k; i++) {
+    extra.push(rng.chance(0.5) ? rng.pick(FUNCTION) : GENERAL[rng.zipf(GENERAL.length, 0.8)]);
+  }
   return [pre, sentence, ...extra].filter((x) => x).join(' ');
 }
 
@@ -581,26 +610,38 @@ function storyPost(rng: SeededRandom, story: StoryType, city: (typeof CITIES)[nu
       .replace('{w}', rng.pick(story.core));
     const words = clause.split(' ');
     // Drop a word or two: people do not write the same sentence.
-    for (let d = rng.int(0, 2); d > 0 && words.length > 4; d--) words.splice(rng.int(1, words.length - 2), 1);
+    for (let d = rng.int(0, 2); d > 0 && words.length > 4; d--) {
+      words.splice(rng.int(1, words.length - 2), 1);
+    }
     clause = words.join(' ');
     parts.push(clause);
   }
-  if (rng.chance(0.6)) parts.push(rng.pick(story.core));
+  if (rng.chance(0.6)) {
+    parts.push(rng.pick(story.core));
+  }
   const words = parts.join(' ').split(' ');
   for (let k = rng.int(1, 5); k > 0; k--) {
     const filler = rng.chance(0.5) ? rng.pick(FUNCTION) : GENERAL[rng.zipf(GENERAL.length, 0.8)];
     words.splice(rng.int(0, words.length), 0, filler);
   }
   let s = [rng.pick(GREETINGS), ...words].filter((x) => x).join(' ');
-  if (rng.chance(0.35)) s += ` #${rng.pick(story.hashtags).replace('{t}', city.tag)}`;
+  if (rng.chance(0.35)) {
+    s += ` #${rng.pick(story.hashtags).replace('{t}', city.tag)}`;
+  }
   return s;
 }
 
 /** A copy with small edits: a word dropped or added, an emoji, changed punctuation. */
 function mutate(rng: SeededRandom, text: string): string {
   const words = text.split(' ');
-  if (rng.chance(0.4) && words.length > 6) words.splice(rng.int(1, words.length - 2), 1);
-  if (rng.chance(0.4)) words.splice(rng.int(0, words.length - 1), 0, rng.pick(['mantap', 'setuju', 'betul', '👍', '🙏']));
-  if (rng.chance(0.3)) words.push(rng.pick(['!!', '...', '🔥', 'yes']));
+  if (rng.chance(0.4) && words.length > 6) {
+    words.splice(rng.int(1, words.length - 2), 1);
+  }
+  if (rng.chance(0.4)) {
+    words.splice(rng.int(0, words.length - 1), 0, rng.pick(['mantap', 'setuju', 'betul', '👍', '🙏']));
+  }
+  if (rng.chance(0.3)) {
+    words.push(rng.pick(['!!', '...', '🔥', 'yes']));
+  }
   return words.join(' ');
 }

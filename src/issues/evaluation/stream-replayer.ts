@@ -43,7 +43,9 @@ export function replayStream(
     const t1 = performance.now();
     detector.ingest(post);
     ingestMs += performance.now() - t1;
-    if (post.createdAt > last) last = post.createdAt;
+    if (post.createdAt > last) {
+      last = post.createdAt;
+    }
   }
   const end = endAt ?? (Number.isFinite(last) ? (Math.floor(last / bucketMs) + 1) * bucketMs : 0);
   const t0 = performance.now();
