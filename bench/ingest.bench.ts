@@ -4,7 +4,7 @@
  * the same PostgreSQL. Storage is an embedded PostgreSQL (durability on: fsync, synchronous
  * commit) in a fresh temporary directory; Redis is REDIS_URL (default redis://127.0.0.1:6379).
  *
- *   npm run bench:ingest [-- --posts 200000 --batch 1000 --clients 4]
+ *   npm run bench:ingest [-- --posts 200000 --batch 1000 --clients 4 --backends postgres,redis]
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replac
 const TOTAL = Number(args.get('posts') ?? 200_000);
 const BATCH = Number(args.get('batch') ?? 1000);
 const CLIENTS = Number(args.get('clients') ?? 4);
+const BACKENDS = (args.get('backends') ?? 'postgres,redis').split(',') as ('postgres' | 'redis')[];
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_PASSWORD = 'bench-admin-password';
 
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
   console.log(`bench:ingest — ${TOTAL.toLocaleString('en')} posts, ${BATCH} per request, ${CLIENTS} HTTP clients`);
   try {
     const results: [string, { seconds: number; rate: number }][] = [];
-    for (const backend of ['postgres', 'redis'] as const) {
+    for (const backend of BACKENDS) {
       results.push([`POST /api/ingest → ${backend} queue → rows`, await runIngest(backend, databaseUrl)]);
     }
     const copy = await runCopy(databaseUrl);
