@@ -1,21 +1,12 @@
 import { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { Role } from '../../src/auth/roles.decorator.js';
+import { freePort } from '../../src/database/embedded-postgres.server.js';
 import { createUser, login } from '../support/auth.js';
 import { makePosts } from '../support/factories.js';
 import { queueBackendsUnderTest, startTestSystem, TestSystem } from '../support/test-system.js';
 import { waitUntil } from '../support/wait.js';
 import { spawnAppProcess, waitForExit } from '../support/worker-process.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The production topology without Docker: an API process and a worker process, started

@@ -1,25 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { EmbeddedPostgresServer } from '../../src/database/embedded-postgres.server.js';
+import { EmbeddedPostgresServer, freePort } from '../../src/database/embedded-postgres.server.js';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
 import { makePosts } from '../support/factories.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
 import type { TestDatabase } from '../support/test-database.js';
 import { waitUntil } from '../support/wait.js';
 import { waitForExit } from '../support/worker-process.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const health = (running: TestSystem) =>
   request(running.url)
