@@ -1,4 +1,4 @@
-import { BurstScorer, poissonSurprise } from './burst-scorer.js';
+import { BurstScorer, KeyBaselines, poissonSurprise } from './burst-scorer.js';
 
 describe(BurstScorer.name, () => {
   describe('poissonSurprise', () => {
@@ -11,30 +11,33 @@ describe(BurstScorer.name, () => {
 
   it('should let a key with a steady baseline stay quiet and a sudden rise burst', () => {
     const scorer = new BurstScorer(96, 0.3);
-    const b = BurstScorer.empty(0);
+    const b = new KeyBaselines();
+    b.reset(0, 0);
     for (let t = 0; t < 400; t++) {
-      scorer.fold(b, t, 5, 100, t % 24, false);
+      scorer.fold(b, 0, t, 5, 100, t % 24, false);
     }
-    expect(scorer.score(b, 6, 1, 100, 1, 10).surprise).toBeLessThan(2);
-    expect(scorer.score(b, 30, 1, 100, 1, 10).surprise).toBeGreaterThan(6);
+    expect(scorer.score(b, 0, 6, 1, 100, 1, 10).surprise).toBeLessThan(2);
+    expect(scorer.score(b, 0, 30, 1, 100, 1, 10).surprise).toBeGreaterThan(6);
   });
 
   it('should need several voices before a brand-new key bursts (Poisson floor)', () => {
     const scorer = new BurstScorer(96, 0.3);
-    const fresh = BurstScorer.empty(0);
-    expect(scorer.score(fresh, 3, 1, 100, 1, 10).surprise).toBeLessThan(6);
-    expect(scorer.score(fresh, 12, 1, 100, 1, 10).surprise).toBeGreaterThan(6);
+    const fresh = new KeyBaselines();
+    fresh.reset(0, 0);
+    expect(scorer.score(fresh, 0, 3, 1, 100, 1, 10).surprise).toBeLessThan(6);
+    expect(scorer.score(fresh, 0, 12, 1, 100, 1, 10).surprise).toBeGreaterThan(6);
   });
 
   it('should learn an hour-of-day rhythm so a daily morning peak is expected', () => {
     const scorer = new BurstScorer(96, 0.3);
-    const b = BurstScorer.empty(0);
+    const b = new KeyBaselines();
+    b.reset(0, 0);
     for (let t = 0; t < 96 * 4; t++) {
       const hour = Math.floor((t % 96) / 4);
-      scorer.fold(b, t, hour === 7 ? 20 : 1, 100, hour, false);
+      scorer.fold(b, 0, t, hour === 7 ? 20 : 1, 100, hour, false);
     }
-    expect(scorer.seasonalFactor(b, 7)).toBeGreaterThan(3);
-    expect(scorer.score(b, 20, 1, 100, 1, 7).surprise).toBeLessThan(6);
-    expect(scorer.score(b, 20, 1, 100, 1, 14).surprise).toBeGreaterThan(6);
+    expect(b.seasonalFactor(0, 7)).toBeGreaterThan(3);
+    expect(scorer.score(b, 0, 20, 1, 100, 1, 7).surprise).toBeLessThan(6);
+    expect(scorer.score(b, 0, 20, 1, 100, 1, 14).surprise).toBeGreaterThan(6);
   });
 });

@@ -15,14 +15,104 @@
  * its zeros before it appeared are real observations of the detector's history.
  */
 import type { KeyBaselineRow } from './detection.types.js';
+import { grownFloat64, grownInt32 } from './key-table.js';
 
-export interface KeyBaseline {
-  mean: number;
-  variance: number;
-  /** Last bucket index folded in; -1 when never. */
-  lastBucket: number;
-  firstBucket: number;
-  seasonal: Float64Array | null;
+/** Slots of the hour-of-day profile. */
+const HOURS = 24;
+
+/**
+ * Per-key baselines as columns indexed by key id (see KeyTable): EWMA of the key's share, its EWM variance, the last
+ * bucket folded in (-1 when never), the first bucket of its history, and an optional hour-of-day profile (24
+ * multipliers, allocated once the key is common enough to learn one). Columns grow by doubling.
+ */
+export class KeyBaselines {
+  mean = new Float64Array(1024);
+  variance = new Float64Array(1024);
+  lastBucket = new Float64Array(1024).fill(-1);
+  firstBucket = new Float64Array(1024);
+  /** Offset of the key's profile in `profiles`, -1 when it has none. */
+  profileAt = new Int32Array(1024).fill(-1);
+  profiles = new Float64Array(HOURS * 1024);
+  private profileCount = 0;
+  private readonly freeProfiles: number[] = [];
+
+  /** Empty baseline for `id` (a new key, or a reused id): share 0, never folded, history from `firstBucket`. */
+  reset(id: number, firstBucket: number): void {
+    this.ensure(id + 1);
+    this.mean[id] = 0;
+    this.variance[id] = 0;
+    this.lastBucket[id] = -1;
+    this.firstBucket[id] = firstBucket;
+    this.dropProfile(id);
+  }
+
+  /** Hour-of-day multiplier of the key (1 without a learned profile). */
+  seasonalFactor(id: number, hour: number): number {
+    const at = this.profileAt[id];
+    return at < 0 ? 1 : this.profiles[at + hour];
+  }
+
+  /** Offset of the key's profile, allocating one of all 1s when it has none. */
+  profileOf(id: number): number {
+    let at = this.profileAt[id];
+    if (at < 0) {
+      at = this.freeProfiles.pop() ?? this.profileCount++ * HOURS;
+      this.profiles = grownFloat64(this.profiles, at + HOURS);
+      this.profiles.fill(1, at, at + HOURS);
+      this.profileAt[id] = at;
+    }
+    return at;
+  }
+
+  toRow(id: number, key: string): KeyBaselineRow {
+    const row: KeyBaselineRow = {
+      key,
+      mean: this.mean[id],
+      variance: this.variance[id],
+      lastBucket: this.lastBucket[id],
+      firstBucket: this.firstBucket[id],
+    };
+    const at = this.profileAt[id];
+    if (at >= 0) {
+      row.seasonal = Array.from(this.profiles.subarray(at, at + HOURS));
+    }
+    return row;
+  }
+
+  setFromRow(id: number, row: KeyBaselineRow): void {
+    this.ensure(id + 1);
+    this.mean[id] = row.mean;
+    this.variance[id] = row.variance;
+    this.lastBucket[id] = row.lastBucket;
+    this.firstBucket[id] = row.firstBucket;
+    this.dropProfile(id);
+    if (row.seasonal) {
+      const at = this.profileOf(id);
+      for (let h = 0; h < HOURS; h++) {
+        // exportBaselines always writes 24 multipliers; a shorter row is padded with the neutral 1.
+        this.profiles[at + h] = h < row.seasonal.length ? row.seasonal[h] : 1;
+      }
+    }
+  }
+
+  private dropProfile(id: number): void {
+    const at = this.profileAt[id];
+    if (at >= 0) {
+      this.freeProfiles.push(at);
+      this.profileAt[id] = -1;
+    }
+  }
+
+  private ensure(length: number): void {
+    if (length <= this.mean.length) {
+      return;
+    }
+    this.mean = grownFloat64(this.mean, length);
+    this.variance = grownFloat64(this.variance, length);
+    this.lastBucket = grownFloat64(this.lastBucket, length, -1);
+    this.firstBucket = grownFloat64(this.firstBucket, length);
+    this.profileAt = grownInt32(this.profileAt, length, -1);
+  }
 }
 
 export interface WindowScore {
@@ -115,32 +205,29 @@ export class BurstScorer {
     return n < POWERS && (n | 0) === n ? this.powers[n] : Math.pow(1 - this.alpha, n);
   }
 
-  static empty(bucket: number): KeyBaseline {
-    return { mean: 0, variance: 0, lastBucket: -1, firstBucket: bucket, seasonal: null };
-  }
-
   /** Decays the baseline over buckets in which the key did not occur (share 0), up to and including `bucket`. */
-  decayTo(b: KeyBaseline, bucket: number): void {
-    if (b.lastBucket < 0) {
-      b.lastBucket = bucket;
+  decayTo(baselines: KeyBaselines, id: number, bucket: number): void {
+    const last = baselines.lastBucket[id];
+    if (last < 0) {
+      baselines.lastBucket[id] = bucket;
       return;
     }
-    const gap = bucket - b.lastBucket;
+    const gap = bucket - last;
     if (gap <= 0) {
       return;
     }
     // n buckets of share 0 in closed form (r = 1 − α): mean_n = rⁿ·m, var_n = rⁿ·(v + m²·(1 − rⁿ)).
     const rn = this.decayFactor(gap);
-    const m = b.mean;
+    const m = baselines.mean[id];
     let mean = rn * m;
-    let variance = rn * (b.variance + m * m * (1 - rn));
+    let variance = rn * (baselines.variance[id] + m * m * (1 - rn));
     if (mean < 1e-12 && variance < 1e-14) {
       mean = 0;
       variance = 0;
     }
-    b.mean = mean;
-    b.variance = variance;
-    b.lastBucket = bucket;
+    baselines.mean[id] = mean;
+    baselines.variance[id] = variance;
+    baselines.lastBucket[id] = bucket;
   }
 
   /**
@@ -155,11 +242,6 @@ export class BurstScorer {
     return w > 0.999 ? 1 : 1 / w;
   }
 
-  /** Hour-of-day multiplier of the key (1 without a learned profile). */
-  seasonalFactor(b: KeyBaseline, hour: number): number {
-    return b.seasonal ? b.seasonal[hour] : 1;
-  }
-
   /**
    * Scores `observed` voices over a window whose buckets held `windowTotal` voices in all (sum over the window) and
    * span `windowBuckets` buckets; `activity` is windowTotal relative to an average window (daily rhythm of the floor);
@@ -167,7 +249,8 @@ export class BurstScorer {
    * with `minSurprise`, surprises that cannot reach it are reported as 0 without summing the tail.
    */
   score(
-    b: KeyBaseline,
+    baselines: KeyBaselines,
+    id: number,
     observed: number,
     windowBuckets: number,
     windowTotal: number,
@@ -176,7 +259,7 @@ export class BurstScorer {
     historyBuckets = Infinity,
     minSurprise = 0,
   ): WindowScore {
-    const lambda = this.expected(b, windowBuckets, windowTotal, activity, hour, historyBuckets);
+    const lambda = this.expected(baselines, id, windowBuckets, windowTotal, activity, hour, historyBuckets);
     // Below `minSurprise` the exact tail is not needed: the point probability bounds it (reported as 0 then).
     if (minSurprise > 0 && poissonPointSurprise(observed, lambda) < minSurprise) {
       return { window: windowBuckets, observed, expected: lambda, surprise: 0 };
@@ -186,7 +269,8 @@ export class BurstScorer {
 
   /** λ of `score` (no allocation: the detector's per-key path calls this and the Poisson tail directly). */
   expected(
-    b: KeyBaseline,
+    baselines: KeyBaselines,
+    id: number,
     windowBuckets: number,
     windowTotal: number,
     activity: number,
@@ -194,9 +278,9 @@ export class BurstScorer {
     historyBuckets = Infinity,
   ): number {
     const c = this.debias(historyBuckets);
-    const expectedRaw = windowTotal * b.mean * c * this.seasonalFactor(b, hour);
+    const expectedRaw = windowTotal * baselines.mean[id] * c * baselines.seasonalFactor(id, hour);
     const floor = this.priorVoicesPerBucket * windowBuckets * Math.min(4, Math.max(0.25, activity));
-    const excessSd = Math.sqrt((Math.max(0, b.variance) * c * (windowTotal * windowTotal)) / windowBuckets);
+    const excessSd = Math.sqrt((Math.max(0, baselines.variance[id]) * c * (windowTotal * windowTotal)) / windowBuckets);
     return Math.max(expectedRaw, floor) + excessSd;
   }
 
@@ -205,7 +289,8 @@ export class BurstScorer {
    * `historyBuckets` as in `score` (buckets folded by the detector before this one).
    */
   fold(
-    b: KeyBaseline,
+    baselines: KeyBaselines,
+    id: number,
     bucket: number,
     voices: number,
     total: number,
@@ -213,49 +298,27 @@ export class BurstScorer {
     bursting: boolean,
     historyBuckets = Infinity,
   ): void {
-    this.decayTo(b, bucket - 1);
+    this.decayTo(baselines, id, bucket - 1);
     const t = Math.max(1, total);
     let share = voices / t;
     const c = this.debias(historyBuckets);
+    const mean = baselines.mean[id];
+    const variance = baselines.variance[id];
     if (bursting) {
-      const cap = b.mean * c * this.seasonalFactor(b, hour) + 3 * Math.sqrt(Math.max(b.variance, 0) * c) + 1 / t;
+      const cap = mean * c * baselines.seasonalFactor(id, hour) + 3 * Math.sqrt(Math.max(variance, 0) * c) + 1 / t;
       share = Math.min(share, cap);
     }
     const a = this.alpha;
-    const delta = share - b.mean;
-    b.mean += a * delta;
-    b.variance = (1 - a) * (b.variance + a * delta * delta);
-    b.lastBucket = bucket;
-    if (!bursting && b.mean * t >= 0.05) {
-      if (!b.seasonal) {
-        b.seasonal = new Float64Array(24).fill(1);
-      }
-      const ratio = Math.min(6, share / Math.max(b.mean, 1e-12));
-      b.seasonal[hour] += this.seasonalRate * (ratio - b.seasonal[hour]);
+    const delta = share - mean;
+    const newMean = mean + a * delta;
+    baselines.mean[id] = newMean;
+    baselines.variance[id] = (1 - a) * (variance + a * delta * delta);
+    baselines.lastBucket[id] = bucket;
+    if (!bursting && newMean * t >= 0.05) {
+      const at = baselines.profileOf(id);
+      const profiles = baselines.profiles;
+      const ratio = Math.min(6, share / Math.max(newMean, 1e-12));
+      profiles[at + hour] += this.seasonalRate * (ratio - profiles[at + hour]);
     }
-  }
-
-  static toRow(key: string, b: KeyBaseline): KeyBaselineRow {
-    const row: KeyBaselineRow = {
-      key,
-      mean: b.mean,
-      variance: b.variance,
-      lastBucket: b.lastBucket,
-      firstBucket: b.firstBucket,
-    };
-    if (b.seasonal) {
-      row.seasonal = Array.from(b.seasonal);
-    }
-    return row;
-  }
-
-  static fromRow(row: KeyBaselineRow): KeyBaseline {
-    return {
-      mean: row.mean,
-      variance: row.variance,
-      lastBucket: row.lastBucket,
-      firstBucket: row.firstBucket,
-      seasonal: row.seasonal ? Float64Array.from(row.seasonal) : null,
-    };
   }
 }

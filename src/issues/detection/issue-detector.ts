@@ -10,8 +10,8 @@
  * The pass reads bucket counts and the postings of bursting keys only; it never rescans the stream.
  */
 import { NearDuplicateIndex } from '../../analysis/dedup/near-duplicate-index.js';
-import { BucketCounter, type CountBucket } from './bucket-counter.js';
-import { BurstScorer, poissonPointSurprise, poissonSurprise, type KeyBaseline } from './burst-scorer.js';
+import { BucketCounter, RecentVoices, type CountBucket } from './bucket-counter.js';
+import { BurstScorer, KeyBaselines, poissonPointSurprise, poissonSurprise } from './burst-scorer.js';
 import type {
   AnalystOutcome,
   BucketCountRow,
@@ -26,6 +26,7 @@ import type {
 import { extractFeatures, keyText } from './feature-extractor.js';
 import { nextLifecycleState } from './issue-lifecycle.js';
 import { IssueRecord, type IssuePostView } from './issue-record.js';
+import { KeyTable } from './key-table.js';
 import { computeSeverity, DEFAULT_CATEGORY_WEIGHTS } from './severity.js';
 
 export const DEFAULT_CATEGORY_OPD: Record<string, string> = {
@@ -80,15 +81,17 @@ const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
   topic: 0.3,
 };
 
+/**
+ * A key the grouping logic works with (posts in memory, bursting keys, issue profiles). Its counts and baseline live
+ * in columns indexed by `id` (KeyTable, KeyBaselines, RecentVoices, BucketCounter): keys known only from restored
+ * count rows get no object until they burst.
+ */
 interface TrackedKey {
+  id: number;
   key: string;
   kind: FeatureKind;
   text: string;
-  base: KeyBaseline;
-  recentIdx: number[];
-  recentVoices: number[];
   issues: Map<IssueRecord<TrackedKey>, number> | null;
-  lastSurprise: number;
   /** Last bucket through which the key counts as bursting (it burst within `hotBuckets` before). */
   hotUntil: number;
   /** A term or phrase that spells a resolved place name ('sungai kunjang'): a discriminator, not story content. */
@@ -119,10 +122,16 @@ export interface IssueDetectorOptions {
 
 export class IssueDetector {
   readonly config: DetectorConfig;
-  private readonly counter: BucketCounter<TrackedKey>;
+  private readonly counter: BucketCounter;
   private readonly scorer: BurstScorer;
   private readonly dedup: NearDuplicateIndex;
-  private readonly keys = new Map<string, TrackedKey>();
+  private readonly keyTable = new KeyTable();
+  private readonly baselines = new KeyBaselines();
+  private readonly recent: RecentVoices;
+  /** Key objects by id, made when a post carries the key or when it bursts. */
+  private readonly tracked = new Map<number, TrackedKey>();
+  /** Ids of forgotten keys that held buckets still count under (released once those buckets are dropped). */
+  private retiredIds: number[] = [];
   private readonly authors = new Map<string, number>();
   private readonly posts = new Map<number, PostRecord>();
   private readonly idToSeq = new Map<string, number>();
@@ -147,7 +156,8 @@ export class IssueDetector {
   constructor(config: Partial<DetectorConfig> = {}, options: IssueDetectorOptions = {}) {
     this.config = { ...DEFAULT_DETECTOR_CONFIG, ...config };
     this.maxWindow = Math.max(...this.config.windows);
-    this.counter = new BucketCounter<TrackedKey>(this.config.bucketMs);
+    this.counter = new BucketCounter(this.config.bucketMs);
+    this.recent = new RecentVoices(this.maxWindow);
     this.scorer = new BurstScorer(this.config.baselineHalfLifeBuckets, this.config.priorVoicesPerBucket);
     this.dedup = new NearDuplicateIndex({
       threshold: this.config.nearDuplicateJaccard,
@@ -214,24 +224,17 @@ export class IssueDetector {
     const keys: TrackedKey[] = new Array<TrackedKey>(features.length);
     for (let i = 0; i < features.length; i++) {
       const f = features[i];
-      let k = this.keys.get(f.key);
-      if (!k) {
+      let id = this.keyTable.idOf(f.key);
+      let k = id === undefined ? undefined : this.tracked.get(id);
+      if (id === undefined) {
+        // A key first seen in a post takes its text from the post (a place's name); one known from restored rows
+        // keeps the text of its key.
+        id = this.addKey(f.key, f.kind, bucket);
         const text =
           f.kind === 'place' ? (post.places.find((p) => `p:${p.code}` === f.key)?.name ?? f.key) : keyText(f.key);
-        k = {
-          key: f.key,
-          kind: f.kind,
-          text,
-          base: BurstScorer.empty(bucket),
-          recentIdx: [],
-          recentVoices: [],
-          issues: null,
-          lastSurprise: 0,
-          hotUntil: -1,
-          placeLike: false,
-        };
-        this.keys.set(f.key, k);
+        k = this.trackedKey(id, text);
       }
+      k ??= this.trackedKey(id);
       keys[i] = k;
       if (placeWords && !k.placeLike && (f.kind === 'term' || f.kind === 'bigram' || f.kind === 'trigram')) {
         k.placeLike = k.text.split(' ').every((w) => placeWords.has(w));
@@ -382,7 +385,7 @@ export class IssueDetector {
     return Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000);
   }
 
-  private processBucket(bucket: CountBucket<TrackedKey>): number {
+  private processBucket(bucket: CountBucket): number {
     const t = bucket.index;
     const cfg = this.config;
     const total = Math.max(1, bucket.voices);
@@ -401,36 +404,27 @@ export class IssueDetector {
     const dayBuckets = Math.round(86_400_000 / cfg.bucketMs);
     // Buckets folded before this one: corrects the zero start of every EWMA (see BurstScorer.debias).
     const history = t - this.historyStart;
-    const candidates: { key: TrackedKey; surprise: number; window: number }[] = [];
-    for (const [k, cell] of bucket.cells) {
-      this.scorer.decayTo(k.base, t - 1);
-      // Recent per-bucket voices, newest last, limited to the longest window.
-      const ri = k.recentIdx;
-      const rv = k.recentVoices;
-      ri.push(t);
-      rv.push(cell.voices);
-      while (ri.length > 0 && ri[0] <= t - this.maxWindow) {
-        ri.shift();
-        rv.shift();
-      }
+    const found: { id: number; rank: number; surprise: number; window: number }[] = [];
+    // A loop over the bucket's columns and the per-key columns: no object is read or made per key.
+    const cells = bucket.keyColumns();
+    const baselines = this.baselines;
+    for (let i = 0; i < cells.length; i++) {
+      const id = cells.ids[i];
+      const voices = cells.voices[i];
+      this.scorer.decayTo(baselines, id, t - 1);
+      // Recent per-bucket voices, limited to the longest window.
+      this.recent.record(id, t, voices);
       let bestSurprise = 0;
       let bestWindow = 0;
       // Pruning: the longest window holds every recent voice; below the minimum no window can burst, and most keys
       // of a busy bucket (the long tail of phrases seen once or twice) stop here, with no scoring at all.
-      let recent = 0;
-      for (let j = 0; j < rv.length; j++) {
-        recent += rv[j];
-      }
+      const recent = this.recent.sum(id, t - this.maxWindow + 1, t);
       for (let w = 0; recent >= cfg.minKeyVoices && w < windows.length; w++) {
-        const from = t - windows[w] + 1;
-        let x = 0;
-        for (let j = ri.length - 1; j >= 0 && ri[j] >= from; j--) {
-          x += rv[j];
-        }
+        const x = this.recent.sum(id, t - windows[w] + 1, t);
         if (x < cfg.minKeyVoices) {
           continue;
         }
-        const lambda = this.scorer.expected(k.base, windows[w], windowTotals[w], activity[w], hour, history);
+        const lambda = this.scorer.expected(baselines, id, windows[w], windowTotals[w], activity[w], hour, history);
         // The point probability bounds the tail: keys that cannot reach the threshold skip the tail sum.
         if (poissonPointSurprise(x, lambda) < cfg.minSurprise) {
           continue;
@@ -439,8 +433,8 @@ export class IssueDetector {
         // Daily recurrence: what the same window held one and two days ago (the morning traffic talk).
         if (surprise >= cfg.minSurprise) {
           const seen = Math.max(
-            this.voicesAt(k, t - dayBuckets, windows[w]),
-            this.voicesAt(k, t - 2 * dayBuckets, windows[w]),
+            this.voicesAt(id, t - dayBuckets, windows[w]),
+            this.voicesAt(id, t - 2 * dayBuckets, windows[w]),
           );
           if (seen > 0) {
             surprise = Math.min(surprise, poissonSurprise(x, Math.max(lambda, seen)));
@@ -452,12 +446,14 @@ export class IssueDetector {
         }
       }
       const isBurst = bestSurprise >= cfg.minSurprise;
-      k.lastSurprise = bestSurprise;
-      this.scorer.fold(k.base, t, cell.voices, total, hour, isBurst, history);
+      this.scorer.fold(baselines, id, t, voices, total, hour, isBurst, history);
       if (isBurst) {
-        candidates.push({ key: k, surprise: bestSurprise, window: bestWindow });
+        found.push({ id, rank: cells.ranks[i], surprise: bestSurprise, window: bestWindow });
       }
     }
+    // Bursting keys in the order they were first counted in the bucket: issue formation depends on that order.
+    found.sort((a, b) => a.rank - b.rank);
+    const candidates = found.map((c) => ({ key: this.trackedKey(c.id), surprise: c.surprise, window: c.window }));
     if (candidates.length > 0 || this.hot.size > 0) {
       this.formIssues(candidates, t);
     }
@@ -470,11 +466,11 @@ export class IssueDetector {
     return candidates.length;
   }
 
-  /** Voices of `key` summed over the `window` buckets ending with bucket `end` (from the kept counts). */
-  private voicesAt(key: TrackedKey, end: number, window: number): number {
+  /** Voices of key `keyId` summed over the `window` buckets ending with bucket `end` (from the kept counts). */
+  private voicesAt(keyId: number, end: number, window: number): number {
     let n = 0;
     for (let b = end - window + 1; b <= end; b++) {
-      n += this.counter.get(b)?.cells.get(key)?.voices ?? 0;
+      n += this.counter.voicesOf(b, keyId);
     }
     return n;
   }
@@ -483,15 +479,7 @@ export class IssueDetector {
   private postingsOf(key: TrackedKey, from: number, to: number, cap = 2000): number[] {
     const out: number[] = [];
     for (let b = to; b >= from && out.length < cap; b--) {
-      const bucket = this.counter.get(b);
-      if (!bucket?.hasPostings) {
-        continue;
-      }
-      const cell = bucket.cells.get(key);
-      if (!cell) {
-        continue;
-      }
-      for (const p of cell.postings) {
+      for (const p of this.counter.postingsOf(b, key.id)) {
         if (this.posts.has(p)) {
           out.push(p);
         }
@@ -856,11 +844,8 @@ export class IssueDetector {
       if (voices.size < 3 || k.kind === 'term' || k.kind === 'topic') {
         continue;
       }
-      let keyVoices = 0;
-      for (let j = k.recentIdx.length - 1; j >= 0 && k.recentIdx[j] >= from; j--) {
-        keyVoices += k.recentVoices[j];
-      }
-      const current = this.counter.get(t + 1)?.cells.get(k)?.voices ?? 0;
+      const keyVoices = this.recent.sum(k.id, from, t);
+      const current = this.counter.voicesOf(t + 1, k.id);
       const purity = voices.size / Math.max(voices.size, keyVoices + current);
       if (purity >= 0.8) {
         this.attachKey(issue, k, purity);
@@ -1009,17 +994,18 @@ export class IssueDetector {
     const dayBuckets = Math.round(86_400_000 / this.config.bucketMs);
     const debias = this.scorer.debias(t - this.historyStart);
     for (const k of phrases) {
-      if (k.base.firstBucket >= group.firstBucket - 1) {
+      const firstBucket = this.baselines.firstBucket[k.id];
+      if (firstBucket >= group.firstBucket - 1) {
         novel++;
         continue;
       }
-      if (t - k.base.firstBucket >= dayBuckets) {
+      if (t - firstBucket >= dayBuckets) {
         continue;
       }
-      if (k.base.mean * debias * this.avgTotal * 16 >= 2) {
+      if (this.baselines.mean[k.id] * debias * this.avgTotal * 16 >= 2) {
         continue;
       }
-      if (this.voicesAt(k, t - dayBuckets, 16) >= 2) {
+      if (this.voicesAt(k.id, t - dayBuckets, 16) >= 2) {
         continue;
       }
       novel++;
@@ -1115,12 +1101,21 @@ export class IssueDetector {
         seqs.splice(0, drop);
       }
     }
-    // Forget keys idle for a week with nothing left in their baseline.
+    // Forget keys idle for a week with nothing left in their baseline (a later post makes the key anew). An id still
+    // counted in a held bucket stays as it is until that bucket is dropped, so that no count is read under another key.
     if (this.lastProcessed % 96 === 0) {
       const idle = this.lastProcessed - 7 * 96;
-      for (const [s, k] of this.keys) {
-        if (k.base.lastBucket < idle && k.base.mean < 1e-6 && !k.issues) {
-          this.keys.delete(s);
+      const oldestHeld = this.counter.indices()[0] ?? Infinity;
+      this.releaseRetiredKeys(oldestHeld);
+      const { lastBucket, mean } = this.baselines;
+      for (const [s, id] of this.keyTable.entries()) {
+        if (lastBucket[id] < idle && mean[id] < 1e-6 && !this.tracked.get(id)?.issues) {
+          this.keyTable.retire(s);
+          if (this.counter.lastCountedIn(id) >= oldestHeld) {
+            this.retiredIds.push(id);
+          } else {
+            this.releaseKey(id);
+          }
         }
       }
     }
@@ -1191,14 +1186,21 @@ export class IssueDetector {
 
   /** Bucket counts as plain rows (what the worker persists). */
   exportCounts(fromBucketStart = -Infinity): BucketCountRow[] {
-    return [...this.counter.rows(Math.floor(fromBucketStart / this.config.bucketMs))];
+    const table = this.keyTable;
+    return [
+      ...this.counter.rows(
+        (id) => table.keyOf(id),
+        (id) => table.kindOf(id),
+        Math.floor(fromBucketStart / this.config.bucketMs),
+      ),
+    ];
   }
 
   exportBaselines(): KeyBaselineRow[] {
     const rows: KeyBaselineRow[] = [];
-    for (const k of this.keys.values()) {
-      if (k.base.lastBucket >= 0) {
-        rows.push(BurstScorer.toRow(k.key, k.base));
+    for (const [key, id] of this.keyTable.entries()) {
+      if (this.baselines.lastBucket[id] >= 0) {
+        rows.push(this.baselines.toRow(id, key));
       }
     }
     return rows;
@@ -1207,8 +1209,7 @@ export class IssueDetector {
   /** Restores baselines (e.g. after a worker restart) before ingesting. */
   importBaselines(rows: readonly KeyBaselineRow[]): void {
     for (const row of rows) {
-      const k = this.keyFor(row.key);
-      k.base = BurstScorer.fromRow(row);
+      this.baselines.setFromRow(this.keyIdFor(row.key), row);
       this.lastProcessed = Math.max(this.lastProcessed, row.lastBucket);
       if (row.firstBucket < this.historyStart) {
         this.historyStart = row.firstBucket;
@@ -1223,30 +1224,66 @@ export class IssueDetector {
       if (row.key === '*') {
         this.counter.setTotals(index, row.posts, row.voices);
       } else {
-        this.counter.setCounts(index, this.keyFor(row.key, index), row.posts, row.authors, row.voices);
+        this.counter.setCounts(index, this.keyIdFor(row.key, index), row.posts, row.authors, row.voices);
       }
     }
   }
 
-  private keyFor(key: string, bucket = 0): TrackedKey {
-    let k = this.keys.get(key);
+  /** Id of a key named in restored rows (interned on first sight; its kind is spelt by the key's prefix). */
+  private keyIdFor(key: string, bucket = 0): number {
+    const id = this.keyTable.idOf(key);
+    if (id !== undefined) {
+      return id;
+    }
+    const kind = (
+      { t: 'term', b: 'bigram', g: 'trigram', h: 'hashtag', p: 'place', q: 'topic' } as Record<string, FeatureKind>
+    )[key.charAt(0)];
+    return this.addKey(key, kind ?? 'term', bucket);
+  }
+
+  /** Interns a new key with an empty baseline whose history starts at `bucket`. */
+  private addKey(key: string, kind: FeatureKind, bucket: number): number {
+    const id = this.keyTable.add(key, kind);
+    this.baselines.reset(id, bucket);
+    this.recent.reset(id);
+    return id;
+  }
+
+  /** Frees the retired key ids that no bucket from `oldestHeld` on counts any more. */
+  private releaseRetiredKeys(oldestHeld: number): void {
+    const stillCounted: number[] = [];
+    for (const id of this.retiredIds) {
+      if (this.counter.lastCountedIn(id) >= oldestHeld) {
+        stillCounted.push(id);
+      } else {
+        this.releaseKey(id);
+      }
+    }
+    this.retiredIds = stillCounted;
+  }
+
+  /** Frees a key id for reuse (its name was retired and nothing counts under it). */
+  private releaseKey(id: number): void {
+    this.keyTable.release(id);
+    this.tracked.delete(id);
+    this.counter.forget(id);
+  }
+
+  /** The key object of `id`, made on first use (text defaults to the key's own text). */
+  private trackedKey(id: number, text?: string): TrackedKey {
+    let k = this.tracked.get(id);
     if (!k) {
-      const kind = (
-        { t: 'term', b: 'bigram', g: 'trigram', h: 'hashtag', p: 'place', q: 'topic' } as Record<string, FeatureKind>
-      )[key.charAt(0)];
+      const key = this.keyTable.keyOf(id);
       k = {
+        id,
         key,
-        kind: kind ?? 'term',
-        text: keyText(key),
-        base: BurstScorer.empty(bucket),
-        recentIdx: [],
-        recentVoices: [],
+        kind: this.keyTable.kindOf(id),
+        text: text ?? keyText(key),
         issues: null,
-        lastSurprise: 0,
         hotUntil: -1,
         placeLike: false,
       };
-      this.keys.set(key, k);
+      this.tracked.set(id, k);
     }
     return k;
   }
@@ -1254,7 +1291,7 @@ export class IssueDetector {
   /** Counters for monitoring and benchmarks. */
   stats(): { keys: number; postsInMemory: number; buckets: number; issues: number; lastProcessedBucket: number } {
     return {
-      keys: this.keys.size,
+      keys: this.keyTable.size,
       postsInMemory: this.posts.size,
       buckets: this.counter.indices().length,
       issues: this.issuesById.size,
