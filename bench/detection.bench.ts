@@ -54,6 +54,15 @@ function bucketRows(index: number, posts: number, burst: boolean): BucketCountRo
   return rows;
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Heap in use and typed-array memory after a full collection (MB); without --expose-gc, as found. */
+function heapAfterGc(): { heapMb: number; arrayBuffersMb: number } {
+  gc?.();
+  const m = process.memoryUsage();
+  return { heapMb: m.heapUsed / 2 ** 20, arrayBuffersMb: m.arrayBuffers / 2 ** 20 };
+}
+
 function main(): void {
   const day0 = Date.UTC(2025, 0, 6) - 8 * 3600_000;
   const first = Math.floor(day0 / BUCKET);
@@ -85,6 +94,7 @@ function main(): void {
   const t0 = performance.now();
   const { rows: rowCount, keysMax } = load(detector, 96, 192, 186);
   const loadMs = performance.now() - t0;
+  const loaded = heapAfterGc();
   const t1 = performance.now();
   const window = detector.runPass((first + 192) * BUCKET);
   const windowMs = performance.now() - t1;
@@ -95,7 +105,7 @@ function main(): void {
   const incMs = performance.now() - t2;
   const heldKeys = detector.stats().keys;
   detector = null; // two days of counts: release them before the cold detector loads its own
-  (globalThis as { gc?: () => void }).gc?.();
+  gc?.();
   // Cold: a worker restarted with no persisted baselines scores the same window against nothing.
   const coldDetector = new IssueDetector();
   load(coldDetector, 96, 192, 186);
@@ -132,7 +142,9 @@ function main(): void {
   console.log('| step                                          |    time ms | note');
   console.log('|-----------------------------------------------|------------|------------------------------');
   console.log(`| warm-up pass over the previous day (untimed)  | ${fmt(warmMs)} | builds baselines`);
-  console.log(`| load the window's count rows (not the pass)   | ${fmt(loadMs)} | importCounts`);
+  console.log(
+    `| load the window's count rows (not the pass)   | ${fmt(loadMs)} | importCounts; then two days held: heap ${loaded.heapMb.toFixed(0)} MB, typed arrays ${loaded.arrayBuffersMb.toFixed(0)} MB`,
+  );
   console.log(
     `| pass over the 24 h window, with history       | ${fmt(windowMs)} | ${window.burstingKeys} bursting keys, ${window.upserts.length} issues`,
   );
