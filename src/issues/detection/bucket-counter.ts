@@ -356,14 +356,16 @@ function positionsByRank(cols: KeyColumns): number[] {
 
 /**
  * Per-key voices of the last few processed buckets (a ring indexed by bucket, at least as long as the longest
- * scoring window), by key id: the window sums of the pass without one array per key.
+ * scoring window), by key id: the window sums of the pass without one array per key. A key's ring is one row of
+ * Int32s (64 bytes for 16 buckets: one cache line); slots of buckets skipped since the key's last record are zeroed
+ * when it is next recorded.
  */
 export class RecentVoices {
   private readonly size: number;
   private readonly mask: number;
-  /** Bucket each slot holds; NaN when empty (never equal to a bucket index). */
-  private buckets: Float64Array<ArrayBuffer>;
   private voices: Int32Array<ArrayBuffer>;
+  /** Bucket of each key's last record; -Infinity when none. */
+  private last: Float64Array<ArrayBuffer>;
 
   constructor(longestWindow: number) {
     let size = 1;
@@ -372,37 +374,42 @@ export class RecentVoices {
     }
     this.size = size;
     this.mask = size - 1;
-    this.buckets = new Float64Array(1024 * size).fill(NaN);
     this.voices = new Int32Array(1024 * size);
+    this.last = new Float64Array(1024).fill(-Infinity);
   }
 
+  /** Records the key's voices in `bucket` (buckets are recorded in increasing order). */
   record(id: number, bucket: number, voices: number): void {
-    const slot = id * this.size + (bucket & this.mask);
-    this.buckets[slot] = bucket;
-    this.voices[slot] = voices;
+    const row = id * this.size;
+    const last = this.last[id];
+    if (bucket - last >= this.size) {
+      this.voices.fill(0, row, row + this.size);
+    } else {
+      for (let b = last + 1; b < bucket; b++) {
+        this.voices[row + (b & this.mask)] = 0;
+      }
+    }
+    this.voices[row + (bucket & this.mask)] = voices;
+    this.last[id] = bucket;
   }
 
-  /** Voices of the key over buckets [from, to] (at most the ring's length). */
+  /** Voices of the key over buckets [from, to], `to` at or after its last record and at most a ring's length back. */
   sum(id: number, from: number, to: number): number {
-    const base = id * this.size;
+    const row = id * this.size;
     let n = 0;
-    for (let b = to; b >= from; b--) {
-      const slot = base + (b & this.mask);
-      if (this.buckets[slot] === b) {
-        n += this.voices[slot];
-      }
+    for (let b = Math.min(to, this.last[id]); b >= from; b--) {
+      n += this.voices[row + (b & this.mask)];
     }
     return n;
   }
 
-  /** Forgets the key's history (an id handed out again). */
+  /** Forgets the key's history (a new key, or an id handed out again). */
   reset(id: number): void {
-    const length = (id + 1) * this.size;
-    if (length > this.buckets.length) {
-      this.buckets = grownFloat64(this.buckets, length, NaN);
-      this.voices = grownInt32(this.voices, length);
+    if (id >= this.last.length) {
+      this.last = grownFloat64(this.last, id + 1, -Infinity);
+      this.voices = grownInt32(this.voices, this.last.length * this.size);
     }
-    this.buckets.fill(NaN, id * this.size, length);
+    this.last[id] = -Infinity;
   }
 }
 

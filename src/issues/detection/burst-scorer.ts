@@ -15,23 +15,30 @@
  * its zeros before it appeared are real observations of the detector's history.
  */
 import type { KeyBaselineRow } from './detection.types.js';
-import { grownFloat64, grownInt32 } from './key-table.js';
+import { grownFloat64 } from './key-table.js';
 
 /** Slots of the hour-of-day profile. */
 const HOURS = 24;
 
 /**
- * Per-key baselines as columns indexed by key id (see KeyTable): EWMA of the key's share, its EWM variance, the last
- * bucket folded in (-1 when never), the first bucket of its history, and an optional hour-of-day profile (24
- * multipliers, allocated once the key is common enough to learn one). Columns grow by doubling.
+ * Layout of a key's row in `KeyBaselines.state`: the four numbers a pass reads and writes for every key of a bucket,
+ * side by side so that they share one cache line (a day of a busy stream holds ~1 M keys, far more than the caches).
+ */
+const MEAN = 0;
+const VARIANCE = 1;
+const LAST_BUCKET = 2;
+const PROFILE_AT = 3;
+const STRIDE = 4;
+
+/**
+ * Per-key baselines indexed by key id (see KeyTable): EWMA of the key's share, its EWM variance, the last bucket
+ * folded in (-1 when never), the offset of its hour-of-day profile (-1 until the key is common enough to learn one;
+ * 24 multipliers in `profiles`), and apart, the first bucket of its history. Arrays grow by doubling.
  */
 export class KeyBaselines {
-  mean = new Float64Array(1024);
-  variance = new Float64Array(1024);
-  lastBucket = new Float64Array(1024).fill(-1);
-  firstBucket = new Float64Array(1024);
-  /** Offset of the key's profile in `profiles`, -1 when it has none. */
-  profileAt = new Int32Array(1024).fill(-1);
+  /** Rows of STRIDE numbers: mean, variance, last bucket, profile offset. */
+  state = newState(1024);
+  private firstBuckets = new Float64Array(1024);
   profiles = new Float64Array(HOURS * 1024);
   private profileCount = 0;
   private readonly freeProfiles: number[] = [];
@@ -39,40 +46,54 @@ export class KeyBaselines {
   /** Empty baseline for `id` (a new key, or a reused id): share 0, never folded, history from `firstBucket`. */
   reset(id: number, firstBucket: number): void {
     this.ensure(id + 1);
-    this.mean[id] = 0;
-    this.variance[id] = 0;
-    this.lastBucket[id] = -1;
-    this.firstBucket[id] = firstBucket;
     this.dropProfile(id);
+    const o = id * STRIDE;
+    this.state[o + MEAN] = 0;
+    this.state[o + VARIANCE] = 0;
+    this.state[o + LAST_BUCKET] = -1;
+    this.firstBuckets[id] = firstBucket;
+  }
+
+  mean(id: number): number {
+    return this.state[id * STRIDE + MEAN];
+  }
+
+  lastBucket(id: number): number {
+    return this.state[id * STRIDE + LAST_BUCKET];
+  }
+
+  firstBucket(id: number): number {
+    return this.firstBuckets[id];
   }
 
   /** Hour-of-day multiplier of the key (1 without a learned profile). */
   seasonalFactor(id: number, hour: number): number {
-    const at = this.profileAt[id];
+    const at = this.state[id * STRIDE + PROFILE_AT];
     return at < 0 ? 1 : this.profiles[at + hour];
   }
 
   /** Offset of the key's profile, allocating one of all 1s when it has none. */
   profileOf(id: number): number {
-    let at = this.profileAt[id];
+    let at = this.state[id * STRIDE + PROFILE_AT];
     if (at < 0) {
       at = this.freeProfiles.pop() ?? this.profileCount++ * HOURS;
       this.profiles = grownFloat64(this.profiles, at + HOURS);
       this.profiles.fill(1, at, at + HOURS);
-      this.profileAt[id] = at;
+      this.state[id * STRIDE + PROFILE_AT] = at;
     }
     return at;
   }
 
   toRow(id: number, key: string): KeyBaselineRow {
+    const o = id * STRIDE;
     const row: KeyBaselineRow = {
       key,
-      mean: this.mean[id],
-      variance: this.variance[id],
-      lastBucket: this.lastBucket[id],
-      firstBucket: this.firstBucket[id],
+      mean: this.state[o + MEAN],
+      variance: this.state[o + VARIANCE],
+      lastBucket: this.state[o + LAST_BUCKET],
+      firstBucket: this.firstBuckets[id],
     };
-    const at = this.profileAt[id];
+    const at = this.state[o + PROFILE_AT];
     if (at >= 0) {
       row.seasonal = Array.from(this.profiles.subarray(at, at + HOURS));
     }
@@ -81,11 +102,12 @@ export class KeyBaselines {
 
   setFromRow(id: number, row: KeyBaselineRow): void {
     this.ensure(id + 1);
-    this.mean[id] = row.mean;
-    this.variance[id] = row.variance;
-    this.lastBucket[id] = row.lastBucket;
-    this.firstBucket[id] = row.firstBucket;
     this.dropProfile(id);
+    const o = id * STRIDE;
+    this.state[o + MEAN] = row.mean;
+    this.state[o + VARIANCE] = row.variance;
+    this.state[o + LAST_BUCKET] = row.lastBucket;
+    this.firstBuckets[id] = row.firstBucket;
     if (row.seasonal) {
       const at = this.profileOf(id);
       for (let h = 0; h < HOURS; h++) {
@@ -96,23 +118,32 @@ export class KeyBaselines {
   }
 
   private dropProfile(id: number): void {
-    const at = this.profileAt[id];
+    const o = id * STRIDE + PROFILE_AT;
+    const at = this.state[o];
     if (at >= 0) {
       this.freeProfiles.push(at);
-      this.profileAt[id] = -1;
+      this.state[o] = -1;
     }
   }
 
   private ensure(length: number): void {
-    if (length <= this.mean.length) {
+    if (length * STRIDE <= this.state.length) {
       return;
     }
-    this.mean = grownFloat64(this.mean, length);
-    this.variance = grownFloat64(this.variance, length);
-    this.lastBucket = grownFloat64(this.lastBucket, length, -1);
-    this.firstBucket = grownFloat64(this.firstBucket, length);
-    this.profileAt = grownInt32(this.profileAt, length, -1);
+    const grown = newState(Math.max(length, (this.state.length / STRIDE) * 2));
+    grown.set(this.state);
+    this.state = grown;
+    this.firstBuckets = grownFloat64(this.firstBuckets, length);
   }
+}
+
+/** Rows for `keys` keys, each with no profile (the other fields are set by `reset`). */
+function newState(keys: number): Float64Array<ArrayBuffer> {
+  const state = new Float64Array(keys * STRIDE);
+  for (let o = PROFILE_AT; o < state.length; o += STRIDE) {
+    state[o] = -1;
+  }
+  return state;
 }
 
 export interface WindowScore {
@@ -207,9 +238,11 @@ export class BurstScorer {
 
   /** Decays the baseline over buckets in which the key did not occur (share 0), up to and including `bucket`. */
   decayTo(baselines: KeyBaselines, id: number, bucket: number): void {
-    const last = baselines.lastBucket[id];
+    const state = baselines.state;
+    const o = id * STRIDE;
+    const last = state[o + LAST_BUCKET];
     if (last < 0) {
-      baselines.lastBucket[id] = bucket;
+      state[o + LAST_BUCKET] = bucket;
       return;
     }
     const gap = bucket - last;
@@ -218,16 +251,16 @@ export class BurstScorer {
     }
     // n buckets of share 0 in closed form (r = 1 − α): mean_n = rⁿ·m, var_n = rⁿ·(v + m²·(1 − rⁿ)).
     const rn = this.decayFactor(gap);
-    const m = baselines.mean[id];
+    const m = state[o + MEAN];
     let mean = rn * m;
-    let variance = rn * (baselines.variance[id] + m * m * (1 - rn));
+    let variance = rn * (state[o + VARIANCE] + m * m * (1 - rn));
     if (mean < 1e-12 && variance < 1e-14) {
       mean = 0;
       variance = 0;
     }
-    baselines.mean[id] = mean;
-    baselines.variance[id] = variance;
-    baselines.lastBucket[id] = bucket;
+    state[o + MEAN] = mean;
+    state[o + VARIANCE] = variance;
+    state[o + LAST_BUCKET] = bucket;
   }
 
   /**
@@ -278,9 +311,11 @@ export class BurstScorer {
     historyBuckets = Infinity,
   ): number {
     const c = this.debias(historyBuckets);
-    const expectedRaw = windowTotal * baselines.mean[id] * c * baselines.seasonalFactor(id, hour);
+    const state = baselines.state;
+    const o = id * STRIDE;
+    const expectedRaw = windowTotal * state[o + MEAN] * c * baselines.seasonalFactor(id, hour);
     const floor = this.priorVoicesPerBucket * windowBuckets * Math.min(4, Math.max(0.25, activity));
-    const excessSd = Math.sqrt((Math.max(0, baselines.variance[id]) * c * (windowTotal * windowTotal)) / windowBuckets);
+    const excessSd = Math.sqrt((Math.max(0, state[o + VARIANCE]) * c * (windowTotal * windowTotal)) / windowBuckets);
     return Math.max(expectedRaw, floor) + excessSd;
   }
 
@@ -302,8 +337,10 @@ export class BurstScorer {
     const t = Math.max(1, total);
     let share = voices / t;
     const c = this.debias(historyBuckets);
-    const mean = baselines.mean[id];
-    const variance = baselines.variance[id];
+    const state = baselines.state;
+    const o = id * STRIDE;
+    const mean = state[o + MEAN];
+    const variance = state[o + VARIANCE];
     if (bursting) {
       const cap = mean * c * baselines.seasonalFactor(id, hour) + 3 * Math.sqrt(Math.max(variance, 0) * c) + 1 / t;
       share = Math.min(share, cap);
@@ -311,9 +348,9 @@ export class BurstScorer {
     const a = this.alpha;
     const delta = share - mean;
     const newMean = mean + a * delta;
-    baselines.mean[id] = newMean;
-    baselines.variance[id] = (1 - a) * (variance + a * delta * delta);
-    baselines.lastBucket[id] = bucket;
+    state[o + MEAN] = newMean;
+    state[o + VARIANCE] = (1 - a) * (variance + a * delta * delta);
+    state[o + LAST_BUCKET] = bucket;
     if (!bursting && newMean * t >= 0.05) {
       const at = baselines.profileOf(id);
       const profiles = baselines.profiles;

@@ -994,7 +994,7 @@ export class IssueDetector {
     const dayBuckets = Math.round(86_400_000 / this.config.bucketMs);
     const debias = this.scorer.debias(t - this.historyStart);
     for (const k of phrases) {
-      const firstBucket = this.baselines.firstBucket[k.id];
+      const firstBucket = this.baselines.firstBucket(k.id);
       if (firstBucket >= group.firstBucket - 1) {
         novel++;
         continue;
@@ -1002,7 +1002,7 @@ export class IssueDetector {
       if (t - firstBucket >= dayBuckets) {
         continue;
       }
-      if (this.baselines.mean[k.id] * debias * this.avgTotal * 16 >= 2) {
+      if (this.baselines.mean(k.id) * debias * this.avgTotal * 16 >= 2) {
         continue;
       }
       if (this.voicesAt(k.id, t - dayBuckets, 16) >= 2) {
@@ -1107,9 +1107,8 @@ export class IssueDetector {
       const idle = this.lastProcessed - 7 * 96;
       const oldestHeld = this.counter.indices()[0] ?? Infinity;
       this.releaseRetiredKeys(oldestHeld);
-      const { lastBucket, mean } = this.baselines;
       for (const [s, id] of this.keyTable.entries()) {
-        if (lastBucket[id] < idle && mean[id] < 1e-6 && !this.tracked.get(id)?.issues) {
+        if (this.baselines.lastBucket(id) < idle && this.baselines.mean(id) < 1e-6 && !this.tracked.get(id)?.issues) {
           this.keyTable.retire(s);
           if (this.counter.lastCountedIn(id) >= oldestHeld) {
             this.retiredIds.push(id);
@@ -1199,7 +1198,7 @@ export class IssueDetector {
   exportBaselines(): KeyBaselineRow[] {
     const rows: KeyBaselineRow[] = [];
     for (const [key, id] of this.keyTable.entries()) {
-      if (this.baselines.lastBucket[id] >= 0) {
+      if (this.baselines.lastBucket(id) >= 0) {
         rows.push(this.baselines.toRow(id, key));
       }
     }
