@@ -284,7 +284,7 @@ export class CountBucket {
   }
 
   /** Merges the rows set since the last read into the columns (last row of a key wins, as with Map.set). */
-  private settle(): void {
+  settle(): void {
     const pending = this.pending;
     if (!pending) {
       return;
@@ -418,6 +418,8 @@ export class BucketCounter {
   private newest = -Infinity;
   /** Newest bucket each key id was counted in (a key still counted somewhere must not be forgotten). */
   private lastCounted = new Float64Array(1024).fill(-Infinity);
+  /** The bucket `setCounts` last wrote to. */
+  private restoring: CountBucket | null = null;
 
   constructor(
     readonly bucketMs: number,
@@ -465,10 +467,25 @@ export class BucketCounter {
     }
   }
 
-  /** Sets counts directly (restoring persisted rows, or benchmarks given counts). */
+  /**
+   * Sets counts directly (restoring persisted rows, or benchmarks given counts). Rows come bucket by bucket: a
+   * bucket's rows are merged into its columns when rows for another bucket begin (or at `settleRestored`), so the
+   * pass does not pay for the restore.
+   */
   setCounts(index: number, keyId: number, posts: number, authors: number, voices: number): void {
-    this.bucketFor(index).setCounts(keyId, posts, authors, voices);
+    const bucket = this.bucketFor(index);
+    if (bucket !== this.restoring) {
+      this.restoring?.settle();
+      this.restoring = bucket;
+    }
+    bucket.setCounts(keyId, posts, authors, voices);
     this.noteCounted(keyId, index);
+  }
+
+  /** Merges the rows of the last restored bucket (the end of a restore). */
+  settleRestored(): void {
+    this.restoring?.settle();
+    this.restoring = null;
   }
 
   setTotals(index: number, posts: number, voices: number): void {

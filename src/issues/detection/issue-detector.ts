@@ -10,7 +10,7 @@
  * The pass reads bucket counts and the postings of bursting keys only; it never rescans the stream.
  */
 import { NearDuplicateIndex } from '../../analysis/dedup/near-duplicate-index.js';
-import { BucketCounter, RecentVoices, type CountBucket } from './bucket-counter.js';
+import { BucketCounter, RecentVoices, type CountBucket, type KeyColumns } from './bucket-counter.js';
 import { BurstScorer, KeyBaselines, poissonPointSurprise, poissonSurprise } from './burst-scorer.js';
 import type {
   AnalystOutcome,
@@ -96,6 +96,28 @@ interface TrackedKey {
   hotUntil: number;
   /** A term or phrase that spells a resolved place name ('sungai kunjang'): a discriminator, not story content. */
   placeLike: boolean;
+}
+
+/** What scoring the keys of bucket `t` needs besides their counts. */
+interface BucketScoring {
+  t: number;
+  /** Voices in the bucket (at least 1). */
+  total: number;
+  /** Voices in all buckets of each scoring window ending with `t`, and that relative to an average window. */
+  windowTotals: Float64Array;
+  activity: Float64Array;
+  hour: number;
+  dayBuckets: number;
+  /** Buckets folded before this one (bias correction). */
+  history: number;
+}
+
+/** A key that burst in the bucket being processed: its insertion rank there, best surprise and its window. */
+interface BurstingKey {
+  id: number;
+  rank: number;
+  surprise: number;
+  window: number;
 }
 
 interface PostRecord extends IssuePostView {
@@ -404,10 +426,44 @@ export class IssueDetector {
     const dayBuckets = Math.round(86_400_000 / cfg.bucketMs);
     // Buckets folded before this one: corrects the zero start of every EWMA (see BurstScorer.debias).
     const history = t - this.historyStart;
-    const found: { id: number; rank: number; surprise: number; window: number }[] = [];
-    // A loop over the bucket's columns and the per-key columns: no object is read or made per key.
-    const cells = bucket.keyColumns();
+    const found = this.scoreKeys(bucket.keyColumns(), {
+      t,
+      total,
+      windowTotals: Float64Array.from(windowTotals),
+      activity: Float64Array.from(activity),
+      hour,
+      dayBuckets,
+      history,
+    });
+    // Bursting keys in the order they were first counted in the bucket: issue formation depends on that order.
+    found.sort((a, b) => a.rank - b.rank);
+    const candidates: { key: TrackedKey; surprise: number; window: number }[] = [];
+    for (const c of found) {
+      candidates.push({ key: this.trackedKey(c.id), surprise: c.surprise, window: c.window });
+    }
+    if (candidates.length > 0 || this.hot.size > 0) {
+      this.formIssues(candidates, t);
+    }
+    this.detectCampaigns(t);
+    for (const issue of this.issuesById.values()) {
+      if (issue.dirty && !issue.mergedInto && !issue.campaignSeed) {
+        this.enrichIssue(issue, t);
+      }
+    }
+    return candidates.length;
+  }
+
+  /**
+   * Folds every key of a bucket into its baseline and scores its windows; returns the keys that burst. The hot loop
+   * of a pass: typed arrays and numbers only, and a method of its own so that it stays optimised (code after the loop
+   * that sees new object shapes would otherwise send the whole pass back to the interpreter).
+   */
+  private scoreKeys(cells: KeyColumns, scoring: BucketScoring): BurstingKey[] {
+    const { t, total, windowTotals, activity, hour, dayBuckets, history } = scoring;
+    const cfg = this.config;
+    const windows = cfg.windows;
     const baselines = this.baselines;
+    const found: BurstingKey[] = [];
     for (let i = 0; i < cells.length; i++) {
       const id = cells.ids[i];
       const voices = cells.voices[i];
@@ -451,19 +507,7 @@ export class IssueDetector {
         found.push({ id, rank: cells.ranks[i], surprise: bestSurprise, window: bestWindow });
       }
     }
-    // Bursting keys in the order they were first counted in the bucket: issue formation depends on that order.
-    found.sort((a, b) => a.rank - b.rank);
-    const candidates = found.map((c) => ({ key: this.trackedKey(c.id), surprise: c.surprise, window: c.window }));
-    if (candidates.length > 0 || this.hot.size > 0) {
-      this.formIssues(candidates, t);
-    }
-    this.detectCampaigns(t);
-    for (const issue of this.issuesById.values()) {
-      if (issue.dirty && !issue.mergedInto && !issue.campaignSeed) {
-        this.enrichIssue(issue, t);
-      }
-    }
-    return candidates.length;
+    return found;
   }
 
   /** Voices of key `keyId` summed over the `window` buckets ending with bucket `end` (from the kept counts). */
@@ -1226,6 +1270,7 @@ export class IssueDetector {
         this.counter.setCounts(index, this.keyIdFor(row.key, index), row.posts, row.authors, row.voices);
       }
     }
+    this.counter.settleRestored();
   }
 
   /** Id of a key named in restored rows (interned on first sight; its kind is spelt by the key's prefix). */
