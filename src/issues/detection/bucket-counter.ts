@@ -14,7 +14,7 @@
  * always did.
  */
 import type { BucketCountRow, FeatureKind } from './detection.types.js';
-import { grownFloat64, grownInt32 } from './key-table.js';
+import { grownFloat64 } from './key-table.js';
 
 const NO_IDS = new Int32Array(0);
 
@@ -352,65 +352,6 @@ function positionsByRank(cols: KeyColumns): number[] {
   }
   order.sort();
   return Array.from(order, (x) => x % cols.length);
-}
-
-/**
- * Per-key voices of the last few processed buckets (a ring indexed by bucket, at least as long as the longest
- * scoring window), by key id: the window sums of the pass without one array per key. A key's ring is one row of
- * Int32s (64 bytes for 16 buckets: one cache line); slots of buckets skipped since the key's last record are zeroed
- * when it is next recorded.
- */
-export class RecentVoices {
-  private readonly size: number;
-  private readonly mask: number;
-  private voices: Int32Array<ArrayBuffer>;
-  /** Bucket of each key's last record; -Infinity when none. */
-  private last: Float64Array<ArrayBuffer>;
-
-  constructor(longestWindow: number) {
-    let size = 1;
-    while (size < longestWindow) {
-      size *= 2;
-    }
-    this.size = size;
-    this.mask = size - 1;
-    this.voices = new Int32Array(1024 * size);
-    this.last = new Float64Array(1024).fill(-Infinity);
-  }
-
-  /** Records the key's voices in `bucket` (buckets are recorded in increasing order). */
-  record(id: number, bucket: number, voices: number): void {
-    const row = id * this.size;
-    const last = this.last[id];
-    if (bucket - last >= this.size) {
-      this.voices.fill(0, row, row + this.size);
-    } else {
-      for (let b = last + 1; b < bucket; b++) {
-        this.voices[row + (b & this.mask)] = 0;
-      }
-    }
-    this.voices[row + (bucket & this.mask)] = voices;
-    this.last[id] = bucket;
-  }
-
-  /** Voices of the key over buckets [from, to], `to` at or after its last record and at most a ring's length back. */
-  sum(id: number, from: number, to: number): number {
-    const row = id * this.size;
-    let n = 0;
-    for (let b = Math.min(to, this.last[id]); b >= from; b--) {
-      n += this.voices[row + (b & this.mask)];
-    }
-    return n;
-  }
-
-  /** Forgets the key's history (a new key, or an id handed out again). */
-  reset(id: number): void {
-    if (id >= this.last.length) {
-      this.last = grownFloat64(this.last, id + 1, -Infinity);
-      this.voices = grownInt32(this.voices, this.last.length * this.size);
-    }
-    this.last[id] = -Infinity;
-  }
 }
 
 export class BucketCounter {

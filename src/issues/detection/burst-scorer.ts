@@ -21,77 +21,146 @@ import { grownFloat64 } from './key-table.js';
 const HOURS = 24;
 
 /**
- * Layout of a key's row in `KeyBaselines.state`: the four numbers a pass reads and writes for every key of a bucket,
- * side by side so that they share one cache line (a day of a busy stream holds ~1 M keys, far more than the caches).
+ * Layout of a key's block in `KeyBaselines`: what a pass reads and writes for every key of a bucket, side by side so
+ * that it shares a few adjacent cache lines (a day of a busy stream holds ~1 M keys, far more than the caches, and
+ * the pass visits them in no useful order). Doubles first, then the ring of recent voices as Int32s.
  */
 const MEAN = 0;
 const VARIANCE = 1;
 const LAST_BUCKET = 2;
 const PROFILE_AT = 3;
-const STRIDE = 4;
+/** Bucket of the key's last recorded voices (-Infinity when none). */
+const RECENT_LAST = 4;
+const FIRST_BUCKET = 5;
+/** Doubles before the ring. */
+const HEAD = 8;
 
 /**
- * Per-key baselines indexed by key id (see KeyTable): EWMA of the key's share, its EWM variance, the last bucket
- * folded in (-1 when never), the offset of its hour-of-day profile (-1 until the key is common enough to learn one;
- * 24 multipliers in `profiles`), and apart, the first bucket of its history. Arrays grow by doubling.
+ * Per-key state of the pass indexed by key id (see KeyTable): EWMA of the key's share, its EWM variance, the last
+ * bucket folded in (-1 when never), the offset of its hour-of-day profile (-1 until the key is common enough to learn
+ * one; 24 multipliers in `profiles`), the first bucket of its history, and its voices in the last few processed
+ * buckets (a ring indexed by bucket, at least as long as the longest scoring window). Grows by doubling.
  */
 export class KeyBaselines {
-  /** Rows of STRIDE numbers: mean, variance, last bucket, profile offset. */
-  state = newState(1024);
-  private firstBuckets = new Float64Array(1024);
+  /** Doubles per key: the head fields, then the ring (two Int32s per double). */
+  private readonly stride: number;
+  private readonly ringSize: number;
+  private readonly ringMask: number;
+  private state: Float64Array<ArrayBuffer>;
+  /** The same memory as `state`, read as Int32s: key `id`'s ring starts at (id · stride + HEAD) · 2. */
+  private ring: Int32Array<ArrayBuffer>;
   profiles = new Float64Array(HOURS * 1024);
   private profileCount = 0;
   private readonly freeProfiles: number[] = [];
+
+  constructor(longestWindow = 16) {
+    let size = 2;
+    while (size < longestWindow) {
+      size *= 2;
+    }
+    this.ringSize = size;
+    this.ringMask = size - 1;
+    this.stride = HEAD + size / 2;
+    this.state = this.newState(1024);
+    this.ring = new Int32Array(this.state.buffer);
+  }
 
   /** Empty baseline for `id` (a new key, or a reused id): share 0, never folded, history from `firstBucket`. */
   reset(id: number, firstBucket: number): void {
     this.ensure(id + 1);
     this.dropProfile(id);
-    const o = id * STRIDE;
+    const o = id * this.stride;
     this.state[o + MEAN] = 0;
     this.state[o + VARIANCE] = 0;
     this.state[o + LAST_BUCKET] = -1;
-    this.firstBuckets[id] = firstBucket;
+    this.state[o + RECENT_LAST] = -Infinity;
+    this.state[o + FIRST_BUCKET] = firstBucket;
   }
 
   mean(id: number): number {
-    return this.state[id * STRIDE + MEAN];
+    return this.state[id * this.stride + MEAN];
+  }
+
+  variance(id: number): number {
+    return this.state[id * this.stride + VARIANCE];
   }
 
   lastBucket(id: number): number {
-    return this.state[id * STRIDE + LAST_BUCKET];
+    return this.state[id * this.stride + LAST_BUCKET];
   }
 
   firstBucket(id: number): number {
-    return this.firstBuckets[id];
+    return this.state[id * this.stride + FIRST_BUCKET];
+  }
+
+  /** Sets the EWMA after folding or decaying, and the bucket it now stands at. */
+  update(id: number, mean: number, variance: number, bucket: number): void {
+    const o = id * this.stride;
+    this.state[o + MEAN] = mean;
+    this.state[o + VARIANCE] = variance;
+    this.state[o + LAST_BUCKET] = bucket;
+  }
+
+  /** Marks a key never folded as standing at `bucket` (its EWMA is still 0). */
+  startAt(id: number, bucket: number): void {
+    this.state[id * this.stride + LAST_BUCKET] = bucket;
   }
 
   /** Hour-of-day multiplier of the key (1 without a learned profile). */
   seasonalFactor(id: number, hour: number): number {
-    const at = this.state[id * STRIDE + PROFILE_AT];
+    const at = this.state[id * this.stride + PROFILE_AT];
     return at < 0 ? 1 : this.profiles[at + hour];
   }
 
   /** Offset of the key's profile, allocating one of all 1s when it has none. */
   profileOf(id: number): number {
-    let at = this.state[id * STRIDE + PROFILE_AT];
+    let at = this.state[id * this.stride + PROFILE_AT];
     if (at < 0) {
       at = this.freeProfiles.pop() ?? this.profileCount++ * HOURS;
       this.profiles = grownFloat64(this.profiles, at + HOURS);
       this.profiles.fill(1, at, at + HOURS);
-      this.state[id * STRIDE + PROFILE_AT] = at;
+      this.state[id * this.stride + PROFILE_AT] = at;
     }
     return at;
   }
 
+  /** Records the key's voices in `bucket` (buckets are recorded in increasing order); slots skipped are zeroed. */
+  recordVoices(id: number, bucket: number, voices: number): void {
+    const o = id * this.stride;
+    const row = (o + HEAD) * 2;
+    const last = this.state[o + RECENT_LAST];
+    if (bucket - last >= this.ringSize) {
+      for (let i = 0; i < this.ringSize; i++) {
+        this.ring[row + i] = 0;
+      }
+    } else {
+      for (let b = last + 1; b < bucket; b++) {
+        this.ring[row + (b & this.ringMask)] = 0;
+      }
+    }
+    this.ring[row + (bucket & this.ringMask)] = voices;
+    this.state[o + RECENT_LAST] = bucket;
+  }
+
+  /** Voices of the key over buckets [from, to], `to` at or after its last record and at most a ring's length back. */
+  recentVoices(id: number, from: number, to: number): number {
+    const o = id * this.stride;
+    const row = (o + HEAD) * 2;
+    let n = 0;
+    for (let b = Math.min(to, this.state[o + RECENT_LAST]); b >= from; b--) {
+      n += this.ring[row + (b & this.ringMask)];
+    }
+    return n;
+  }
+
   toRow(id: number, key: string): KeyBaselineRow {
-    const o = id * STRIDE;
+    const o = id * this.stride;
     const row: KeyBaselineRow = {
       key,
       mean: this.state[o + MEAN],
       variance: this.state[o + VARIANCE],
       lastBucket: this.state[o + LAST_BUCKET],
-      firstBucket: this.firstBuckets[id],
+      firstBucket: this.state[o + FIRST_BUCKET],
     };
     const at = this.state[o + PROFILE_AT];
     if (at >= 0) {
@@ -100,14 +169,15 @@ export class KeyBaselines {
     return row;
   }
 
+  /** Restores a persisted baseline (the recent voices are not part of it and stay as they are). */
   setFromRow(id: number, row: KeyBaselineRow): void {
     this.ensure(id + 1);
     this.dropProfile(id);
-    const o = id * STRIDE;
+    const o = id * this.stride;
     this.state[o + MEAN] = row.mean;
     this.state[o + VARIANCE] = row.variance;
     this.state[o + LAST_BUCKET] = row.lastBucket;
-    this.firstBuckets[id] = row.firstBucket;
+    this.state[o + FIRST_BUCKET] = row.firstBucket;
     if (row.seasonal) {
       const at = this.profileOf(id);
       for (let h = 0; h < HOURS; h++) {
@@ -118,7 +188,7 @@ export class KeyBaselines {
   }
 
   private dropProfile(id: number): void {
-    const o = id * STRIDE + PROFILE_AT;
+    const o = id * this.stride + PROFILE_AT;
     const at = this.state[o];
     if (at >= 0) {
       this.freeProfiles.push(at);
@@ -126,24 +196,26 @@ export class KeyBaselines {
     }
   }
 
-  private ensure(length: number): void {
-    if (length * STRIDE <= this.state.length) {
+  private ensure(keys: number): void {
+    const held = this.state.length / this.stride;
+    if (keys <= held) {
       return;
     }
-    const grown = newState(Math.max(length, (this.state.length / STRIDE) * 2));
+    const grown = this.newState(Math.max(keys, held * 2));
     grown.set(this.state);
     this.state = grown;
-    this.firstBuckets = grownFloat64(this.firstBuckets, length);
+    this.ring = new Int32Array(grown.buffer);
   }
-}
 
-/** Rows for `keys` keys, each with no profile (the other fields are set by `reset`). */
-function newState(keys: number): Float64Array<ArrayBuffer> {
-  const state = new Float64Array(keys * STRIDE);
-  for (let o = PROFILE_AT; o < state.length; o += STRIDE) {
-    state[o] = -1;
+  /** Blocks for `keys` keys, each with no profile and no recent voices (the rest is set by `reset`). */
+  private newState(keys: number): Float64Array<ArrayBuffer> {
+    const state = new Float64Array(keys * this.stride);
+    for (let o = 0; o < state.length; o += this.stride) {
+      state[o + PROFILE_AT] = -1;
+      state[o + RECENT_LAST] = -Infinity;
+    }
+    return state;
   }
-  return state;
 }
 
 export interface WindowScore {
@@ -238,11 +310,9 @@ export class BurstScorer {
 
   /** Decays the baseline over buckets in which the key did not occur (share 0), up to and including `bucket`. */
   decayTo(baselines: KeyBaselines, id: number, bucket: number): void {
-    const state = baselines.state;
-    const o = id * STRIDE;
-    const last = state[o + LAST_BUCKET];
+    const last = baselines.lastBucket(id);
     if (last < 0) {
-      state[o + LAST_BUCKET] = bucket;
+      baselines.startAt(id, bucket);
       return;
     }
     const gap = bucket - last;
@@ -251,16 +321,14 @@ export class BurstScorer {
     }
     // n buckets of share 0 in closed form (r = 1 − α): mean_n = rⁿ·m, var_n = rⁿ·(v + m²·(1 − rⁿ)).
     const rn = this.decayFactor(gap);
-    const m = state[o + MEAN];
+    const m = baselines.mean(id);
     let mean = rn * m;
-    let variance = rn * (state[o + VARIANCE] + m * m * (1 - rn));
+    let variance = rn * (baselines.variance(id) + m * m * (1 - rn));
     if (mean < 1e-12 && variance < 1e-14) {
       mean = 0;
       variance = 0;
     }
-    state[o + MEAN] = mean;
-    state[o + VARIANCE] = variance;
-    state[o + LAST_BUCKET] = bucket;
+    baselines.update(id, mean, variance, bucket);
   }
 
   /**
@@ -311,11 +379,9 @@ export class BurstScorer {
     historyBuckets = Infinity,
   ): number {
     const c = this.debias(historyBuckets);
-    const state = baselines.state;
-    const o = id * STRIDE;
-    const expectedRaw = windowTotal * state[o + MEAN] * c * baselines.seasonalFactor(id, hour);
+    const expectedRaw = windowTotal * baselines.mean(id) * c * baselines.seasonalFactor(id, hour);
     const floor = this.priorVoicesPerBucket * windowBuckets * Math.min(4, Math.max(0.25, activity));
-    const excessSd = Math.sqrt((Math.max(0, state[o + VARIANCE]) * c * (windowTotal * windowTotal)) / windowBuckets);
+    const excessSd = Math.sqrt((Math.max(0, baselines.variance(id)) * c * (windowTotal * windowTotal)) / windowBuckets);
     return Math.max(expectedRaw, floor) + excessSd;
   }
 
@@ -337,10 +403,8 @@ export class BurstScorer {
     const t = Math.max(1, total);
     let share = voices / t;
     const c = this.debias(historyBuckets);
-    const state = baselines.state;
-    const o = id * STRIDE;
-    const mean = state[o + MEAN];
-    const variance = state[o + VARIANCE];
+    const mean = baselines.mean(id);
+    const variance = baselines.variance(id);
     if (bursting) {
       const cap = mean * c * baselines.seasonalFactor(id, hour) + 3 * Math.sqrt(Math.max(variance, 0) * c) + 1 / t;
       share = Math.min(share, cap);
@@ -348,9 +412,7 @@ export class BurstScorer {
     const a = this.alpha;
     const delta = share - mean;
     const newMean = mean + a * delta;
-    state[o + MEAN] = newMean;
-    state[o + VARIANCE] = (1 - a) * (variance + a * delta * delta);
-    state[o + LAST_BUCKET] = bucket;
+    baselines.update(id, newMean, (1 - a) * (variance + a * delta * delta), bucket);
     if (!bursting && newMean * t >= 0.05) {
       const at = baselines.profileOf(id);
       const profiles = baselines.profiles;

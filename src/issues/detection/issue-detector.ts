@@ -10,7 +10,7 @@
  * The pass reads bucket counts and the postings of bursting keys only; it never rescans the stream.
  */
 import { NearDuplicateIndex } from '../../analysis/dedup/near-duplicate-index.js';
-import { BucketCounter, RecentVoices, type CountBucket, type KeyColumns } from './bucket-counter.js';
+import { BucketCounter, type CountBucket, type KeyColumns } from './bucket-counter.js';
 import { BurstScorer, KeyBaselines, poissonPointSurprise, poissonSurprise } from './burst-scorer.js';
 import type {
   AnalystOutcome,
@@ -83,7 +83,7 @@ const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
 
 /**
  * A key the grouping logic works with (posts in memory, bursting keys, issue profiles). Its counts and baseline live
- * in columns indexed by `id` (KeyTable, KeyBaselines, RecentVoices, BucketCounter): keys known only from restored
+ * in columns indexed by `id` (KeyTable, KeyBaselines, BucketCounter): keys known only from restored
  * count rows get no object until they burst.
  */
 interface TrackedKey {
@@ -148,8 +148,7 @@ export class IssueDetector {
   private readonly scorer: BurstScorer;
   private readonly dedup: NearDuplicateIndex;
   private readonly keyTable = new KeyTable();
-  private readonly baselines = new KeyBaselines();
-  private readonly recent: RecentVoices;
+  private readonly baselines: KeyBaselines;
   /** Key objects by id, made when a post carries the key or when it bursts. */
   private readonly tracked = new Map<number, TrackedKey>();
   /** Ids of forgotten keys that held buckets still count under (released once those buckets are dropped). */
@@ -179,7 +178,7 @@ export class IssueDetector {
     this.config = { ...DEFAULT_DETECTOR_CONFIG, ...config };
     this.maxWindow = Math.max(...this.config.windows);
     this.counter = new BucketCounter(this.config.bucketMs);
-    this.recent = new RecentVoices(this.maxWindow);
+    this.baselines = new KeyBaselines(this.maxWindow);
     this.scorer = new BurstScorer(this.config.baselineHalfLifeBuckets, this.config.priorVoicesPerBucket);
     this.dedup = new NearDuplicateIndex({
       threshold: this.config.nearDuplicateJaccard,
@@ -469,14 +468,14 @@ export class IssueDetector {
       const voices = cells.voices[i];
       this.scorer.decayTo(baselines, id, t - 1);
       // Recent per-bucket voices, limited to the longest window.
-      this.recent.record(id, t, voices);
+      baselines.recordVoices(id, t, voices);
       let bestSurprise = 0;
       let bestWindow = 0;
       // Pruning: the longest window holds every recent voice; below the minimum no window can burst, and most keys
       // of a busy bucket (the long tail of phrases seen once or twice) stop here, with no scoring at all.
-      const recent = this.recent.sum(id, t - this.maxWindow + 1, t);
+      const recent = baselines.recentVoices(id, t - this.maxWindow + 1, t);
       for (let w = 0; recent >= cfg.minKeyVoices && w < windows.length; w++) {
-        const x = this.recent.sum(id, t - windows[w] + 1, t);
+        const x = baselines.recentVoices(id, t - windows[w] + 1, t);
         if (x < cfg.minKeyVoices) {
           continue;
         }
@@ -888,7 +887,7 @@ export class IssueDetector {
       if (voices.size < 3 || k.kind === 'term' || k.kind === 'topic') {
         continue;
       }
-      const keyVoices = this.recent.sum(k.id, from, t);
+      const keyVoices = this.baselines.recentVoices(k.id, from, t);
       const current = this.counter.voicesOf(t + 1, k.id);
       const purity = voices.size / Math.max(voices.size, keyVoices + current);
       if (purity >= 0.8) {
@@ -1289,7 +1288,6 @@ export class IssueDetector {
   private addKey(key: string, kind: FeatureKind, bucket: number): number {
     const id = this.keyTable.add(key, kind);
     this.baselines.reset(id, bucket);
-    this.recent.reset(id);
     return id;
   }
 

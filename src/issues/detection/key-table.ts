@@ -96,20 +96,3 @@ export function grownFloat64(array: Float64Array<ArrayBuffer>, length: number, f
   }
   return grown;
 }
-
-/** Int32Array counterpart of `grownFloat64`. */
-export function grownInt32(array: Int32Array<ArrayBuffer>, length: number, fill = 0): Int32Array<ArrayBuffer> {
-  if (length <= array.length) {
-    return array;
-  }
-  let size = Math.max(1, array.length);
-  while (size < length) {
-    size *= 2;
-  }
-  const grown = new Int32Array(size);
-  grown.set(array);
-  if (fill !== 0) {
-    grown.fill(fill, array.length);
-  }
-  return grown;
-}
