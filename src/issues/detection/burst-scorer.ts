@@ -31,7 +31,9 @@ const LAST_BUCKET = 2;
 const PROFILE_AT = 3;
 /** Bucket of the key's last recorded voices (-Infinity when none). */
 const RECENT_LAST = 4;
-const FIRST_BUCKET = 5;
+/** Oldest bucket whose ring slot holds the key's voices (or a zero for a bucket without the key). */
+const RECENT_FIRST = 5;
+const FIRST_BUCKET = 6;
 /** Doubles before the ring. */
 const HEAD = 8;
 
@@ -74,6 +76,7 @@ export class KeyBaselines {
     this.state[o + VARIANCE] = 0;
     this.state[o + LAST_BUCKET] = -1;
     this.state[o + RECENT_LAST] = -Infinity;
+    this.state[o + RECENT_FIRST] = Infinity;
     this.state[o + FIRST_BUCKET] = firstBucket;
   }
 
@@ -124,15 +127,32 @@ export class KeyBaselines {
     return at;
   }
 
-  /** Records the key's voices in `bucket` (buckets are recorded in increasing order); slots skipped are zeroed. */
+  /**
+   * Reads the key's block (its head and the ring slot of `bucket`) and returns a number of no meaning: the pass calls
+   * it for a key a few places ahead, so that the memory of that key is on its way while the current one is scored.
+   */
+  touch(id: number, bucket: number): number {
+    const o = id * this.stride;
+    return this.state[o + LAST_BUCKET] + this.ring[(o + HEAD) * 2 + (bucket & this.ringMask)];
+  }
+
+  /** Like `touch`, for the key's multiplier of `hour` (once its block has arrived: the offset is read from it). */
+  touchProfile(id: number, hour: number): number {
+    const at = this.state[id * this.stride + PROFILE_AT];
+    return at < 0 ? 0 : this.profiles[at + hour];
+  }
+
+  /**
+   * Records the key's voices in `bucket` (buckets are recorded in increasing order). Slots of buckets skipped since
+   * the last record are zeroed; after a gap longer than the ring, the ring restarts at `bucket` without touching the
+   * other slots (most keys of a busy bucket are seen once in hours: one slot written, not the whole ring).
+   */
   recordVoices(id: number, bucket: number, voices: number): void {
     const o = id * this.stride;
     const row = (o + HEAD) * 2;
     const last = this.state[o + RECENT_LAST];
     if (bucket - last >= this.ringSize) {
-      for (let i = 0; i < this.ringSize; i++) {
-        this.ring[row + i] = 0;
-      }
+      this.state[o + RECENT_FIRST] = bucket;
     } else {
       for (let b = last + 1; b < bucket; b++) {
         this.ring[row + (b & this.ringMask)] = 0;
@@ -146,8 +166,9 @@ export class KeyBaselines {
   recentVoices(id: number, from: number, to: number): number {
     const o = id * this.stride;
     const row = (o + HEAD) * 2;
+    const oldest = Math.max(from, this.state[o + RECENT_FIRST]);
     let n = 0;
-    for (let b = Math.min(to, this.state[o + RECENT_LAST]); b >= from; b--) {
+    for (let b = Math.min(to, this.state[o + RECENT_LAST]); b >= oldest; b--) {
       n += this.ring[row + (b & this.ringMask)];
     }
     return n;
@@ -213,6 +234,7 @@ export class KeyBaselines {
     for (let o = 0; o < state.length; o += this.stride) {
       state[o + PROFILE_AT] = -1;
       state[o + RECENT_LAST] = -Infinity;
+      state[o + RECENT_FIRST] = Infinity;
     }
     return state;
   }

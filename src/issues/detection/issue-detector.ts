@@ -71,6 +71,9 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   categoryOpd: DEFAULT_CATEGORY_OPD,
 };
 
+/** How many keys ahead the pass starts loading a key's memory (see KeyBaselines.touch). */
+const TOUCH_AHEAD = 8;
+
 /** How much one matching key of each kind counts towards assigning a post to an issue (× the key's weight). */
 const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
   term: 0.35,
@@ -172,6 +175,8 @@ export class IssueDetector {
   private historyStart = Infinity;
   private newestTime = -Infinity;
   private issueCounter = 0;
+  /** Sum of the values read ahead in a pass (kept so that the reads are not optimised away). */
+  private touchedSum = 0;
   private readonly maxWindow: number;
 
   constructor(config: Partial<DetectorConfig> = {}, options: IssueDetectorOptions = {}) {
@@ -463,9 +468,15 @@ export class IssueDetector {
     const windows = cfg.windows;
     const baselines = this.baselines;
     const found: BurstingKey[] = [];
+    let touched = 0;
     for (let i = 0; i < cells.length; i++) {
       const id = cells.ids[i];
       const voices = cells.voices[i];
+      // Keys are spread over far more memory than the caches hold: start loading a later key's block now.
+      if (i + TOUCH_AHEAD < cells.length) {
+        touched += baselines.touch(cells.ids[i + TOUCH_AHEAD], t);
+        touched += baselines.touchProfile(cells.ids[i + TOUCH_AHEAD / 2], hour);
+      }
       this.scorer.decayTo(baselines, id, t - 1);
       // Recent per-bucket voices, limited to the longest window.
       baselines.recordVoices(id, t, voices);
@@ -506,6 +517,7 @@ export class IssueDetector {
         found.push({ id, rank: cells.ranks[i], surprise: bestSurprise, window: bestWindow });
       }
     }
+    this.touchedSum = touched;
     return found;
   }
 
