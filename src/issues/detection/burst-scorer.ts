@@ -314,6 +314,9 @@ export class BurstScorer {
 
   /** (1 − α)ⁿ for n < POWERS (decay over n buckets, bias correction), so the per-key path does no Math.pow. */
   private readonly powers: Float64Array;
+  /** Last argument and result of `debias`. */
+  private debiasedHistory = NaN;
+  private debiasFactor = 1;
 
   constructor(
     halfLifeBuckets: number,
@@ -358,11 +361,18 @@ export class BurstScorer {
    * (1 when the history is unknown or long enough for the start not to matter).
    */
   debias(historyBuckets: number): number {
-    if (!(historyBuckets > 0) || !Number.isFinite(historyBuckets)) {
-      return 1;
+    // A pass asks for the same history for every key of a bucket: remember the last answer.
+    if (historyBuckets === this.debiasedHistory) {
+      return this.debiasFactor;
     }
-    const w = 1 - this.decayFactor(historyBuckets);
-    return w > 0.999 ? 1 : 1 / w;
+    let factor = 1;
+    if (historyBuckets > 0 && Number.isFinite(historyBuckets)) {
+      const w = 1 - this.decayFactor(historyBuckets);
+      factor = w > 0.999 ? 1 : 1 / w;
+    }
+    this.debiasedHistory = historyBuckets;
+    this.debiasFactor = factor;
+    return factor;
   }
 
   /**
