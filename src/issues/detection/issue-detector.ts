@@ -86,8 +86,8 @@ const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
 
 /**
  * A key the grouping logic works with (posts in memory, bursting keys, issue profiles). Its counts and baseline live
- * in columns indexed by `id` (KeyTable, KeyBaselines, BucketCounter): keys known only from restored
- * count rows get no object until they burst.
+ * in columns indexed by `id` (KeyTable, KeyBaselines, BucketCounter): keys known only from restored count rows get no
+ * object until they burst.
  */
 interface TrackedKey {
   id: number;
