@@ -10,10 +10,16 @@
  * - Bare district and village names match only when distinctive and inside the home region, or when their parent
  *   (district, regency or province) is mentioned in the same post and the name is distinctive or of several words.
  *   A one-word ordinary name (`jati`, `baru`) needs its trigger word.
+ * - A one-word district or village name that is an everyday word of the base vocabulary (`minta`) is not
+ *   distinctive: it needs its trigger word or a mentioned parent, like the hand-written common words.
  * - Ambiguous names resolve toward the home region, then toward a mentioned parent, then toward the higher level
  *   (and a city over a regency of the same name). A trigger name that stays ambiguous across the country is dropped.
+ * - A lone bare word that names a place outside the home region but is also a word of a longer place name inside it
+ *   (`lingga` of Teluk Lingga, in a post about Kalimantan Timur: not Kabupaten Lingga) is weak evidence: it resolves
+ *   only with its trigger word or a mentioned parent.
  */
 import type { LocationLevel, LocationMatch } from '../analysis.types.js';
+import { BASE_VOCABULARY_SOURCE } from '../text/base-vocabulary.data.js';
 import { DEFAULT_COMMON_PLACE_WORDS, LOCATIVE_PLACE_WORDS, LOCATIVE_WORDS } from './common-words.js';
 
 const LEVELS: LocationLevel[] = ['province', 'regency', 'district', 'village'];
@@ -176,6 +182,10 @@ export class Gazetteer {
   private nameCount = 0;
   private readonly counts = [0, 0, 0, 0];
   private readonly common: ReadonlySet<string>;
+  /** Everyday words of the base vocabulary that are not province or regency names (see `isDistinctive`). */
+  private readonly ordinary: ReadonlySet<string>;
+  /** Per home region: the words of its multi-word place names (see `weakOutsideHome`). */
+  private readonly homeNameWords = new Map<string, ReadonlySet<string>>();
   /** First words of names, trigger words and locatives: what a post's token can start or announce. */
   private readonly words = new Map<string, WordInfo>();
   /** Per place: 0 not computed yet, 1 its name starts with a word that may follow a locative, 2 not. */
@@ -188,6 +198,8 @@ export class Gazetteer {
     const common = new Set(DEFAULT_COMMON_PLACE_WORDS);
     for (const w of commonWords) if (w && !/\s/.test(w)) common.add(w.toLowerCase());
     this.common = common;
+    const ordinary = new Set(BASE_VOCABULARY_SOURCE.split(/\s+/).filter((w) => w.length > 0));
+    this.ordinary = ordinary;
     const add = (area: RawArea, level: number): void => {
       const code = String(area.code);
       let raw = String(area.name).trim().replace(/\.+$/, '');
@@ -215,9 +227,11 @@ export class Gazetteer {
       this.names.push(display);
       this.counts[level]++;
       const toks = nameTokens(raw);
-      this.distinctive.push(
-        toks.some((t) => !common.has(t) && t.length >= 3 && !/^\d+$/.test(t) && !/^[ivx]+$/.test(t)),
-      );
+      if (level <= LEVEL_REGENCY) {
+        // Province and regency names stay places even when the base vocabulary lists them (balikpapan, samarinda).
+        for (const t of toks) ordinary.delete(t);
+      }
+      this.distinctive.push(this.isDistinctive(toks, level));
       this.insert(toks, idx);
       // "Kota Baru" style regencies also under their one-word spelling and vice versa is left to the data.
     };
@@ -242,6 +256,45 @@ export class Gazetteer {
     for (const [w, node] of this.root) info(w).node = node;
     for (const [w, trigger] of TRIGGERS) info(w).trigger = trigger;
     for (const w of LOCATIVE_WORDS) info(w).locative = true;
+  }
+
+  /**
+   * A name with a word that is not ordinary (≥ 3 letters, not a number or a roman numeral, not a common place word).
+   * A one-word district or village name that is an everyday word of the base vocabulary (`minta`, "to ask") is not
+   * distinctive either: thousands of villages carry such names and a post using the word almost never means them.
+   */
+  private isDistinctive(toks: readonly string[], level: number): boolean {
+    if (level >= LEVEL_DISTRICT && toks.length === 1 && this.ordinary.has(toks[0])) return false;
+    return toks.some((t) => !this.common.has(t) && t.length >= 3 && !/^\d+$/.test(t) && !/^[ivx]+$/.test(t));
+  }
+
+  /**
+   * Words of the multi-word place names inside the home region ('teluk', 'lingga' for Teluk Lingga), memoised per
+   * region: a lone one of them naming a place elsewhere more likely stands for the local place, split by other words.
+   */
+  private wordsOfHomeNames(home: string): ReadonlySet<string> {
+    let words = this.homeNameWords.get(home);
+    if (!words) {
+      const set = new Set<string>();
+      for (let idx = 0; idx < this.codes.length; idx++) {
+        if (!this.inRegion(idx, home)) continue;
+        const toks = nameTokens(
+          this.levels[idx] === LEVEL_REGENCY ? this.names[idx].replace(/^(Kabupaten|Kota) /, '') : this.names[idx],
+        );
+        if (toks.length > 1) for (const t of toks) set.add(t);
+      }
+      words = set;
+      this.homeNameWords.set(home, words);
+    }
+    return words;
+  }
+
+  /**
+   * A bare one-word candidate outside the home region whose word belongs to a multi-word place name inside it: weak
+   * evidence, resolved only through a mentioned parent (the caller has already preferred places inside the region).
+   */
+  private weakOutsideHome(c: Candidate, toks: readonly string[], home: string | undefined): boolean {
+    return home !== undefined && !c.trigger && c.end - c.start === 1 && this.wordsOfHomeNames(home).has(toks[c.start]);
   }
 
   private computeFlags(map: Map<string, TrieNode>, depth: number): void {
@@ -378,7 +431,7 @@ export class Gazetteer {
     for (let round = 0; round < 4 && pending.length > 0; round++) {
       const next: Candidate[] = [];
       for (const c of pending) {
-        const pick = this.resolve(c, home, found, round > 0);
+        const pick = this.resolve(c, toks, home, found, round > 0);
         if (pick) this.accept(pick, c, toks, chosen, found);
         else next.push(c);
       }
@@ -442,6 +495,7 @@ export class Gazetteer {
 
   private resolve(
     c: Candidate,
+    toks: readonly string[],
     home: string | undefined,
     found: Set<number>,
     secondPass: boolean,
@@ -477,6 +531,7 @@ export class Gazetteer {
     if (withParent.length > 0) {
       return { idx: highest(withParent, this.levels, this.kinds), reason: 'parent-mentioned' };
     }
+    if (this.weakOutsideHome(c, toks, home)) return null;
     if (c.trigger) {
       if (pool.length === 1) return { idx: pool[0], reason: 'trigger' };
       // Several regencies named alike (kab./kota) resolve by kind above; other ties stay ambiguous.
