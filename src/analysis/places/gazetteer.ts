@@ -196,7 +196,11 @@ export class Gazetteer {
     commonWords: Iterable<string> = [],
   ) {
     const common = new Set(DEFAULT_COMMON_PLACE_WORDS);
-    for (const w of commonWords) if (w && !/\s/.test(w)) common.add(w.toLowerCase());
+    for (const w of commonWords) {
+      if (w && !/\s/.test(w)) {
+        common.add(w.toLowerCase());
+      }
+    }
     this.common = common;
     const ordinary = new Set(BASE_VOCABULARY_SOURCE.split(/\s+/).filter((w) => w.length > 0));
     this.ordinary = ordinary;
@@ -229,19 +233,31 @@ export class Gazetteer {
       const toks = nameTokens(raw);
       if (level <= LEVEL_REGENCY) {
         // Province and regency names stay places even when the base vocabulary lists them (balikpapan, samarinda).
-        for (const t of toks) ordinary.delete(t);
+        for (const t of toks) {
+          ordinary.delete(t);
+        }
       }
       this.distinctive.push(this.isDistinctive(toks, level));
       this.insert(toks, idx);
       // "Kota Baru" style regencies also under their one-word spelling and vice versa is left to the data.
     };
-    for (const p of areas.provinces) add(p, LEVEL_PROVINCE);
-    for (const r of areas.regencies) add(r, LEVEL_REGENCY);
-    for (const d of areas.districts) add(d, LEVEL_DISTRICT);
-    for (const v of areas.villages) add(v, LEVEL_VILLAGE);
+    for (const p of areas.provinces) {
+      add(p, LEVEL_PROVINCE);
+    }
+    for (const r of areas.regencies) {
+      add(r, LEVEL_REGENCY);
+    }
+    for (const d of areas.districts) {
+      add(d, LEVEL_DISTRICT);
+    }
+    for (const v of areas.villages) {
+      add(v, LEVEL_VILLAGE);
+    }
     for (const [alias, code] of ALIASES) {
       const idx = this.byCode.get(code);
-      if (idx !== undefined) this.insert(nameTokens(alias), idx);
+      if (idx !== undefined) {
+        this.insert(nameTokens(alias), idx);
+      }
     }
     this.locativeNames = new Uint8Array(this.codes.length);
     this.computeFlags(this.root, 1);
@@ -253,9 +269,15 @@ export class Gazetteer {
       }
       return x;
     };
-    for (const [w, node] of this.root) info(w).node = node;
-    for (const [w, trigger] of TRIGGERS) info(w).trigger = trigger;
-    for (const w of LOCATIVE_WORDS) info(w).locative = true;
+    for (const [w, node] of this.root) {
+      info(w).node = node;
+    }
+    for (const [w, trigger] of TRIGGERS) {
+      info(w).trigger = trigger;
+    }
+    for (const w of LOCATIVE_WORDS) {
+      info(w).locative = true;
+    }
   }
 
   /**
@@ -264,7 +286,9 @@ export class Gazetteer {
    * distinctive either: thousands of villages carry such names and a post using the word almost never means them.
    */
   private isDistinctive(toks: readonly string[], level: number): boolean {
-    if (level >= LEVEL_DISTRICT && toks.length === 1 && this.ordinary.has(toks[0])) return false;
+    if (level >= LEVEL_DISTRICT && toks.length === 1 && this.ordinary.has(toks[0])) {
+      return false;
+    }
     return toks.some((t) => !this.common.has(t) && t.length >= 3 && !/^\d+$/.test(t) && !/^[ivx]+$/.test(t));
   }
 
@@ -277,11 +301,17 @@ export class Gazetteer {
     if (!words) {
       const set = new Set<string>();
       for (let idx = 0; idx < this.codes.length; idx++) {
-        if (!this.inRegion(idx, home)) continue;
+        if (!this.inRegion(idx, home)) {
+          continue;
+        }
         const toks = nameTokens(
           this.levels[idx] === LEVEL_REGENCY ? this.names[idx].replace(/^(Kabupaten|Kota) /, '') : this.names[idx],
         );
-        if (toks.length > 1) for (const t of toks) set.add(t);
+        if (toks.length > 1) {
+          for (const t of toks) {
+            set.add(t);
+          }
+        }
       }
       words = set;
       this.homeNameWords.set(home, words);
@@ -308,21 +338,30 @@ export class Gazetteer {
           flags |= 1 << level;
           if (level <= LEVEL_REGENCY) {
             regencyOrAbove = true;
-            if (this.distinctive[idx]) bare = true;
-          } else if (this.distinctive[idx] || depth > 1) bare = true;
+            if (this.distinctive[idx]) {
+              bare = true;
+            }
+          } else if (this.distinctive[idx] || depth > 1) {
+            bare = true;
+          }
         }
-        if (bare) flags |= PLAUSIBLE_BARE | PLAUSIBLE_LOCATIVE;
-        else if (regencyOrAbove && depth === 1 && node.ids.some((idx) => this.locativeName(idx))) {
+        if (bare) {
+          flags |= PLAUSIBLE_BARE | PLAUSIBLE_LOCATIVE;
+        } else if (regencyOrAbove && depth === 1 && node.ids.some((idx) => this.locativeName(idx))) {
           flags |= PLAUSIBLE_LOCATIVE;
         }
         node.flags = flags;
       }
-      if (node.next) this.computeFlags(node.next, depth + 1);
+      if (node.next) {
+        this.computeFlags(node.next, depth + 1);
+      }
     }
   }
 
   private insert(tokens: string[], idx: number): void {
-    if (tokens.length === 0) return;
+    if (tokens.length === 0) {
+      return;
+    }
     let map = this.root;
     let node: TrieNode | undefined;
     for (let i = 0; i < tokens.length; i++) {
@@ -358,7 +397,9 @@ export class Gazetteer {
   /** The place with this Kemendagri code. */
   lookup(code: string): GazetteerPlace | undefined {
     const idx = this.byCode.get(code);
-    if (idx === undefined) return undefined;
+    if (idx === undefined) {
+      return undefined;
+    }
     const p = this.parents[idx];
     return {
       code: this.codes[idx],
@@ -374,7 +415,11 @@ export class Gazetteer {
   }
 
   private ancestorIn(idx: number, found: Set<number>): boolean {
-    for (let p = this.parents[idx]; p >= 0; p = this.parents[p]) if (found.has(p)) return true;
+    for (let p = this.parents[idx]; p >= 0; p = this.parents[p]) {
+      if (found.has(p)) {
+        return true;
+      }
+    }
     return false;
   }
 
@@ -419,9 +464,13 @@ export class Gazetteer {
       if (c) {
         candidates.push(c);
         i = c.end;
-      } else i++;
+      } else {
+        i++;
+      }
     }
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) {
+      return [];
+    }
 
     // Round 0: triggers, provinces, regencies and distinctive names of the home region. Later rounds: names whose
     // parent was found meanwhile (a village before its district in the text resolves in a later round).
@@ -432,10 +481,15 @@ export class Gazetteer {
       const next: Candidate[] = [];
       for (const c of pending) {
         const pick = this.resolve(c, toks, home, found, round > 0);
-        if (pick) this.accept(pick, c, toks, chosen, found);
-        else next.push(c);
+        if (pick) {
+          this.accept(pick, c, toks, chosen, found);
+        } else {
+          next.push(c);
+        }
       }
-      if (round > 0 && next.length === pending.length) break;
+      if (round > 0 && next.length === pending.length) {
+        break;
+      }
       pending = next;
     }
     return [...chosen.values()]
@@ -447,7 +501,9 @@ export class Gazetteer {
   /** The longest plausible name starting at `i`. */
   private longestAt(toks: string[], i: number, trigger: Trigger | undefined, locative: boolean): Candidate | null {
     const first = this.words.get(toks[i])?.node;
-    if (!first) return null;
+    if (!first) {
+      return null;
+    }
     let best: TrieNode | undefined;
     let bestEnd = 0;
     let node: TrieNode | undefined = first;
@@ -458,10 +514,14 @@ export class Gazetteer {
         bestEnd = j + 1;
       }
       j++;
-      if (j >= toks.length || !node.next) break;
+      if (j >= toks.length || !node.next) {
+        break;
+      }
       node = node.next.get(toks[j]);
     }
-    if (!best) return null;
+    if (!best) {
+      return null;
+    }
     return { start: i, end: bestEnd, ids: best.ids!, trigger, locative };
   }
 
@@ -471,7 +531,9 @@ export class Gazetteer {
    * after a locative also a one-word ordinary province/regency name that may follow one ('di malang').
    */
   private plausible(flags: number, trigger: Trigger | undefined, locative: boolean): boolean {
-    if (trigger) return (flags & (1 << trigger.level)) !== 0;
+    if (trigger) {
+      return (flags & (1 << trigger.level)) !== 0;
+    }
     return (flags & (locative ? PLAUSIBLE_LOCATIVE : PLAUSIBLE_BARE)) !== 0;
   }
 
@@ -506,7 +568,9 @@ export class Gazetteer {
       pool = c.ids.filter((idx) => this.levels[idx] === t.level);
       if (t.level === LEVEL_REGENCY && t.kind) {
         const sameKind = pool.filter((idx) => this.kinds[idx] === t.kind);
-        if (sameKind.length > 0) pool = sameKind;
+        if (sameKind.length > 0) {
+          pool = sameKind;
+        }
       }
     } else {
       pool = c.ids.filter((idx) => {
@@ -514,26 +578,35 @@ export class Gazetteer {
         if (level <= LEVEL_REGENCY) {
           return this.distinctive[idx] || (c.locative && c.end - c.start === 1 && this.locativeName(idx));
         }
-        if (this.distinctive[idx] && home !== undefined && this.inRegion(idx, home)) return true;
+        if (this.distinctive[idx] && home !== undefined && this.inRegion(idx, home)) {
+          return true;
+        }
         return secondPass && this.ancestorIn(idx, found) && (this.distinctive[idx] || c.end - c.start > 1);
       });
     }
-    if (pool.length === 0) return null;
+    if (pool.length === 0) {
+      return null;
+    }
     if (home) {
       const inHome = pool.filter((idx) => this.inRegion(idx, home));
-      if (inHome.length > 0)
+      if (inHome.length > 0) {
         return {
           idx: highest(inHome, this.levels, this.kinds),
           reason: c.trigger ? 'trigger+home-region' : 'home-region',
         };
+      }
     }
     const withParent = pool.filter((idx) => this.ancestorIn(idx, found));
     if (withParent.length > 0) {
       return { idx: highest(withParent, this.levels, this.kinds), reason: 'parent-mentioned' };
     }
-    if (this.weakOutsideHome(c, toks, home)) return null;
+    if (this.weakOutsideHome(c, toks, home)) {
+      return null;
+    }
     if (c.trigger) {
-      if (pool.length === 1) return { idx: pool[0], reason: 'trigger' };
+      if (pool.length === 1) {
+        return { idx: pool[0], reason: 'trigger' };
+      }
       // Several regencies named alike (kab./kota) resolve by kind above; other ties stay ambiguous.
       const levelsInPool = new Set(pool.map((i) => this.levels[i]));
       if (levelsInPool.size === 1 && this.levels[pool[0]] <= LEVEL_REGENCY && pool.length <= 2) {
@@ -544,8 +617,12 @@ export class Gazetteer {
     const top = highest(pool, this.levels, this.kinds);
     const topLevel = this.levels[top];
     const sameTop = pool.filter((i) => this.levels[i] === topLevel);
-    if (topLevel >= LEVEL_DISTRICT && sameTop.length > 1) return null;
-    if (topLevel === LEVEL_REGENCY && sameTop.length > 2) return null;
+    if (topLevel >= LEVEL_DISTRICT && sameTop.length > 1) {
+      return null;
+    }
+    if (topLevel === LEVEL_REGENCY && sameTop.length > 2) {
+      return null;
+    }
     return { idx: top, reason: c.ids.length > 1 ? 'higher-level' : 'unique' };
   }
 
@@ -556,7 +633,9 @@ export class Gazetteer {
     chosen: Map<number, { start: number; match: LocationMatch }>,
     found: Set<number>,
   ): void {
-    if (chosen.has(pick.idx)) return;
+    if (chosen.has(pick.idx)) {
+      return;
+    }
     found.add(pick.idx);
     const m: LocationMatch = {
       code: this.codes[pick.idx],
@@ -565,7 +644,9 @@ export class Gazetteer {
       matched: toks.slice(c.start, c.end).join(' '),
       reason: pick.reason,
     };
-    if (c.trigger) m.trigger = c.trigger.text;
+    if (c.trigger) {
+      m.trigger = c.trigger.text;
+    }
     chosen.set(pick.idx, { start: c.start, match: m });
   }
 }
@@ -574,7 +655,9 @@ export class Gazetteer {
 function highest(pool: number[], levels: number[], kinds: number[]): number {
   let best = pool[0];
   for (const idx of pool) {
-    if (levels[idx] < levels[best] || (levels[idx] === levels[best] && kinds[idx] > kinds[best])) best = idx;
+    if (levels[idx] < levels[best] || (levels[idx] === levels[best] && kinds[idx] > kinds[best])) {
+      best = idx;
+    }
   }
   return best;
 }
@@ -583,8 +666,12 @@ function highest(pool: number[], levels: number[], kinds: number[]): number {
 function needsWork(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 97 && c <= 122) continue;
-    if (c >= 48 && c <= 57) continue;
+    if (c >= 97 && c <= 122) {
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      continue;
+    }
     return true;
   }
   return false;
@@ -592,25 +679,41 @@ function needsWork(t: string): boolean {
 
 /** Lower-cased tokens with punctuation split off ('kab.' → 'kab', 'lang-lang' → 'lang', 'lang'). */
 function canonicalTokens(tokens: readonly string[]): string[] {
-  if (!Array.isArray(tokens)) return [];
+  if (!Array.isArray(tokens)) {
+    return [];
+  }
   // Copy only from the first token that needs work: the normaliser's tokens are mostly plain lower-case words.
   let out: string[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i];
     if (out === null) {
-      if (typeof raw === 'string' && !needsWork(raw)) continue;
+      if (typeof raw === 'string' && !needsWork(raw)) {
+        continue;
+      }
       out = [];
-      for (let k = 0; k < i; k++) if (tokens[k].length > 0) out.push(tokens[k]);
+      for (let k = 0; k < i; k++) {
+        if (tokens[k].length > 0) {
+          out.push(tokens[k]);
+        }
+      }
     }
-    if (typeof raw !== 'string' || raw.length === 0) continue;
+    if (typeof raw !== 'string' || raw.length === 0) {
+      continue;
+    }
     // Hashtags, mentions and URLs are not read as place names (a hashtag's words follow it as plain tokens).
     const c0 = raw.charCodeAt(0);
-    if (c0 === 35 || c0 === 64 || raw.includes('://') || raw.startsWith('www.')) continue;
+    if (c0 === 35 || c0 === 64 || raw.includes('://') || raw.startsWith('www.')) {
+      continue;
+    }
     if (!needsWork(raw)) {
       out.push(raw);
       continue;
     }
-    for (const part of raw.toLowerCase().split(SPLIT)) if (part.length > 0) out.push(part);
+    for (const part of raw.toLowerCase().split(SPLIT)) {
+      if (part.length > 0) {
+        out.push(part);
+      }
+    }
   }
   return out ?? (tokens as string[]);
 }
