@@ -80,6 +80,13 @@ const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
   topic: 0.3,
 };
 
+/**
+ * A new cluster is the same story as an open issue when the issue already holds this share (content-weighted) of the
+ * recent posts of the cluster's keys: the two or three clusters one story grows from different seeds in one pass
+ * carry different keys, but those keys co-occur in the same posts. Chosen on tuning seeds 1–3.
+ */
+const TWIN_SHARED_POST_SHARE = 0.3;
+
 interface TrackedKey {
   key: string;
   kind: FeatureKind;
@@ -712,7 +719,7 @@ export class IssueDetector {
         category = c;
       }
     }
-    const twinOf = this.similarOpenIssue(profile, now, anchors, category);
+    const twinOf = this.similarOpenIssue(profile, t, anchors, category);
     const issue = twinOf ?? new IssueRecord<TrackedKey>(this.newIssueId(), now);
     if (twinOf) {
       if (twinOf.lifecycle === 'dormant') {
@@ -759,11 +766,12 @@ export class IssueDetector {
    */
   private similarOpenIssue(
     profile: [TrackedKey, number][],
-    now: number,
+    t: number,
     anchors: string[],
     category: string | null,
   ): IssueRecord<TrackedKey> | null {
-    const mass = (k: TrackedKey): number => (isPlaceKey(k) || k.kind === 'topic' ? 0 : k.kind === 'term' ? 0.5 : 1);
+    const now = (t + 1) * this.config.bucketMs;
+    const mass = contentMass;
     let total = 0;
     const shared = new Map<IssueRecord<TrackedKey>, number>();
     for (const [k, w] of profile) {
@@ -783,10 +791,13 @@ export class IssueDetector {
     if (total === 0) {
       return null;
     }
+    const postShares = this.sharedPostShares(profile, t);
     let best: IssueRecord<TrackedKey> | null = null;
     let bestShare = 0;
-    for (const [issue, m] of shared) {
-      const share = m / total;
+    for (const issue of new Set([...shared.keys(), ...postShares.keys()])) {
+      const keyShare = (shared.get(issue) ?? 0) / total;
+      const postShare = (postShares.get(issue) ?? 0) / total;
+      const share = Math.max(keyShare, postShare);
       if (share <= bestShare || !this.canAbsorb(issue, now)) {
         continue;
       }
@@ -795,7 +806,7 @@ export class IssueDetector {
         continue;
       }
       const samePlace = anchors.length > 0 && theirs.length > 0;
-      if (share >= (samePlace ? 0.2 : 0.5)) {
+      if (keyShare >= (samePlace ? 0.2 : 0.5) || postShare >= TWIN_SHARED_POST_SHARE) {
         best = issue;
         bestShare = share;
       }
@@ -822,6 +833,36 @@ export class IssueDetector {
       }
     }
     return best;
+  }
+
+  /**
+   * Per open issue: the content mass of a cluster's profile keys weighted by the share of each key's recent posts
+   * (cluster lookback, posts still held) that the issue holds.
+   */
+  private sharedPostShares(profile: [TrackedKey, number][], t: number): Map<IssueRecord<TrackedKey>, number> {
+    const from = t - this.config.clusterLookbackBuckets + 1;
+    const out = new Map<IssueRecord<TrackedKey>, number>();
+    for (const [k, w] of profile) {
+      const m = contentMass(k) * w;
+      if (m === 0) {
+        continue;
+      }
+      const posts = this.postingsOf(k, from, t);
+      if (posts.length === 0) {
+        continue;
+      }
+      const byIssue = new Map<IssueRecord<TrackedKey>, number>();
+      for (const seq of posts) {
+        const issue = this.posts.get(seq)?.issue?.resolve();
+        if (issue) {
+          byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
+        }
+      }
+      for (const [issue, n] of byIssue) {
+        out.set(issue, (out.get(issue) ?? 0) + (m * n) / posts.length);
+      }
+    }
+    return out;
   }
 
   /**
@@ -1279,6 +1320,14 @@ function seedRank(k: TrackedKey): number {
     case 'topic':
       return -1;
   }
+}
+
+/** Weight of a key in a story's content: phrases and hashtags 1, single terms ½, places and topics nothing. */
+function contentMass(k: TrackedKey): number {
+  if (isPlaceKey(k) || k.kind === 'topic') {
+    return 0;
+  }
+  return k.kind === 'term' ? 0.5 : 1;
 }
 
 function isPlaceKey(k: TrackedKey): boolean {
