@@ -3,7 +3,9 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.pantau/', '.pantau-test/', 'dashboard/vendor/', 'bin/', '*.js'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', '.pantau/', '.pantau-test/', 'dashboard/vendor/', 'bin/', '*.js'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

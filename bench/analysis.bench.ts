@@ -106,11 +106,15 @@ function places(g: Gazetteer): { near: string[]; far: string[] } {
   const far: string[] = [];
   for (let d = 1; d <= 21; d++) {
     const p = g.lookup(`${HOME}.${String(d).padStart(2, '0')}`);
-    if (p) near.push(`Kec. ${p.name}`, p.name);
+    if (p) {
+      near.push(`Kec. ${p.name}`, p.name);
+    }
   }
   for (const code of ['33.71', '33.72', '34.04', '64.72', '32.76', '35.73', '33.74']) {
     const p = g.lookup(code);
-    if (p) far.push(p.name);
+    if (p) {
+      far.push(p.name);
+    }
   }
   return { near, far };
 }
@@ -120,11 +124,17 @@ function makePosts(n: number, g: Gazetteer): string[] {
   const out: string[] = [];
   while (out.length < n) {
     let t = `${pick(OPENERS)} ${pick(ISSUES)} di ${rnd(3) ? pick(near) : pick(far)}, ${pick(TAILS)}`;
-    if (rnd(2)) t += ` ${pick(ISSUES)} juga ${pick(TAILS)}`;
-    if (rnd(10) === 0) t += ` hub 08${1 + rnd(9)}${String(10_000_000 + rnd(89_999_999))}`;
+    if (rnd(2)) {
+      t += ` ${pick(ISSUES)} juga ${pick(TAILS)}`;
+    }
+    if (rnd(10) === 0) {
+      t += ` hub 08${1 + rnd(9)}${String(10_000_000 + rnd(89_999_999))}`;
+    }
     t += ` ${pick(TAGS)} ${pick(TAGS)}`;
     t = t.trim();
-    if (t.length < 100) t += ` ${pick(TAILS)} ${pick(TAILS)}`;
+    if (t.length < 100) {
+      t += ` ${pick(TAILS)} ${pick(TAILS)}`;
+    }
     out.push(t.slice(0, 300));
   }
   return out;
@@ -162,7 +172,9 @@ function makeQueries(n: number, g: Gazetteer): TopicQuery[] {
     // District names from all over the country give distinct query terms, as real deployments' topics would.
     const code = `${pick(['11', '12', '13', '32', '33', '35', '36', '51', '61', '64', '73'])}.${String(1 + rnd(30)).padStart(2, '0')}.${String(1 + rnd(20)).padStart(2, '0')}`;
     const p = g.lookup(code);
-    if (p) names.push(p.name.toLowerCase());
+    if (p) {
+      names.push(p.name.toLowerCase());
+    }
   }
   const nearNames = places(g)
     .near.filter((x) => !x.startsWith('Kec.'))
@@ -212,7 +224,9 @@ function measure(name: string, count: number, pass: () => void): Measure {
 
 /** Runs the measures in interleaved rounds (after one warm-up pass each), so machine load hits them alike. */
 function runRounds(measures: Measure[], rounds = ROUNDS): void {
-  for (const m of measures) m.pass();
+  for (const m of measures) {
+    m.pass();
+  }
   for (let r = 0; r < rounds; r++) {
     for (const m of measures) {
       const c0 = process.cpuUsage();
@@ -265,25 +279,39 @@ async function main(): Promise<void> {
   const n = posts.length;
   const stages = [
     measure('PII masking', n, () => {
-      for (const p of posts) maskPiiWithCounts(p);
+      for (const p of posts) {
+        maskPiiWithCounts(p);
+      }
     }),
     measure('normalisation', n, () => {
-      for (const p of posts) normalizeText(p);
+      for (const p of posts) {
+        normalizeText(p);
+      }
     }),
     measure('sentiment (lexicon scorer)', n, () => {
-      for (const x of normalized) sentiment.scoreNormalized(x);
+      for (const x of normalized) {
+        sentiment.scoreNormalized(x);
+      }
     }),
     measure('category rules', n, () => {
-      for (const x of normalized) classifier.classify(x.tokens, undefined, x);
+      for (const x of normalized) {
+        classifier.classify(x.tokens, undefined, x);
+      }
     }),
     measure('places', n, () => {
-      for (const x of normalized) gazetteer.match(x.tokens, { homeRegion: HOME });
+      for (const x of normalized) {
+        gazetteer.match(x.tokens, { homeRegion: HOME });
+      }
     }),
     measure('topics (1,000 queries)', n, () => {
-      for (const x of normalized) matcher1k.match(x);
+      for (const x of normalized) {
+        matcher1k.match(x);
+      }
     }),
     measure('whole analysis (1,000 queries)', n, () => {
-      for (const p of posts) analyzer1k.analyze(p);
+      for (const p of posts) {
+        analyzer1k.analyze(p);
+      }
     }),
   ];
   runRounds(stages);
@@ -291,7 +319,9 @@ async function main(): Promise<void> {
   console.log('| --- | ---: | ---: | ---: | ---: |');
   let sum = 0;
   for (const m of stages) {
-    if (!m.name.startsWith('whole')) sum += usPerPost(m);
+    if (!m.name.startsWith('whole')) {
+      sum += usPerPost(m);
+    }
     console.log(
       `| ${m.name} | ${fmt(usPerPost(m), 2)} | ${fmt(bestRate(m))} | ${fmt(medianRate(m))} | ${fmt(wallRate(m))} |`,
     );
@@ -311,14 +341,19 @@ async function main(): Promise<void> {
     const analyzer = createAnalyzer({ topics: queries, homeRegion: HOME, gazetteer });
     const compileMs = performance.now() - c0;
     const mb = heapMb() - before;
-    if (analyzer.topicErrors.length)
+    if (analyzer.topicErrors.length) {
       throw new Error(`bench queries did not compile: ${JSON.stringify(analyzer.topicErrors[0])}`);
+    }
     let matched = 0;
-    for (let i = 0; i < 2000; i++) matched += analyzer.analyze(posts[i]).topics.length;
+    for (let i = 0; i < 2000; i++) {
+      matched += analyzer.analyze(posts[i]).topics.length;
+    }
     rows.push(`| ${fmt(q)} | ${fmt(compileMs)} | ${fmt(mb, 1)} | ${fmt(matched / 2000, 2)} |`);
     wholes.push(
       measure(String(q), n, () => {
-        for (const p of posts) analyzer.analyze(p);
+        for (const p of posts) {
+          analyzer.analyze(p);
+        }
       }),
     );
   }

@@ -21,7 +21,9 @@ import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server
 import { buildDemoCorpus } from '../src/sources/demo/index.js';
 
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+for (let i = 2; i < process.argv.length; i += 2) {
+  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+}
 const TOTAL = Number(args.get('posts') ?? 1_000_000);
 const FILE = join(tmpdir(), `pantau-import-bench-${TOTAL}.jsonl`);
 

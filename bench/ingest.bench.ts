@@ -19,7 +19,9 @@ import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server
 import type { IngestPostPayload } from '../src/queue/job-payloads.js';
 
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+for (let i = 2; i < process.argv.length; i += 2) {
+  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+}
 const TOTAL = Number(args.get('posts') ?? 200_000);
 const BATCH = Number(args.get('batch') ?? 1000);
 const CLIENTS = Number(args.get('clients') ?? 4);
@@ -62,7 +64,9 @@ async function login(url: string): Promise<string> {
     body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
   const body = (await response.json()) as { accessToken?: string };
-  if (!body.accessToken) throw new Error(`login failed: ${response.status} ${JSON.stringify(body)}`);
+  if (!body.accessToken) {
+    throw new Error(`login failed: ${response.status} ${JSON.stringify(body)}`);
+  }
   return body.accessToken;
 }
 
@@ -70,7 +74,10 @@ async function countPosts(db: pg.Client): Promise<number> {
   return Number((await db.query('SELECT count(*) AS n FROM posts')).rows[0].n);
 }
 
-async function runIngest(backend: 'postgres' | 'redis', databaseUrl: string): Promise<{ seconds: number; rate: number }> {
+async function runIngest(
+  backend: 'postgres' | 'redis',
+  databaseUrl: string,
+): Promise<{ seconds: number; rate: number }> {
   const config = loadAppConfig(
     {
       DATABASE_URL: databaseUrl,
@@ -104,12 +111,16 @@ async function runIngest(backend: 'postgres' | 'redis', databaseUrl: string): Pr
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ source: 'bench', posts: makeBatch(run, index) }),
           });
-          if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+          if (response.status !== 202) {
+            throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+          }
         }
       }),
     );
     const accepted = performance.now();
-    while ((await countPosts(db)) - before < TOTAL) await new Promise((r) => setTimeout(r, 200));
+    while ((await countPosts(db)) - before < TOTAL) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `  ${backend}: accepted by the API in ${((accepted - started) / 1000).toFixed(1)} s, stored in ${seconds.toFixed(1)} s`,
@@ -132,17 +143,23 @@ async function runCopy(databaseUrl: string): Promise<{ seconds: number; rate: nu
     const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
     async function* rows() {
       for (let b = 0; b < batches; b++) {
-        yield makeBatch('copy', b)
-          .map((p, i) =>
-            [b * BATCH + i + 1, sourceId, p.externalId, p.createdAt, escape(p.text), p.author, p.url, p.lang].join('\t'),
-          )
-          .join('\n') + '\n';
+        yield (
+          makeBatch('copy', b)
+            .map((p, i) =>
+              [b * BATCH + i + 1, sourceId, p.externalId, p.createdAt, escape(p.text), p.author, p.url, p.lang].join(
+                '\t',
+              ),
+            )
+            .join('\n') + '\n'
+        );
       }
     }
     const started = performance.now();
     await pipeline(
       Readable.from(rows()),
-      db.query(copyFrom('COPY bench_copy (id, source_id, external_id, created_at, text, author, url, lang) FROM STDIN')),
+      db.query(
+        copyFrom('COPY bench_copy (id, source_id, external_id, created_at, text, author, url, lang) FROM STDIN'),
+      ),
     );
     const seconds = (performance.now() - started) / 1000;
     await db.query('DROP TABLE bench_copy');
@@ -168,7 +185,9 @@ async function main(): Promise<void> {
     console.log('\n| path | seconds | posts/s | vs COPY |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const [label, r] of results) {
-      console.log(`| ${label} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate).toLocaleString('en')} | ${(r.rate / copy.rate).toFixed(2)} |`);
+      console.log(
+        `| ${label} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate).toLocaleString('en')} | ${(r.rate / copy.rate).toFixed(2)} |`,
+      );
     }
     console.log('\nTargets on 2 cores: ≥ 10,000 posts/s with Redis, ≥ 5,000 posts/s on the embedded default.');
   } finally {

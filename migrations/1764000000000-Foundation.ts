@@ -117,7 +117,9 @@ export class Foundation1764000000000 implements MigrationInterface {
     await db.query(`CREATE INDEX posts_created_at_idx ON posts (created_at DESC, id DESC)`);
     await db.query(`CREATE INDEX posts_source_created_idx ON posts (source_id, created_at DESC, id DESC)`);
     await db.query(`CREATE INDEX posts_category_created_idx ON posts (category, created_at DESC)`);
-    await db.query(`CREATE INDEX posts_near_duplicate_idx ON posts (near_duplicate_key) WHERE near_duplicate_key IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX posts_near_duplicate_idx ON posts (near_duplicate_key) WHERE near_duplicate_key IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX posts_text_search_idx ON posts USING gin (to_tsvector('simple', text))`);
 
     await db.query(`

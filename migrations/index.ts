@@ -10,4 +10,12 @@ import { AnalysisAdmin1764000000600 } from './1764000000600-AnalysisAdmin.js';
 import { IssueDetection1764000000800 } from './1764000000800-IssueDetection.js';
 import { Alerts1764000000850 } from './1764000000850-Alerts.js';
 
-export const MIGRATIONS = [Foundation1764000000000, SeedCategories1764000000001, LoginThrottle1764000000200, SourceImports1764000000400, AnalysisAdmin1764000000600, IssueDetection1764000000800, Alerts1764000000850];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  SeedCategories1764000000001,
+  LoginThrottle1764000000200,
+  SourceImports1764000000400,
+  AnalysisAdmin1764000000600,
+  IssueDetection1764000000800,
+  Alerts1764000000850,
+];

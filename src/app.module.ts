@@ -27,7 +27,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl ?? ''), autoLoadEntities: true, migrations: [] }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl ?? ''),
+          autoLoadEntities: true,
+          migrations: [],
+        }),
         ScheduleModule.forRoot(),
         QueueModule.forRoot(backend),
         AuthModule,

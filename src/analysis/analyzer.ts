@@ -85,8 +85,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     stem: stemWord,
   });
   let scorer: SentimentScorer = neutralScorer;
-  if (options.sentimentScorer) scorer = options.sentimentScorer;
-  else {
+  if (options.sentimentScorer) {
+    scorer = options.sentimentScorer;
+  } else {
     const lexicon = createSentimentScorer({ lexiconOverrides: options.lexiconOverrides, normalizer });
     scorer = (normalized) => lexicon.scoreNormalized(normalized);
   }
@@ -128,7 +129,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (options.sentimentModel) {
       try {
         const r = options.sentimentModel(normalized, maskedText);
-        if (r) return r;
+        if (r) {
+          return r;
+        }
       } catch {
         // fall back to the lexicon
       }
@@ -149,7 +152,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 
   const locate = (tokens: string[]): LocationMatch[] => {
-    if (!gazetteer) return [];
+    if (!gazetteer) {
+      return [];
+    }
     return gazetteer.match(tokens, { homeRegion });
   };
 
@@ -200,9 +205,13 @@ export function explainAnalysis(a: PostAnalysis): string {
         .join(', ')}`,
     );
   }
-  if (a.topics.length) parts.push(`Topik: ${a.topics.map((t) => `${t.id} (${t.terms.join(', ')})`).join(', ')}`);
+  if (a.topics.length) {
+    parts.push(`Topik: ${a.topics.map((t) => `${t.id} (${t.terms.join(', ')})`).join(', ')}`);
+  }
   const pii = a.pii.nik + a.pii.phone + a.pii.email;
-  if (pii > 0) parts.push(`Data pribadi disamarkan: ${a.pii.nik} NIK, ${a.pii.phone} telepon, ${a.pii.email} e-mail`);
+  if (pii > 0) {
+    parts.push(`Data pribadi disamarkan: ${a.pii.nik} NIK, ${a.pii.phone} telepon, ${a.pii.email} e-mail`);
+  }
   return parts.join('. ') + '.';
 }
 

@@ -47,7 +47,11 @@ export function describeUrl(url: string): string {
   }
 }
 
-export function waitForDatabase(url: string, cancelled: () => boolean = () => false, maxWaitMs = 10 * 60_000): Promise<void> {
+export function waitForDatabase(
+  url: string,
+  cancelled: () => boolean = () => false,
+  maxWaitMs = 10 * 60_000,
+): Promise<void> {
   return waitFor(
     `PostgreSQL at ${describeUrl(url)}`,
     async () => {
@@ -64,11 +68,20 @@ export function waitForDatabase(url: string, cancelled: () => boolean = () => fa
   );
 }
 
-export function waitForRedis(url: string, cancelled: () => boolean = () => false, maxWaitMs = 10 * 60_000): Promise<void> {
+export function waitForRedis(
+  url: string,
+  cancelled: () => boolean = () => false,
+  maxWaitMs = 10 * 60_000,
+): Promise<void> {
   return waitFor(
     `Redis at ${describeUrl(url)}`,
     async () => {
-      const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
+      const client = new Redis(url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        connectTimeout: 5000,
+        retryStrategy: () => null,
+      });
       client.on('error', () => undefined);
       try {
         await client.connect();

@@ -132,7 +132,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     read.problems.push(`PANTAU_HOME_REGION must be a Kemendagri code such as 33 or 33.08 (got "${homeRegion}")`);
   }
 
-  let secret = read.string('PANTAU_SECRET');
+  const secret = read.string('PANTAU_SECRET');
   if (secret !== undefined && secret.length < 32) {
     read.problems.push('PANTAU_SECRET must be at least 32 characters long');
   }

@@ -43,7 +43,14 @@ export class EmbeddedPostgresServer {
       authMethod: 'scram-sha-256',
       createPostgresUser: runsAsRoot,
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
       onLog: () => undefined,
       onError: (error: unknown) => this.logger.warn(`embedded PostgreSQL: ${String(error).slice(0, 500)}`),
     });
@@ -78,7 +85,13 @@ export class EmbeddedPostgresServer {
   }
 
   private async ensureDatabase(password: string): Promise<void> {
-    const client = new pg.Client({ host: '127.0.0.1', port: this.port, user: 'pantau', password, database: 'postgres' });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: this.port,
+      user: 'pantau',
+      password,
+      database: 'postgres',
+    });
     await client.connect();
     try {
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);

@@ -22,10 +22,7 @@ export class HealthController {
   @Public()
   @HealthCheck()
   check() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 3000 }),
-      () => this.checkQueue(),
-    ]);
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 }), () => this.checkQueue()]);
   }
 
   private async checkQueue() {
@@ -34,7 +31,10 @@ export class HealthController {
       const counts = await withTimeout(this.queues.all()[0].getJobCounts('waiting', 'active', 'failed'), 3000);
       return indicator.up({ backend: this.backend.kind, ...counts });
     } catch (error) {
-      return indicator.down({ backend: this.backend.kind, message: error instanceof Error ? error.message : 'tidak menjawab' });
+      return indicator.down({
+        backend: this.backend.kind,
+        message: error instanceof Error ? error.message : 'tidak menjawab',
+      });
     }
   }
 }

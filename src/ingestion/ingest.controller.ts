@@ -15,7 +15,9 @@ export class IngestController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @RolesOrApiKey(Role.Admin)
-  @ApiOperation({ summary: 'Queue 1 to 1,000 posts of one source; an admin naming an unknown source creates a push source' })
+  @ApiOperation({
+    summary: 'Queue 1 to 1,000 posts of one source; an admin naming an unknown source creates a push source',
+  })
   async submit(
     @Body() request: IngestRequestDto,
     @CurrentPrincipal() principal: Principal,
@@ -27,7 +29,9 @@ export class IngestController {
 
   @Get(':jobId')
   @RolesOrApiKey(Role.Admin)
-  @ApiOperation({ summary: 'State of an ingest job: waiting, active, completed (with stored and duplicates) or failed' })
+  @ApiOperation({
+    summary: 'State of an ingest job: waiting, active, completed (with stored and duplicates) or failed',
+  })
   async status(@Param('jobId') jobId: string, @CurrentPrincipal() principal: Principal): Promise<IngestJobStatus> {
     const { sourceId, ...status } = await this.ingest.jobStatus(jobId);
     if (principal.kind === 'source' && principal.sourceId !== sourceId) {

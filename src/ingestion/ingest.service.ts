@@ -122,7 +122,9 @@ export class IngestService {
       demo,
       afterInsert: hooks.length
         ? async (manager, inserted) => {
-            for (const hook of hooks) await hook(manager, inserted);
+            for (const hook of hooks) {
+              await hook(manager, inserted);
+            }
           }
         : undefined,
     });

@@ -185,7 +185,13 @@ export class PostStore {
       `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
        SELECT h, $1, c, s, n FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::int[]) AS r(h, c, s, n)
        ON CONFLICT (hour, source_id, category, sentiment) DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
-      [sourceId, parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2]), keys.map((k) => counts.get(k))],
+      [
+        sourceId,
+        parts.map((p) => p[0]),
+        parts.map((p) => p[1]),
+        parts.map((p) => p[2]),
+        keys.map((k) => counts.get(k)),
+      ],
     );
   }
 }

@@ -80,12 +80,24 @@ export class PostsRepository {
       params.push(value);
       conditions.push(sql(`$${params.length}`));
     };
-    if (query.source) add((p) => `lower(s.name) = lower(${p})`, query.source);
-    if (query.from) add((p) => `p.created_at >= ${p}`, query.from);
-    if (query.to) add((p) => `p.created_at < ${p}`, query.to);
-    if (query.q) add((p) => `to_tsvector('simple', p.text) @@ plainto_tsquery('simple', ${p})`, query.q);
-    if (query.category) add((p) => `p.category = ${p}`, query.category);
-    if (query.sentiment) add((p) => `p.sentiment = ${p}`, query.sentiment);
+    if (query.source) {
+      add((p) => `lower(s.name) = lower(${p})`, query.source);
+    }
+    if (query.from) {
+      add((p) => `p.created_at >= ${p}`, query.from);
+    }
+    if (query.to) {
+      add((p) => `p.created_at < ${p}`, query.to);
+    }
+    if (query.q) {
+      add((p) => `to_tsvector('simple', p.text) @@ plainto_tsquery('simple', ${p})`, query.q);
+    }
+    if (query.category) {
+      add((p) => `p.category = ${p}`, query.category);
+    }
+    if (query.sentiment) {
+      add((p) => `p.sentiment = ${p}`, query.sentiment);
+    }
     if (query.topic) {
       add((p) => `p.id IN (SELECT post_id FROM post_topics WHERE topic_id::text = ${p})`, query.topic);
     }
@@ -100,7 +112,9 @@ export class PostsRepository {
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor);
       pageParams.push(at, id);
-      pageConditions.push(`(p.created_at, p.id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::bigint)`);
+      pageConditions.push(
+        `(p.created_at, p.id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::bigint)`,
+      );
     }
     pageParams.push(limit + 1);
     const rows = await this.dataSource.query<PostRow[]>(

@@ -57,8 +57,7 @@ export type IngestQueueJob = { name: JobName.IngestBatch; data: IngestBatchJob }
 export type MaintenanceQueueJob = { name: JobName.PurgeExpiredPosts; data: PurgeExpiredPostsJob };
 export type SourcesQueueJob = { name: JobName.FetchSource; data: FetchSourceJob };
 export type AnalysisQueueJob =
-  | { name: JobName.TopicBackfill; data: AnalysisJobRef }
-  | { name: JobName.ReanalyzePosts; data: AnalysisJobRef };
+  { name: JobName.TopicBackfill; data: AnalysisJobRef } | { name: JobName.ReanalyzePosts; data: AnalysisJobRef };
 export type ModelsQueueJob = { name: JobName.TrainSentimentModel; data: TrainSentimentModelJob };
 export type NotificationsQueueJob = { name: JobName.DeliverAlert; data: DeliverAlertJob };
 
@@ -71,6 +70,13 @@ export interface DetectionPassJob {
 }
 export type DetectionQueueJob = { name: JobName.DetectionPass; data: DetectionPassJob };
 
-export type JobItem = IngestQueueJob | MaintenanceQueueJob | SourcesQueueJob | AnalysisQueueJob | ModelsQueueJob | NotificationsQueueJob | DetectionQueueJob;
+export type JobItem =
+  | IngestQueueJob
+  | MaintenanceQueueJob
+  | SourcesQueueJob
+  | AnalysisQueueJob
+  | ModelsQueueJob
+  | NotificationsQueueJob
+  | DetectionQueueJob;
 
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];

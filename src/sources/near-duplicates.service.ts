@@ -56,20 +56,20 @@ export class NearDuplicatesService {
 
   async groupOf(postId: string, windowHours: number): Promise<NearDuplicateGroup> {
     const [post] = /^\d{1,19}$/.test(postId)
-      ? ((await this.db.query(
+      ? await this.db.query<PostRow[]>(
           `SELECT id::text, source_id, author, created_at, text, near_duplicate_key::text FROM posts WHERE id = $1`,
           [postId],
-        )) as PostRow[])
+        )
       : [];
     if (!post) {
       throw new NotFoundException(`Post ${postId} tidak ditemukan`);
     }
     if (post.near_duplicate_key !== null) {
-      const rows = (await this.db.query(
+      const rows = await this.db.query<PostRow[]>(
         `SELECT id::text, source_id, author, created_at, text, near_duplicate_key::text FROM posts
           WHERE near_duplicate_key = $1 ORDER BY created_at LIMIT $2`,
         [post.near_duplicate_key, MAX_CANDIDATES],
-      )) as PostRow[];
+      );
       return summarise(
         post,
         rows.map((row) => ({ row, similarity: 1 })),
@@ -82,14 +82,14 @@ export class NearDuplicatesService {
     }
     const query = tsQueryOf(post.text);
     const candidates = query
-      ? ((await this.db.query(
+      ? await this.db.query<PostRow[]>(
           `SELECT id::text, source_id, author, created_at, text, near_duplicate_key::text FROM posts
             WHERE created_at BETWEEN $1::timestamptz - make_interval(hours => $2) AND $1::timestamptz + make_interval(hours => $2)
               AND id <> $3 AND to_tsvector('simple', text) @@ to_tsquery('simple', $4)
             ORDER BY ts_rank(to_tsvector('simple', text), to_tsquery('simple', $4)) DESC
             LIMIT $5`,
           [post.created_at, windowHours, post.id, query, MAX_CANDIDATES],
-        )) as PostRow[])
+        )
       : [];
     const members = [{ row: post, similarity: 1 }];
     for (const row of candidates) {

@@ -164,7 +164,7 @@ export class SourceFetchService {
     if (type === 'push') {
       return undefined;
     }
-    return getConnector(type as SourceType) as Connector | undefined;
+    return getConnector(type as SourceType);
   }
 
   private credentialsOf(source: Source): Record<string, string> {

@@ -56,12 +56,12 @@ export class SourceImportsRepository {
 
   /** Imports whose process died (no progress for a while) are marked failed, so nobody waits on them. */
   async failAbandoned(olderThanSeconds: number): Promise<number> {
-    const [, count] = (await this.dataSource.query(
+    const [, count] = await this.dataSource.query<[unknown, number]>(
       `UPDATE source_imports SET status = 'failed', finished_at = now(),
          error = 'Impor terhenti karena proses server berhenti; unggah ulang berkasnya (data yang sudah tersimpan tidak akan terduplikasi).'
        WHERE status = 'running' AND updated_at < now() - make_interval(secs => $1)`,
       [olderThanSeconds],
-    )) as [unknown, number];
+    );
     return count;
   }
 

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import { AuditService } from '../auth/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { ConnectorConfigError, type Connector, type SourceType } from './connectors/connector.types.js';
+import { ConnectorConfigError, type SourceType } from './connectors/connector.types.js';
 import { getConnector } from './connectors/connector-registry.js';
 import { assertPublicUrl } from './http/index.js';
 import { CredentialsCipher, isMaskedSecret } from './credentials-cipher.js';
@@ -154,7 +154,7 @@ export class SourcesService {
       }
       return { config: {}, credentials: {} };
     }
-    const connector = getConnector(type) as Connector | undefined;
+    const connector = getConnector(type);
     if (!connector) {
       throw new BadRequestException(`type: tipe sumber "${type}" belum didukung`);
     }
@@ -168,7 +168,7 @@ export class SourcesService {
     }
     let parsed: { config: Record<string, unknown>; credentials: Record<string, string> };
     try {
-      parsed = connector.parseConfig(merged) as typeof parsed;
+      parsed = connector.parseConfig(merged);
     } catch (error) {
       if (error instanceof ConnectorConfigError) {
         throw new BadRequestException(`config.${error.field}: ${error.message}`);

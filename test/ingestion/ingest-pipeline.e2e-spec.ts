@@ -36,7 +36,9 @@ describe.each(queueBackendsUnderTest())('IngestService (queue on %s)', (backend)
       const first = await completed(await ingest.enqueueBatch(source.id, posts));
       expect(first).toMatchObject({ state: 'completed', stored: 300, duplicates: 0 });
 
-      const again = await completed(await ingest.enqueueBatch(source.id, [...posts.slice(0, 100), ...makePosts(5, { prefix: 'new' })]));
+      const again = await completed(
+        await ingest.enqueueBatch(source.id, [...posts.slice(0, 100), ...makePosts(5, { prefix: 'new' })]),
+      );
       expect(again).toMatchObject({ state: 'completed', stored: 5, duplicates: 100 });
 
       const { rows } = await db.query(

@@ -34,11 +34,15 @@ describe.each(queueBackendsUnderTest())('Ingest worker killed mid-batch (queue o
       (await db.query(`SELECT count(*)::int AS n FROM posts WHERE source_id = $1`, [source.id])).rows[0].n as number;
 
     const doomed = spawnWorkerProcess(api, { PANTAU_JOB_LOCK_SECONDS: '3' });
-    await waitUntil(() => ingest.jobStatus(jobId), (status) => status.state !== 'waiting', {
-      what: 'the first worker to take the job',
-      timeoutMs: 60_000,
-      intervalMs: 20,
-    });
+    await waitUntil(
+      () => ingest.jobStatus(jobId),
+      (status) => status.state !== 'waiting',
+      {
+        what: 'the first worker to take the job',
+        timeoutMs: 60_000,
+        intervalMs: 20,
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 250));
     doomed.kill('SIGKILL');
     await waitForExit(doomed);
@@ -48,11 +52,15 @@ describe.each(queueBackendsUnderTest())('Ingest worker killed mid-batch (queue o
 
     const rescuer = spawnWorkerProcess(api, { PANTAU_JOB_LOCK_SECONDS: '3' });
     try {
-      const status = await waitUntil(() => ingest.jobStatus(jobId), (s) => s.state === 'completed', {
-        what: 'the retried job',
-        timeoutMs: 60_000,
-        intervalMs: 200,
-      });
+      const status = await waitUntil(
+        () => ingest.jobStatus(jobId),
+        (s) => s.state === 'completed',
+        {
+          what: 'the retried job',
+          timeoutMs: 60_000,
+          intervalMs: 200,
+        },
+      );
       expect(status.stored! + status.duplicates!).toBe(1000);
     } finally {
       rescuer.kill('SIGTERM');

@@ -20,7 +20,11 @@ async function ingestOne(running: TestSystem, prefix: string): Promise<void> {
   const ingest = running.system.app.get(IngestService);
   const source = await ingest.findOrCreatePushSource(`restart-${prefix}`);
   const jobId = await ingest.enqueueBatch(source.id, makePosts(20, { prefix }));
-  await waitUntil(() => ingest.jobStatus(jobId), (s) => s.state === 'completed', { what: 'ingest after restart', timeoutMs: 60_000 });
+  await waitUntil(
+    () => ingest.jobStatus(jobId),
+    (s) => s.state === 'completed',
+    { what: 'ingest after restart', timeoutMs: 60_000 },
+  );
 }
 
 /** Suites that need Redis run only where the Redis suites run (REDIS_URL set, as in CI). */
@@ -56,9 +60,17 @@ describeRedis('PostgreSQL restart under a running system (queue on redis)', () =
   it('should answer 503 while the database is down and recover when it is back', async () => {
     expect(await health(running)).toBe(200);
     await server.stop();
-    await waitUntil(() => health(running), (status) => status === 503, { what: '/health to report 503', timeoutMs: 30_000 });
+    await waitUntil(
+      () => health(running),
+      (status) => status === 503,
+      { what: '/health to report 503', timeoutMs: 30_000 },
+    );
     await server.start();
-    await waitUntil(() => health(running), (status) => status === 200, { what: '/health to recover', timeoutMs: 60_000, intervalMs: 500 });
+    await waitUntil(
+      () => health(running),
+      (status) => status === 200,
+      { what: '/health to recover', timeoutMs: 60_000, intervalMs: 500 },
+    );
     await ingestOne(running, 'after-pg');
   }, 180_000);
 });
@@ -80,7 +92,11 @@ describeRedis('Redis restart under a running system', () => {
     startRedis();
     const url = `redis://127.0.0.1:${port}`;
     await waitUntil(
-      () => fetch(`http://127.0.0.1:${port}`).then(() => true, (e: Error & { cause?: { code?: string } }) => e.cause?.code !== 'ECONNREFUSED'),
+      () =>
+        fetch(`http://127.0.0.1:${port}`).then(
+          () => true,
+          (e: Error & { cause?: { code?: string } }) => e.cause?.code !== 'ECONNREFUSED',
+        ),
       (up) => up,
       { what: 'the private redis-server' },
     );
@@ -96,9 +112,17 @@ describeRedis('Redis restart under a running system', () => {
     expect(await health(running)).toBe(200);
     redis.kill('SIGKILL');
     await waitForExit(redis);
-    await waitUntil(() => health(running), (status) => status === 503, { what: '/health to report 503', timeoutMs: 30_000 });
+    await waitUntil(
+      () => health(running),
+      (status) => status === 503,
+      { what: '/health to report 503', timeoutMs: 30_000 },
+    );
     startRedis();
-    await waitUntil(() => health(running), (status) => status === 200, { what: '/health to recover', timeoutMs: 60_000, intervalMs: 500 });
+    await waitUntil(
+      () => health(running),
+      (status) => status === 200,
+      { what: '/health to recover', timeoutMs: 60_000, intervalMs: 500 },
+    );
     await ingestOne(running, 'after-redis');
   }, 180_000);
 });

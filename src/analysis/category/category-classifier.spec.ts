@@ -121,14 +121,20 @@ describe('CategoryClassifier through the normaliser and stemmer', () => {
     const wrong: string[] = [];
     for (const [slug, text] of PIPELINE_CONTRAST) {
       const got = run(text);
-      if (got.slug !== slug) wrong.push(`${slug} → ${got.slug} (${got.keywords.join(', ')}): ${text}`);
+      if (got.slug !== slug) {
+        wrong.push(`${slug} → ${got.slug} (${got.keywords.join(', ')}): ${text}`);
+      }
     }
     expect(wrong).toEqual([]);
   });
 
   it('keeps the general contrast set at or above 0.9 through the real normaliser', () => {
     let right = 0;
-    for (const [slug, text] of CONTRAST) if (run(text).slug === slug) right++;
+    for (const [slug, text] of CONTRAST) {
+      if (run(text).slug === slug) {
+        right++;
+      }
+    }
     expect(right / CONTRAST.length).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -175,10 +181,14 @@ describe('CategoryClassifier', () => {
     const wrong: string[] = [];
     for (const [slug, text] of CONTRAST) {
       const got = classifier.classify(tok(text));
-      if (got.slug !== slug) wrong.push(`${slug} → ${got.slug} (${got.keywords.join(', ')}): ${text}`);
+      if (got.slug !== slug) {
+        wrong.push(`${slug} → ${got.slug} (${got.keywords.join(', ')}): ${text}`);
+      }
     }
     const accuracy = 1 - wrong.length / CONTRAST.length;
-    if (accuracy < 1) console.log(`category contrast accuracy ${accuracy.toFixed(3)}\n${wrong.join('\n')}`);
+    if (accuracy < 1) {
+      console.log(`category contrast accuracy ${accuracy.toFixed(3)}\n${wrong.join('\n')}`);
+    }
     expect(accuracy).toBeGreaterThanOrEqual(0.9);
   });
 

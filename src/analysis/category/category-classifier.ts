@@ -109,9 +109,11 @@ export class CategoryClassifier {
         const raw = String(k.term ?? '').trim();
         if (raw.endsWith('*')) {
           const toks = normalize(raw.slice(0, -1));
-          if (toks.length === 1 && toks[0].length >= 3)
+          if (toks.length === 1 && toks[0].length >= 3) {
             this.prefixes.push({ prefix: toks[0], ref: { ...ref, prefix: true } });
-          else this.invalidKeywords.push({ slug: cat.slug, term: raw });
+          } else {
+            this.invalidKeywords.push({ slug: cat.slug, term: raw });
+          }
           return;
         }
         const toks = normalize(raw);
@@ -126,7 +128,9 @@ export class CategoryClassifier {
           push(this.words, toks[0], ref);
           // Only root-word keywords match inflected forms (banjir ← kebanjiran); a derived keyword such as
           // 'perhubungan' must not pull in every word of its root ('hubungi').
-          if (this.stem && this.stem(toks[0]) === toks[0]) push(this.stems, toks[0], ref);
+          if (this.stem && this.stem(toks[0]) === toks[0]) {
+            push(this.stems, toks[0], ref);
+          }
         } else {
           this.phrases.add(toks, this.phraseRefs.length);
           this.phraseRefs.push({ ref, length: toks.length });
@@ -146,16 +150,22 @@ export class CategoryClassifier {
   /** Classifies a post from its normalised tokens. Never throws. */
   classify(tokens: readonly string[], predictor?: CategoryPredictor, rewritten?: RewrittenWords): CategoryResult {
     const rules = this.classifyByRules(tokens, rewritten);
-    if (!predictor) return rules;
+    if (!predictor) {
+      return rules;
+    }
     let pred: CategoryPrediction | null | undefined;
     try {
       pred = predictor(tokens);
     } catch {
       pred = null;
     }
-    if (!pred || !(pred.confidence >= this.modelThreshold) || pred.confidence <= rules.confidence) return rules;
+    if (!pred || !(pred.confidence >= this.modelThreshold) || pred.confidence <= rules.confidence) {
+      return rules;
+    }
     const cat = this.cats.find((c) => c.slug === pred.slug);
-    if (!cat) return rules;
+    if (!cat) {
+      return rules;
+    }
     return {
       slug: cat.slug,
       opd: cat.opd,
@@ -175,20 +185,29 @@ export class CategoryClassifier {
    */
   private tokenRefs(tok: string): readonly KeywordRef[] | null {
     const cached = this.refCache.get(tok);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      return cached;
+    }
     const refs: KeywordRef[] = [];
     const direct = this.words.get(tok);
-    if (direct) refs.push(...direct);
-    else if (this.stem && this.stems.size > 0) {
+    if (direct) {
+      refs.push(...direct);
+    } else if (this.stem && this.stems.size > 0) {
       const srefs = this.stems.get(this.stem(tok));
-      if (srefs) refs.push(...srefs);
+      if (srefs) {
+        refs.push(...srefs);
+      }
     }
     for (let p = 0; p < this.prefixes.length; p++) {
       const px = this.prefixes[p];
-      if (tok.length >= px.prefix.length && tok.startsWith(px.prefix)) refs.push(px.ref);
+      if (tok.length >= px.prefix.length && tok.startsWith(px.prefix)) {
+        refs.push(px.ref);
+      }
     }
     const result = refs.length > 0 ? refs : null;
-    if (this.refCache.size >= REF_CACHE_LIMIT) this.refCache.clear();
+    if (this.refCache.size >= REF_CACHE_LIMIT) {
+      this.refCache.clear();
+    }
     this.refCache.set(tok, result);
     return result;
   }
@@ -221,7 +240,9 @@ export class CategoryClassifier {
       const p = this.phraseRefs[id];
       take(p.ref);
       covered ??= new Uint8Array(tokens.length);
-      for (let k = end - p.length + 1; k <= end; k++) covered[k] = 1;
+      for (let k = end - p.length + 1; k <= end; k++) {
+        covered[k] = 1;
+      }
     });
     const cov = covered as Uint8Array | null;
     const written = rewritten?.replaced;
@@ -229,16 +250,26 @@ export class CategoryClassifier {
       const at = rewritten.replacedAt;
       for (let k = 0; k < written.length; k++) {
         const refs = this.written.get(written[k]);
-        if (!refs) continue;
+        if (!refs) {
+          continue;
+        }
         const i = at ? at[k] : -1;
-        if (cov && i >= 0 && cov[i]) continue;
-        for (const r of refs) take(r);
+        if (cov && i >= 0 && cov[i]) {
+          continue;
+        }
+        for (const r of refs) {
+          take(r);
+        }
       }
     }
     for (let i = 0; i < tokens.length; i++) {
-      if (cov && cov[i]) continue;
+      if (cov && cov[i]) {
+        continue;
+      }
       const refs = this.tokenRefs(tokens[i]);
-      if (refs === null) continue;
+      if (refs === null) {
+        continue;
+      }
       // A place-like word right after a locative ('dekat pasar', 'dari jembatan') usually names a landmark, not
       // the subject: a keyword that is not decisive on its own counts half there.
       const landmark = i > 0 && LANDMARK_PREPOSITIONS.has(tokens[i - 1]);
@@ -256,7 +287,9 @@ export class CategoryClassifier {
         second = bestScore;
         bestScore = s;
         best = c;
-      } else if (s > second) second = s;
+      } else if (s > second) {
+        second = s;
+      }
     }
     if (best < 0 || bestScore < this.minScore) {
       const fb = this.cats[this.fallback];
@@ -283,6 +316,9 @@ function round(x: number): number {
 
 function push(map: Map<string, KeywordRef[]>, key: string, ref: KeywordRef): void {
   const list = map.get(key);
-  if (list) list.push(ref);
-  else map.set(key, [ref]);
+  if (list) {
+    list.push(ref);
+  } else {
+    map.set(key, [ref]);
+  }
 }

@@ -18,7 +18,9 @@ export function shingles(tokens: readonly string[]): string[] {
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     out.add(tokens[i]);
-    if (i + 1 < tokens.length) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+    if (i + 1 < tokens.length) {
+      out.add(`${tokens[i]} ${tokens[i + 1]}`);
+    }
   }
   return [...out];
 }
@@ -45,7 +47,9 @@ export function minhashSignature(tokens: readonly string[], size = 64): Uint32Ar
       let v = Math.imul(h ^ MIX_A[(i * 2 + 1) & 255], MIX_A[i & 255]);
       v ^= v >>> 15;
       v = Math.imul(v, 0x2c1b3c6d) >>> 0;
-      if (v < sig[i]) sig[i] = v;
+      if (v < sig[i]) {
+        sig[i] = v;
+      }
     }
   }
   return sig;
@@ -53,9 +57,15 @@ export function minhashSignature(tokens: readonly string[], size = 64): Uint32Ar
 
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   const n = Math.min(a.length, b.length);
-  if (n === 0) return 0;
+  if (n === 0) {
+    return 0;
+  }
   let same = 0;
-  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  for (let i = 0; i < n; i++) {
+    if (a[i] === b[i]) {
+      same++;
+    }
+  }
   return same / n;
 }
 
@@ -73,8 +83,12 @@ export function simhash64(tokens: readonly string[]): [number, number] {
   let hi = 0;
   let lo = 0;
   for (let b = 0; b < 32; b++) {
-    if (votes[b] > 0) hi |= 1 << b;
-    if (votes[32 + b] > 0) lo |= 1 << b;
+    if (votes[b] > 0) {
+      hi |= 1 << b;
+    }
+    if (votes[32 + b] > 0) {
+      lo |= 1 << b;
+    }
   }
   return [hi >>> 0, lo >>> 0];
 }

@@ -52,7 +52,9 @@ export class NearDuplicateIndex {
   /** Adds a post (in roughly increasing time) and returns its group. */
   add(id: string, tokens: readonly string[], at: number): NearDuplicateMatch {
     this.expire(at);
-    if (tokens.length < this.opts.minTokens) return { groupId: id, duplicate: false, similarity: 0 };
+    if (tokens.length < this.opts.minTokens) {
+      return { groupId: id, duplicate: false, similarity: 0 };
+    }
     const { bands, rows, threshold } = this.opts;
     const sig = minhashSignature(tokens, bands * rows);
     const bandKeys: number[] = new Array<number>(bands);
@@ -68,9 +70,13 @@ export class NearDuplicateIndex {
       const key = h >>> 0;
       bandKeys[b] = key;
       const list = this.buckets.get(key);
-      if (!list) continue;
+      if (!list) {
+        continue;
+      }
       for (const entry of list) {
-        if (checked.has(entry)) continue;
+        if (checked.has(entry)) {
+          continue;
+        }
         checked.add(entry);
         const sim = estimateJaccard(sig, entry.sig);
         if (sim >= threshold && sim > bestSim) {
@@ -83,8 +89,11 @@ export class NearDuplicateIndex {
     const entry: Entry = { id, groupId, at, sig, bandKeys };
     for (const key of bandKeys) {
       const list = this.buckets.get(key);
-      if (list) list.push(entry);
-      else this.buckets.set(key, [entry]);
+      if (list) {
+        list.push(entry);
+      } else {
+        this.buckets.set(key, [entry]);
+      }
     }
     this.queue.push(entry);
     return { groupId, duplicate: best !== null, similarity: bestSim };
@@ -96,10 +105,16 @@ export class NearDuplicateIndex {
       const old = this.queue[this.head++];
       for (const key of old.bandKeys) {
         const list = this.buckets.get(key);
-        if (!list) continue;
+        if (!list) {
+          continue;
+        }
         const i = list.indexOf(old);
-        if (i >= 0) list.splice(i, 1);
-        if (list.length === 0) this.buckets.delete(key);
+        if (i >= 0) {
+          list.splice(i, 1);
+        }
+        if (list.length === 0) {
+          this.buckets.delete(key);
+        }
       }
     }
     if (this.head > 4096 && this.head * 2 > this.queue.length) {

@@ -19,26 +19,34 @@ export function datasetsDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** A dataset file path: absolute paths and paths that exist as given are kept, others are under datasetsDir(). */
 export function datasetPath(file: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (isAbsolute(file)) return file;
+  if (isAbsolute(file)) {
+    return file;
+  }
   return resolve(datasetsDir(env), file);
 }
 
 export function parseTsv(content: string): LabelledText[] {
   const out: LabelledText[] = [];
   for (const line of content.split(/\r?\n/)) {
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      continue;
+    }
     const tab = line.lastIndexOf('\t');
-    if (tab < 0) continue;
+    if (tab < 0) {
+      continue;
+    }
     out.push({ text: line.slice(0, tab), label: line.slice(tab + 1).trim() });
   }
   return out;
 }
 
 export function parseCsv(content: string): LabelledText[] {
-  const rows = parse(content, { columns: true, skip_empty_lines: true, relax_quotes: true, bom: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse<Record<string, string>>(content, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+    bom: true,
+  });
   return rows
     .filter((r) => typeof r.text === 'string' && typeof r.label === 'string')
     .map((r) => ({ text: r.text, label: r.label.trim() }));
@@ -47,10 +55,14 @@ export function parseCsv(content: string): LabelledText[] {
 export function parseJsonl(content: string): LabelledText[] {
   const out: LabelledText[] = [];
   for (const line of content.split(/\r?\n/)) {
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      continue;
+    }
     const row = JSON.parse(line) as { text?: unknown; label?: unknown; sentiment?: unknown; category?: unknown };
     const label = row.label ?? row.sentiment ?? row.category;
-    if (typeof row.text === 'string' && typeof label === 'string') out.push({ text: row.text, label });
+    if (typeof row.text === 'string' && typeof label === 'string') {
+      out.push({ text: row.text, label });
+    }
   }
   return out;
 }
@@ -59,9 +71,15 @@ export function parseJsonl(content: string): LabelledText[] {
 export function readLabelledFile(path: string): LabelledText[] {
   const content = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
-  if (ext === '.tsv') return parseTsv(content);
-  if (ext === '.csv') return parseCsv(content);
-  if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(content);
+  if (ext === '.tsv') {
+    return parseTsv(content);
+  }
+  if (ext === '.csv') {
+    return parseCsv(content);
+  }
+  if (ext === '.jsonl' || ext === '.ndjson') {
+    return parseJsonl(content);
+  }
   throw new Error(`Unsupported file format '${ext}': use .tsv, .csv or .jsonl`);
 }
 

@@ -22,7 +22,9 @@ export function evaluate(
   predicted: readonly string[],
   labels?: readonly string[],
 ): EvaluationReport {
-  if (gold.length !== predicted.length) throw new Error('gold and predicted differ in length');
+  if (gold.length !== predicted.length) {
+    throw new Error('gold and predicted differ in length');
+  }
   const labelList = labels ? [...labels] : [...new Set([...gold, ...predicted])].sort();
   const index = new Map(labelList.map((l, i) => [l, i]));
   const k = labelList.length;
@@ -31,16 +33,22 @@ export function evaluate(
   for (let i = 0; i < gold.length; i++) {
     const g = index.get(gold[i]);
     const p = index.get(predicted[i]);
-    if (g === undefined || p === undefined) continue;
+    if (g === undefined || p === undefined) {
+      continue;
+    }
     confusion[g][p]++;
-    if (g === p) correct++;
+    if (g === p) {
+      correct++;
+    }
   }
   const perClass: ClassMetrics[] = labelList.map((label, c) => {
     const tp = confusion[c][c];
     let fp = 0;
     let fn = 0;
     for (let j = 0; j < k; j++) {
-      if (j === c) continue;
+      if (j === c) {
+        continue;
+      }
       fp += confusion[j][c];
       fn += confusion[c][j];
     }
@@ -64,7 +72,9 @@ export function evaluate(
 export function formatReport(report: EvaluationReport, title = ''): string {
   const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
   const lines: string[] = [];
-  if (title) lines.push(title);
+  if (title) {
+    lines.push(title);
+  }
   lines.push(`n=${report.total}  accuracy=${pct(report.accuracy)}%  macro-F1=${pct(report.macroF1)}%`);
   lines.push('label        precision  recall     F1  support');
   for (const m of report.perClass) {

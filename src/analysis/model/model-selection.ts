@@ -57,7 +57,9 @@ export function trainWithSelection(
     ).macroF1;
     tried.push({ params, macroF1: f1 });
     options.onProgress?.(`valid macro-F1 ${(f1 * 100).toFixed(1)}% ${JSON.stringify(candidate)}`);
-    if (!best || f1 > best.f1) best = { model, params, f1 };
+    if (!best || f1 > best.f1) {
+      best = { model, params, f1 };
+    }
   }
   return { model: best!.model, params: best!.params, validMacroF1: best!.f1, tried };
 }

@@ -90,15 +90,23 @@ export class TextClassifier {
     options: { id?: string; normalizer?: TextNormalizer; scorer?: SentimentScorer } = {},
   ): TextClassifier {
     const p: TrainParams = { ...DEFAULT_TRAIN_PARAMS, ...params };
-    if (examples.length === 0) throw new Error('Tidak ada contoh berlabel untuk melatih model.');
+    if (examples.length === 0) {
+      throw new Error('Tidak ada contoh berlabel untuk melatih model.');
+    }
     const normalizer = options.normalizer ?? getDefaultNormalizer();
     const scorer = p.lexiconScale > 0 ? (options.scorer ?? new SentimentScorer()) : undefined;
     const labels = [...new Set(examples.map((e) => e.label))].sort();
-    if (labels.length < 2) throw new Error('Model membutuhkan contoh dari sedikitnya dua label.');
+    if (labels.length < 2) {
+      throw new Error('Model membutuhkan contoh dari sedikitnya dua label.');
+    }
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const docs = examples.map((e) => extractFeatures(normalizer.normalize(e.text), p, scorer));
     const df = new Map<string, number>();
-    for (const d of docs) for (const k of d.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const d of docs) {
+      for (const k of d.keys()) {
+        df.set(k, (df.get(k) ?? 0) + 1);
+      }
+    }
     const features = [...df.entries()]
       .filter(([k, c]) => c >= p.minDf || k.startsWith('lex:'))
       .map(([k]) => k)
@@ -120,7 +128,9 @@ export class TextClassifier {
     });
     const y = examples.map((e) => labelIndex.get(e.label)!);
     const classCount = new Array<number>(K).fill(0);
-    for (const c of y) classCount[c]++;
+    for (const c of y) {
+      classCount[c]++;
+    }
     const classWeight = classCount.map((c) => (p.balanced ? examples.length / (K * c) : 1));
 
     const w = Array.from({ length: K }, () => new Float64Array(F + 1));
@@ -138,9 +148,13 @@ export class TextClassifier {
         let max = -Infinity;
         for (let k = 0; k < K; k++) {
           let s = w[k][F];
-          for (let t = 0; t < idx.length; t++) s += w[k][idx[t]] * val[t];
+          for (let t = 0; t < idx.length; t++) {
+            s += w[k][idx[t]] * val[t];
+          }
           z[k] = s;
-          if (s > max) max = s;
+          if (s > max) {
+            max = s;
+          }
         }
         let sum = 0;
         for (let k = 0; k < K; k++) {
@@ -184,13 +198,19 @@ export class TextClassifier {
     options: { normalizer?: TextNormalizer; scorer?: SentimentScorer } = {},
   ): TextClassifier {
     const json = (typeof data === 'string' ? JSON.parse(data) : data) as TextClassifierJson;
-    if (!json || json.kind !== MODEL_KIND) throw new Error(`Jenis model tidak dikenal: ${String(json?.kind)}`);
-    if (json.version !== MODEL_FORMAT_VERSION) throw new Error(`Versi model tidak didukung: ${String(json.version)}`);
+    if (!json || json.kind !== MODEL_KIND) {
+      throw new Error(`Jenis model tidak dikenal: ${String(json?.kind)}`);
+    }
+    if (json.version !== MODEL_FORMAT_VERSION) {
+      throw new Error(`Versi model tidak didukung: ${String(json.version)}`);
+    }
     if (!Array.isArray(json.weights) || json.weights.length !== json.labels.length) {
       throw new Error('Bobot model tidak sesuai dengan daftar label.');
     }
     const w = json.weights.map((row) => {
-      if (row.length !== json.features.length + 1) throw new Error('Bobot model tidak sesuai dengan daftar fitur.');
+      if (row.length !== json.features.length + 1) {
+        throw new Error('Bobot model tidak sesuai dengan daftar fitur.');
+      }
       return Float64Array.from(row);
     });
     return new TextClassifier(json, w, options.normalizer ?? getDefaultNormalizer(), options.scorer);
@@ -223,9 +243,13 @@ export class TextClassifier {
     let max = -Infinity;
     for (let k = 0; k < K; k++) {
       let s = this.w[k][F];
-      for (let t = 0; t < idx.length; t++) s += this.w[k][idx[t]] * val[t];
+      for (let t = 0; t < idx.length; t++) {
+        s += this.w[k][idx[t]] * val[t];
+      }
       z[k] = s;
-      if (s > max) max = s;
+      if (s > max) {
+        max = s;
+      }
     }
     let sum = 0;
     for (let k = 0; k < K; k++) {
@@ -236,15 +260,18 @@ export class TextClassifier {
     const probabilities: Record<string, number> = {};
     for (let k = 0; k < K; k++) {
       probabilities[this.json.labels[k]] = z[k] / sum;
-      if (z[k] > z[best]) best = k;
+      if (z[k] > z[best]) {
+        best = k;
+      }
     }
     const topFeatures: Prediction['topFeatures'] = [];
     if (explain > 0) {
       const contributions = idx.map((f, t) => ({ feature: names[t], contribution: this.w[best][f] * val[t] }));
       contributions.sort((a, b) => b.contribution - a.contribution);
       for (const c of contributions.slice(0, explain)) {
-        if (c.contribution > 0)
+        if (c.contribution > 0) {
           topFeatures.push({ feature: c.feature, contribution: Math.round(c.contribution * 1000) / 1000 });
+        }
       }
     }
     return { label: this.json.labels[best], probabilities, topFeatures };

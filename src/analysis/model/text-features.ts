@@ -28,33 +28,50 @@ export function extractFeatures(
   const words: string[] = [];
   for (const t of n.tokens) {
     const c = t.charCodeAt(0);
-    if (c === 35 || c === 64 || t.startsWith('http')) continue;
+    if (c === 35 || c === 64 || t.startsWith('http')) {
+      continue;
+    }
     words.push(t);
   }
   for (let i = 0; i < words.length; i++) {
     add('w:' + words[i]);
-    if (params.wordNgrams >= 2 && i + 1 < words.length) add('b:' + words[i] + ' ' + words[i + 1]);
-    if (params.wordNgrams >= 3 && i + 2 < words.length) add('t:' + words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+    if (params.wordNgrams >= 2 && i + 1 < words.length) {
+      add('b:' + words[i] + ' ' + words[i + 1]);
+    }
+    if (params.wordNgrams >= 3 && i + 2 < words.length) {
+      add('t:' + words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+    }
     if (params.charMax > 0) {
       const w = ' ' + words[i] + ' ';
-      if (w.length > 40) continue;
+      if (w.length > 40) {
+        continue;
+      }
       for (let len = params.charMin; len <= params.charMax; len++) {
-        for (let s = 0; s + len <= w.length; s++) add('c:' + w.slice(s, s + len));
+        for (let s = 0; s + len <= w.length; s++) {
+          add('c:' + w.slice(s, s + len));
+        }
       }
     }
   }
   let norm = 0;
-  for (const v of counts.values()) norm += v * v;
+  for (const v of counts.values()) {
+    norm += v * v;
+  }
   norm = Math.sqrt(norm) || 1;
   const features = new Map<string, number>();
-  for (const [k, v] of counts) features.set(k, v / norm);
+  for (const [k, v] of counts) {
+    features.set(k, v / norm);
+  }
   if (params.lexiconScale > 0 && scorer) {
     const r = scorer.scoreNormalized(n);
     let pos = 0;
     let neg = 0;
     for (const e of r.evidence) {
-      if (e.weight > 0) pos += e.weight;
-      else neg -= e.weight;
+      if (e.weight > 0) {
+        pos += e.weight;
+      } else {
+        neg -= e.weight;
+      }
     }
     const s = params.lexiconScale;
     features.set('lex:score', r.score * s);

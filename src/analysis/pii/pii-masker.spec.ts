@@ -47,13 +47,18 @@ describe('PII masking', () => {
       when: new Date(0),
     };
     raw.self = raw;
-    const masked = maskPiiDeep(raw) as Record<string, any>;
+    const masked = maskPiiDeep(raw) as {
+      user: { bio: string; tags: unknown[] };
+      text: string;
+      id: number;
+      self: unknown;
+    };
     expect(masked.user.bio).toBe('WA [TELEPON]');
     expect(masked.user.tags).toEqual(['[EMAIL]', null, 3]);
     expect(masked.text).toBe('NIK [NIK]');
     expect(masked.id).toBe(7);
     expect(masked.self).toBe(masked);
-    expect((raw.user as any).bio).toBe('WA 081234567890');
+    expect((raw.user as { bio: string }).bio).toBe('WA 081234567890');
   });
 
   it('never throws on odd input', () => {

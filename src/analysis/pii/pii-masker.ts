@@ -54,16 +54,22 @@ function plausibleGroupedNik(digits: string): boolean {
 
 function phoneDigitsOk(raw: string): boolean {
   let digits = raw.replace(/\D/g, '');
-  if (digits.startsWith('62')) digits = '0' + digits.slice(2);
+  if (digits.startsWith('62')) {
+    digits = '0' + digits.slice(2);
+  }
   return digits.length >= 9 && digits.length <= 13;
 }
 
 /** Masks NIK, phone numbers and e-mail addresses in a string. */
 export function maskPiiWithCounts(text: string): PiiMaskResult {
   const counts: PiiCounts = { nik: 0, phone: 0, email: 0 };
-  if (typeof text !== 'string' || text.length === 0) return { text, counts };
+  if (typeof text !== 'string' || text.length === 0) {
+    return { text, counts };
+  }
   const mayHaveEmail = text.indexOf('@') >= 0;
-  if (!mayHaveEmail && !DIGIT_RUN.test(text)) return { text, counts };
+  if (!mayHaveEmail && !DIGIT_RUN.test(text)) {
+    return { text, counts };
+  }
   PII_RE.lastIndex = 0;
   const masked = text.replace(
     PII_RE,
@@ -106,22 +112,36 @@ export function maskPii(text: string): string {
 export function maskPiiDeep<T>(value: T): T {
   const seen = new WeakMap<object, unknown>();
   const walk = (v: unknown, depth: number): unknown => {
-    if (typeof v === 'string') return maskPii(v);
-    if (v === null || typeof v !== 'object') return v;
-    if (depth > 64) return Array.isArray(v) ? [] : {};
+    if (typeof v === 'string') {
+      return maskPii(v);
+    }
+    if (v === null || typeof v !== 'object') {
+      return v;
+    }
+    if (depth > 64) {
+      return Array.isArray(v) ? [] : {};
+    }
     const cached = seen.get(v);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      return cached;
+    }
     if (Array.isArray(v)) {
       const out: unknown[] = [];
       seen.set(v, out);
-      for (const item of v) out.push(walk(item, depth + 1));
+      for (const item of v) {
+        out.push(walk(item, depth + 1));
+      }
       return out;
     }
-    if (v instanceof Date) return v;
+    if (v instanceof Date) {
+      return v;
+    }
     const out: Record<string, unknown> = {};
     seen.set(v, out);
     try {
-      for (const key of Object.keys(v)) out[key] = walk((v as Record<string, unknown>)[key], depth + 1);
+      for (const key of Object.keys(v)) {
+        out[key] = walk((v as Record<string, unknown>)[key], depth + 1);
+      }
     } catch {
       // A getter threw: keep what was copied.
     }

@@ -56,6 +56,14 @@ describe('Gazetteer', () => {
     ['batu besar menutup batang sungai', undefined, []],
     ['nasib malang menimpa warga', undefined, []],
     ['puncak acara meriah', undefined, []],
+    // A one-word village name that is an everyday word ('minta', a village in Kutai Barat) is not a place bare.
+    ['warga minta fogging di teluk lingga', '64', ['64.08.04.1010']],
+    // A lone word of a home-region place name (Teluk Lingga) does not name a regency elsewhere (Kab. Lingga, Kepri)…
+    ['banjir di lingga', '64', []],
+    // …unless its trigger or its parent is there, or the deployment is elsewhere.
+    ['banjir di kabupaten lingga', '64', ['21.04']],
+    ['banjir di lingga kepri', '64', ['21.04', '21']],
+    ['banjir di lingga', '33.08', ['21.04']],
     // …but with a trigger (and resolvable) they are.
     ['banjir di malang', undefined, ['35.73']],
     ['kota batu dingin', undefined, ['35.79']],

@@ -10,10 +10,16 @@
  * - Bare district and village names match only when distinctive and inside the home region, or when their parent
  *   (district, regency or province) is mentioned in the same post and the name is distinctive or of several words.
  *   A one-word ordinary name (`jati`, `baru`) needs its trigger word.
+ * - A one-word district or village name that is an everyday word of the base vocabulary (`minta`) is not
+ *   distinctive: it needs its trigger word or a mentioned parent, like the hand-written common words.
  * - Ambiguous names resolve toward the home region, then toward a mentioned parent, then toward the higher level
  *   (and a city over a regency of the same name). A trigger name that stays ambiguous across the country is dropped.
+ * - A lone bare word that names a place outside the home region but is also a word of a longer place name inside it
+ *   (`lingga` of Teluk Lingga, in a post about Kalimantan Timur: not Kabupaten Lingga) is weak evidence: it resolves
+ *   only with its trigger word or a mentioned parent.
  */
 import type { LocationLevel, LocationMatch } from '../analysis.types.js';
+import { BASE_VOCABULARY_SOURCE } from '../text/base-vocabulary.data.js';
 import { DEFAULT_COMMON_PLACE_WORDS, LOCATIVE_PLACE_WORDS, LOCATIVE_WORDS } from './common-words.js';
 
 const LEVELS: LocationLevel[] = ['province', 'regency', 'district', 'village'];
@@ -176,6 +182,10 @@ export class Gazetteer {
   private nameCount = 0;
   private readonly counts = [0, 0, 0, 0];
   private readonly common: ReadonlySet<string>;
+  /** Everyday words of the base vocabulary that are not province or regency names (see `isDistinctive`). */
+  private readonly ordinary: ReadonlySet<string>;
+  /** Per home region: the words of its multi-word place names (see `weakOutsideHome`). */
+  private readonly homeNameWords = new Map<string, ReadonlySet<string>>();
   /** First words of names, trigger words and locatives: what a post's token can start or announce. */
   private readonly words = new Map<string, WordInfo>();
   /** Per place: 0 not computed yet, 1 its name starts with a word that may follow a locative, 2 not. */
@@ -186,8 +196,14 @@ export class Gazetteer {
     commonWords: Iterable<string> = [],
   ) {
     const common = new Set(DEFAULT_COMMON_PLACE_WORDS);
-    for (const w of commonWords) if (w && !/\s/.test(w)) common.add(w.toLowerCase());
+    for (const w of commonWords) {
+      if (w && !/\s/.test(w)) {
+        common.add(w.toLowerCase());
+      }
+    }
     this.common = common;
+    const ordinary = new Set(BASE_VOCABULARY_SOURCE.split(/\s+/).filter((w) => w.length > 0));
+    this.ordinary = ordinary;
     const add = (area: RawArea, level: number): void => {
       const code = String(area.code);
       let raw = String(area.name).trim().replace(/\.+$/, '');
@@ -215,19 +231,33 @@ export class Gazetteer {
       this.names.push(display);
       this.counts[level]++;
       const toks = nameTokens(raw);
-      this.distinctive.push(
-        toks.some((t) => !common.has(t) && t.length >= 3 && !/^\d+$/.test(t) && !/^[ivx]+$/.test(t)),
-      );
+      if (level <= LEVEL_REGENCY) {
+        // Province and regency names stay places even when the base vocabulary lists them (balikpapan, samarinda).
+        for (const t of toks) {
+          ordinary.delete(t);
+        }
+      }
+      this.distinctive.push(this.isDistinctive(toks, level));
       this.insert(toks, idx);
       // "Kota Baru" style regencies also under their one-word spelling and vice versa is left to the data.
     };
-    for (const p of areas.provinces) add(p, LEVEL_PROVINCE);
-    for (const r of areas.regencies) add(r, LEVEL_REGENCY);
-    for (const d of areas.districts) add(d, LEVEL_DISTRICT);
-    for (const v of areas.villages) add(v, LEVEL_VILLAGE);
+    for (const p of areas.provinces) {
+      add(p, LEVEL_PROVINCE);
+    }
+    for (const r of areas.regencies) {
+      add(r, LEVEL_REGENCY);
+    }
+    for (const d of areas.districts) {
+      add(d, LEVEL_DISTRICT);
+    }
+    for (const v of areas.villages) {
+      add(v, LEVEL_VILLAGE);
+    }
     for (const [alias, code] of ALIASES) {
       const idx = this.byCode.get(code);
-      if (idx !== undefined) this.insert(nameTokens(alias), idx);
+      if (idx !== undefined) {
+        this.insert(nameTokens(alias), idx);
+      }
     }
     this.locativeNames = new Uint8Array(this.codes.length);
     this.computeFlags(this.root, 1);
@@ -239,9 +269,62 @@ export class Gazetteer {
       }
       return x;
     };
-    for (const [w, node] of this.root) info(w).node = node;
-    for (const [w, trigger] of TRIGGERS) info(w).trigger = trigger;
-    for (const w of LOCATIVE_WORDS) info(w).locative = true;
+    for (const [w, node] of this.root) {
+      info(w).node = node;
+    }
+    for (const [w, trigger] of TRIGGERS) {
+      info(w).trigger = trigger;
+    }
+    for (const w of LOCATIVE_WORDS) {
+      info(w).locative = true;
+    }
+  }
+
+  /**
+   * A name with a word that is not ordinary (≥ 3 letters, not a number or a roman numeral, not a common place word).
+   * A one-word district or village name that is an everyday word of the base vocabulary (`minta`, "to ask") is not
+   * distinctive either: thousands of villages carry such names and a post using the word almost never means them.
+   */
+  private isDistinctive(toks: readonly string[], level: number): boolean {
+    if (level >= LEVEL_DISTRICT && toks.length === 1 && this.ordinary.has(toks[0])) {
+      return false;
+    }
+    return toks.some((t) => !this.common.has(t) && t.length >= 3 && !/^\d+$/.test(t) && !/^[ivx]+$/.test(t));
+  }
+
+  /**
+   * Words of the multi-word place names inside the home region ('teluk', 'lingga' for Teluk Lingga), memoised per
+   * region: a lone one of them naming a place elsewhere more likely stands for the local place, split by other words.
+   */
+  private wordsOfHomeNames(home: string): ReadonlySet<string> {
+    let words = this.homeNameWords.get(home);
+    if (!words) {
+      const set = new Set<string>();
+      for (let idx = 0; idx < this.codes.length; idx++) {
+        if (!this.inRegion(idx, home)) {
+          continue;
+        }
+        const toks = nameTokens(
+          this.levels[idx] === LEVEL_REGENCY ? this.names[idx].replace(/^(Kabupaten|Kota) /, '') : this.names[idx],
+        );
+        if (toks.length > 1) {
+          for (const t of toks) {
+            set.add(t);
+          }
+        }
+      }
+      words = set;
+      this.homeNameWords.set(home, words);
+    }
+    return words;
+  }
+
+  /**
+   * A bare one-word candidate outside the home region whose word belongs to a multi-word place name inside it: weak
+   * evidence, resolved only through a mentioned parent (the caller has already preferred places inside the region).
+   */
+  private weakOutsideHome(c: Candidate, toks: readonly string[], home: string | undefined): boolean {
+    return home !== undefined && !c.trigger && c.end - c.start === 1 && this.wordsOfHomeNames(home).has(toks[c.start]);
   }
 
   private computeFlags(map: Map<string, TrieNode>, depth: number): void {
@@ -255,21 +338,30 @@ export class Gazetteer {
           flags |= 1 << level;
           if (level <= LEVEL_REGENCY) {
             regencyOrAbove = true;
-            if (this.distinctive[idx]) bare = true;
-          } else if (this.distinctive[idx] || depth > 1) bare = true;
+            if (this.distinctive[idx]) {
+              bare = true;
+            }
+          } else if (this.distinctive[idx] || depth > 1) {
+            bare = true;
+          }
         }
-        if (bare) flags |= PLAUSIBLE_BARE | PLAUSIBLE_LOCATIVE;
-        else if (regencyOrAbove && depth === 1 && node.ids.some((idx) => this.locativeName(idx))) {
+        if (bare) {
+          flags |= PLAUSIBLE_BARE | PLAUSIBLE_LOCATIVE;
+        } else if (regencyOrAbove && depth === 1 && node.ids.some((idx) => this.locativeName(idx))) {
           flags |= PLAUSIBLE_LOCATIVE;
         }
         node.flags = flags;
       }
-      if (node.next) this.computeFlags(node.next, depth + 1);
+      if (node.next) {
+        this.computeFlags(node.next, depth + 1);
+      }
     }
   }
 
   private insert(tokens: string[], idx: number): void {
-    if (tokens.length === 0) return;
+    if (tokens.length === 0) {
+      return;
+    }
     let map = this.root;
     let node: TrieNode | undefined;
     for (let i = 0; i < tokens.length; i++) {
@@ -305,7 +397,9 @@ export class Gazetteer {
   /** The place with this Kemendagri code. */
   lookup(code: string): GazetteerPlace | undefined {
     const idx = this.byCode.get(code);
-    if (idx === undefined) return undefined;
+    if (idx === undefined) {
+      return undefined;
+    }
     const p = this.parents[idx];
     return {
       code: this.codes[idx],
@@ -321,7 +415,11 @@ export class Gazetteer {
   }
 
   private ancestorIn(idx: number, found: Set<number>): boolean {
-    for (let p = this.parents[idx]; p >= 0; p = this.parents[p]) if (found.has(p)) return true;
+    for (let p = this.parents[idx]; p >= 0; p = this.parents[p]) {
+      if (found.has(p)) {
+        return true;
+      }
+    }
     return false;
   }
 
@@ -366,9 +464,13 @@ export class Gazetteer {
       if (c) {
         candidates.push(c);
         i = c.end;
-      } else i++;
+      } else {
+        i++;
+      }
     }
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) {
+      return [];
+    }
 
     // Round 0: triggers, provinces, regencies and distinctive names of the home region. Later rounds: names whose
     // parent was found meanwhile (a village before its district in the text resolves in a later round).
@@ -378,11 +480,16 @@ export class Gazetteer {
     for (let round = 0; round < 4 && pending.length > 0; round++) {
       const next: Candidate[] = [];
       for (const c of pending) {
-        const pick = this.resolve(c, home, found, round > 0);
-        if (pick) this.accept(pick, c, toks, chosen, found);
-        else next.push(c);
+        const pick = this.resolve(c, toks, home, found, round > 0);
+        if (pick) {
+          this.accept(pick, c, toks, chosen, found);
+        } else {
+          next.push(c);
+        }
       }
-      if (round > 0 && next.length === pending.length) break;
+      if (round > 0 && next.length === pending.length) {
+        break;
+      }
       pending = next;
     }
     return [...chosen.values()]
@@ -394,7 +501,9 @@ export class Gazetteer {
   /** The longest plausible name starting at `i`. */
   private longestAt(toks: string[], i: number, trigger: Trigger | undefined, locative: boolean): Candidate | null {
     const first = this.words.get(toks[i])?.node;
-    if (!first) return null;
+    if (!first) {
+      return null;
+    }
     let best: TrieNode | undefined;
     let bestEnd = 0;
     let node: TrieNode | undefined = first;
@@ -405,10 +514,14 @@ export class Gazetteer {
         bestEnd = j + 1;
       }
       j++;
-      if (j >= toks.length || !node.next) break;
+      if (j >= toks.length || !node.next) {
+        break;
+      }
       node = node.next.get(toks[j]);
     }
-    if (!best) return null;
+    if (!best) {
+      return null;
+    }
     return { start: i, end: bestEnd, ids: best.ids!, trigger, locative };
   }
 
@@ -418,7 +531,9 @@ export class Gazetteer {
    * after a locative also a one-word ordinary province/regency name that may follow one ('di malang').
    */
   private plausible(flags: number, trigger: Trigger | undefined, locative: boolean): boolean {
-    if (trigger) return (flags & (1 << trigger.level)) !== 0;
+    if (trigger) {
+      return (flags & (1 << trigger.level)) !== 0;
+    }
     return (flags & (locative ? PLAUSIBLE_LOCATIVE : PLAUSIBLE_BARE)) !== 0;
   }
 
@@ -442,6 +557,7 @@ export class Gazetteer {
 
   private resolve(
     c: Candidate,
+    toks: readonly string[],
     home: string | undefined,
     found: Set<number>,
     secondPass: boolean,
@@ -452,7 +568,9 @@ export class Gazetteer {
       pool = c.ids.filter((idx) => this.levels[idx] === t.level);
       if (t.level === LEVEL_REGENCY && t.kind) {
         const sameKind = pool.filter((idx) => this.kinds[idx] === t.kind);
-        if (sameKind.length > 0) pool = sameKind;
+        if (sameKind.length > 0) {
+          pool = sameKind;
+        }
       }
     } else {
       pool = c.ids.filter((idx) => {
@@ -460,25 +578,35 @@ export class Gazetteer {
         if (level <= LEVEL_REGENCY) {
           return this.distinctive[idx] || (c.locative && c.end - c.start === 1 && this.locativeName(idx));
         }
-        if (this.distinctive[idx] && home !== undefined && this.inRegion(idx, home)) return true;
+        if (this.distinctive[idx] && home !== undefined && this.inRegion(idx, home)) {
+          return true;
+        }
         return secondPass && this.ancestorIn(idx, found) && (this.distinctive[idx] || c.end - c.start > 1);
       });
     }
-    if (pool.length === 0) return null;
+    if (pool.length === 0) {
+      return null;
+    }
     if (home) {
       const inHome = pool.filter((idx) => this.inRegion(idx, home));
-      if (inHome.length > 0)
+      if (inHome.length > 0) {
         return {
           idx: highest(inHome, this.levels, this.kinds),
           reason: c.trigger ? 'trigger+home-region' : 'home-region',
         };
+      }
     }
     const withParent = pool.filter((idx) => this.ancestorIn(idx, found));
     if (withParent.length > 0) {
       return { idx: highest(withParent, this.levels, this.kinds), reason: 'parent-mentioned' };
     }
+    if (this.weakOutsideHome(c, toks, home)) {
+      return null;
+    }
     if (c.trigger) {
-      if (pool.length === 1) return { idx: pool[0], reason: 'trigger' };
+      if (pool.length === 1) {
+        return { idx: pool[0], reason: 'trigger' };
+      }
       // Several regencies named alike (kab./kota) resolve by kind above; other ties stay ambiguous.
       const levelsInPool = new Set(pool.map((i) => this.levels[i]));
       if (levelsInPool.size === 1 && this.levels[pool[0]] <= LEVEL_REGENCY && pool.length <= 2) {
@@ -489,8 +617,12 @@ export class Gazetteer {
     const top = highest(pool, this.levels, this.kinds);
     const topLevel = this.levels[top];
     const sameTop = pool.filter((i) => this.levels[i] === topLevel);
-    if (topLevel >= LEVEL_DISTRICT && sameTop.length > 1) return null;
-    if (topLevel === LEVEL_REGENCY && sameTop.length > 2) return null;
+    if (topLevel >= LEVEL_DISTRICT && sameTop.length > 1) {
+      return null;
+    }
+    if (topLevel === LEVEL_REGENCY && sameTop.length > 2) {
+      return null;
+    }
     return { idx: top, reason: c.ids.length > 1 ? 'higher-level' : 'unique' };
   }
 
@@ -501,7 +633,9 @@ export class Gazetteer {
     chosen: Map<number, { start: number; match: LocationMatch }>,
     found: Set<number>,
   ): void {
-    if (chosen.has(pick.idx)) return;
+    if (chosen.has(pick.idx)) {
+      return;
+    }
     found.add(pick.idx);
     const m: LocationMatch = {
       code: this.codes[pick.idx],
@@ -510,7 +644,9 @@ export class Gazetteer {
       matched: toks.slice(c.start, c.end).join(' '),
       reason: pick.reason,
     };
-    if (c.trigger) m.trigger = c.trigger.text;
+    if (c.trigger) {
+      m.trigger = c.trigger.text;
+    }
     chosen.set(pick.idx, { start: c.start, match: m });
   }
 }
@@ -519,7 +655,9 @@ export class Gazetteer {
 function highest(pool: number[], levels: number[], kinds: number[]): number {
   let best = pool[0];
   for (const idx of pool) {
-    if (levels[idx] < levels[best] || (levels[idx] === levels[best] && kinds[idx] > kinds[best])) best = idx;
+    if (levels[idx] < levels[best] || (levels[idx] === levels[best] && kinds[idx] > kinds[best])) {
+      best = idx;
+    }
   }
   return best;
 }
@@ -528,8 +666,12 @@ function highest(pool: number[], levels: number[], kinds: number[]): number {
 function needsWork(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 97 && c <= 122) continue;
-    if (c >= 48 && c <= 57) continue;
+    if (c >= 97 && c <= 122) {
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      continue;
+    }
     return true;
   }
   return false;
@@ -537,25 +679,41 @@ function needsWork(t: string): boolean {
 
 /** Lower-cased tokens with punctuation split off ('kab.' → 'kab', 'lang-lang' → 'lang', 'lang'). */
 function canonicalTokens(tokens: readonly string[]): string[] {
-  if (!Array.isArray(tokens)) return [];
+  if (!Array.isArray(tokens)) {
+    return [];
+  }
   // Copy only from the first token that needs work: the normaliser's tokens are mostly plain lower-case words.
   let out: string[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i];
     if (out === null) {
-      if (typeof raw === 'string' && !needsWork(raw)) continue;
+      if (typeof raw === 'string' && !needsWork(raw)) {
+        continue;
+      }
       out = [];
-      for (let k = 0; k < i; k++) if (tokens[k].length > 0) out.push(tokens[k]);
+      for (let k = 0; k < i; k++) {
+        if (tokens[k].length > 0) {
+          out.push(tokens[k]);
+        }
+      }
     }
-    if (typeof raw !== 'string' || raw.length === 0) continue;
+    if (typeof raw !== 'string' || raw.length === 0) {
+      continue;
+    }
     // Hashtags, mentions and URLs are not read as place names (a hashtag's words follow it as plain tokens).
     const c0 = raw.charCodeAt(0);
-    if (c0 === 35 || c0 === 64 || raw.includes('://') || raw.startsWith('www.')) continue;
+    if (c0 === 35 || c0 === 64 || raw.includes('://') || raw.startsWith('www.')) {
+      continue;
+    }
     if (!needsWork(raw)) {
       out.push(raw);
       continue;
     }
-    for (const part of raw.toLowerCase().split(SPLIT)) if (part.length > 0) out.push(part);
+    for (const part of raw.toLowerCase().split(SPLIT)) {
+      if (part.length > 0) {
+        out.push(part);
+      }
+    }
   }
   return out ?? (tokens as string[]);
 }

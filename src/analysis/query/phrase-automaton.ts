@@ -15,7 +15,9 @@ export class PhraseAutomaton {
 
   /** Adds a phrase (two or more tokens); returns nothing, the id is the caller's. */
   add(tokens: readonly string[], id: number): void {
-    if (this.built) throw new Error('PhraseAutomaton: add after build');
+    if (this.built) {
+      throw new Error('PhraseAutomaton: add after build');
+    }
     let state = 0;
     for (const tok of tokens) {
       let tid = this.vocab.get(tok);
@@ -49,11 +51,15 @@ export class PhraseAutomaton {
       for (const [tid, s] of this.goto[r]) {
         queue.push(s);
         let f = this.fail[r];
-        while (f !== 0 && !this.goto[f].has(tid)) f = this.fail[f];
+        while (f !== 0 && !this.goto[f].has(tid)) {
+          f = this.fail[f];
+        }
         const g = this.goto[f].get(tid);
         this.fail[s] = g !== undefined && g !== s ? g : 0;
         const inherited = this.out[this.fail[s]];
-        if (inherited.length > 0) this.out[s] = this.out[s].concat(inherited);
+        if (inherited.length > 0) {
+          this.out[s] = this.out[s].concat(inherited);
+        }
       }
     }
     this.built = true;
@@ -69,7 +75,9 @@ export class PhraseAutomaton {
 
   /** Calls `onMatch(id, end)` for each phrase occurrence; `end` is the index of the phrase's last token. */
   scan(tokens: readonly string[], onMatch: (id: number, end: number) => void): void {
-    if (this.patterns === 0) return;
+    if (this.patterns === 0) {
+      return;
+    }
     let state = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tid = this.vocab.get(tokens[i]);
@@ -83,11 +91,15 @@ export class PhraseAutomaton {
           state = next;
           break;
         }
-        if (state === 0) break;
+        if (state === 0) {
+          break;
+        }
         state = this.fail[state];
       }
       const o = this.out[state];
-      for (let k = 0; k < o.length; k++) onMatch(o[k], i);
+      for (let k = 0; k < o.length; k++) {
+        onMatch(o[k], i);
+      }
     }
   }
 }

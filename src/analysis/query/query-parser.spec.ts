@@ -5,7 +5,9 @@ function err(query: string): QuerySyntaxError {
   try {
     parseQuery(query);
   } catch (e) {
-    if (e instanceof QuerySyntaxError) return e;
+    if (e instanceof QuerySyntaxError) {
+      return e;
+    }
     throw e;
   }
   throw new Error(`no error for ${query}`);
@@ -37,7 +39,7 @@ describe('query parser', () => {
   it('gives OR lower precedence than implicit AND and accepts lowercase operators', () => {
     const p = parseQuery('jalan rusak or Jembatan putus');
     expect(p.ast.type).toBe('or');
-    expect((p.ast as any).children.map((c: any) => c.type)).toEqual(['and', 'and']);
+    expect((p.ast as { children: { type: string }[] }).children.map((c) => c.type)).toEqual(['and', 'and']);
     expect(p.terms.map((t) => t.value)).toEqual(['jalan', 'rusak', 'jembatan', 'putus']);
   });
 

@@ -55,14 +55,20 @@ function lex(query: string): LexToken[] {
     }
     if (OPEN_QUOTES.has(ch)) {
       let j = i + 1;
-      while (j < n && !CLOSE_QUOTES.has(query[j])) j++;
-      if (j >= n) throw new QuerySyntaxError('unterminated-quote', 'Tanda kutip tidak ditutup, dibuka', i + 1);
+      while (j < n && !CLOSE_QUOTES.has(query[j])) {
+        j++;
+      }
+      if (j >= n) {
+        throw new QuerySyntaxError('unterminated-quote', 'Tanda kutip tidak ditutup, dibuka', i + 1);
+      }
       out.push({ kind: 'phrase', text: query.slice(i + 1, j), pos: i + 1 });
       i = j + 1;
       continue;
     }
     let j = i;
-    while (j < n && !isSpace(query[j]) && query[j] !== '(' && query[j] !== ')' && !OPEN_QUOTES.has(query[j])) j++;
+    while (j < n && !isSpace(query[j]) && query[j] !== '(' && query[j] !== ')' && !OPEN_QUOTES.has(query[j])) {
+      j++;
+    }
     const text = query.slice(i, j);
     const upper = text.toUpperCase();
     const kind: LexKind = upper === 'AND' ? 'and' : upper === 'OR' ? 'or' : upper === 'NOT' ? 'not' : 'word';
@@ -99,7 +105,9 @@ class Parser {
     const node = this.parseOr();
     const t = this.toks[this.i];
     if (t) {
-      if (t.kind === 'rparen') throw new QuerySyntaxError('unbalanced-close', 'Kurung tutup tanpa pasangan', t.pos);
+      if (t.kind === 'rparen') {
+        throw new QuerySyntaxError('unbalanced-close', 'Kurung tutup tanpa pasangan', t.pos);
+      }
       throw new QuerySyntaxError('unexpected', `"${t.text}" tidak diharapkan`, t.pos);
     }
     return node;
@@ -123,14 +131,18 @@ class Parser {
     const children = [this.parseUnary()];
     for (;;) {
       const t = this.peek();
-      if (!t) break;
+      if (!t) {
+        break;
+      }
       if (t.kind === 'and') {
         this.i++;
         this.expectOperand(t);
         children.push(this.parseUnary());
       } else if (t.kind === 'word' || t.kind === 'phrase' || t.kind === 'lparen' || t.kind === 'not') {
         children.push(this.parseUnary());
-      } else break;
+      } else {
+        break;
+      }
     }
     return children.length === 1 ? children[0] : { type: 'and', children };
   }
@@ -158,7 +170,9 @@ class Parser {
       if (!next || next.kind === 'and' || next.kind === 'or' || next.kind === 'rparen') {
         throw new QuerySyntaxError('missing-operand', 'Operator NOT tidak diikuti kata', t.pos);
       }
-      if (++this.depth > MAX_DEPTH) throw new QuerySyntaxError('too-deep', 'Kueri terlalu bertingkat', t.pos);
+      if (++this.depth > MAX_DEPTH) {
+        throw new QuerySyntaxError('too-deep', 'Kueri terlalu bertingkat', t.pos);
+      }
       const child = this.parseUnary();
       this.depth--;
       return { type: 'not', child };
@@ -168,18 +182,28 @@ class Parser {
 
   private parsePrimary(): QueryNode {
     const t = this.peek();
-    if (!t) throw new QuerySyntaxError('missing-operand', 'Kueri berakhir sebelum kata yang dicari', this.end);
+    if (!t) {
+      throw new QuerySyntaxError('missing-operand', 'Kueri berakhir sebelum kata yang dicari', this.end);
+    }
     switch (t.kind) {
       case 'lparen': {
         this.i++;
-        if (this.peek()?.kind === 'rparen') throw new QuerySyntaxError('empty-group', 'Kurung kosong', t.pos);
-        if (!this.peek()) throw new QuerySyntaxError('unbalanced-open', 'Kurung buka tanpa pasangan', t.pos);
-        if (++this.depth > MAX_DEPTH) throw new QuerySyntaxError('too-deep', 'Kueri terlalu bertingkat', t.pos);
+        if (this.peek()?.kind === 'rparen') {
+          throw new QuerySyntaxError('empty-group', 'Kurung kosong', t.pos);
+        }
+        if (!this.peek()) {
+          throw new QuerySyntaxError('unbalanced-open', 'Kurung buka tanpa pasangan', t.pos);
+        }
+        if (++this.depth > MAX_DEPTH) {
+          throw new QuerySyntaxError('too-deep', 'Kueri terlalu bertingkat', t.pos);
+        }
         const inner = this.parseOr();
         this.depth--;
         const close = this.peek();
         if (close?.kind !== 'rparen') {
-          if (!close) throw new QuerySyntaxError('unbalanced-open', 'Kurung buka tanpa pasangan', t.pos);
+          if (!close) {
+            throw new QuerySyntaxError('unbalanced-open', 'Kurung buka tanpa pasangan', t.pos);
+          }
           throw new QuerySyntaxError('unexpected', `"${close.text}" tidak diharapkan`, close.pos);
         }
         this.i++;
@@ -193,7 +217,8 @@ class Parser {
       case 'phrase':
         this.i++;
         return this.phrase(t);
-      default:
+      case 'not':
+      case 'word':
         this.i++;
         return this.word(t);
     }
@@ -206,8 +231,12 @@ class Parser {
 
   private phrase(t: LexToken): QueryNode {
     const tokens = this.normalize(t.text);
-    if (tokens.length === 0) throw new QuerySyntaxError('empty-phrase', 'Frasa dalam tanda kutip kosong', t.pos);
-    if (tokens.length === 1) return this.add({ kind: 'word', value: tokens[0], text: `"${t.text}"`, position: t.pos });
+    if (tokens.length === 0) {
+      throw new QuerySyntaxError('empty-phrase', 'Frasa dalam tanda kutip kosong', t.pos);
+    }
+    if (tokens.length === 1) {
+      return this.add({ kind: 'word', value: tokens[0], text: `"${t.text}"`, position: t.pos });
+    }
     return this.add({ kind: 'phrase', value: tokens.join(' '), tokens, text: `"${t.text}"`, position: t.pos });
   }
 
@@ -246,7 +275,9 @@ class Parser {
     if (tokens.length === 0) {
       throw new QuerySyntaxError('empty-word', `"${text}" tidak memuat huruf atau angka`, t.pos);
     }
-    if (tokens.length === 1) return this.add({ kind: 'word', value: tokens[0], text, position: t.pos });
+    if (tokens.length === 1) {
+      return this.add({ kind: 'word', value: tokens[0], text, position: t.pos });
+    }
     return this.add({ kind: 'phrase', value: tokens.join(' '), tokens, text, position: t.pos });
   }
 }
@@ -286,8 +317,9 @@ export function validateQuery(query: string, options: ParseOptions = {}): QueryV
   try {
     return { ok: true, matchesEmpty: parseQuery(query, options).matchesEmpty };
   } catch (err) {
-    if (err instanceof QuerySyntaxError)
+    if (err instanceof QuerySyntaxError) {
       return { ok: false, message: err.message, position: err.position, code: err.code };
+    }
     return { ok: false, message: 'Kueri tidak dapat dibaca', position: 1, code: 'unknown' };
   }
 }

@@ -134,7 +134,9 @@ export class TopicMatcher {
   private termId(term: QueryTerm): number {
     const key = keyOf(term);
     let id = this.termIds.get(key);
-    if (id !== undefined) return id;
+    if (id !== undefined) {
+      return id;
+    }
     id = this.termIds.size;
     this.termIds.set(key, id);
     switch (term.kind) {
@@ -158,8 +160,11 @@ export class TopicMatcher {
       case 'prefix': {
         const key = term.value.slice(0, PREFIX_KEY);
         const list = this.prefixIndex.get(key);
-        if (list) list.push({ prefix: term.value, id });
-        else this.prefixIndex.set(key, [{ prefix: term.value, id }]);
+        if (list) {
+          list.push({ prefix: term.value, id });
+        } else {
+          this.prefixIndex.set(key, [{ prefix: term.value, id }]);
+        }
         this.prefixCount++;
         break;
       }
@@ -171,7 +176,9 @@ export class TopicMatcher {
     switch (node.type) {
       case 'term': {
         const id = this.termId(node.term);
-        if (!negated) positive.push({ id, text: node.term.text });
+        if (!negated) {
+          positive.push({ id, text: node.term.text });
+        }
         return { t: 0, id };
       }
       case 'and':
@@ -186,9 +193,13 @@ export class TopicMatcher {
   private buildTriggers(): void {
     const refCount = new Uint32Array(this.termIds.size);
     const countRefs = (n: Compiled): void => {
-      if (n.t === 0) refCount[n.id]++;
-      else if (n.t === 3) countRefs(n.c);
-      else n.c.forEach(countRefs);
+      if (n.t === 0) {
+        refCount[n.id]++;
+      } else if (n.t === 3) {
+        countRefs(n.c);
+      } else {
+        n.c.forEach(countRefs);
+      }
     };
     this.queries.forEach((q) => countRefs(q.root));
     const triggersOf = (n: Compiled): number[] | null => {
@@ -201,7 +212,9 @@ export class TopicMatcher {
           const all: number[] = [];
           for (const c of n.c) {
             const t = triggersOf(c);
-            if (t === null) return null;
+            if (t === null) {
+              return null;
+            }
             all.push(...t);
           }
           return all;
@@ -211,9 +224,13 @@ export class TopicMatcher {
           let bestCost = Infinity;
           for (const c of n.c) {
             const t = triggersOf(c);
-            if (t === null) continue;
+            if (t === null) {
+              continue;
+            }
             let cost = 0;
-            for (const id of t) cost += refCount[id] + 1;
+            for (const id of t) {
+              cost += refCount[id] + 1;
+            }
             if (cost < bestCost) {
               best = t;
               bestCost = cost;
@@ -227,8 +244,13 @@ export class TopicMatcher {
     const always: number[] = [];
     this.queries.forEach((q, qi) => {
       const t = triggersOf(q.root);
-      if (t === null) always.push(qi);
-      else for (const id of new Set(t)) byTerm[id].push(qi);
+      if (t === null) {
+        always.push(qi);
+      } else {
+        for (const id of new Set(t)) {
+          byTerm[id].push(qi);
+        }
+      }
     });
     this.triggers = byTerm.map((a) => Int32Array.from(a));
     this.always = Int32Array.from(always);
@@ -239,10 +261,18 @@ export class TopicMatcher {
       case 0:
         return this.termStamp[n.id] === gen;
       case 1:
-        for (let i = 0; i < n.c.length; i++) if (!this.eval(n.c[i], gen)) return false;
+        for (let i = 0; i < n.c.length; i++) {
+          if (!this.eval(n.c[i], gen)) {
+            return false;
+          }
+        }
         return true;
       case 2:
-        for (let i = 0; i < n.c.length; i++) if (this.eval(n.c[i], gen)) return true;
+        for (let i = 0; i < n.c.length; i++) {
+          if (this.eval(n.c[i], gen)) {
+            return true;
+          }
+        }
         return false;
       case 3:
         return !this.eval(n.c, gen);
@@ -255,20 +285,34 @@ export class TopicMatcher {
    */
   private tokenTerms(tok: string): readonly number[] | null {
     const cached = this.tokenCache.get(tok);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      return cached;
+    }
     const ids: number[] = [];
     const words = this.wordIndex.get(tok);
-    if (words) ids.push(...words);
+    if (words) {
+      ids.push(...words);
+    }
     if (this.stemIndex.size > 0 && this.stem !== undefined) {
       const stems = this.stemIndex.get(this.stem(tok));
-      if (stems) ids.push(...stems);
+      if (stems) {
+        ids.push(...stems);
+      }
     }
     if (this.prefixCount > 0 && tok.length >= PREFIX_KEY) {
       const list = this.prefixIndex.get(tok.slice(0, PREFIX_KEY));
-      if (list) for (const p of list) if (tok.startsWith(p.prefix)) ids.push(p.id);
+      if (list) {
+        for (const p of list) {
+          if (tok.startsWith(p.prefix)) {
+            ids.push(p.id);
+          }
+        }
+      }
     }
     const result = ids.length > 0 ? ids : null;
-    if (this.tokenCache.size >= TOKEN_CACHE_LIMIT) this.tokenCache.clear();
+    if (this.tokenCache.size >= TOKEN_CACHE_LIMIT) {
+      this.tokenCache.clear();
+    }
     this.tokenCache.set(tok, result);
     return result;
   }
@@ -282,47 +326,71 @@ export class TopicMatcher {
 
   /** The topics whose query the post satisfies, in the order the topics were given. Never throws. */
   match(doc: MatchDocument): TopicMatch[] {
-    if (this.queries.length === 0) return [];
+    if (this.queries.length === 0) {
+      return [];
+    }
     const gen = this.nextGen();
     this.hitTerms.length = 0;
     const tokens = doc.tokens ?? [];
     if (this.wordIndex.size > 0 || this.stemIndex.size > 0 || this.prefixCount > 0) {
       for (let i = 0; i < tokens.length; i++) {
         const ids = this.tokenTerms(tokens[i]);
-        if (ids !== null) for (let k = 0; k < ids.length; k++) this.hit(ids[k], gen);
+        if (ids !== null) {
+          for (let k = 0; k < ids.length; k++) {
+            this.hit(ids[k], gen);
+          }
+        }
       }
     }
     this.phrases.scan(tokens, (id) => this.hit(id, gen));
     if (this.hashtagIndex.size > 0 && doc.hashtags) {
       for (const h of doc.hashtags) {
         const id = this.hashtagIndex.get(stripTag(h));
-        if (id !== undefined) this.hit(id, gen);
+        if (id !== undefined) {
+          this.hit(id, gen);
+        }
       }
     }
     if (this.mentionIndex.size > 0 && doc.mentions) {
       for (const m of doc.mentions) {
         const id = this.mentionIndex.get(stripTag(m));
-        if (id !== undefined) this.hit(id, gen);
+        if (id !== undefined) {
+          this.hit(id, gen);
+        }
       }
     }
 
     const matched: number[] = [];
     const consider = (qi: number): void => {
-      if (this.queryStamp[qi] === gen) return;
+      if (this.queryStamp[qi] === gen) {
+        return;
+      }
       this.queryStamp[qi] = gen;
-      if (this.eval(this.queries[qi].root, gen)) matched.push(qi);
+      if (this.eval(this.queries[qi].root, gen)) {
+        matched.push(qi);
+      }
     };
     for (let h = 0; h < this.hitTerms.length; h++) {
       const qs = this.triggers[this.hitTerms[h]];
-      for (let k = 0; k < qs.length; k++) consider(qs[k]);
+      for (let k = 0; k < qs.length; k++) {
+        consider(qs[k]);
+      }
     }
-    for (let k = 0; k < this.always.length; k++) consider(this.always[k]);
-    if (matched.length === 0) return [];
+    for (let k = 0; k < this.always.length; k++) {
+      consider(this.always[k]);
+    }
+    if (matched.length === 0) {
+      return [];
+    }
     matched.sort((a, b) => a - b);
     return matched.map((qi) => {
       const q = this.queries[qi];
       const terms: string[] = [];
-      for (const p of q.positive) if (this.termStamp[p.id] === gen) terms.push(p.text);
+      for (const p of q.positive) {
+        if (this.termStamp[p.id] === gen) {
+          terms.push(p.text);
+        }
+      }
       return { id: q.id, terms };
     });
   }
@@ -340,6 +408,9 @@ export class TopicMatcher {
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
   const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
+  if (list) {
+    list.push(id);
+  } else {
+    map.set(key, [id]);
+  }
 }

@@ -20,16 +20,23 @@ export interface ParsedLexicon {
 function parseWeighted(source: string, into: Map<string, number>, phrases: Map<string, Phrase[]>): void {
   for (const raw of source.split('\n')) {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
+    if (!line || line.startsWith('#')) {
+      continue;
+    }
     const colon = line.indexOf(':');
-    if (colon < 0) continue;
+    if (colon < 0) {
+      continue;
+    }
     const weight = Number(line.slice(0, colon));
-    if (!Number.isFinite(weight)) continue;
+    if (!Number.isFinite(weight)) {
+      continue;
+    }
     for (const entry of line
       .slice(colon + 1)
       .trim()
-      .split(/\s+/))
+      .split(/\s+/)) {
       addEntry(entry, weight, into, phrases);
+    }
   }
 }
 
@@ -40,7 +47,9 @@ export function addEntry(
   phrases: Map<string, Phrase[]>,
 ): void {
   const key = entry.trim().toLowerCase();
-  if (!key) return;
+  if (!key) {
+    return;
+  }
   const words = key.split(/[_\s]+/).filter(Boolean);
   if (words.length === 1) {
     into.set(words[0], weight);
@@ -48,7 +57,9 @@ export function addEntry(
   }
   const list = phrases.get(words[0]) ?? [];
   const existing = list.findIndex((p) => p.words.join(' ') === words.join(' '));
-  if (existing >= 0) list.splice(existing, 1);
+  if (existing >= 0) {
+    list.splice(existing, 1);
+  }
   list.push({ words, weight });
   list.sort((a, b) => b.words.length - a.words.length);
   phrases.set(words[0], list);
@@ -72,14 +83,18 @@ export function builtInLexicon(): ParsedLexicon {
 
 export function cloneLexicon(lex: ParsedLexicon): ParsedLexicon {
   const phrases = new Map<string, Phrase[]>();
-  for (const [k, v] of lex.phrases) phrases.set(k, [...v]);
+  for (const [k, v] of lex.phrases) {
+    phrases.set(k, [...v]);
+  }
   return { words: new Map(lex.words), phrases, modifiers: lex.modifiers, modifierPhrases: lex.modifierPhrases };
 }
 
 /** Number of entries (words + phrases) in a lexicon. */
 export function lexiconSize(lex: ParsedLexicon): number {
   let n = lex.words.size;
-  for (const list of lex.phrases.values()) n += list.length;
+  for (const list of lex.phrases.values()) {
+    n += list.length;
+  }
   return n;
 }
 

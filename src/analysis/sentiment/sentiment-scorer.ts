@@ -104,17 +104,20 @@ export class SentimentScorer {
       this.lex = cloneLexicon(base);
       for (const [entry, raw] of Object.entries(options.lexiconOverrides)) {
         const key = entry.trim().toLowerCase().replace(/\s+/g, '_');
-        if (!key || typeof raw !== 'number' || !Number.isFinite(raw)) continue;
+        if (!key || typeof raw !== 'number' || !Number.isFinite(raw)) {
+          continue;
+        }
         const weight = Math.max(-1, Math.min(1, raw));
         if (weight === 0) {
           this.lex.words.delete(key);
           const first = key.split('_')[0];
           const list = this.lex.phrases.get(first);
-          if (list)
+          if (list) {
             this.lex.phrases.set(
               first,
               list.filter((p) => p.words.join('_') !== key),
             );
+          }
           continue;
         }
         addEntry(key, weight, this.lex.words, this.lex.phrases);
@@ -130,7 +133,9 @@ export class SentimentScorer {
   /** Number of lexicon entries (words and phrases) in use. */
   get lexiconSize(): number {
     let n = this.lex.words.size;
-    for (const list of this.lex.phrases.values()) n += list.length;
+    for (const list of this.lex.phrases.values()) {
+      n += list.length;
+    }
     return n;
   }
 
@@ -147,7 +152,9 @@ export class SentimentScorer {
   scoreNormalized(n: NormalizedText): SentimentResult {
     const hits = this.collect(n);
     let sum = 0;
-    for (const h of hits) sum += h.weight;
+    for (const h of hits) {
+      sum += h.weight;
+    }
     const score = Math.tanh(sum);
     const label: SentimentLabel =
       score >= this.thresholds.positive ? 'positive' : score <= -this.thresholds.negative ? 'negative' : 'neutral';
@@ -176,17 +183,23 @@ export class SentimentScorer {
         found: this.lookupWord(t),
         post: POST_INTENSIFIERS.get(t),
       };
-      if (this.infos.size >= TOKEN_INFO_LIMIT) this.infos.clear();
+      if (this.infos.size >= TOKEN_INFO_LIMIT) {
+        this.infos.clear();
+      }
       this.infos.set(t, info);
     }
     return info;
   }
 
   private matchPhrase(list: Phrase[] | undefined, tokens: string[], i: number): Phrase | undefined {
-    if (!list) return undefined;
+    if (!list) {
+      return undefined;
+    }
     for (const p of list) {
       const len = p.words.length;
-      if (i + len > tokens.length) continue;
+      if (i + len > tokens.length) {
+        continue;
+      }
       let ok = true;
       for (let k = 1; k < len; k++) {
         if (tokens[i + k] !== p.words[k]) {
@@ -194,25 +207,35 @@ export class SentimentScorer {
           break;
         }
       }
-      if (ok) return p;
+      if (ok) {
+        return p;
+      }
     }
     return undefined;
   }
 
   private lookupWord(w: string): WordLookup | undefined {
     const direct = this.lex.words.get(w);
-    if (direct !== undefined) return { weight: direct, term: w };
+    if (direct !== undefined) {
+      return { weight: direct, term: w };
+    }
     const c = w.charCodeAt(0);
-    if (c === 35 || c === 64 || w.length < 5 || w.length > 30) return undefined; // '#', '@', short or huge
+    if (c === 35 || c === 64 || w.length < 5 || w.length > 30) {
+      return undefined;
+    } // '#', '@', short or huge
     if (w.endsWith('nya')) {
       const base = w.slice(0, -3);
       const bw = this.lex.words.get(base);
-      if (bw !== undefined) return { weight: bw, term: base };
+      if (bw !== undefined) {
+        return { weight: bw, term: base };
+      }
     }
     const stem = STEMMER.stem(w);
     if (stem !== w && stem.length >= 3) {
       const sw = this.lex.words.get(stem);
-      if (sw !== undefined) return { weight: sw * 0.8, rule: `stem:${stem}`, term: w };
+      if (sw !== undefined) {
+        return { weight: sw * 0.8, rule: `stem:${stem}`, term: w };
+      }
     }
     return undefined;
   }
@@ -241,7 +264,9 @@ export class SentimentScorer {
       while (b < bounds.length && bounds[b] <= i) {
         // clause ends with mark n.boundaryMarks[b]
         const mark = n.boundaryMarks[b];
-        if (mark === '?' && hasQuestionWord) questionClauses.add(clause);
+        if (mark === '?' && hasQuestionWord) {
+          questionClauses.add(clause);
+        }
         hasQuestionWord = false;
         negator = null;
         weakNegator = null;
@@ -259,7 +284,9 @@ export class SentimentScorer {
         hasLaugh = true;
         continue;
       }
-      if (info.question) hasQuestionWord = true;
+      if (info.question) {
+        hasQuestionWord = true;
+      }
 
       // Phrases first (they may start with a negator: 'tidak becus').
       let term: string | undefined;
@@ -296,7 +323,9 @@ export class SentimentScorer {
             concession = t;
           } else {
             for (let k = sentenceStartHit; k < hits.length; k++) {
-              if (hits[k].rules.some((r) => r.startsWith('after-contrast'))) continue;
+              if (hits[k].rules.some((r) => r.startsWith('after-contrast'))) {
+                continue;
+              }
               hits[k].weight *= 0.6;
               hits[k].rules.push(`before-contrast:${t}`);
             }
@@ -317,14 +346,20 @@ export class SentimentScorer {
           }
         }
         const found = info.found;
-        if (!found) continue;
+        if (!found) {
+          continue;
+        }
         term = found.term;
         weight = found.weight;
-        if (found.rule) extraRules.push(found.rule);
+        if (found.rule) {
+          extraRules.push(found.rule);
+        }
       }
 
       const rules: string[] = [];
-      if (this.overridden.has(term)) rules.push('override');
+      if (this.overridden.has(term)) {
+        rules.push('override');
+      }
       rules.push(...extraRules);
       if (modifier !== null && i - modifierAt <= MODIFIER_SCOPE) {
         weight *= modifierFactor;
@@ -379,9 +414,13 @@ export class SentimentScorer {
     let emojiCount = 0;
     let sarcasmEmoji: string | null = null;
     for (const e of n.emojis) {
-      if (SARCASM_EMOJI.has(e)) sarcasmEmoji = e;
+      if (SARCASM_EMOJI.has(e)) {
+        sarcasmEmoji = e;
+      }
       const w = emojiSentiment(e);
-      if (w === 0 || emojiCount >= 5) continue;
+      if (w === 0 || emojiCount >= 5) {
+        continue;
+      }
       emojiCount++;
       hits.push({ term: e, weight: w * 0.8, rules: ['emoji'], start: tokens.length, clause, fromWord: false });
     }
@@ -390,9 +429,14 @@ export class SentimentScorer {
     let pos = 0;
     let neg = 0;
     for (const h of hits) {
-      if (!h.fromWord) continue;
-      if (h.weight > 0) pos += h.weight;
-      else neg -= h.weight;
+      if (!h.fromWord) {
+        continue;
+      }
+      if (h.weight > 0) {
+        pos += h.weight;
+      } else {
+        neg -= h.weight;
+      }
     }
     const sarcasm = pos > 0 && (sarcasmEmoji !== null || (hasLaugh && neg > 0));
     if (sarcasm) {

@@ -11,12 +11,17 @@ export function defaultVocabulary(): readonly string[] {
     const list: string[] = [];
     for (const line of LEXICON_SOURCE.split('\n')) {
       const colon = line.indexOf(':');
-      if (colon < 0 || line.trimStart().startsWith('#')) continue;
+      if (colon < 0 || line.trimStart().startsWith('#')) {
+        continue;
+      }
       for (const w of line
         .slice(colon + 1)
         .trim()
-        .split(/\s+/))
-        if (w && w.indexOf('_') < 0) list.push(w);
+        .split(/\s+/)) {
+        if (w && w.indexOf('_') < 0) {
+          list.push(w);
+        }
+      }
     }
     words = list;
   }

@@ -16,9 +16,13 @@ export class HashtagSegmenter {
 
   segment(body: string): readonly string[] | null {
     const cached = this.cache.get(body);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      return cached;
+    }
     const result = body.length > MAX_BODY ? null : this.compute(body);
-    if (this.cache.size >= this.cacheLimit) this.cache.clear();
+    if (this.cache.size >= this.cacheLimit) {
+      this.cache.clear();
+    }
     this.cache.set(body, result);
     return result;
   }
@@ -30,11 +34,15 @@ export class HashtagSegmenter {
     const from = new Array<number>(n + 1).fill(-1);
     cost[0] = 0;
     for (let i = 0; i < n; i++) {
-      if (cost[i] === Infinity) continue;
+      if (cost[i] === Infinity) {
+        continue;
+      }
       const c = body.charCodeAt(i);
       if (c >= 48 && c <= 57) {
         let j = i + 1;
-        while (j < n && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) j++;
+        while (j < n && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) {
+          j++;
+        }
         if (cost[i] + 1 < cost[j]) {
           cost[j] = cost[i] + 1;
           from[j] = i;
@@ -49,9 +57,13 @@ export class HashtagSegmenter {
         }
       }
     }
-    if (cost[n] === Infinity) return null;
+    if (cost[n] === Infinity) {
+      return null;
+    }
     const words: string[] = [];
-    for (let j = n; j > 0; j = from[j]) words.push(body.slice(from[j], j));
+    for (let j = n; j > 0; j = from[j]) {
+      words.push(body.slice(from[j], j));
+    }
     return words.reverse();
   }
 }

@@ -457,16 +457,24 @@ export function parseSlangSource(source: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const rawLine of source.split('\n')) {
     const line = rawLine.trim();
-    if (!line) continue;
+    if (!line) {
+      continue;
+    }
     const eq = line.indexOf('=');
-    if (eq < 0) continue;
+    if (eq < 0) {
+      continue;
+    }
     const target = line.slice(0, eq).trim();
     for (const variant of line
       .slice(eq + 1)
       .trim()
       .split(/\s+/)) {
-      if (!variant || variant.endsWith("'") || variant === target) continue;
-      if (!map.has(variant)) map.set(variant, target);
+      if (!variant || variant.endsWith("'") || variant === target) {
+        continue;
+      }
+      if (!map.has(variant)) {
+        map.set(variant, target);
+      }
     }
   }
   return map;

@@ -13,7 +13,9 @@ export class StemmerCache {
 
   stem(word: string): string {
     const hit = this.cache.get(word);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      return hit;
+    }
     let stemmed = word;
     // Only plain lower-case letter words are worth stemming; hashtags, mentions, numbers and URLs stay as they are.
     if (word.length > 3 && word.length <= 40 && /^[a-z]+$/.test(word)) {
@@ -23,7 +25,9 @@ export class StemmerCache {
         stemmed = word;
       }
     }
-    if (this.cache.size >= this.limit) this.cache.clear();
+    if (this.cache.size >= this.limit) {
+      this.cache.clear();
+    }
     this.cache.set(word, stemmed);
     return stemmed;
   }

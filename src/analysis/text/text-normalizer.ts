@@ -19,12 +19,12 @@ export const SLANG_MAP: ReadonlyMap<string, string> = parseSlangSource(SLANG_SOU
 
 const BASE_VOCABULARY: readonly string[] = BASE_VOCABULARY_SOURCE.split(/\s+/).filter(Boolean);
 
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+const NON_ASCII_RE = /[\u{80}-\u{10FFFF}]/u;
 // E-mail addresses are dropped before tokenising (PII is masked upstream; this keeps them out of tokens).
 // The cheap check (one character before '@') runs first: the full expression backtracks on every word.
 const EMAIL_HINT_RE = /[A-Za-z0-9._%+-]@[A-Za-z0-9-]+\./;
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-const EMOJI_STRIP_RE = /[\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu;
+const EMOJI_STRIP_RE = /\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/gu;
 const UPPER_RE = /\p{Lu}/u;
 const CAMEL_SPLIT_RE = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 const REDUP_RE = /^(\p{L}{2,})2$/u;
@@ -40,7 +40,11 @@ const TABLE_MASK = (1 << 16) - 1;
 const TABLE_LIMIT = 1 << 15;
 
 function sameChars(text: string, p: number, key: string): boolean {
-  for (let k = 0; k < key.length; k++) if (text.charCodeAt(p + k) !== key.charCodeAt(k)) return false;
+  for (let k = 0; k < key.length; k++) {
+    if (text.charCodeAt(p + k) !== key.charCodeAt(k)) {
+      return false;
+    }
+  }
   return true;
 }
 const EMOTICON_MAP = new Map(EMOTICONS);
@@ -65,12 +69,24 @@ const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   let f = 0;
-  if (/[A-Za-z0-9_]/.test(ch)) f |= WORD;
-  if (/[A-Za-z0-9]/.test(ch)) f |= WORD_TAIL | LETTER_OR_NUMBER;
-  if (/[0-9]/.test(ch)) f |= DIGIT;
-  if (/[\s<>"'`]/.test(ch)) f |= URL_STOP;
-  if (/[.,!?;:]/.test(ch)) f |= PUNCT;
-  if (/[:;<\-=]/.test(ch)) f |= EMOTICON_START;
+  if (/[A-Za-z0-9_]/.test(ch)) {
+    f |= WORD;
+  }
+  if (/[A-Za-z0-9]/.test(ch)) {
+    f |= WORD_TAIL | LETTER_OR_NUMBER;
+  }
+  if (/[0-9]/.test(ch)) {
+    f |= DIGIT;
+  }
+  if (/[\s<>"'`]/.test(ch)) {
+    f |= URL_STOP;
+  }
+  if (/[.,!?;:]/.test(ch)) {
+    f |= PUNCT;
+  }
+  if (/[:;<\-=]/.test(ch)) {
+    f |= EMOTICON_START;
+  }
   ASCII_CLASS[c] = f;
 }
 const U_WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
@@ -84,11 +100,21 @@ function unicodeClass(cp: number): number {
   if (f === undefined) {
     const ch = String.fromCodePoint(cp);
     f = 0;
-    if (U_WORD_RE.test(ch)) f |= WORD | WORD_TAIL;
-    if (U_LN_RE.test(ch)) f |= LETTER_OR_NUMBER;
-    if (U_PICT_RE.test(ch)) f |= PICT;
-    if (U_SPACE_RE.test(ch)) f |= URL_STOP;
-    if (unicodeClasses.size < 65_536) unicodeClasses.set(cp, f);
+    if (U_WORD_RE.test(ch)) {
+      f |= WORD | WORD_TAIL;
+    }
+    if (U_LN_RE.test(ch)) {
+      f |= LETTER_OR_NUMBER;
+    }
+    if (U_PICT_RE.test(ch)) {
+      f |= PICT;
+    }
+    if (U_SPACE_RE.test(ch)) {
+      f |= URL_STOP;
+    }
+    if (unicodeClasses.size < 65_536) {
+      unicodeClasses.set(cp, f);
+    }
   }
   return f;
 }
@@ -96,7 +122,9 @@ function unicodeClass(cp: number): number {
 /** Class of the code point starting at `i` (a lone surrogate has none). */
 function codeClass(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_CLASS[c];
+  if (c < 128) {
+    return ASCII_CLASS[c];
+  }
   return unicodeClass(text.codePointAt(i)!);
 }
 
@@ -105,7 +133,9 @@ function cpLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      return 2;
+    }
   }
   return 1;
 }
@@ -114,22 +144,31 @@ function cpLength(text: string, i: number): number {
 function scanTagBody(text: string, p: number): number {
   const n = text.length;
   let i = p;
-  while (i < n && (codeClass(text, i) & WORD) !== 0) i += cpLength(text, i);
+  while (i < n && (codeClass(text, i) & WORD) !== 0) {
+    i += cpLength(text, i);
+  }
   return i;
 }
 
 /** `https?://…` or `www.…` followed by at least one character that is not whitespace or <>"'\`: its end, or 0. */
 function scanUrl(text: string, p: number): number {
   let i: number;
-  if (text.startsWith('http://', p)) i = p + 7;
-  else if (text.startsWith('https://', p)) i = p + 8;
-  else if (text.startsWith('www.', p)) i = p + 4;
-  else return 0;
+  if (text.startsWith('http://', p)) {
+    i = p + 7;
+  } else if (text.startsWith('https://', p)) {
+    i = p + 8;
+  } else if (text.startsWith('www.', p)) {
+    i = p + 4;
+  } else {
+    return 0;
+  }
   const n = text.length;
   const start = i;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? (ASCII_CLASS[c] & URL_STOP) !== 0 : isUnicodeSpace(c)) break;
+    if (c < 128 ? (ASCII_CLASS[c] & URL_STOP) !== 0 : isUnicodeSpace(c)) {
+      break;
+    }
     i++;
   }
   return i > start ? i : 0;
@@ -143,14 +182,22 @@ function isUnicodeSpace(c: number): boolean {
 function scanNumber(text: string, p: number): number {
   const n = text.length;
   let i = p;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  while (i < n && isDigit(text.charCodeAt(i))) {
+    i++;
+  }
   let end = 0;
   while (i + 1 < n) {
     const s = text.charCodeAt(i);
-    if (s !== 46 && s !== 44 && s !== 58 && s !== 47) break;
-    if (!isDigit(text.charCodeAt(i + 1))) break;
+    if (s !== 46 && s !== 44 && s !== 58 && s !== 47) {
+      break;
+    }
+    if (!isDigit(text.charCodeAt(i + 1))) {
+      break;
+    }
     i += 2;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    while (i < n && isDigit(text.charCodeAt(i))) {
+      i++;
+    }
     end = i;
   }
   return end;
@@ -169,16 +216,24 @@ function emoticonLength(text: string, p: number, c: number): number {
   switch (c) {
     case 58: {
       if (!(p > 0 && (codeClass(text, prevCodePointStart(text, p)) & LETTER_OR_NUMBER) !== 0)) {
-        if (c1 === 45 && FACE_MOUTH.has(c2)) return 3;
-        if (FACE_MOUTH.has(c1)) return 2;
+        if (c1 === 45 && FACE_MOUTH.has(c2)) {
+          return 3;
+        }
+        if (FACE_MOUTH.has(c1)) {
+          return 2;
+        }
       }
       return c1 === 39 && c2 === 40 ? 3 : 0;
     }
     case 59:
-      if (c1 === 45 && c2 === 41) return 3;
+      if (c1 === 45 && c2 === 41) {
+        return 3;
+      }
       return c1 === 41 ? 2 : 0;
     case 60:
-      if (c1 === 51) return 2;
+      if (c1 === 51) {
+        return 2;
+      }
       return c1 === 47 && c2 === 51 ? 3 : 0;
     case 45:
       return c1 === 95 && c2 === 45 ? 3 : 0;
@@ -192,7 +247,9 @@ function prevCodePointStart(text: string, p: number): number {
   const d = text.charCodeAt(p - 1);
   if (d >= 0xdc00 && d <= 0xdfff && p >= 2) {
     const h = text.charCodeAt(p - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return p - 2;
+    if (h >= 0xd800 && h <= 0xdbff) {
+      return p - 2;
+    }
   }
   return p - 1;
 }
@@ -245,18 +302,34 @@ export class TextNormalizer {
       for (const [variant, target] of Object.entries(options.slangOverrides)) {
         const v = variant.normalize('NFKC').toLowerCase().trim();
         const t = target.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
-        if (v && t && v !== t) this.slang.set(v, t);
-        else if (v) this.slang.delete(v);
+        if (v && t && v !== t) {
+          this.slang.set(v, t);
+        } else if (v) {
+          this.slang.delete(v);
+        }
       }
     }
     this.known = new Set(BASE_VOCABULARY);
-    for (const target of this.slang.values()) for (const w of target.split(' ')) this.known.add(w);
+    for (const target of this.slang.values()) {
+      for (const w of target.split(' ')) {
+        this.known.add(w);
+      }
+    }
     for (const source of [options.vocabulary, options.extraVocabulary]) {
-      if (!source) continue;
+      if (!source) {
+        continue;
+      }
       for (const w of source) {
         const lw = w.toLowerCase();
-        if (/^[\p{L}\p{N}-]+$/u.test(lw)) this.known.add(lw);
-        else for (const part of lw.split(/[^\p{L}\p{N}-]+/u)) if (part.length > 1) this.known.add(part);
+        if (/^[\p{L}\p{N}-]+$/u.test(lw)) {
+          this.known.add(lw);
+        } else {
+          for (const part of lw.split(/[^\p{L}\p{N}-]+/u)) {
+            if (part.length > 1) {
+              this.known.add(part);
+            }
+          }
+        }
       }
     }
     // Hashtags may also be made of slang (#gakjelas): slang keys of 3+ letters count as words there.
@@ -281,7 +354,9 @@ export class TextNormalizer {
       replaced: undefined,
       replacedAt: undefined,
     };
-    if (typeof input !== 'string' || input.length === 0) return out;
+    if (typeof input !== 'string' || input.length === 0) {
+      return out;
+    }
     let text = input;
     if (NON_ASCII_RE.test(text)) {
       try {
@@ -290,7 +365,9 @@ export class TextNormalizer {
         // keep the raw text
       }
     }
-    if (text.indexOf('@') >= 0 && EMAIL_HINT_RE.test(text)) text = text.replace(EMAIL_RE, ' ');
+    if (text.indexOf('@') >= 0 && EMAIL_HINT_RE.test(text)) {
+      text = text.replace(EMAIL_RE, ' ');
+    }
     const tokens = out.tokens;
     let marks = '';
     // One pass over the text, left to right. At each position the token kinds are tried in the order the former
@@ -329,7 +406,9 @@ export class TextNormalizer {
           const len = emoticonLength(text, p, c);
           if (len > 0) {
             const emoji = EMOTICON_MAP.get(text.slice(p, p + len).toLowerCase());
-            if (emoji) out.emojis.push(emoji);
+            if (emoji) {
+              out.emojis.push(emoji);
+            }
             p += len;
             continue;
           }
@@ -382,7 +461,9 @@ export class TextNormalizer {
     const at = out.tokens.length;
     const last = out.boundaries.length - 1;
     if (last >= 0 && out.boundaries[last] === at) {
-      if (mark === '?' || (mark === '!' && marks[last] !== '?')) return marks.slice(0, last) + mark;
+      if (mark === '?' || (mark === '!' && marks[last] !== '?')) {
+        return marks.slice(0, last) + mark;
+      }
       return marks;
     }
     out.boundaries.push(at);
@@ -410,20 +491,30 @@ export class TextNormalizer {
       while (i < n) {
         const d = text.charCodeAt(i);
         if (d < 128) {
-          if ((ASCII_CLASS[d] & mask) === 0) break;
+          if ((ASCII_CLASS[d] & mask) === 0) {
+            break;
+          }
           h = (Math.imul(h, 31) + d) | 0;
           i++;
         } else {
           const len = cpLength(text, i);
-          if ((unicodeClass(text.codePointAt(i)!) & mask) === 0) break;
+          if ((unicodeClass(text.codePointAt(i)!) & mask) === 0) {
+            break;
+          }
           h = (Math.imul(h, 31) + d) | 0;
-          if (len === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0;
+          if (len === 2) {
+            h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0;
+          }
           i += len;
         }
       }
-      if (i + 1 >= n) break;
+      if (i + 1 >= n) {
+        break;
+      }
       const sep = text.charCodeAt(i);
-      if ((sep !== 39 && sep !== 45 && sep !== 0x2019) || (codeClass(text, i + 1) & WORD_TAIL) === 0) break;
+      if ((sep !== 39 && sep !== 45 && sep !== 0x2019) || (codeClass(text, i + 1) & WORD_TAIL) === 0) {
+        break;
+      }
       h = (Math.imul(h, 31) + sep) | 0;
       i++; // the run after the separator: WORD_TAIL characters only
     }
@@ -434,7 +525,9 @@ export class TextNormalizer {
       let slot = (h ^ (h >>> 15)) & TABLE_MASK;
       for (;;) {
         const key = keys[slot];
-        if (key === undefined) break;
+        if (key === undefined) {
+          break;
+        }
         if (key.length === len && sameChars(text, p, key)) {
           entry = this.tableValues[slot];
           break;
@@ -472,8 +565,13 @@ export class TextNormalizer {
       (out.replacedAt ??= []).push(tokens.length);
     }
     const r = e.out;
-    if (typeof r === 'string') tokens.push(r);
-    else for (let i = 0; i < r.length; i++) tokens.push(r[i]);
+    if (typeof r === 'string') {
+      tokens.push(r);
+    } else {
+      for (let i = 0; i < r.length; i++) {
+        tokens.push(r[i]);
+      }
+    }
   }
 
   private wordResult(raw: string): WordResult {
@@ -483,23 +581,37 @@ export class TextNormalizer {
   /** The normalised form of a word as written, memoised: one Map lookup for a word seen before. */
   private wordEntry(raw: string): WordEntry {
     const hit = this.wordCache.get(raw);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      return hit;
+    }
     const lower = raw.toLowerCase();
-    if (lower.length > MAX_WORD_LENGTH) return { out: lower, changed: null };
+    if (lower.length > MAX_WORD_LENGTH) {
+      return { out: lower, changed: null };
+    }
     const result = this.repair(lower, 0);
     const entry: WordEntry = { out: result, changed: result === lower ? null : lower };
-    if (this.wordCache.size >= this.wordCacheLimit) this.wordCache.clear();
+    if (this.wordCache.size >= this.wordCacheLimit) {
+      this.wordCache.clear();
+    }
     this.wordCache.set(raw, entry);
     return entry;
   }
 
   private repair(w: string, depth: number): WordResult {
     const slang = this.slang.get(w);
-    if (slang !== undefined) return slang.indexOf(' ') >= 0 ? slang.split(' ') : slang;
-    if (this.known.has(w) || depth > 2) return w;
+    if (slang !== undefined) {
+      return slang.indexOf(' ') >= 0 ? slang.split(' ') : slang;
+    }
+    if (this.known.has(w) || depth > 2) {
+      return w;
+    }
     const c0 = w.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57) return w; // numbers and codes stay as written
-    if (LAUGH_RE.test(w)) return 'wkwk';
+    if (c0 >= 48 && c0 <= 57) {
+      return w;
+    } // numbers and codes stay as written
+    if (LAUGH_RE.test(w)) {
+      return 'wkwk';
+    }
     const redup = REDUP_RE.exec(w);
     if (redup) {
       const base = this.repair(redup[1], depth + 1);
@@ -510,25 +622,37 @@ export class TextNormalizer {
     if (dash > 0 && dash === w.lastIndexOf('-')) {
       const a = this.repair(w.slice(0, dash), depth + 1);
       const b = this.repair(w.slice(dash + 1), depth + 1);
-      if (typeof a === 'string' && typeof b === 'string') return `${a}-${b}`;
+      if (typeof a === 'string' && typeof b === 'string') {
+        return `${a}-${b}`;
+      }
       return w;
     }
     if (TRIPLE_RE.test(w)) {
       const one = w.replace(RUN3_TO1_RE, '$1');
-      if (this.known.has(one) || this.slang.has(one)) return this.repair(one, depth + 1);
+      if (this.known.has(one) || this.slang.has(one)) {
+        return this.repair(one, depth + 1);
+      }
       const two = w.replace(RUN3_TO2_RE, '$1$1');
-      if (this.known.has(two) || this.slang.has(two)) return this.repair(two, depth + 1);
+      if (this.known.has(two) || this.slang.has(two)) {
+        return this.repair(two, depth + 1);
+      }
       const single = one.replace(RUN2_TO1_RE, '$1');
-      if (this.known.has(single) || this.slang.has(single)) return this.repair(single, depth + 1);
+      if (this.known.has(single) || this.slang.has(single)) {
+        return this.repair(single, depth + 1);
+      }
       return this.repair(one, depth + 1);
     }
     if (DOUBLE_RE.test(w)) {
       const single = w.replace(RUN2_TO1_RE, '$1');
-      if (single !== w && (this.known.has(single) || this.slang.has(single))) return this.repair(single, depth + 1);
+      if (single !== w && (this.known.has(single) || this.slang.has(single))) {
+        return this.repair(single, depth + 1);
+      }
     }
     if (w.length > 5 && w.endsWith('nya')) {
       const base = this.slang.get(w.slice(0, -3));
-      if (base !== undefined && base.indexOf(' ') < 0) return base + 'nya';
+      if (base !== undefined && base.indexOf(' ') < 0) {
+        return base + 'nya';
+      }
     }
     return w;
   }
@@ -543,17 +667,27 @@ export class TextNormalizer {
         for (const piece of camel) {
           const lp = piece.toLowerCase();
           const seg = this.segmenter.segment(lp);
-          if (seg) all.push(...seg);
-          else all.push(lp);
+          if (seg) {
+            all.push(...seg);
+          } else {
+            all.push(lp);
+          }
         }
         parts = all;
       }
     }
-    if (!parts) parts = this.segmenter.segment(lower);
     if (!parts) {
-      if (lower.indexOf('_') >= 0) parts = lower.split('_').filter(Boolean);
-      else parts = [lower];
+      parts = this.segmenter.segment(lower);
     }
-    for (const part of parts) this.pushWord(part, out);
+    if (!parts) {
+      if (lower.indexOf('_') >= 0) {
+        parts = lower.split('_').filter(Boolean);
+      } else {
+        parts = [lower];
+      }
+    }
+    for (const part of parts) {
+      this.pushWord(part, out);
+    }
   }
 }

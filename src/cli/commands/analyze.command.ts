@@ -39,7 +39,9 @@ export function registerAnalyzeCommand(program: Command): void {
 function readTopics(path: string): TopicQuery[] {
   const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const list = Array.isArray(raw) ? raw : (raw as { topics?: unknown })?.topics;
-  if (!Array.isArray(list)) throw new Error('berkas topik harus berupa larik [{id, query}]');
+  if (!Array.isArray(list)) {
+    throw new Error('berkas topik harus berupa larik [{id, query}]');
+  }
   return list.map((t: unknown, i: number) => {
     const o = t as { id?: unknown; query?: unknown };
     if (typeof o?.query !== 'string' || (typeof o.id !== 'string' && typeof o.id !== 'number')) {
@@ -50,7 +52,9 @@ function readTopics(path: string): TopicQuery[] {
 }
 
 async function write(out: NodeJS.WritableStream, line: string): Promise<void> {
-  if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  if (!out.write(line)) {
+    await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
 }
 
 /** Runs the command; returns the exit code. */
@@ -71,7 +75,9 @@ export async function runAnalyze(
   const gazetteer = await loadGazetteer();
   const analyzer = createAnalyzer({ topics, homeRegion: opts.homeRegion, gazetteer });
   if (analyzer.topicErrors.length > 0) {
-    for (const t of analyzer.topicErrors) err.write(`pantau analyze: kueri topik "${t.id}" tidak sah: ${t.message}\n`);
+    for (const t of analyzer.topicErrors) {
+      err.write(`pantau analyze: kueri topik "${t.id}" tidak sah: ${t.message}\n`);
+    }
     return 2;
   }
   const input = opts.input === '-' ? process.stdin : createReadStream(opts.input, { encoding: 'utf8' });
@@ -82,7 +88,9 @@ export async function runAnalyze(
   try {
     for await (const line of lines) {
       lineNo++;
-      if (line.trim() === '') continue;
+      if (line.trim() === '') {
+        continue;
+      }
       let post: { id?: unknown; text?: unknown };
       try {
         post = JSON.parse(line) as { id?: unknown; text?: unknown };

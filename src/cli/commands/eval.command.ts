@@ -51,7 +51,9 @@ export function chooseThresholds(scores: number[], gold: string[]): { positive: 
     for (let n = 0.05; n < 0.9; n += 0.05) {
       const pred = scores.map((x) => (x >= p ? 'positive' : x <= -n ? 'negative' : 'neutral'));
       const f1 = evaluate(gold, pred, LABELS).macroF1;
-      if (f1 > best.f1) best = { positive: Math.round(p * 100) / 100, negative: Math.round(n * 100) / 100, f1 };
+      if (f1 > best.f1) {
+        best = { positive: Math.round(p * 100) / 100, negative: Math.round(n * 100) / 100, f1 };
+      }
     }
   }
   return best;

@@ -47,7 +47,9 @@ export function runTrain(opts: TrainOptions, out: NodeJS.WritableStream, err: No
   const started = Date.now();
   const result = trainWithSelection(train, valid, { id: opts.id, onProgress: (m) => err.write(`  ${m}\n`) });
   const json = result.model.toJSON();
-  if (result.validMacroF1 !== null) json.metrics = { validMacroF1: result.validMacroF1 };
+  if (result.validMacroF1 !== null) {
+    json.metrics = { validMacroF1: result.validMacroF1 };
+  }
   writeFileSync(opts.out, JSON.stringify(json));
   out.write(
     `model ${json.id}: ${train.length} contoh, ${json.labels.length} label, ${json.features.length} fitur, ` +

@@ -37,16 +37,28 @@ function IsNotInFuture(options?: ValidationOptions): PropertyDecorator {
 }
 
 export class PostMetricsDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'harus bilangan bulat' }) @Min(0, { message: 'tidak boleh negatif' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'harus bilangan bulat' })
+  @Min(0, { message: 'tidak boleh negatif' })
   likes?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'harus bilangan bulat' }) @Min(0, { message: 'tidak boleh negatif' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'harus bilangan bulat' })
+  @Min(0, { message: 'tidak boleh negatif' })
   replies?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'harus bilangan bulat' }) @Min(0, { message: 'tidak boleh negatif' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'harus bilangan bulat' })
+  @Min(0, { message: 'tidak boleh negatif' })
   reposts?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'harus bilangan bulat' }) @Min(0, { message: 'tidak boleh negatif' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'harus bilangan bulat' })
+  @Min(0, { message: 'tidak boleh negatif' })
   views?: number;
 }
 
@@ -66,10 +78,16 @@ export class IngestPostDto {
   @IsNotInFuture()
   createdAt: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'harus berupa teks' }) @MaxLength(256, { message: 'terlalu panjang' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(256, { message: 'terlalu panjang' })
   author?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'harus berupa teks' }) @MaxLength(2048, { message: 'terlalu panjang' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(2048, { message: 'terlalu panjang' })
   url?: string;
 
   @ApiPropertyOptional({ example: 'id' })

@@ -230,7 +230,9 @@ export class ColumnMapper {
     }
     const time = parseImportTime(rawTime, this.defaultUtcOffsetMinutes);
     if (time === undefined) {
-      return { reason: `waktu "${String(rawTime).slice(0, 40)}" tidak dapat dibaca` };
+      return {
+        reason: `waktu "${(typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime)).slice(0, 40)}" tidak dapat dibaca`,
+      };
     }
     const author = columns.author === undefined ? undefined : asText(record.get(columns.author));
     const createdAt = new Date(time).toISOString();

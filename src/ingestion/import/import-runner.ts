@@ -67,7 +67,7 @@ export async function runImport(input: Readable, options: ImportOptions): Promis
   input.pipe(counter);
 
   const inFlight = new Set<Promise<void>>();
-  let failure: unknown;
+  let failure: Error | undefined;
   let batch: IngestPostPayload[] = [];
   let batchNumber = 0;
   const flush = async () => {
@@ -85,7 +85,7 @@ export async function runImport(input: Readable, options: ImportOptions): Promis
         options.onProgress?.(progress);
       })
       .catch((error: unknown) => {
-        failure ??= error;
+        failure ??= error instanceof Error ? error : new Error(String(error));
       })
       .finally(() => inFlight.delete(task));
     inFlight.add(task);

@@ -20,7 +20,7 @@ export function checkPost(post: IngestPostPayload, now: Date = new Date()): Post
   if (externalId.length > MAX_EXTERNAL_ID_LENGTH) {
     return { ok: false, reason: `id lebih dari ${MAX_EXTERNAL_ID_LENGTH} karakter` };
   }
-  const text = typeof post.text === 'string' ? post.text.replace(/\u0000/g, '').trim() : '';
+  const text = typeof post.text === 'string' ? post.text.replaceAll('\u0000', '').trim() : '';
   if (text === '') {
     return { ok: false, reason: 'teks kosong' };
   }
@@ -56,7 +56,7 @@ function cleanOptional(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
-  const trimmed = value.replace(/\u0000/g, '').trim();
+  const trimmed = value.replaceAll('\u0000', '').trim();
   return trimmed === '' ? undefined : trimmed.slice(0, max);
 }
 

@@ -174,6 +174,11 @@ export interface DetectorConfig {
   priorVoicesPerBucket: number;
   /** Minimum −log10 p of the Poisson tail for a key to burst. */
   minSurprise: number;
+  /**
+   * Keys short of `minSurprise` but at least this surprising burst together when `minIssueVoices` distinct voices
+   * wrote a pair of them in their windows (co-occurrence burst; default 2).
+   */
+  coBurstSurprise: number;
   /** Minimum voices in a window for a key to burst. */
   minKeyVoices: number;
   /** Minimum distinct voices / authors for a cluster to become an issue. */

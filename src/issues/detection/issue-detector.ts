@@ -53,6 +53,8 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   windows: [1, 4, 16],
   priorVoicesPerBucket: 0.1,
   minSurprise: 3.5,
+  // Chosen on tuning seeds 1–3: 2.5 gained little, 1.5 opened false issues from chatter pairs.
+  coBurstSurprise: 2,
   minKeyVoices: 4,
   minIssueVoices: 6,
   joinShare: 0.5,
@@ -85,9 +87,23 @@ const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
 };
 
 /**
+ * A new cluster is the same story as an open issue when the issue already holds this share (content-weighted) of the
+ * recent posts of the cluster's keys: the two or three clusters one story grows from different seeds in one pass
+ * carry different keys, but those keys co-occur in the same posts. Chosen on tuning seeds 1–3.
+ */
+const TWIN_SHARED_POST_SHARE = 0.3;
+
+/**
+ * The same-place, same-category twin rule needs at least this share of the cluster's content (keys or shared posts)
+ * in the issue: without it a second story of one category in one kelurahan (poisoning after dengue) was swallowed.
+ * Chosen on tuning seeds 1–3 (0.1 let two more twins through).
+ */
+const SAME_PLACE_CATEGORY_MIN_SHARE = 0.05;
+
+/**
  * A key the grouping logic works with (posts in memory, bursting keys, issue profiles). Its counts and baseline live
  * in columns indexed by `id` (KeyTable, KeyBaselines, BucketCounter): keys known only from restored count rows get no
- * object until they burst.
+ * object until they burst or rise (co-occurrence bursts).
  */
 interface TrackedKey {
   id: number;
@@ -99,6 +115,11 @@ interface TrackedKey {
   hotUntil: number;
   /** A term or phrase that spells a resolved place name ('sungai kunjang'): a discriminator, not story content. */
   placeLike: boolean;
+  /**
+   * A phrase that joins a place name and one other word ('warga sangatta', 'banjir nipah'): says no more about the
+   * story than that word alone, so it weighs like a single term (any story of that place carries 'warga sangatta').
+   */
+  partPlace: boolean;
 }
 
 /** What scoring the keys of bucket `t` needs besides their counts. */
@@ -115,12 +136,16 @@ interface BucketScoring {
   history: number;
 }
 
-/** A key that burst in the bucket being processed: its insertion rank there, best surprise and its window. */
+/**
+ * A key that burst (or rose to `coBurstSurprise` without bursting) in the bucket being processed: its insertion rank
+ * there, best surprise and its window.
+ */
 interface BurstingKey {
   id: number;
   rank: number;
   surprise: number;
   window: number;
+  burst: boolean;
 }
 
 interface PostRecord extends IssuePostView {
@@ -263,7 +288,10 @@ export class IssueDetector {
       k ??= this.trackedKey(id);
       keys[i] = k;
       if (placeWords && !k.placeLike && (f.kind === 'term' || f.kind === 'bigram' || f.kind === 'trigram')) {
-        k.placeLike = k.text.split(' ').every((w) => placeWords.has(w));
+        const words = k.text.split(' ');
+        const inPlace = words.filter((w) => placeWords.has(w)).length;
+        k.placeLike = inPlace === words.length;
+        k.partPlace ||= inPlace > 0 && words.length - inPlace === 1;
       }
     }
     const record: PostRecord = {
@@ -325,7 +353,7 @@ export class IssueDetector {
       if (s <= bestScore || !this.canAbsorb(issue, post.at)) {
         continue;
       }
-      const need = this.assignThreshold(post, this.issueAnchors(issue));
+      const need = this.assignThreshold(post, this.issueAnchors(issue), issue.lifecycle === 'dormant');
       if (s >= need) {
         best = issue;
         bestScore = s;
@@ -336,10 +364,12 @@ export class IssueDetector {
 
   /**
    * Score a post needs to join a story: `assignMinScore`, halved when the post names one of the story's places;
-   * Infinity when it names only places unrelated to the story's (a flood elsewhere is another issue).
+   * Infinity when it names only places unrelated to the story's (a flood elsewhere is another issue). A dormant story
+   * with places comes back only through posts that name one of them: a flood elsewhere a day later uses the same words,
+   * and its posts that name no place would otherwise revive the old issue and starve the new one.
    */
-  private assignThreshold(post: PostRecord, anchors: readonly string[]): number {
-    if (post.places.length === 0 || anchors.length === 0) {
+  private assignThreshold(post: PostRecord, anchors: readonly string[], dormant: boolean): number {
+    if (anchors.length === 0) {
       return this.config.assignMinScore;
     }
     for (const p of post.places) {
@@ -348,6 +378,9 @@ export class IssueDetector {
           return this.config.assignMinScore / 2;
         }
       }
+    }
+    if (dormant) {
+      return Infinity;
     }
     return placesCompatible(post.places, anchors) ? this.config.assignMinScore : Infinity;
   }
@@ -439,11 +472,17 @@ export class IssueDetector {
       dayBuckets,
       history,
     });
-    // Bursting keys in the order they were first counted in the bucket: issue formation depends on that order.
+    // Bursting and rising keys in the order they were first counted in the bucket: issue formation depends on that
+    // order, and so does the order of the keys that burst together (after the keys that burst on their own).
     found.sort((a, b) => a.rank - b.rank);
     const candidates: { key: TrackedKey; surprise: number; window: number }[] = [];
+    // Keys rising short of a burst on their own; pairs of them told by the same voices burst together (coBurstingKeys).
+    const rising: { key: TrackedKey; surprise: number; window: number }[] = [];
     for (const c of found) {
-      candidates.push({ key: this.trackedKey(c.id), surprise: c.surprise, window: c.window });
+      (c.burst ? candidates : rising).push({ key: this.trackedKey(c.id), surprise: c.surprise, window: c.window });
+    }
+    for (const c of this.coBurstingKeys(rising, t)) {
+      candidates.push(c);
     }
     if (candidates.length > 0 || this.hot.size > 0) {
       this.formIssues(candidates, t);
@@ -458,7 +497,8 @@ export class IssueDetector {
   }
 
   /**
-   * Folds every key of a bucket into its baseline and scores its windows; returns the keys that burst. The hot loop
+   * Folds every key of a bucket into its baseline and scores its windows; returns the keys that burst and those that
+   * rose to `coBurstSurprise` without bursting (candidates for a co-occurrence burst), in column order. The hot loop
    * of a pass: typed arrays and numbers only, and a method of its own so that it stays optimised (code after the loop
    * that sees new object shapes would otherwise send the whole pass back to the interpreter).
    */
@@ -468,6 +508,8 @@ export class IssueDetector {
     const windows = cfg.windows;
     const baselines = this.baselines;
     const found: BurstingKey[] = [];
+    // Keys are scored down to the lower of the two thresholds: a rising key may yet burst with another.
+    const scoreFrom = Math.min(cfg.minSurprise, cfg.coBurstSurprise);
     let touched = 0;
     for (let i = 0; i < cells.length; i++) {
       const id = cells.ids[i];
@@ -492,12 +534,12 @@ export class IssueDetector {
         }
         const lambda = this.scorer.expected(baselines, id, windows[w], windowTotals[w], activity[w], hour, history);
         // The point probability bounds the tail: keys that cannot reach the threshold skip the tail sum.
-        if (poissonPointSurprise(x, lambda) < cfg.minSurprise) {
+        if (poissonPointSurprise(x, lambda) < scoreFrom) {
           continue;
         }
         let surprise = poissonSurprise(x, lambda);
         // Daily recurrence: what the same window held one and two days ago (the morning traffic talk).
-        if (surprise >= cfg.minSurprise) {
+        if (surprise >= scoreFrom) {
           const seen = Math.max(
             this.voicesAt(id, t - dayBuckets, windows[w]),
             this.voicesAt(id, t - 2 * dayBuckets, windows[w]),
@@ -513,12 +555,67 @@ export class IssueDetector {
       }
       const isBurst = bestSurprise >= cfg.minSurprise;
       this.scorer.fold(baselines, id, t, voices, total, hour, isBurst, history);
-      if (isBurst) {
-        found.push({ id, rank: cells.ranks[i], surprise: bestSurprise, window: bestWindow });
+      if (isBurst || bestSurprise >= cfg.coBurstSurprise) {
+        found.push({ id, rank: cells.ranks[i], surprise: bestSurprise, window: bestWindow, burst: isBurst });
       }
     }
     this.touchedSum = touched;
     return found;
+  }
+
+  /**
+   * Co-occurrence bursts: keys rising short of `minSurprise` on their own (a second flood in a place whose words had
+   * a story the day before, in a quiet stream) burst together when `minIssueVoices` distinct voices wrote both in
+   * their windows. One of the two must be story content (not a place) and they share no word (a phrase and its own
+   * term always co-occur). Chance pairs of chatter words rarely reach that many voices; recurring talk is kept out
+   * by the daily-recurrence cap on each key's surprise.
+   */
+  private coBurstingKeys(
+    rising: readonly { key: TrackedKey; surprise: number; window: number }[],
+    t: number,
+  ): { key: TrackedKey; surprise: number; window: number }[] {
+    if (rising.length < 2) {
+      return [];
+    }
+    const postRising = new Map<number, number[]>();
+    rising.forEach((c, i) => {
+      for (const seq of this.postingsOf(c.key, t - c.window + 1, t)) {
+        const list = postRising.get(seq);
+        if (list) {
+          list.push(i);
+        } else {
+          postRising.set(seq, [i]);
+        }
+      }
+    });
+    const pairVoices = new Map<number, Set<number>>();
+    const promoted = new Set<number>();
+    for (const [seq, list] of postRising) {
+      if (list.length < 2) {
+        continue;
+      }
+      const voice = this.posts.get(seq)!.voice;
+      for (let a = 0; a < list.length; a++) {
+        for (let b = a + 1; b < list.length; b++) {
+          const i = list[a];
+          const j = list[b];
+          if (!storyPair(rising[i].key, rising[j].key)) {
+            continue;
+          }
+          const pair = i * rising.length + j;
+          let voices = pairVoices.get(pair);
+          if (!voices) {
+            pairVoices.set(pair, (voices = new Set()));
+          }
+          voices.add(voice);
+          if (voices.size >= this.config.minIssueVoices) {
+            promoted.add(i);
+            promoted.add(j);
+          }
+        }
+      }
+    }
+    return [...promoted].map((i) => rising[i]);
   }
 
   /** Voices of key `keyId` summed over the `window` buckets ending with bucket `end` (from the kept counts). */
@@ -755,7 +852,7 @@ export class IssueDetector {
         category = c;
       }
     }
-    const twinOf = this.similarOpenIssue(profile, now, anchors, category);
+    const twinOf = this.similarOpenIssue(profile, t, anchors, category);
     const issue = twinOf ?? new IssueRecord<TrackedKey>(this.newIssueId(), now);
     if (twinOf) {
       if (twinOf.lifecycle === 'dormant') {
@@ -802,11 +899,12 @@ export class IssueDetector {
    */
   private similarOpenIssue(
     profile: [TrackedKey, number][],
-    now: number,
+    t: number,
     anchors: string[],
     category: string | null,
   ): IssueRecord<TrackedKey> | null {
-    const mass = (k: TrackedKey): number => (isPlaceKey(k) || k.kind === 'topic' ? 0 : k.kind === 'term' ? 0.5 : 1);
+    const now = (t + 1) * this.config.bucketMs;
+    const mass = contentMass;
     let total = 0;
     const shared = new Map<IssueRecord<TrackedKey>, number>();
     for (const [k, w] of profile) {
@@ -826,10 +924,13 @@ export class IssueDetector {
     if (total === 0) {
       return null;
     }
+    const postShares = this.sharedPostShares(profile, t);
     let best: IssueRecord<TrackedKey> | null = null;
     let bestShare = 0;
-    for (const [issue, m] of shared) {
-      const share = m / total;
+    for (const issue of new Set([...shared.keys(), ...postShares.keys()])) {
+      const keyShare = (shared.get(issue) ?? 0) / total;
+      const postShare = (postShares.get(issue) ?? 0) / total;
+      const share = Math.max(keyShare, postShare);
       if (share <= bestShare || !this.canAbsorb(issue, now)) {
         continue;
       }
@@ -838,7 +939,7 @@ export class IssueDetector {
         continue;
       }
       const samePlace = anchors.length > 0 && theirs.length > 0;
-      if (share >= (samePlace ? 0.2 : 0.5)) {
+      if (keyShare >= (samePlace ? 0.2 : 0.5) || postShare >= TWIN_SHARED_POST_SHARE) {
         best = issue;
         bestShare = share;
       }
@@ -846,7 +947,8 @@ export class IssueDetector {
     if (best || !category || category === 'lainnya') {
       return best;
     }
-    // Same kecamatan or kelurahan, same category, still active: another wording of the same story.
+    // Same kecamatan or kelurahan, same category, still active, and some content in common: another wording of the
+    // same story (a poisoning after a dengue outbreak in the same kelurahan shares nothing and is a new issue).
     for (const issue of this.issuesById.values()) {
       if (
         issue.mergedInto ||
@@ -859,12 +961,45 @@ export class IssueDetector {
         continue;
       }
       const share = shared.get(issue) ?? 0;
+      if (Math.max(share, postShares.get(issue) ?? 0) < SAME_PLACE_CATEGORY_MIN_SHARE * total) {
+        continue;
+      }
       if (!best || share > bestShare) {
         best = issue;
         bestShare = share;
       }
     }
     return best;
+  }
+
+  /**
+   * Per open issue: the content mass of a cluster's profile keys weighted by the share of each key's recent posts
+   * (cluster lookback, posts still held) that the issue holds.
+   */
+  private sharedPostShares(profile: [TrackedKey, number][], t: number): Map<IssueRecord<TrackedKey>, number> {
+    const from = t - this.config.clusterLookbackBuckets + 1;
+    const out = new Map<IssueRecord<TrackedKey>, number>();
+    for (const [k, w] of profile) {
+      const m = contentMass(k) * w;
+      if (m === 0) {
+        continue;
+      }
+      const posts = this.postingsOf(k, from, t);
+      if (posts.length === 0) {
+        continue;
+      }
+      const byIssue = new Map<IssueRecord<TrackedKey>, number>();
+      for (const seq of posts) {
+        const issue = this.posts.get(seq)?.issue?.resolve();
+        if (issue) {
+          byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
+        }
+      }
+      for (const [issue, n] of byIssue) {
+        out.set(issue, (out.get(issue) ?? 0) + (m * n) / posts.length);
+      }
+    }
+    return out;
   }
 
   /**
@@ -934,6 +1069,7 @@ export class IssueDetector {
     const from = t - Math.ceil(this.config.postRetentionMs / this.config.bucketMs);
     const seen = new Set<number>();
     const anchors = this.issueAnchors(issue);
+    const dormant = issue.lifecycle === 'dormant';
     for (const k of keys) {
       for (const p of this.postingsOf(k, from, t, 20_000)) {
         if (seen.has(p)) {
@@ -944,7 +1080,7 @@ export class IssueDetector {
         if (post.issue) {
           continue;
         }
-        if (this.postScore(post, issue) >= this.assignThreshold(post, anchors)) {
+        if (this.postScore(post, issue) >= this.assignThreshold(post, anchors, dormant)) {
           this.assign(post, issue);
         }
       }
@@ -1336,6 +1472,7 @@ export class IssueDetector {
         issues: null,
         hotUntil: -1,
         placeLike: false,
+        partPlace: false,
       };
       this.tracked.set(id, k);
     }
@@ -1372,13 +1509,33 @@ function seedRank(k: TrackedKey): number {
   }
 }
 
+/** Two keys whose co-occurrence says something: one is story content and they share no word. */
+function storyPair(a: TrackedKey, b: TrackedKey): boolean {
+  if (contentMass(a) === 0 && contentMass(b) === 0) {
+    return false;
+  }
+  const words = new Set(a.text.split(' '));
+  return !b.text.split(' ').some((w) => words.has(w));
+}
+
+/** Weight of a key in a story's content: phrases and hashtags 1, single terms ½, places and topics nothing. */
+function contentMass(k: TrackedKey): number {
+  if (isPlaceKey(k) || k.kind === 'topic') {
+    return 0;
+  }
+  return k.kind === 'term' || k.partPlace ? 0.5 : 1;
+}
+
 function isPlaceKey(k: TrackedKey): boolean {
   return k.kind === 'place' || k.placeLike;
 }
 
 /** How much a matching key counts towards assigning a post: place names count nothing (they only discriminate). */
 function assignFactor(k: TrackedKey): number {
-  return isPlaceKey(k) ? 0 : ASSIGN_KIND_FACTOR[k.kind];
+  if (isPlaceKey(k)) {
+    return 0;
+  }
+  return k.partPlace ? ASSIGN_KIND_FACTOR.term : ASSIGN_KIND_FACTOR[k.kind];
 }
 
 function countVoices(posts: readonly PostRecord[]): number {
