@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { IndonesianTimeZone, timeZoneForRegion } from './time-zone.js';
+import { DEMO_DEFAULT_SPEED } from '../sources/demo/demo-post.types.js';
 
 /**
  * One validated schema for every environment variable. `loadAppConfig` runs before Nest starts
@@ -25,6 +26,8 @@ export interface AppConfig {
   adminPassword?: string;
   role: ProcessRole;
   demo: boolean;
+  /** Demo replay speed (simulated minutes per real minute), used when the demo source is created. */
+  demoSpeed: number;
   allowPrivateSources: boolean;
   ingestConcurrency: number;
   /** How long a worker's lock on a job lasts: a job whose worker died is retried after about this long. */
@@ -132,7 +135,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     read.problems.push(`PANTAU_HOME_REGION must be a Kemendagri code such as 33 or 33.08 (got "${homeRegion}")`);
   }
 
-  let secret = read.string('PANTAU_SECRET');
+  const secret = read.string('PANTAU_SECRET');
   if (secret !== undefined && secret.length < 32) {
     read.problems.push('PANTAU_SECRET must be at least 32 characters long');
   }
@@ -169,6 +172,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     adminPassword,
     role: effectiveRole,
     demo: read.boolean('PANTAU_DEMO', embedded),
+    demoSpeed: read.integer('PANTAU_DEMO_SPEED', DEMO_DEFAULT_SPEED, 1, 2880),
     allowPrivateSources: read.boolean('PANTAU_ALLOW_PRIVATE_SOURCES', false),
     ingestConcurrency: read.integer('PANTAU_INGEST_CONCURRENCY', 2, 1, 64),
     jobLockSeconds: read.integer('PANTAU_JOB_LOCK_SECONDS', 30, 2, 3600),
