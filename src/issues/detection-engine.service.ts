@@ -22,7 +22,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { IssueDetector } from './detection/issue-detector.js';
 import type { AnalystOutcome, IssueUpsert } from './detection/detection.types.js';
-import { DETECTION_BUCKET_MS, DetectionStateRepository } from './detection-state.repository.js';
+import { DetectionStateRepository } from './detection-state.repository.js';
 import { DispositionsService } from './dispositions.service.js';
 import type { IssueView } from './dto/issue-view.js';
 import { IssueEvents, type IssueEvent } from './issue-events.js';
@@ -98,7 +98,7 @@ export class DetectionEngine {
 
   private newDetector(): IssueDetector {
     return new IssueDetector(
-      { bucketMs: DETECTION_BUCKET_MS, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone) },
+      { bucketMs: this.state.bucketMs, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone) },
       { newIssueId: () => randomUUID() },
     );
   }
@@ -167,7 +167,8 @@ export class DetectionEngine {
     const t2 = Date.now();
     const now = nowArg ?? Date.now();
     const result = detector.runPass(now);
-    this.passedUntil = Math.max(this.passedUntil, Math.floor(now / DETECTION_BUCKET_MS) * DETECTION_BUCKET_MS);
+    const bucketMs = this.state.bucketMs;
+    this.passedUntil = Math.max(this.passedUntil, Math.floor(now / bucketMs) * bucketMs);
     const t3 = Date.now();
     const events: { type: IssueEvent['type']; id: string; transitions: IssueEvent['transitions'] }[] = [];
     const staged = new Map<string, string>();
