@@ -77,6 +77,11 @@ export class DetectionEngine {
   /** Start of the bucket the last pass reached (buckets before it are folded into the baselines). */
   private passedUntil = -Infinity;
   private rebuildPending = false;
+  /**
+   * Posts created before `created` and ingested by `ingested` are in the counts the last restore imported: the cursor
+   * margin must not feed them again (they would be counted twice and read as a backfill).
+   */
+  private restoreCut = { created: -Infinity, ingested: -Infinity };
   private lastRebuild = 0;
   private running: Promise<unknown> = Promise.resolve();
 
@@ -109,6 +114,7 @@ export class DetectionEngine {
    */
   private async restore(rebuild = false): Promise<IssueDetector> {
     const detector = this.newDetector();
+    const startedAt = Date.now();
     const baselines = rebuild ? [] : await this.state.loadBaselines();
     detector.importBaselines(baselines);
     const newest = (await this.state.newestPostTime())?.getTime() ?? Date.now();
@@ -121,6 +127,7 @@ export class DetectionEngine {
         : replayFrom.getTime() - REBUILD_HISTORY_MS;
     const counts = await this.state.countsBetween(new Date(countsFrom), replayFrom);
     detector.importCounts(counts);
+    this.restoreCut = { created: replayFrom.getTime(), ingested: startedAt };
     let afterId = '0';
     let replayed = 0;
     const replayTo = new Date(8.64e15);
@@ -299,7 +306,10 @@ export class DetectionEngine {
     let since = new Date(this.cursor.getTime() - CURSOR_MARGIN_MS);
     for (;;) {
       const chunk = await this.state.idsIngestedSince(since, READ_CHUNK);
-      const fresh = await this.state.docsOf(chunk.filter((p) => !this.recent.has(p.postId)).map((p) => p.postId));
+      const cut = this.restoreCut;
+      const fresh = (
+        await this.state.docsOf(chunk.filter((p) => !this.recent.has(p.postId)).map((p) => p.postId))
+      ).filter((p) => !(p.doc.createdAt < cut.created && p.ingestedAt.getTime() <= cut.ingested));
       fresh.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of fresh) {
         detector.ingest(p.doc);
