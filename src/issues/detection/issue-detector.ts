@@ -981,7 +981,9 @@ export class IssueDetector {
     const authors = new Set<number>();
     for (let i = group.members.length - 1; i >= 0; i--) {
       const p = this.posts.get(group.members[i]);
-      if (!p || p.bucket < from) {
+      // Only copies up to bucket t: a pass over older buckets (a rebuild from stored counts) must not open a campaign
+      // in the past from copies posted later.
+      if (!p || p.bucket < from || p.bucket > t) {
         continue;
       }
       authors.add(p.author);
