@@ -36,8 +36,12 @@ const READ_CHUNK = 5000;
 const BASELINE_SAVE_EVERY_MS = 30 * 60_000;
 /** How much stored history a detector without usable baselines is rebuilt from (baseline half-life is one day). */
 const REBUILD_HISTORY_MS = 3 * 86_400_000;
-/** A post is backfill when created this long before the start of the bucket the last pass reached. */
-const BACKFILL_LATE_MS = 3600_000;
+/**
+ * A post is backfill when created this long before the start of the bucket the last pass reached. Generous, so that
+ * connectors that routinely deliver posts an hour or two late (feeds polled hourly) do not cause rebuilds: a rebuild
+ * reads three days of counts, which is heavy on a busy deployment.
+ */
+const BACKFILL_LATE_MS = 6 * 3600_000;
 /** Backfill posts fed in one pass that trigger a rebuild (a few stragglers do not). */
 const BACKFILL_MIN_POSTS = 25;
 /** Rebuilds are at most this frequent while a long import keeps arriving. */
