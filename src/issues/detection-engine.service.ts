@@ -143,6 +143,8 @@ export class DetectionEngine {
       chunk.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of chunk) {
         detector.ingest(p.doc);
+        // Seen: the cursor margin's next read skips it (and does not count it as a backfill).
+        this.recent.set(p.postId, p.ingestedAt.getTime());
         if (p.ingestedAt > this.cursor) {
           this.cursor = p.ingestedAt;
         }
