@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { IndonesianTimeZone, timeZoneForRegion } from './time-zone.js';
+import { DEMO_DEFAULT_SPEED } from '../sources/demo/demo-post.types.js';
 
 /**
  * One validated schema for every environment variable. `loadAppConfig` runs before Nest starts
@@ -25,6 +26,12 @@ export interface AppConfig {
   adminPassword?: string;
   role: ProcessRole;
   demo: boolean;
+  /** Demo replay speed (simulated minutes per real minute), used when the demo source is created. */
+  demoSpeed: number;
+  /** Length of a detection bucket (counts, baselines and scoring windows are per bucket). */
+  detectionBucketMinutes: number;
+  /** How often the detection worker runs a pass. */
+  detectionIntervalSeconds: number;
   allowPrivateSources: boolean;
   ingestConcurrency: number;
   /** How long a worker's lock on a job lasts: a job whose worker died is retried after about this long. */
@@ -169,6 +176,9 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     adminPassword,
     role: effectiveRole,
     demo: read.boolean('PANTAU_DEMO', embedded),
+    demoSpeed: read.integer('PANTAU_DEMO_SPEED', DEMO_DEFAULT_SPEED, 1, 2880),
+    detectionBucketMinutes: read.integer('PANTAU_DETECTION_BUCKET_MINUTES', 15, 1, 60),
+    detectionIntervalSeconds: read.integer('PANTAU_DETECTION_INTERVAL_SECONDS', 180, 5, 3600),
     allowPrivateSources: read.boolean('PANTAU_ALLOW_PRIVATE_SOURCES', false),
     ingestConcurrency: read.integer('PANTAU_INGEST_CONCURRENCY', 2, 1, 64),
     jobLockSeconds: read.integer('PANTAU_JOB_LOCK_SECONDS', 30, 2, 3600),

@@ -7,6 +7,12 @@
  * Restart: baselines are saved regularly; a new engine imports them, imports the stored counts of the two days before
  * its replay window (daily-recurrence check), and replays the last 12 hours of posts through `ingest`. A re-found story
  * maps onto the issue row already holding most of its posts, keeping the analyst's outcome (no twin, no resurrection).
+ *
+ * Backfill: posts stored after the detector's clock had passed their time (a bulk import, a connector's first fetch of
+ * older posts, the demo's history arriving after the first pass) are never folded into baselines by later passes. When
+ * a pass is fed at least BACKFILL_MIN_POSTS such posts, the detector is rebuilt from the stored history: without the
+ * saved baselines (they do not hold the backfill), from the stored counts of the three days before the replay window,
+ * which the next pass folds into fresh baselines. Without saved baselines (first start) restore does the same.
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,7 +22,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { IssueDetector } from './detection/issue-detector.js';
 import type { AnalystOutcome, IssueUpsert } from './detection/detection.types.js';
-import { DETECTION_BUCKET_MS, DetectionStateRepository } from './detection-state.repository.js';
+import { DetectionStateRepository } from './detection-state.repository.js';
 import { DispositionsService } from './dispositions.service.js';
 import type { IssueView } from './dto/issue-view.js';
 import { IssueEvents, type IssueEvent } from './issue-events.js';
@@ -28,6 +34,18 @@ const REPLAY_MS = 12 * 3600_000;
 const CURSOR_MARGIN_MS = 5 * 60_000;
 const READ_CHUNK = 5000;
 const BASELINE_SAVE_EVERY_MS = 30 * 60_000;
+/** How much stored history a detector without usable baselines is rebuilt from (baseline half-life is one day). */
+const REBUILD_HISTORY_MS = 3 * 86_400_000;
+/**
+ * A post is backfill when created this long before the start of the bucket the last pass reached. Generous, so that
+ * connectors that routinely deliver posts an hour or two late (feeds polled hourly) do not cause rebuilds: a rebuild
+ * reads three days of counts, which is heavy on a busy deployment.
+ */
+const BACKFILL_LATE_MS = 6 * 3600_000;
+/** Backfill posts fed in one pass that trigger a rebuild (a few stragglers do not). */
+const BACKFILL_MIN_POSTS = 25;
+/** Rebuilds are at most this frequent while a long import keeps arriving. */
+const REBUILD_COOLDOWN_MS = 10 * 60_000;
 
 export interface PassChange {
   id: string;
@@ -60,6 +78,15 @@ export class DetectionEngine {
   private cursor = new Date(0);
   private lastBaselineSave = 0;
   private lastPurge = 0;
+  /** Start of the bucket the last pass reached (buckets before it are folded into the baselines). */
+  private passedUntil = -Infinity;
+  private rebuildPending = false;
+  /**
+   * Posts created before `created` and ingested by `ingested` are in the counts the last restore imported: the cursor
+   * margin must not feed them again (they would be counted twice and read as a backfill).
+   */
+  private restoreCut = { created: -Infinity, ingested: -Infinity };
+  private lastRebuild = 0;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -80,23 +107,31 @@ export class DetectionEngine {
 
   private newDetector(): IssueDetector {
     return new IssueDetector(
-      { bucketMs: DETECTION_BUCKET_MS, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone) },
+      { bucketMs: this.state.bucketMs, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone) },
       { newIssueId: () => randomUUID() },
     );
   }
 
-  private async restore(): Promise<IssueDetector> {
+  /**
+   * A new detector from the database. `rebuild`: ignore the saved baselines (a backfill they do not hold arrived) and
+   * start from the stored counts instead, as on a first start.
+   */
+  private async restore(rebuild = false): Promise<IssueDetector> {
     const detector = this.newDetector();
-    const baselines = await this.state.loadBaselines();
+    const startedAt = Date.now();
+    const baselines = rebuild ? [] : await this.state.loadBaselines();
     detector.importBaselines(baselines);
     const newest = (await this.state.newestPostTime())?.getTime() ?? Date.now();
     const replayFrom = new Date(Math.min(newest, Date.now()) - REPLAY_MS);
-    if (baselines.length > 0) {
-      // Older counts only: the replay recounts its own window (with near-duplicate voices).
-      detector.importCounts(
-        await this.state.countsBetween(new Date(replayFrom.getTime() - 2 * 86_400_000 - 4 * 3600_000), replayFrom),
-      );
-    }
+    // Older counts only: the replay recounts its own window (with near-duplicate voices). With baselines, the two
+    // days before it (daily-recurrence check); without, the stored history, which the first pass folds into baselines.
+    const countsFrom =
+      baselines.length > 0
+        ? replayFrom.getTime() - 2 * 86_400_000 - 4 * 3600_000
+        : replayFrom.getTime() - REBUILD_HISTORY_MS;
+    const counts = await this.state.countsBetween(new Date(countsFrom), replayFrom);
+    detector.importCounts(counts);
+    this.restoreCut = { created: replayFrom.getTime(), ingested: startedAt };
     let afterId = '0';
     let replayed = 0;
     const replayTo = new Date(8.64e15);
@@ -108,6 +143,8 @@ export class DetectionEngine {
       chunk.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of chunk) {
         detector.ingest(p.doc);
+        // Seen: the cursor margin's next read skips it (and does not count it as a backfill).
+        this.recent.set(p.postId, p.ingestedAt.getTime());
         if (p.ingestedAt > this.cursor) {
           this.cursor = p.ingestedAt;
         }
@@ -115,7 +152,10 @@ export class DetectionEngine {
       }
       replayed += chunk.length;
     }
-    this.logger.log(`Detector restored: ${baselines.length} baselines, ${replayed} posts replayed`);
+    this.logger.log(
+      `Detector ${rebuild ? 'rebuilt' : 'restored'}: ${baselines.length} baselines, ${counts.length} stored counts, ` +
+        `${replayed} posts replayed`,
+    );
     return detector;
   }
 
@@ -127,13 +167,21 @@ export class DetectionEngine {
       restoreMs = Date.now() - t0;
       this.lastBaselineSave = Date.now();
     }
-    const detector = this.detector;
+    let detector = this.detector;
     const t1 = Date.now();
     const postsIngested = await this.feedNewPosts(detector);
+    if (this.rebuildPending && Date.now() - this.lastRebuild >= REBUILD_COOLDOWN_MS) {
+      this.forget();
+      this.lastRebuild = Date.now();
+      this.rebuildPending = false;
+      detector = this.detector = await this.restore(true);
+    }
     await this.applyAnalystDecisions(detector);
     const t2 = Date.now();
     const now = nowArg ?? Date.now();
     const result = detector.runPass(now);
+    const bucketMs = this.state.bucketMs;
+    this.passedUntil = Math.max(this.passedUntil, Math.floor(now / bucketMs) * bucketMs);
     const t3 = Date.now();
     const events: { type: IssueEvent['type']; id: string; transitions: IssueEvent['transitions'] }[] = [];
     const staged = new Map<string, string>();
@@ -142,10 +190,7 @@ export class DetectionEngine {
       await this.persist(result.upserts, staged, outcomes, events);
     } catch (err) {
       // The detector moved on but its changes are not stored: rebuild it from the database on the next pass.
-      this.detector = null;
-      this.rowOf.clear();
-      this.recent.clear();
-      this.cursor = new Date(0);
+      this.forget();
       throw err;
     }
     for (const [det, row] of staged) {
@@ -242,6 +287,15 @@ export class DetectionEngine {
     });
   }
 
+  /** Drops the detector and what maps it to the database; the next pass restores it. */
+  private forget(): void {
+    this.detector = null;
+    this.rowOf.clear();
+    this.recent.clear();
+    this.cursor = new Date(0);
+    this.passedUntil = -Infinity;
+  }
+
   async saveBaselines(): Promise<void> {
     if (!this.detector) {
       return;
@@ -253,13 +307,21 @@ export class DetectionEngine {
   /** Feeds the posts ingested since the cursor (minus the margin), each once. */
   private async feedNewPosts(detector: IssueDetector): Promise<number> {
     let fed = 0;
+    let backfill = 0;
+    const lateBefore = this.passedUntil - BACKFILL_LATE_MS;
     let since = new Date(this.cursor.getTime() - CURSOR_MARGIN_MS);
     for (;;) {
       const chunk = await this.state.idsIngestedSince(since, READ_CHUNK);
-      const fresh = await this.state.docsOf(chunk.filter((p) => !this.recent.has(p.postId)).map((p) => p.postId));
+      const cut = this.restoreCut;
+      const fresh = (
+        await this.state.docsOf(chunk.filter((p) => !this.recent.has(p.postId)).map((p) => p.postId))
+      ).filter((p) => !(p.doc.createdAt < cut.created && p.ingestedAt.getTime() <= cut.ingested));
       fresh.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of fresh) {
         detector.ingest(p.doc);
+        if (p.doc.createdAt < lateBefore) {
+          backfill++;
+        }
         this.recent.set(p.postId, p.ingestedAt.getTime());
         if (p.ingestedAt > this.cursor) {
           this.cursor = p.ingestedAt;
@@ -274,6 +336,11 @@ export class DetectionEngine {
         break;
       } // a whole chunk at one instant: already fed above
       since = last;
+    }
+    if (backfill >= BACKFILL_MIN_POSTS) {
+      // Their buckets are behind the detector's clock: only a rebuild folds them into the baselines.
+      this.rebuildPending = true;
+      this.logger.log(`${backfill} posts older than the detector's clock arrived (backfill): rebuild scheduled`);
     }
     const horizon = this.cursor.getTime() - 2 * CURSOR_MARGIN_MS;
     for (const [id, at] of this.recent) {

@@ -3,16 +3,18 @@
  * view of each post (fed to the detection worker, replayed after a restart), its baselines and the map from its
  * in-memory issue ids to issue rows.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
 import type { StoredPost } from '../ingestion/post-store.repository.js';
 import type { BucketCountRow, DetectorPost, KeyBaselineRow } from './detection/detection.types.js';
 import { extractFeatures, kindOfKey } from './detection/feature-extractor.js';
 import { toDetectorPost } from './detection/post-adapter.js';
 
-/** Bucket length of the stored counts; the detector runs with the same (its default). */
+/** Default bucket length of the stored counts (PANTAU_DETECTION_BUCKET_MINUTES); the detector runs with the same. */
 export const DETECTION_BUCKET_MS = 15 * 60_000;
 
 interface PostMeta {
@@ -36,7 +38,15 @@ export function authorHash(author: string): string {
 
 @Injectable()
 export class DetectionStateRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Bucket length of the stored counts; the detection engine runs its detector with the same. */
+  readonly bucketMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.bucketMs = config.detectionBucketMinutes * 60_000;
+  }
 
   /**
    * Ingest-time counting, run by the ingest worker inside the batch's transaction. For every inserted post: its
@@ -80,7 +90,7 @@ export class DetectionStateRepository {
       docIds.push(stored.id);
       docTimes.push(stored.createdAt);
       docs.push(JSON.stringify(doc));
-      const bucket = Math.floor(doc.createdAt / DETECTION_BUCKET_MS) * DETECTION_BUCKET_MS;
+      const bucket = Math.floor(doc.createdAt / this.bucketMs) * this.bucketMs;
       const author = authorHash(doc.author);
       for (const key of ['*', ...extractFeatures(doc).map((f) => f.key)]) {
         const cell = `${bucket}|${key}`;

@@ -18,8 +18,8 @@ import { QUEUE_BACKEND } from '../queue/queue.module.js';
 import { unexpectedJob } from '../queue/unexpected-job.js';
 import { DetectionEngine, type PassSummary } from './detection-engine.service.js';
 
+/** Kept from when the interval was fixed at 3 minutes: upsertJobScheduler updates the same scheduler. */
 const SCHEDULER_ID = 'detection-pass-every-3-minutes';
-export const DETECTION_INTERVAL_MS = 3 * 60_000;
 const LEADER_LOCK = 'pantau:detection-leader';
 const LEADER_RETRY_MS = 15_000;
 
@@ -46,7 +46,7 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       .queue(QueueName.Detection)
       .upsertJobScheduler(
         SCHEDULER_ID,
-        { every: DETECTION_INTERVAL_MS },
+        { every: this.config.detectionIntervalSeconds * 1000 },
         { name: JobName.DetectionPass, data: { trigger: 'scheduled' } },
       );
     await this.tryLead();

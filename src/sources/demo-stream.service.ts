@@ -8,7 +8,6 @@ import type { FetchContext, FetchResult } from './connectors/connector.types.js'
 import {
   buildDemoCorpus,
   DEMO_DEFAULT_SEED,
-  DEMO_DEFAULT_SPEED,
   DEMO_LIVE_MINUTES,
   planDemoReplay,
   takeDueDemoPosts,
@@ -84,7 +83,7 @@ export class DemoStreamService {
       if (!source) {
         const cursor: DemoCursor = {
           seed: DEMO_DEFAULT_SEED,
-          speed: DEMO_DEFAULT_SPEED,
+          speed: this.config.demoSpeed,
           startedAt: now.toISOString(),
           historyLoaded: false,
           round: 0,

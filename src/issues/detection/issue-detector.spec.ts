@@ -102,6 +102,41 @@ describe(IssueDetector.name, () => {
     expect(hits[0].nearDuplicateShare).toBeGreaterThan(0.5);
   });
 
+  it('should keep a campaign riding on an organic story apart from it, and not flag the story as a campaign', () => {
+    const detector = new IssueDetector();
+    const praise = (at: number): DetectorPost[] =>
+      Array.from({ length: 40 }, (_, i) =>
+        toDetectorPost({
+          id: `pr${i}`,
+          text: `terima kasih pemkot atas gerak cepat menangani banjir sungai kunjang #banjirsamarinda #pemkothadir${i % 4 === 0 ? ' mantap' : ''}`,
+          createdAt: at + i * 45_000,
+          author: `akunbaru${i}`,
+        }),
+      );
+    // Flood posts varied enough not to be near-duplicates of each other (five random everyday words each).
+    const r = rng(11);
+    const flood = (at: number): DetectorPost[] =>
+      banjir(60, at).map((p) => ({
+        ...p,
+        tokens: [
+          ...p.tokens.slice(0, -2),
+          ...Array.from({ length: 5 }, () => CHATTER[Math.floor(r() * CHATTER.length)]),
+        ],
+      }));
+    const { issues } = replayStream(
+      detector,
+      stream((_, at) => [...flood(at), ...praise(at + 25 * 60_000)]),
+      BUCKET,
+    );
+    const holding = (prefix: string) =>
+      issues.find((i) => i.postIds.filter((id) => id.startsWith(prefix)).length * 2 > i.postIds.length);
+    const story = holding('bj');
+    const campaign = holding('pr');
+    expect(story?.campaign).toBe(false);
+    expect(campaign?.campaign).toBe(true);
+    expect(campaign?.id).not.toBe(story?.id);
+  });
+
   describe('applyOutcome', () => {
     it('should keep a dismissed issue dismissed when its story returns, and point a merged issue to its target', () => {
       const detector = new IssueDetector();

@@ -315,12 +315,19 @@ export class IssueDetector {
     this.posts.set(seq, record);
     this.idToSeq.set(post.id, seq);
     this.counter.add(bucket, keys, author, voice, seq);
-    // Copies follow their original; other posts join the issue their keys clearly point to.
-    const target = group?.issue?.resolve() ?? this.bestIssueFor(record);
+    // Copies follow their original; other posts join the issue their keys clearly point to. A text copied by as many
+    // accounts as a campaign needs waits for the campaign check (detectCampaigns) instead of riding on an organic
+    // issue by its keywords: buzzers praising the handling of a flood are not the flood's voices.
+    const target = group?.issue?.resolve() ?? (this.awaitsCampaign(record) ? null : this.bestIssueFor(record));
     if (target) {
       this.assign(record, target);
     }
     return record.issue?.id ?? null;
+  }
+
+  /** A copy of a text copied by campaign-many accounts, not yet judged by detectCampaigns: no organic issue takes it. */
+  private awaitsCampaign(post: PostRecord): boolean {
+    return post.group !== null && !post.group.issue && post.group.authors.size >= this.config.campaignMinAuthors;
   }
 
   private intern(author: string): number {
@@ -704,7 +711,7 @@ export class IssueDetector {
     for (const k of this.hot) {
       for (const p of this.postingsOf(k, from, t)) {
         const post = this.posts.get(p);
-        if (!post || post.issue) {
+        if (!post || post.issue || this.awaitsCampaign(post)) {
           continue;
         }
         const list = postHot.get(p);
@@ -1077,7 +1084,7 @@ export class IssueDetector {
         }
         seen.add(p);
         const post = this.posts.get(p)!;
-        if (post.issue) {
+        if (post.issue || this.awaitsCampaign(post)) {
           continue;
         }
         if (this.postScore(post, issue) >= this.assignThreshold(post, anchors, dormant)) {
@@ -1150,7 +1157,9 @@ export class IssueDetector {
     const authors = new Set<number>();
     for (let i = group.members.length - 1; i >= 0; i--) {
       const p = this.posts.get(group.members[i]);
-      if (!p || p.bucket < from) {
+      // Only copies up to bucket t: a pass over older buckets (a rebuild from stored counts) must not open a campaign
+      // in the past from copies posted later.
+      if (!p || p.bucket < from || p.bucket > t) {
         continue;
       }
       authors.add(p.author);

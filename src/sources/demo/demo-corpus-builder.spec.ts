@@ -42,7 +42,9 @@ function maxInWindow(posts: DemoPost[], windowMinutes: number): number {
   const t = posts.map((p) => p.offsetMinutes).sort((a, b) => a - b);
   let best = 0;
   for (let i = 0, j = 0; j < t.length; j++) {
-    while (t[j] - t[i] >= windowMinutes) i++;
+    while (t[j] - t[i] >= windowMinutes) {
+      i++;
+    }
     best = Math.max(best, j - i + 1);
   }
   return best;
@@ -62,9 +64,13 @@ describe('buildDemoCorpus', () => {
 
   it('should repeat a text only inside the buzzer campaign', () => {
     const byText = new Map<string, DemoPost[]>();
-    for (const p of corpus) byText.set(p.text, [...(byText.get(p.text) ?? []), p]);
+    for (const p of corpus) {
+      byText.set(p.text, [...(byText.get(p.text) ?? []), p]);
+    }
     const repeated = [...byText.values()].filter((group) => group.length > 1);
-    for (const group of repeated) expect(group.every((p) => p.story === 'buzzer-pujian')).toBe(true);
+    for (const group of repeated) {
+      expect(group.every((p) => p.story === 'buzzer-pujian')).toBe(true);
+    }
     expect(new Set(corpus.map((p) => p.externalId)).size).toBe(corpus.length);
   });
 
@@ -78,7 +84,9 @@ describe('buildDemoCorpus', () => {
     const informal = corpus.filter((p) => p.tags.register === 'informal').length;
     expect(informal).toBeGreaterThan(corpus.length * 0.3);
     expect(corpus.length - informal).toBeGreaterThan(corpus.length * 0.2);
-    for (const platform of DEMO_PLATFORMS) expect(corpus.some((p) => p.platform === platform)).toBe(true);
+    for (const platform of DEMO_PLATFORMS) {
+      expect(corpus.some((p) => p.platform === platform)).toBe(true);
+    }
   });
 
   it('should tag categories that an independent keyword heuristic agrees with', () => {
@@ -114,7 +122,7 @@ describe('buildDemoCorpus', () => {
       const posts = corpus.filter((p) => p.story === story);
       expect(posts.length).toBeGreaterThanOrEqual(40);
       expect(posts.every((p) => p.offsetMinutes >= DEMO_HISTORY_MINUTES)).toBe(true);
-      // a burst: many posts of the story within three simulated hours (three real minutes at the default speed)
+      // a burst: many posts of the story within three simulated hours (7.5 real minutes at the default speed)
       expect(maxInWindow(posts, 180)).toBeGreaterThanOrEqual(story === 'pdam-mati' ? 8 : 15);
     }
     const flood = corpus.filter((p) => p.story === 'banjir-sungai-kunjang');
@@ -141,7 +149,11 @@ describe('buildDemoCorpus', () => {
 
   it('should follow a daily rhythm in the history: quiet at night, peaks morning and evening', () => {
     const perHour = new Array<number>(24).fill(0);
-    for (const p of corpus) if (p.offsetMinutes < DEMO_HISTORY_MINUTES) perHour[localHour(p.offsetMinutes)]++;
+    for (const p of corpus) {
+      if (p.offsetMinutes < DEMO_HISTORY_MINUTES) {
+        perHour[localHour(p.offsetMinutes)]++;
+      }
+    }
     const mean = (hours: number[]) => hours.reduce((s, h) => s + perHour[h], 0) / hours.length;
     const night = mean([0, 1, 2, 3, 4]);
     expect(night).toBeLessThan(0.25 * mean([7, 8, 9]));
@@ -159,15 +171,21 @@ describe('buildDemoCorpus', () => {
         .map(([code, , name]) => [code, name.trim()]),
     );
     expect(DEMO_VILLAGES.length).toBe(real.size);
-    for (const v of DEMO_VILLAGES) expect(real.get(v.code)).toBe(v.name);
+    for (const v of DEMO_VILLAGES) {
+      expect(real.get(v.code)).toBe(v.name);
+    }
     const districts = readFileSync(
       new URL('../../../node_modules/idn-area-data/data/districts.csv', import.meta.url),
       'utf8',
     );
-    for (const d of DEMO_DISTRICTS) expect(districts).toContain(`${d.code},64.72,${d.name}\n`);
+    for (const d of DEMO_DISTRICTS) {
+      expect(districts).toContain(`${d.code},64.72,${d.name}\n`);
+    }
     const placed = corpus.filter((p) => p.tags.placeCode);
     expect(placed.length).toBeGreaterThan(corpus.length * 0.5);
-    for (const p of placed) expect(p.tags.placeCode!.startsWith('64.72')).toBe(true);
+    for (const p of placed) {
+      expect(p.tags.placeCode!.startsWith('64.72')).toBe(true);
+    }
   });
 
   it('should carry synthetic personal data in a few complaints, all of it maskable', () => {

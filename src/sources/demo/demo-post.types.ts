@@ -119,9 +119,13 @@ export interface DemoReplayPlan {
 
 /** Three days of back-dated history. */
 export const DEMO_HISTORY_MINUTES = 3 * 24 * 60;
-/** Two simulated days replayed after start (48 real minutes at the default speed). */
+/** Two simulated days replayed after start (2 real hours at the default speed). */
 export const DEMO_LIVE_MINUTES = 2 * 24 * 60;
-/** Default replay speed: 1 real minute = 1 simulated hour. */
-export const DEMO_DEFAULT_SPEED = 60;
+/**
+ * Default replay speed: 1 real hour = 1 simulated day (24 simulated minutes per real minute). A 15-minute detection
+ * bucket then holds 6 simulated hours, so the detector can still tell the stories apart in time; at 60 a bucket held
+ * 15 simulated hours and the PDAM outage drowned in a day of background (docs/demo-stream.md).
+ */
+export const DEMO_DEFAULT_SPEED = 24;
 /** Local time of the home region (WITA) in minutes east of UTC. */
 export const DEMO_UTC_OFFSET_MINUTES = 8 * 60;

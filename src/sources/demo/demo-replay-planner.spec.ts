@@ -1,11 +1,13 @@
 import { buildDemoCorpus } from './demo-corpus-builder.js';
-import { DEMO_HISTORY_MINUTES, DEMO_LIVE_MINUTES } from './demo-post.types.js';
+import { DEMO_DEFAULT_SPEED, DEMO_HISTORY_MINUTES, DEMO_LIVE_MINUTES } from './demo-post.types.js';
 import { planDemoReplay, takeDueDemoPosts } from './demo-replay-planner.js';
 
 const corpus = buildDemoCorpus();
 const MINUTE = 60_000;
 // 14:25 WITA (06:25 UTC)
 const now = new Date('2025-03-10T06:25:00Z');
+/** Real minutes at the default speed for `m` real minutes at 60× (one simulated hour per real minute). */
+const at60 = (m: number) => (m * 60) / DEMO_DEFAULT_SPEED;
 
 describe('planDemoReplay', () => {
   const plan = planDemoReplay(corpus, now);
@@ -27,14 +29,14 @@ describe('planDemoReplay', () => {
     }
   });
 
-  it('should replay the rest from now at one simulated hour per real minute by default', () => {
-    expect(plan.speed).toBe(60);
+  it('should replay the rest from now at one simulated day per real hour by default', () => {
+    expect(plan.speed).toBe(24);
     expect(plan.live[0].dueAt.getTime() - now.getTime()).toBeLessThan(MINUTE);
     const last = plan.live[plan.live.length - 1];
-    expect(last.dueAt.getTime()).toBeLessThanOrEqual(now.getTime() + (DEMO_LIVE_MINUTES / 60) * MINUTE);
+    expect(last.dueAt.getTime()).toBeLessThanOrEqual(now.getTime() + (DEMO_LIVE_MINUTES / 24) * MINUTE);
     for (const item of plan.live) {
       expect(item.post.createdAt).toEqual(item.dueAt);
-      const expected = now.getTime() + ((item.post.offsetMinutes - DEMO_HISTORY_MINUTES) * MINUTE) / 60;
+      const expected = now.getTime() + ((item.post.offsetMinutes - DEMO_HISTORY_MINUTES) * MINUTE) / 24;
       expect(item.dueAt.getTime()).toBe(expected);
     }
     for (let i = 1; i < plan.live.length; i++) {
@@ -42,9 +44,10 @@ describe('planDemoReplay', () => {
     }
   });
 
-  it('should bring the flood burst and the campaign within the first real quarter hour', () => {
+  it('should bring the flood burst and the campaign within the first simulated quarter day', () => {
     const within = (story: string, minutes: number) =>
-      plan.live.filter((i) => i.post.story === story && i.dueAt.getTime() < now.getTime() + minutes * MINUTE).length;
+      plan.live.filter((i) => i.post.story === story && i.dueAt.getTime() < now.getTime() + at60(minutes) * MINUTE)
+        .length;
     expect(within('banjir-sungai-kunjang', 2)).toBeGreaterThanOrEqual(5);
     expect(within('banjir-sungai-kunjang', 10)).toBeGreaterThanOrEqual(50);
     expect(within('buzzer-pujian', 12)).toBeGreaterThanOrEqual(38);
@@ -53,7 +56,7 @@ describe('planDemoReplay', () => {
   });
 
   it('should honour a configured speed', () => {
-    const slow = planDemoReplay(corpus, now, { speed: 30 });
+    const slow = planDemoReplay(corpus, now, { speed: 12 });
     const a = plan.live[plan.live.length - 1].dueAt.getTime() - now.getTime();
     const b = slow.live[slow.live.length - 1].dueAt.getTime() - now.getTime();
     expect(b).toBe(a * 2);
@@ -72,13 +75,15 @@ describe('takeDueDemoPosts', () => {
     const plan = planDemoReplay(corpus, now);
     let cursor = 0;
     const seen: string[] = [];
-    for (let m = 0; m <= 50; m += 5) {
+    for (let m = 0; m <= at60(50); m += 5) {
       const step = takeDueDemoPosts(plan, cursor, new Date(now.getTime() + m * MINUTE));
-      for (const item of step.due) expect(item.dueAt.getTime()).toBeLessThanOrEqual(now.getTime() + m * MINUTE);
+      for (const item of step.due) {
+        expect(item.dueAt.getTime()).toBeLessThanOrEqual(now.getTime() + m * MINUTE);
+      }
       seen.push(...step.due.map((i) => i.post.externalId));
       cursor = step.cursor;
     }
     expect(seen).toEqual(plan.live.map((i) => i.post.externalId));
-    expect(takeDueDemoPosts(plan, cursor, new Date(now.getTime() + 60 * MINUTE)).done).toBe(true);
+    expect(takeDueDemoPosts(plan, cursor, new Date(now.getTime() + at60(60) * MINUTE)).done).toBe(true);
   });
 });
