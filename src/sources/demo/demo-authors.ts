@@ -141,7 +141,7 @@ const SECOND = [
 ];
 const HANDLE_STYLES = [
   (g: string, s: string, d: string) => `${g}${s}${d}`,
-  (g: string, s: string, d: string) => `${g}_${s}`,
+  (g: string, s: string) => `${g}_${s}`,
   (g: string, _s: string, d: string) => `${g}.smd${d}`,
   (g: string, s: string) => `${g}${s.slice(0, 3)}_kaltim`,
   (g: string, _s: string, d: string) => `${g}_${d}`,
@@ -159,7 +159,9 @@ export function buildResidentPool(rng: SeededRandom, size: number): DemoAuthor[]
     const s = rng.pick(SECOND);
     const digits = String(rng.int(1, 99)).padStart(rng.chance(0.5) ? 2 : 1, '0');
     const handle = `demo_${rng.pick(HANDLE_STYLES)(g.toLowerCase(), s.toLowerCase(), digits)}`;
-    if (seen.has(handle)) continue;
+    if (seen.has(handle)) {
+      continue;
+    }
     seen.add(handle);
     pool.push({ handle, name: rng.chance(0.7) ? `${g} ${s}` : g });
   }
@@ -173,7 +175,9 @@ export function buildBuzzerAccounts(rng: SeededRandom, count: number): DemoAutho
   const stems = ['wargasmd', 'samarindabangkit', 'pejuang_kaltim', 'cintasamarinda', 'user', 'akun', 'relawan_smd'];
   while (out.length < count) {
     const handle = `demo_${rng.pick(stems)}${rng.int(1000, 99999)}`;
-    if (seen.has(handle)) continue;
+    if (seen.has(handle)) {
+      continue;
+    }
     seen.add(handle);
     out.push({ handle, name: rng.chance(0.5) ? rng.pick(GIVEN) + ' ' + rng.pick(SECOND) : 'Warga Samarinda' });
   }

@@ -116,29 +116,34 @@ export function sampleRhythmMinute(rng: SeededRandom, totalMinutes: number): num
     const day = rng.int(0, days - 1);
     const hour = rng.weighted(HOURLY_ACTIVITY.map((w, h) => [h, w] as const));
     const minute = day * 1440 + hour * 60 + rng.int(0, 59);
-    if (minute < totalMinutes) return minute;
+    if (minute < totalMinutes) {
+      return minute;
+    }
   }
 }
 
 function platformFor(rng: SeededRandom, voice: Draft['voice'], register: DemoRegister): DemoPlatform {
-  if (voice === 'news')
+  if (voice === 'news') {
     return rng.weighted([
       ['news', 8],
       ['facebook', 1],
       ['youtube', 1],
     ] as const);
-  if (voice === 'official')
+  }
+  if (voice === 'official') {
     return rng.weighted([
       ['instagram', 4],
       ['x', 3],
       ['facebook', 3],
     ] as const);
-  if (register === 'formal')
+  }
+  if (register === 'formal') {
     return rng.weighted([
       ['facebook', 5],
       ['x', 3],
       ['instagram', 2],
     ] as const);
+  }
   return rng.weighted([
     ['x', 35],
     ['instagram', 20],
@@ -165,13 +170,23 @@ function metricsFor(rng: SeededRandom, d: Draft): DemoMetrics {
 function finishResidentText(rng: SeededRandom, text: string, d: Omit<Draft, 'text'>, tpl?: CategoryTemplates): string {
   let out = text;
   if (d.register === 'informal') {
-    if (rng.chance(0.2)) out = rng.pick(INFORMAL_OPENERS) + out;
-    if (rng.chance(0.2)) out = out + rng.pick(INFORMAL_CLOSERS);
+    if (rng.chance(0.2)) {
+      out = rng.pick(INFORMAL_OPENERS) + out;
+    }
+    if (rng.chance(0.2)) {
+      out = out + rng.pick(INFORMAL_CLOSERS);
+    }
     out = toInformal(out, rng, { sentiment: d.sentiment });
-    if (d.platform === 'tiktok' && rng.chance(0.6)) out += ' #fyp #samarinda';
-    if (d.platform === 'instagram' && tpl && rng.chance(0.4)) out += ` ${rng.pick(tpl.hashtags)}`;
+    if (d.platform === 'tiktok' && rng.chance(0.6)) {
+      out += ' #fyp #samarinda';
+    }
+    if (d.platform === 'instagram' && tpl && rng.chance(0.4)) {
+      out += ` ${rng.pick(tpl.hashtags)}`;
+    }
   } else {
-    if (rng.chance(0.25)) out = rng.pick(FORMAL_OPENERS) + out;
+    if (rng.chance(0.25)) {
+      out = rng.pick(FORMAL_OPENERS) + out;
+    }
     out = toFormal(out);
   }
   return out;
@@ -179,7 +194,9 @@ function finishResidentText(rng: SeededRandom, text: string, d: Omit<Draft, 'tex
 
 function finishNewsText(rng: SeededRandom, text: string, outlet: DemoAuthor): string {
   let out = text;
-  if (rng.chance(0.3)) out = out.replace('SAMARINDA –', `SAMARINDA, ${outlet.name.replace(' (demo)', '')} –`);
+  if (rng.chance(0.3)) {
+    out = out.replace('SAMARINDA –', `SAMARINDA, ${outlet.name.replace(' (demo)', '')} –`);
+  }
   return toFormal(out + rng.pick(NEWS_CLOSERS));
 }
 
@@ -194,7 +211,9 @@ function buildBackground(
   const catWeights = BACKGROUND_TEMPLATES.map((c) => [c, c.weight] as const);
   let attempts = 0;
   while (drafts.length < count) {
-    if (++attempts > count * 30) throw new Error('demo corpus: templates cannot produce enough unique texts');
+    if (++attempts > count * 30) {
+      throw new Error('demo corpus: templates cannot produce enough unique texts');
+    }
     const cat = rng.weighted(catWeights);
     const tpl = rng.weighted(cat.templates.map((t) => [t, SENT_WEIGHT[t.s]] as const));
     const voice = tpl.k;
@@ -216,7 +235,9 @@ function buildBackground(
       const partial = { offsetMinutes, author, platform, category: cat.category, sentiment, register, voice };
       text = finishResidentText(rng, filled.text, partial, cat);
     }
-    if (seen.has(text)) continue;
+    if (seen.has(text)) {
+      continue;
+    }
     seen.add(text);
     drafts.push({
       text,
@@ -265,7 +286,9 @@ function buildStories(rng: SeededRandom, residents: readonly DemoAuthor[]): Draf
           : line.voice === 'official'
             ? OFFICIAL_ACCOUNTS[line.account ?? OFFICIAL_BY_CATEGORY[script.category]]
             : pickResident(rng, residents);
-      if (!author) throw new Error(`demo corpus: unknown official account ${line.account}`);
+      if (!author) {
+        throw new Error(`demo corpus: unknown official account ${line.account}`);
+      }
       drafts.push(storyDraft(rng, line, script, author));
     }
   }
@@ -317,7 +340,9 @@ export function buildDemoCorpus(seed: number = DEMO_DEFAULT_SEED, options: DemoC
         ...(PII_RE.test(d.text) ? { syntheticPii: true } : {}),
       },
     };
-    if (d.story) post.story = d.story;
+    if (d.story) {
+      post.story = d.story;
+    }
     return post;
   });
 }

@@ -33,9 +33,13 @@ export function planDemoReplay(
   options: DemoReplayOptions = {},
 ): DemoReplayPlan {
   const speed = options.speed ?? DEMO_DEFAULT_SPEED;
-  if (!Number.isFinite(speed) || speed <= 0) throw new RangeError('speed must be a positive number');
+  if (!Number.isFinite(speed) || speed <= 0) {
+    throw new RangeError('speed must be a positive number');
+  }
   const nowMs = now.getTime();
-  if (!Number.isFinite(nowMs)) throw new RangeError('now must be a valid date');
+  if (!Number.isFinite(nowMs)) {
+    throw new RangeError('now must be a valid date');
+  }
   const offsetMs = DEMO_UTC_OFFSET_MINUTES * MINUTE;
   const todayLocalMidnight = Math.floor((nowMs + offsetMs) / DAY) * DAY - offsetMs;
   const historyStart = todayLocalMidnight - 3 * DAY;
@@ -46,8 +50,12 @@ export function planDemoReplay(
   for (const post of corpus) {
     if (post.offsetMinutes < DEMO_HISTORY_MINUTES) {
       let t = historyStart + post.offsetMinutes * MINUTE;
-      if (t < windowStart) t += DEMO_HISTORY_MINUTES * MINUTE;
-      if (t >= nowMs) t = nowMs - MINUTE; // only when now is exactly local midnight
+      if (t < windowStart) {
+        t += DEMO_HISTORY_MINUTES * MINUTE;
+      }
+      if (t >= nowMs) {
+        t = nowMs - MINUTE;
+      } // only when now is exactly local midnight
       history.push({ ...post, createdAt: new Date(t) });
     } else {
       const dueAt = new Date(nowMs + ((post.offsetMinutes - DEMO_HISTORY_MINUTES) * MINUTE) / speed);
@@ -70,6 +78,8 @@ export function takeDueDemoPosts(
 ): { due: DemoLiveItem[]; cursor: number; done: boolean } {
   const t = now.getTime();
   let end = Math.max(0, cursor);
-  while (end < plan.live.length && plan.live[end].dueAt.getTime() <= t) end++;
+  while (end < plan.live.length && plan.live[end].dueAt.getTime() <= t) {
+    end++;
+  }
   return { due: plan.live.slice(cursor, end), cursor: end, done: end >= plan.live.length };
 }

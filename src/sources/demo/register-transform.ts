@@ -59,7 +59,9 @@ export const EMOJI_NEUTRAL = ['🙏', '📢', '📍', '🤔', '👀', 'ℹ️', 
 /** Replaces standard words by slang with probability `p` per occurrence. */
 export function slangify(text: string, rng: SeededRandom, p = 0.7): string {
   return text.replace(SLANG_RE, (word) => {
-    if (!rng.chance(p)) return word;
+    if (!rng.chance(p)) {
+      return word;
+    }
     const options = SLANG[word.toLowerCase()];
     return options ? rng.pick(options) : word;
   });
@@ -71,9 +73,13 @@ export function elongate(text: string, rng: SeededRandom): string {
   const expressive =
     /^(parah|banget|bgt|lama|capek|capek|mantap|mantul|keren|tolong|please|kapan|aduh|astaga|panas|macet|gelap|bau|kotor|mahal|sumpah|lah|dong|deh|sih|nih|woi|woy|plis)[.!?,]*$/i;
   const idx = words.findIndex((w) => expressive.test(w));
-  if (idx < 0) return text;
+  if (idx < 0) {
+    return text;
+  }
   const m = /^([a-z]+)([.!?,]*)$/i.exec(words[idx]);
-  if (!m) return text;
+  if (!m) {
+    return text;
+  }
   const body = m[1];
   words[idx] = body + body[body.length - 1].repeat(rng.int(2, 4)) + m[2];
   return words.join(' ');
@@ -83,7 +89,9 @@ export function elongate(text: string, rng: SeededRandom): string {
 export function typo(text: string, rng: SeededRandom): string {
   const words = text.split(' ');
   const candidates = words.map((w, i) => ({ w, i })).filter(({ w }) => /^[a-z]{6,}$/.test(w));
-  if (candidates.length === 0) return text;
+  if (candidates.length === 0) {
+    return text;
+  }
   const { w, i } = rng.pick(candidates);
   const j = rng.int(1, w.length - 3);
   words[i] = w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2);
@@ -99,11 +107,21 @@ export interface InformalOptions {
 /** The full informal pass: slang, sometimes lower case, elongation, a typo, dropped final full stop, emoji. */
 export function toInformal(text: string, rng: SeededRandom, opts: InformalOptions): string {
   let out = slangify(text, rng, rng.pick([0.4, 0.7, 0.9]));
-  if (rng.chance(opts.lowercase ?? 0.55)) out = out.toLowerCase();
-  if (rng.chance(0.35)) out = elongate(out, rng);
-  if (rng.chance(0.15)) out = typo(out, rng);
-  if (rng.chance(0.5)) out = out.replace(/\.$/, '');
-  if (rng.chance(0.12)) out = out.replace(/!$/, '!!!');
+  if (rng.chance(opts.lowercase ?? 0.55)) {
+    out = out.toLowerCase();
+  }
+  if (rng.chance(0.35)) {
+    out = elongate(out, rng);
+  }
+  if (rng.chance(0.15)) {
+    out = typo(out, rng);
+  }
+  if (rng.chance(0.5)) {
+    out = out.replace(/\.$/, '');
+  }
+  if (rng.chance(0.12)) {
+    out = out.replace(/!$/, '!!!');
+  }
   if (!/\p{Extended_Pictographic}/u.test(out) && rng.chance(0.5)) {
     const bank =
       opts.sentiment === 'negative' ? EMOJI_NEGATIVE : opts.sentiment === 'positive' ? EMOJI_POSITIVE : EMOJI_NEUTRAL;
@@ -118,6 +136,8 @@ export function toFormal(text: string): string {
   let out = text.replace(/\s+/g, ' ').trim();
   out = out.replace(/(^|[.!?]\s+)([a-z])/g, (_m, pre: string, c: string) => pre + c.toUpperCase());
   const last = out.split(' ').pop() ?? '';
-  if (!/[.!?)"”]$/.test(out) && !/^[#@]/.test(last) && !/\p{Extended_Pictographic}/u.test(last)) out += '.';
+  if (!/[.!?)"”]$/.test(out) && !/^[#@]/.test(last) && !/\p{Extended_Pictographic}/u.test(last)) {
+    out += '.';
+  }
   return out;
 }

@@ -128,12 +128,16 @@ export function villagesOf(districtCode: string): DemoVillage[] {
 
 export function districtOf(code: string): DemoDistrict {
   const d = DEMO_DISTRICTS.find((x) => x.code === code.slice(0, 8));
-  if (!d) throw new Error(`unknown district for ${code}`);
+  if (!d) {
+    throw new Error(`unknown district for ${code}`);
+  }
   return d;
 }
 
 export function villageByName(name: string): DemoVillage {
   const v = DEMO_VILLAGES.find((x) => x.name === name);
-  if (!v) throw new Error(`unknown village ${name}`);
+  if (!v) {
+    throw new Error(`unknown village ${name}`);
+  }
   return v;
 }

@@ -25,7 +25,9 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
+    if (items.length === 0) {
+      throw new Error('pick from an empty list');
+    }
     return items[Math.floor(this.next() * items.length)];
   }
 
@@ -35,7 +37,9 @@ export class SeededRandom {
     let r = this.next() * total;
     for (const [value, w] of entries) {
       r -= w;
-      if (r < 0) return value;
+      if (r < 0) {
+        return value;
+      }
     }
     return entries[entries.length - 1][0];
   }
@@ -51,7 +55,9 @@ export class SeededRandom {
   /** A derived generator, so independent parts of the corpus do not shift each other when one changes. */
   fork(label: string): SeededRandom {
     let h = this.state ^ 0x811c9dc5;
-    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 16777619);
+    for (let i = 0; i < label.length; i++) {
+      h = Math.imul(h ^ label.charCodeAt(i), 16777619);
+    }
     return new SeededRandom(h >>> 0);
   }
 }

@@ -38,9 +38,17 @@ export function buildBuzzerLines(rng: SeededRandom, count = BUZZER_ACCOUNT_COUNT
       text = previous; // an exact copy of the previous one
     } else {
       let body = BASE;
-      for (const [from, options] of SWAPS) if (rng.chance(0.35)) body = body.replace(from, rng.pick(options));
-      if (rng.chance(0.15)) body = body.replace(/!/g, '!!');
-      if (rng.chance(0.1)) body = body.toUpperCase();
+      for (const [from, options] of SWAPS) {
+        if (rng.chance(0.35)) {
+          body = body.replace(from, rng.pick(options));
+        }
+      }
+      if (rng.chance(0.15)) {
+        body = body.replace(/!/g, '!!');
+      }
+      if (rng.chance(0.1)) {
+        body = body.toUpperCase();
+      }
       const emoji = rng.pick(EMOJI);
       text = `${rng.pick(OPENERS)}${body}${emoji ? ' ' + emoji : ''} ${rng.pick(TAGS).join(' ')}`;
     }

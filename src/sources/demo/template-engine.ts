@@ -86,11 +86,15 @@ export function fillTemplate(template: string, rng: SeededRandom, ctx: FillConte
     const before = text;
     text = text.replace(/\{b:([a-z]+)\}/g, (_m, name: string) => {
       const bank = ctx.banks[name];
-      if (!bank) throw new Error(`unknown phrase bank ${name}`);
+      if (!bank) {
+        throw new Error(`unknown phrase bank ${name}`);
+      }
       return rng.pick(bank);
     });
     text = text.replace(/\[([^[\]]*)\]/g, (_m, body: string) => rng.pick(body.split('|')));
-    if (text === before) break;
+    if (text === before) {
+      break;
+    }
   }
   text = text.replace(/\{([a-z#@]+)\}/g, (m, slot: string) => {
     switch (slot) {
