@@ -101,6 +101,16 @@ const TWIN_SHARED_POST_SHARE = 0.3;
 const SAME_PLACE_CATEGORY_MIN_SHARE = 0.05;
 
 /**
+ * A post whose category (from the analysis engine) is foreign to an issue — under this share of the issue's
+ * categorised posts — needs FOREIGN_CATEGORY_FACTOR × the usual score to join it: a fight or a dengue case in a place
+ * whose flood is an open issue shares the place's words (`gunung bahagia`, unresolved by the gazetteer) but not the
+ * story. Chosen on tuning seeds 1–8.
+ */
+const FOREIGN_CATEGORY_SHARE = 0.1;
+const FOREIGN_CATEGORY_FACTOR = 2;
+const FOREIGN_CATEGORY_MIN_POSTS = 5;
+
+/**
  * A key the grouping logic works with (posts in memory, bursting keys, issue profiles). Its counts and baseline live
  * in columns indexed by `id` (KeyTable, KeyBaselines, BucketCounter): keys known only from restored count rows get no
  * object until they burst or rise (co-occurrence bursts).
@@ -353,7 +363,9 @@ export class IssueDetector {
       if (s <= bestScore || !this.canAbsorb(issue, post.at)) {
         continue;
       }
-      const need = this.assignThreshold(post, this.issueAnchors(issue), issue.lifecycle === 'dormant');
+      const need =
+        this.assignThreshold(post, this.issueAnchors(issue), issue.lifecycle === 'dormant') *
+        foreignCategoryFactor(post, issue);
       if (s >= need) {
         best = issue;
         bestScore = s;
@@ -1080,7 +1092,10 @@ export class IssueDetector {
         if (post.issue) {
           continue;
         }
-        if (this.postScore(post, issue) >= this.assignThreshold(post, anchors, dormant)) {
+        if (
+          this.postScore(post, issue) >=
+          this.assignThreshold(post, anchors, dormant) * foreignCategoryFactor(post, issue)
+        ) {
           this.assign(post, issue);
         }
       }
@@ -1524,6 +1539,16 @@ function contentMass(k: TrackedKey): number {
     return 0;
   }
   return k.kind === 'term' || k.partPlace ? 0.5 : 1;
+}
+
+/** Threshold multiplier for a post whose category the issue's posts hardly carry (see FOREIGN_CATEGORY_SHARE). */
+function foreignCategoryFactor(post: PostRecord, issue: IssueRecord<TrackedKey>): number {
+  const c = post.category;
+  if (!c || c === 'lainnya') {
+    return 1;
+  }
+  const { share, posts } = issue.categoryShare(c);
+  return posts >= FOREIGN_CATEGORY_MIN_POSTS && share < FOREIGN_CATEGORY_SHARE ? FOREIGN_CATEGORY_FACTOR : 1;
 }
 
 function isPlaceKey(k: TrackedKey): boolean {
