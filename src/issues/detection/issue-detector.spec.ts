@@ -67,6 +67,20 @@ describe(IssueDetector.name, () => {
     expect(issues.filter((i) => i.postIds.every((id) => id.startsWith('bg')))).toHaveLength(0);
   });
 
+  it('should not let a post of a category foreign to an issue join it by shared words', () => {
+    const detector = new IssueDetector();
+    const posts = stream((_, at) => banjir(60, at).map((p) => ({ ...p, category: 'bencana' })));
+    replayStream(detector, posts, BUCKET);
+    const [story] = detector.issues().filter((i) => i.postIds.some((id) => id.startsWith('bj')));
+    expect(story).toBeDefined();
+    const at = posts[posts.length - 1].createdAt + 60_000;
+    const text = 'warga sungai kunjang mengungsi banjir makin tinggi pengungsi';
+    const foreign = { ...toDetectorPost({ id: 'x1', text, createdAt: at, author: 'lain1' }), category: 'ekonomi' };
+    const same = { ...toDetectorPost({ id: 'x2', text, createdAt: at, author: 'lain2' }), category: 'bencana' };
+    expect(detector.ingest(foreign)).toBeNull();
+    expect(detector.ingest(same)).toBe(story.id);
+  });
+
   it('should not let one author copy-pasting make an issue', () => {
     const detector = new IssueDetector();
     const spam = (_: number, at: number): DetectorPost[] =>

@@ -101,6 +101,17 @@ const TWIN_SHARED_POST_SHARE = 0.3;
 const SAME_PLACE_CATEGORY_MIN_SHARE = 0.05;
 
 /**
+ * A post whose category (from the analysis engine) is foreign to an issue — under this share of the issue's
+ * categorised posts, once it has FOREIGN_CATEGORY_MIN_POSTS of them — does not join it by its keys: a fight or a fuel
+ * shortage in a place whose dengue outbreak is an open issue shares the place's words (`sempaja`, `gunung sari`: names
+ * the gazetteer does not resolve read as content) but not the story. A story's own wordings may carry another category
+ * (a school poisoning reads as education), which is why the share is low rather than "not the main category". Chosen
+ * on tuning seeds 1–8 (twice the score instead of never: two events fewer).
+ */
+const FOREIGN_CATEGORY_SHARE = 0.1;
+const FOREIGN_CATEGORY_MIN_POSTS = 5;
+
+/**
  * A key the grouping logic works with (posts in memory, bursting keys, issue profiles). Its counts and baseline live
  * in columns indexed by `id` (KeyTable, KeyBaselines, BucketCounter): keys known only from restored count rows get no
  * object until they burst or rise (co-occurrence bursts).
@@ -360,7 +371,9 @@ export class IssueDetector {
       if (s <= bestScore || !this.canAbsorb(issue, post.at)) {
         continue;
       }
-      const need = this.assignThreshold(post, this.issueAnchors(issue), issue.lifecycle === 'dormant');
+      const need =
+        this.assignThreshold(post, this.issueAnchors(issue), issue.lifecycle === 'dormant') *
+        foreignCategoryFactor(post, issue);
       if (s >= need) {
         best = issue;
         bestScore = s;
@@ -1087,7 +1100,10 @@ export class IssueDetector {
         if (post.issue || this.awaitsCampaign(post)) {
           continue;
         }
-        if (this.postScore(post, issue) >= this.assignThreshold(post, anchors, dormant)) {
+        if (
+          this.postScore(post, issue) >=
+          this.assignThreshold(post, anchors, dormant) * foreignCategoryFactor(post, issue)
+        ) {
           this.assign(post, issue);
         }
       }
@@ -1533,6 +1549,16 @@ function contentMass(k: TrackedKey): number {
     return 0;
   }
   return k.kind === 'term' || k.partPlace ? 0.5 : 1;
+}
+
+/** Threshold multiplier for a post whose category the issue's posts hardly carry: it never joins (see above). */
+function foreignCategoryFactor(post: PostRecord, issue: IssueRecord<TrackedKey>): number {
+  const c = post.category;
+  if (!c || c === 'lainnya') {
+    return 1;
+  }
+  const { share, posts } = issue.categoryShare(c);
+  return posts >= FOREIGN_CATEGORY_MIN_POSTS && share < FOREIGN_CATEGORY_SHARE ? Infinity : 1;
 }
 
 function isPlaceKey(k: TrackedKey): boolean {

@@ -226,6 +226,17 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
     return this.postIds.length ? this.duplicatePosts / this.postIds.length : 0;
   }
 
+  /** Share of the issue's categorised posts (other than 'lainnya') in `category`, and how many those posts are. */
+  categoryShare(category: string): { share: number; posts: number } {
+    let total = 0;
+    for (const [c, n] of this.categories) {
+      if (c !== 'lainnya') {
+        total += n;
+      }
+    }
+    return { share: total ? (this.categories.get(category) ?? 0) / total : 0, posts: total };
+  }
+
   mainCategory(): string {
     let best = 'lainnya';
     let bestN = 0;
