@@ -136,6 +136,28 @@ export class KeyBaselines {
     return this.state[o + LAST_BUCKET] + this.ring[(o + HEAD) * 2 + (bucket & this.ringMask)];
   }
 
+  /** `touch` for the keys `ids[from, to)`, in one loop (no load depends on another: they overlap). */
+  touchBlocks(ids: Int32Array, from: number, to: number, bucket: number): number {
+    let sum = 0;
+    for (let j = from; j < to; j++) {
+      const o = ids[j] * this.stride;
+      sum += this.state[o + LAST_BUCKET] + this.ring[(o + HEAD) * 2 + (bucket & this.ringMask)];
+    }
+    return sum;
+  }
+
+  /** `touchProfile` for the keys `ids[from, to)`, in one loop. */
+  touchProfiles(ids: Int32Array, from: number, to: number, hour: number): number {
+    let sum = 0;
+    for (let j = from; j < to; j++) {
+      const at = this.state[ids[j] * this.stride + PROFILE_AT];
+      if (at >= 0) {
+        sum += this.profiles[at + hour];
+      }
+    }
+    return sum;
+  }
+
   /** Like `touch`, for the key's multiplier of `hour` (once its block has arrived: the offset is read from it). */
   touchProfile(id: number, hour: number): number {
     const at = this.state[id * this.stride + PROFILE_AT];
