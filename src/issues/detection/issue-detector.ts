@@ -73,6 +73,16 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   categoryOpd: DEFAULT_CATEGORY_OPD,
 };
 
+/** Kind of a key named in restored rows, by its first character. */
+const KIND_OF_PREFIX: Partial<Record<string, FeatureKind>> = {
+  t: 'term',
+  b: 'bigram',
+  g: 'trigram',
+  h: 'hashtag',
+  p: 'place',
+  q: 'topic',
+};
+
 /** How many keys ahead the pass starts loading a key's memory (see KeyBaselines.touch). */
 const TOUCH_AHEAD = 16;
 
@@ -1428,10 +1438,7 @@ export class IssueDetector {
     if (id !== undefined) {
       return id;
     }
-    const kind = (
-      { t: 'term', b: 'bigram', g: 'trigram', h: 'hashtag', p: 'place', q: 'topic' } as Record<string, FeatureKind>
-    )[key.charAt(0)];
-    return this.addKey(key, kind ?? 'term', bucket);
+    return this.addKey(key, KIND_OF_PREFIX[key.charAt(0)] ?? 'term', bucket);
   }
 
   /** Interns a new key with an empty baseline whose history starts at `bucket`. */
