@@ -69,4 +69,18 @@ describe(BurstScorer.name, () => {
     expect(b.recentVoices(1, 45, 60)).toBe(400);
     expect(b.recentVoices(2, 0, 7)).toBe(9);
   });
+
+  it('should keep every hour-of-day profile while the pool of profiles grows', () => {
+    const b = new KeyBaselines();
+    for (let id = 0; id < 3000; id++) {
+      b.reset(id, 0);
+      b.learnHour(id, id % 24, 5, 0.25);
+    }
+    let wrong = 0;
+    for (let id = 0; id < 3000; id++) {
+      const seasonal = b.toRow(id, `t:${id}`).seasonal!;
+      wrong += seasonal.filter((x, h) => x !== (h === id % 24 ? 2 : 1)).length;
+    }
+    expect(wrong).toBe(0);
+  });
 });

@@ -153,7 +153,9 @@ export class KeyBaselines {
 
   /** Moves the key's multiplier of `hour` towards `ratio` by `rate`, allocating a profile of all 1s when it has none. */
   learnHour(id: number, hour: number, ratio: number, rate: number): void {
-    const i = hour * this.profileCap + this.profileOf(id);
+    // The slot first: allocating it may grow the pool (and change profileCap).
+    const at = this.profileOf(id);
+    const i = hour * this.profileCap + at;
     this.profiles[i] += rate * (ratio - this.profiles[i]);
   }
 
