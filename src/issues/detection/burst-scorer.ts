@@ -86,7 +86,7 @@ export class KeyBaselines {
    * buckets of one hour at a time, so the multipliers it reads for a bucket lie together (a few MB, not one line per
    * key spread over 24 times that).
    */
-  private profiles = new Float64Array(HOURS * 1024);
+  private profiles = new Float64Array(HOURS * 1024).fill(1);
   private profileCap = 1024;
   private profileCount = 0;
   private readonly freeProfiles: number[] = [];
@@ -163,12 +163,19 @@ export class KeyBaselines {
   private profileOf(id: number): number {
     let at = this.state[id * this.stride + PROFILE_AT];
     if (at < 0) {
-      at = this.freeProfiles.pop() ?? this.profileCount++;
-      if (at >= this.profileCap) {
-        this.growProfiles();
-      }
-      for (let h = 0; h < HOURS; h++) {
-        this.profiles[h * this.profileCap + at] = 1;
+      const reused = this.freeProfiles.pop();
+      if (reused !== undefined) {
+        at = reused;
+        for (let h = 0; h < HOURS; h++) {
+          this.profiles[h * this.profileCap + at] = 1;
+        }
+      } else {
+        // A slot never used holds the 1s the pool was filled with (no 24 scattered writes: a pass with no history
+        // gives hundreds of thousands of keys a profile).
+        at = this.profileCount++;
+        if (at >= this.profileCap) {
+          this.growProfiles();
+        }
       }
       this.state[id * this.stride + PROFILE_AT] = at;
     }
@@ -177,7 +184,7 @@ export class KeyBaselines {
 
   private growProfiles(): void {
     const cap = this.profileCap * 2;
-    const grown = new Float64Array(HOURS * cap);
+    const grown = new Float64Array(HOURS * cap).fill(1);
     for (let h = 0; h < HOURS; h++) {
       grown.set(this.profiles.subarray(h * this.profileCap, (h + 1) * this.profileCap), h * cap);
     }
