@@ -131,6 +131,13 @@ function main(): void {
     return { warmT, rowCount, keysMax, loadT, loaded, window, windowT, inc, incT, heldKeys: detector.stats().keys };
   };
   const { warmT, rowCount, keysMax, loadT, loaded, window, windowT, inc, incT, heldKeys } = steady();
+  if (process.env.BENCH_STEADY_ONLY) {
+    // While iterating: the steady-state steps only.
+    console.log(
+      `warm ${warmT.wallMs.toFixed(0)} (${warmT.cpuMs.toFixed(0)}) import ${loadT.wallMs.toFixed(0)} (${loadT.cpuMs.toFixed(0)}) window ${windowT.wallMs.toFixed(0)} (${windowT.cpuMs.toFixed(0)}) inc ${incT.wallMs.toFixed(1)} bursting ${window.burstingKeys}/${inc.burstingKeys} keys ${heldKeys}`,
+    );
+    return;
+  }
   gc?.();
   // Cold: a worker restarted with no persisted baselines scores the same window against nothing.
   const coldDetector = new IssueDetector();

@@ -21,9 +21,9 @@ import { grownFloat64 } from './key-table.js';
 const HOURS = 24;
 
 /**
- * Layout of a key's block in `KeyBaselines`: what a pass reads and writes for every key of a bucket, side by side so
- * that it shares a few adjacent cache lines (a day of a busy stream holds ~1 M keys, far more than the caches, and
- * the pass visits them in no useful order). Doubles first, then the ring of recent voices as Int32s.
+ * Layout of a key's block in `KeyBaselines`: what a pass reads and writes for every key of a bucket, side by side in
+ * one 64-byte cache line (a day of a busy stream holds ~1 M keys, far more than the caches, and the pass visits them
+ * in no useful order). Six doubles, then the ring of recent voices as bytes (16 slots with the default windows).
  */
 const MEAN = 0;
 const VARIANCE = 1;
@@ -33,25 +33,61 @@ const PROFILE_AT = 3;
 const RECENT_LAST = 4;
 /** Oldest bucket whose ring slot holds the key's voices (or a zero for a bucket without the key). */
 const RECENT_FIRST = 5;
-const FIRST_BUCKET = 6;
 /** Doubles before the ring. */
-const HEAD = 8;
+const HEAD = 6;
+/** A ring byte holding this value means: the slot's voices (≥ 255, or not a byte) are in the overflow map. */
+const OVERFLOW = 255;
+/** Bytes of a WebAssembly memory page. */
+const PAGE = 65_536;
+
+/** From this size on, key blocks are worth aligning (smaller stores stay in the caches anyway). */
+const ALIGN_FROM_BYTES = 8 * 2 ** 20;
+
+/**
+ * A zeroed buffer of at least `bytes` bytes. A large one is WebAssembly memory, whose start is aligned to a page, so
+ * that each 64-byte key block is exactly one cache line (a plain ArrayBuffer starts 16 bytes into a line: two lines a
+ * block). Small ones, and any where WebAssembly memory is unavailable, are plain ArrayBuffers: every WebAssembly memory
+ * reserves gigabytes of address space (not memory), so detectors that stay small (tests, evaluation) do not use it.
+ */
+function alignedBuffer(bytes: number): ArrayBuffer {
+  // Typed here: the project's TypeScript libs do not declare WebAssembly.
+  const wasm = (globalThis as { WebAssembly?: { Memory?: new (d: { initial: number }) => { buffer: ArrayBuffer } } })
+    .WebAssembly;
+  if (bytes >= ALIGN_FROM_BYTES && wasm?.Memory) {
+    try {
+      return new wasm.Memory({ initial: Math.ceil(bytes / PAGE) }).buffer;
+    } catch {
+      // Beyond what WebAssembly memory may hold: a plain buffer works the same, only not aligned.
+    }
+  }
+  return new ArrayBuffer(bytes);
+}
 
 /**
  * Per-key state of the pass indexed by key id (see KeyTable): EWMA of the key's share, its EWM variance, the last
  * bucket folded in (-1 when never), the offset of its hour-of-day profile (-1 until the key is common enough to learn
- * one; 24 multipliers in `profiles`), the first bucket of its history, and its voices in the last few processed
- * buckets (a ring indexed by bucket, at least as long as the longest scoring window). Grows by doubling.
+ * one; 24 multipliers in `profiles`), and its voices in the last few processed buckets (a ring indexed by bucket, at
+ * least as long as the longest scoring window: one byte a slot, larger counts in `overflow`); the first bucket of its
+ * history, which the pass does not read, sits in a column of its own. Grows by doubling.
  */
 export class KeyBaselines {
-  /** Doubles per key: the head fields, then the ring (two Int32s per double). */
+  /** Doubles per key: the head fields, then the ring (eight bytes per double). */
   private readonly stride: number;
   private readonly ringSize: number;
   private readonly ringMask: number;
   private state: Float64Array<ArrayBuffer>;
-  /** The same memory as `state`, read as Int32s: key `id`'s ring starts at (id · stride + HEAD) · 2. */
-  private ring: Int32Array<ArrayBuffer>;
-  profiles = new Float64Array(HOURS * 1024);
+  /** The same memory as `state`, read as bytes: key `id`'s ring starts at (id · stride + HEAD) · 8. */
+  private ring: Uint8Array<ArrayBuffer>;
+  /** Ring slots whose voices do not fit a byte (the slot holds OVERFLOW), by id · ringSize + slot. */
+  private readonly overflow = new Map<number, number>();
+  private firstBuckets = new Float64Array(1024);
+  /**
+   * Hour-of-day multipliers, hour by hour: slot p's multiplier of hour h at h · profileCap + p. A pass scores the
+   * buckets of one hour at a time, so the multipliers it reads for a bucket lie together (a few MB, not one line per
+   * key spread over 24 times that).
+   */
+  private profiles = new Float64Array(HOURS * 1024).fill(1);
+  private profileCap = 1024;
   private profileCount = 0;
   private readonly freeProfiles: number[] = [];
 
@@ -62,9 +98,9 @@ export class KeyBaselines {
     }
     this.ringSize = size;
     this.ringMask = size - 1;
-    this.stride = HEAD + size / 2;
+    this.stride = HEAD + Math.ceil(size / 8);
     this.state = this.newState(1024);
-    this.ring = new Int32Array(this.state.buffer);
+    this.ring = new Uint8Array(this.state.buffer);
   }
 
   /** Empty baseline for `id` (a new key, or a reused id): share 0, never folded, history from `firstBucket`. */
@@ -77,7 +113,7 @@ export class KeyBaselines {
     this.state[o + LAST_BUCKET] = -1;
     this.state[o + RECENT_LAST] = -Infinity;
     this.state[o + RECENT_FIRST] = Infinity;
-    this.state[o + FIRST_BUCKET] = firstBucket;
+    this.firstBuckets[id] = firstBucket;
   }
 
   mean(id: number): number {
@@ -93,7 +129,7 @@ export class KeyBaselines {
   }
 
   firstBucket(id: number): number {
-    return this.state[id * this.stride + FIRST_BUCKET];
+    return this.firstBuckets[id];
   }
 
   /** Sets the EWMA after folding or decaying, and the bucket it now stands at. */
@@ -112,19 +148,48 @@ export class KeyBaselines {
   /** Hour-of-day multiplier of the key (1 without a learned profile). */
   seasonalFactor(id: number, hour: number): number {
     const at = this.state[id * this.stride + PROFILE_AT];
-    return at < 0 ? 1 : this.profiles[at + hour];
+    return at < 0 ? 1 : this.profiles[hour * this.profileCap + at];
   }
 
-  /** Offset of the key's profile, allocating one of all 1s when it has none. */
-  profileOf(id: number): number {
+  /** Moves the key's multiplier of `hour` towards `ratio` by `rate`, allocating a profile of all 1s when it has none. */
+  learnHour(id: number, hour: number, ratio: number, rate: number): void {
+    // The slot first: allocating it may grow the pool (and change profileCap).
+    const at = this.profileOf(id);
+    const i = hour * this.profileCap + at;
+    this.profiles[i] += rate * (ratio - this.profiles[i]);
+  }
+
+  /** Slot of the key's profile, allocating one of all 1s when it has none. */
+  private profileOf(id: number): number {
     let at = this.state[id * this.stride + PROFILE_AT];
     if (at < 0) {
-      at = this.freeProfiles.pop() ?? this.profileCount++ * HOURS;
-      this.profiles = grownFloat64(this.profiles, at + HOURS);
-      this.profiles.fill(1, at, at + HOURS);
+      const reused = this.freeProfiles.pop();
+      if (reused !== undefined) {
+        at = reused;
+        for (let h = 0; h < HOURS; h++) {
+          this.profiles[h * this.profileCap + at] = 1;
+        }
+      } else {
+        // A slot never used holds the 1s the pool was filled with (no 24 scattered writes: a pass with no history
+        // gives hundreds of thousands of keys a profile).
+        at = this.profileCount++;
+        if (at >= this.profileCap) {
+          this.growProfiles();
+        }
+      }
       this.state[id * this.stride + PROFILE_AT] = at;
     }
     return at;
+  }
+
+  private growProfiles(): void {
+    const cap = this.profileCap * 2;
+    const grown = new Float64Array(HOURS * cap).fill(1);
+    for (let h = 0; h < HOURS; h++) {
+      grown.set(this.profiles.subarray(h * this.profileCap, (h + 1) * this.profileCap), h * cap);
+    }
+    this.profiles = grown;
+    this.profileCap = cap;
   }
 
   /**
@@ -133,13 +198,35 @@ export class KeyBaselines {
    */
   touch(id: number, bucket: number): number {
     const o = id * this.stride;
-    return this.state[o + LAST_BUCKET] + this.ring[(o + HEAD) * 2 + (bucket & this.ringMask)];
+    return this.state[o + LAST_BUCKET] + this.ring[(o + HEAD) * 8 + (bucket & this.ringMask)];
+  }
+
+  /** `touch` for the keys `ids[from, to)`, in one loop (no load depends on another: they overlap). */
+  touchBlocks(ids: Int32Array, from: number, to: number, bucket: number): number {
+    let sum = 0;
+    for (let j = from; j < to; j++) {
+      const o = ids[j] * this.stride;
+      sum += this.state[o + LAST_BUCKET] + this.ring[(o + HEAD) * 8 + (bucket & this.ringMask)];
+    }
+    return sum;
+  }
+
+  /** `touchProfile` for the keys `ids[from, to)`, in one loop. */
+  touchProfiles(ids: Int32Array, from: number, to: number, hour: number): number {
+    let sum = 0;
+    for (let j = from; j < to; j++) {
+      const at = this.state[ids[j] * this.stride + PROFILE_AT];
+      if (at >= 0) {
+        sum += this.profiles[hour * this.profileCap + at];
+      }
+    }
+    return sum;
   }
 
   /** Like `touch`, for the key's multiplier of `hour` (once its block has arrived: the offset is read from it). */
   touchProfile(id: number, hour: number): number {
     const at = this.state[id * this.stride + PROFILE_AT];
-    return at < 0 ? 0 : this.profiles[at + hour];
+    return at < 0 ? 0 : this.profiles[hour * this.profileCap + at];
   }
 
   /**
@@ -149,29 +236,45 @@ export class KeyBaselines {
    */
   recordVoices(id: number, bucket: number, voices: number): void {
     const o = id * this.stride;
-    const row = (o + HEAD) * 2;
+    const row = (o + HEAD) * 8;
     const last = this.state[o + RECENT_LAST];
     if (bucket - last >= this.ringSize) {
       this.state[o + RECENT_FIRST] = bucket;
     } else {
       for (let b = last + 1; b < bucket; b++) {
-        this.ring[row + (b & this.ringMask)] = 0;
+        this.setSlot(id, row, b & this.ringMask, 0);
       }
     }
-    this.ring[row + (bucket & this.ringMask)] = voices;
+    this.setSlot(id, row, bucket & this.ringMask, voices);
     this.state[o + RECENT_LAST] = bucket;
   }
 
   /** Voices of the key over buckets [from, to], `to` at or after its last record and at most a ring's length back. */
   recentVoices(id: number, from: number, to: number): number {
     const o = id * this.stride;
-    const row = (o + HEAD) * 2;
+    const row = (o + HEAD) * 8;
     const oldest = Math.max(from, this.state[o + RECENT_FIRST]);
     let n = 0;
     for (let b = Math.min(to, this.state[o + RECENT_LAST]); b >= oldest; b--) {
-      n += this.ring[row + (b & this.ringMask)];
+      const slot = b & this.ringMask;
+      const v = this.ring[row + slot];
+      n += v === OVERFLOW ? this.overflow.get(id * this.ringSize + slot)! : v;
     }
     return n;
+  }
+
+  /** Writes a ring slot: voices as an Int32 (as the columns hold them), in the byte or, when it does not fit, aside. */
+  private setSlot(id: number, row: number, slot: number, voices: number): void {
+    const v = voices | 0;
+    if (this.ring[row + slot] === OVERFLOW) {
+      this.overflow.delete(id * this.ringSize + slot);
+    }
+    if (v >= 0 && v < OVERFLOW) {
+      this.ring[row + slot] = v;
+    } else {
+      this.ring[row + slot] = OVERFLOW;
+      this.overflow.set(id * this.ringSize + slot, v);
+    }
   }
 
   toRow(id: number, key: string): KeyBaselineRow {
@@ -181,11 +284,14 @@ export class KeyBaselines {
       mean: this.state[o + MEAN],
       variance: this.state[o + VARIANCE],
       lastBucket: this.state[o + LAST_BUCKET],
-      firstBucket: this.state[o + FIRST_BUCKET],
+      firstBucket: this.firstBuckets[id],
     };
     const at = this.state[o + PROFILE_AT];
     if (at >= 0) {
-      row.seasonal = Array.from(this.profiles.subarray(at, at + HOURS));
+      row.seasonal = [];
+      for (let h = 0; h < HOURS; h++) {
+        row.seasonal.push(this.profiles[h * this.profileCap + at]);
+      }
     }
     return row;
   }
@@ -198,12 +304,12 @@ export class KeyBaselines {
     this.state[o + MEAN] = row.mean;
     this.state[o + VARIANCE] = row.variance;
     this.state[o + LAST_BUCKET] = row.lastBucket;
-    this.state[o + FIRST_BUCKET] = row.firstBucket;
+    this.firstBuckets[id] = row.firstBucket;
     if (row.seasonal) {
       const at = this.profileOf(id);
       for (let h = 0; h < HOURS; h++) {
         // exportBaselines always writes 24 multipliers; a shorter row is padded with the neutral 1.
-        this.profiles[at + h] = h < row.seasonal.length ? row.seasonal[h] : 1;
+        this.profiles[h * this.profileCap + at] = h < row.seasonal.length ? row.seasonal[h] : 1;
       }
     }
   }
@@ -225,12 +331,13 @@ export class KeyBaselines {
     const grown = this.newState(Math.max(keys, held * 2));
     grown.set(this.state);
     this.state = grown;
-    this.ring = new Int32Array(grown.buffer);
+    this.ring = new Uint8Array(grown.buffer);
+    this.firstBuckets = grownFloat64(this.firstBuckets, grown.length / this.stride);
   }
 
   /** Blocks for `keys` keys, each with no profile and no recent voices (the rest is set by `reset`). */
   private newState(keys: number): Float64Array<ArrayBuffer> {
-    const state = new Float64Array(keys * this.stride);
+    const state = new Float64Array(alignedBuffer(keys * this.stride * 8), 0, keys * this.stride);
     for (let o = 0; o < state.length; o += this.stride) {
       state[o + PROFILE_AT] = -1;
       state[o + RECENT_LAST] = -Infinity;
@@ -446,10 +553,8 @@ export class BurstScorer {
     const newMean = mean + a * delta;
     baselines.update(id, newMean, (1 - a) * (variance + a * delta * delta), bucket);
     if (!bursting && newMean * t >= 0.05) {
-      const at = baselines.profileOf(id);
-      const profiles = baselines.profiles;
       const ratio = Math.min(6, share / Math.max(newMean, 1e-12));
-      profiles[at + hour] += this.seasonalRate * (ratio - profiles[at + hour]);
+      baselines.learnHour(id, hour, ratio, this.seasonalRate);
     }
   }
 }

@@ -73,8 +73,18 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   categoryOpd: DEFAULT_CATEGORY_OPD,
 };
 
+/** Kind of a key named in restored rows, by its first character. */
+const KIND_OF_PREFIX: Partial<Record<string, FeatureKind>> = {
+  t: 'term',
+  b: 'bigram',
+  g: 'trigram',
+  h: 'hashtag',
+  p: 'place',
+  q: 'topic',
+};
+
 /** How many keys ahead the pass starts loading a key's memory (see KeyBaselines.touch). */
-const TOUCH_AHEAD = 8;
+const TOUCH_AHEAD = 16;
 
 /** How much one matching key of each kind counts towards assigning a post to an issue (× the key's weight). */
 const ASSIGN_KIND_FACTOR: Record<FeatureKind, number> = {
@@ -534,10 +544,12 @@ export class IssueDetector {
     for (let i = 0; i < cells.length; i++) {
       const id = cells.ids[i];
       const voices = cells.voices[i];
-      // Keys are spread over far more memory than the caches hold: start loading a later key's block now.
-      if (i + TOUCH_AHEAD < cells.length) {
-        touched += baselines.touch(cells.ids[i + TOUCH_AHEAD], t);
-        touched += baselines.touchProfile(cells.ids[i + TOUCH_AHEAD / 2], hour);
+      // Keys are spread over far more memory than the caches hold. Every TOUCH_AHEAD keys, one tight loop reads the
+      // blocks of the next TOUCH_AHEAD keys (their loads are independent, so the processor has them all in flight at
+      // once) and the hour-of-day multipliers of the keys about to be scored (whose blocks the previous loop read).
+      if ((i & (TOUCH_AHEAD - 1)) === 0) {
+        touched += baselines.touchBlocks(cells.ids, i + TOUCH_AHEAD, Math.min(cells.length, i + 2 * TOUCH_AHEAD), t);
+        touched += baselines.touchProfiles(cells.ids, i, Math.min(cells.length, i + TOUCH_AHEAD), hour);
       }
       this.scorer.decayTo(baselines, id, t - 1);
       // Recent per-bucket voices, limited to the longest window.
@@ -1451,10 +1463,7 @@ export class IssueDetector {
     if (id !== undefined) {
       return id;
     }
-    const kind = (
-      { t: 'term', b: 'bigram', g: 'trigram', h: 'hashtag', p: 'place', q: 'topic' } as Record<string, FeatureKind>
-    )[key.charAt(0)];
-    return this.addKey(key, kind ?? 'term', bucket);
+    return this.addKey(key, KIND_OF_PREFIX[key.charAt(0)] ?? 'term', bucket);
   }
 
   /** Interns a new key with an empty baseline whose history starts at `bucket`. */

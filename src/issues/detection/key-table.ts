@@ -10,15 +10,43 @@ import type { FeatureKind } from './detection.types.js';
 const KINDS: readonly FeatureKind[] = ['term', 'bigram', 'trigram', 'hashtag', 'place', 'topic'];
 const KIND_CODE = new Map<FeatureKind, number>(KINDS.map((k, i) => [k, i]));
 
+/** 32-bit hash of a key's UTF-16 code units (FNV-1a, then a finalising mix so that the low bits spread). */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** A slot of the hash table that held a key since retired (probing goes on past it). */
+const TOMBSTONE = -1;
+
 export class KeyTable {
-  /** Insertion order is kept (a Map): baselines are exported in the order keys were first seen. */
-  private readonly ids = new Map<string, number>();
+  /**
+   * Open addressing with linear probing over [hash, id + 1] pairs (0: empty, TOMBSTONE: retired). A lookup compares
+   * the stored 32-bit hashes first and reads a key's string only when its hash matches: one cache line for the probe,
+   * then the name (a `Map` of a million strings costs several misses per lookup, which was most of a restore).
+   */
+  private slots = new Int32Array(2 * 2048);
+  private mask = 2047;
+  private used = 0;
+  private live = 0;
   private readonly names: string[] = [];
   private kinds = new Uint8Array(1024);
   private readonly freeIds: number[] = [];
+  /**
+   * Ids in the order they were added (a `Map`'s iteration order): an id's entry counts while the id is live and
+   * `addedAt[id]` points back at it (a retired id, or one reused later, leaves stale entries, compacted away).
+   */
+  private order = new Int32Array(1024);
+  private orderLength = 0;
+  private addedAt = new Int32Array(1024).fill(-1);
 
   get size(): number {
-    return this.ids.size;
+    return this.live;
   }
 
   /** One more than the largest id handed out: the length per-id columns need. */
@@ -27,7 +55,17 @@ export class KeyTable {
   }
 
   idOf(key: string): number | undefined {
-    return this.ids.get(key);
+    const h = hashKey(key);
+    const slots = this.slots;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const stored = slots[2 * i + 1];
+      if (stored === 0) {
+        return undefined;
+      }
+      if (stored > 0 && slots[2 * i] === h && this.names[stored - 1] === key) {
+        return stored - 1;
+      }
+    }
   }
 
   /** Interns a key that is not in the table yet (the caller checked with `idOf`) and returns its id. */
@@ -42,9 +80,22 @@ export class KeyTable {
       const grown = new Uint8Array(this.kinds.length * 2);
       grown.set(this.kinds);
       this.kinds = grown;
+      const addedAt = new Int32Array(this.kinds.length).fill(-1);
+      addedAt.set(this.addedAt);
+      this.addedAt = addedAt;
     }
     this.kinds[id] = KIND_CODE.get(kind) ?? 0;
-    this.ids.set(key, id);
+    if ((this.used + 1) * 2 > this.mask + 1) {
+      this.rehash(this.live + 1);
+    }
+    this.insert(hashKey(key), id);
+    this.used++;
+    this.live++;
+    if (this.orderLength === this.order.length) {
+      this.compactOrder();
+    }
+    this.addedAt[id] = this.orderLength;
+    this.order[this.orderLength++] = id;
     return id;
   }
 
@@ -53,11 +104,20 @@ export class KeyTable {
    * still held under it export as before) until `release`.
    */
   retire(key: string): number | undefined {
-    const id = this.ids.get(key);
-    if (id !== undefined) {
-      this.ids.delete(key);
+    const h = hashKey(key);
+    const slots = this.slots;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const stored = slots[2 * i + 1];
+      if (stored === 0) {
+        return undefined;
+      }
+      if (stored > 0 && slots[2 * i] === h && this.names[stored - 1] === key) {
+        slots[2 * i + 1] = TOMBSTONE;
+        this.live--;
+        this.addedAt[stored - 1] = -1;
+        return stored - 1;
+      }
     }
-    return id;
   }
 
   /** Hands a retired id back for reuse. */
@@ -74,9 +134,59 @@ export class KeyTable {
     return KINDS[this.kinds[id]];
   }
 
-  /** [key, id] in the order keys were first seen. */
-  entries(): IterableIterator<[string, number]> {
-    return this.ids.entries();
+  /** [key, id] in the order keys were first seen (keys retired while iterating are skipped once passed over). */
+  *entries(): IterableIterator<[string, number]> {
+    for (let p = 0; p < this.orderLength; p++) {
+      const id = this.order[p];
+      if (this.addedAt[id] === p) {
+        yield [this.names[id], id];
+      }
+    }
+  }
+
+  private insert(h: number, id: number): void {
+    const slots = this.slots;
+    let i = h & this.mask;
+    while (slots[2 * i + 1] !== 0) {
+      i = (i + 1) & this.mask;
+    }
+    slots[2 * i] = h;
+    slots[2 * i + 1] = id + 1;
+  }
+
+  /** A table for at least `keys` live keys at most a quarter full, without tombstones. */
+  private rehash(keys: number): void {
+    const old = this.slots;
+    let size = 2048;
+    while (size < 4 * keys) {
+      size *= 2;
+    }
+    this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] > 0) {
+        this.insert(old[i], old[i + 1] - 1);
+      }
+    }
+    this.used = this.live;
+  }
+
+  /** Drops stale entries of `order`, growing it when most entries are live. */
+  private compactOrder(): void {
+    let n = 0;
+    for (let p = 0; p < this.orderLength; p++) {
+      const id = this.order[p];
+      if (this.addedAt[id] === p) {
+        this.addedAt[id] = n;
+        this.order[n++] = id;
+      }
+    }
+    this.orderLength = n;
+    if (n * 2 > this.order.length) {
+      const grown = new Int32Array(this.order.length * 2);
+      grown.set(this.order.subarray(0, n));
+      this.order = grown;
+    }
   }
 }
 
