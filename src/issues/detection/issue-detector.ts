@@ -23,7 +23,7 @@ import type {
   KeyBaselineRow,
   PassResult,
 } from './detection.types.js';
-import { extractFeatures, keyText } from './feature-extractor.js';
+import { extractFeatures, keyText, kindOfKey } from './feature-extractor.js';
 import { nextLifecycleState } from './issue-lifecycle.js';
 import { IssueRecord, type IssuePostView } from './issue-record.js';
 import { KeyTable } from './key-table.js';
@@ -71,16 +71,6 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   nearDuplicateJaccard: 0.7,
   categoryWeights: DEFAULT_CATEGORY_WEIGHTS,
   categoryOpd: DEFAULT_CATEGORY_OPD,
-};
-
-/** Kind of a key named in restored rows, by its first character. */
-const KIND_OF_PREFIX: Partial<Record<string, FeatureKind>> = {
-  t: 'term',
-  b: 'bigram',
-  g: 'trigram',
-  h: 'hashtag',
-  p: 'place',
-  q: 'topic',
 };
 
 /** How many keys ahead the pass starts loading a key's memory (see KeyBaselines.touch). */
@@ -1463,7 +1453,7 @@ export class IssueDetector {
     if (id !== undefined) {
       return id;
     }
-    return this.addKey(key, KIND_OF_PREFIX[key.charAt(0)] ?? 'term', bucket);
+    return this.addKey(key, kindOfKey(key), bucket);
   }
 
   /** Interns a new key with an empty baseline whose history starts at `bucket`. */

@@ -55,17 +55,8 @@ export class KeyTable {
   }
 
   idOf(key: string): number | undefined {
-    const h = hashKey(key);
-    const slots = this.slots;
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const stored = slots[2 * i + 1];
-      if (stored === 0) {
-        return undefined;
-      }
-      if (stored > 0 && slots[2 * i] === h && this.names[stored - 1] === key) {
-        return stored - 1;
-      }
-    }
+    const slot = this.slotOf(key);
+    return slot < 0 ? undefined : this.slots[2 * slot + 1] - 1;
   }
 
   /** Interns a key that is not in the table yet (the caller checked with `idOf`) and returns its id. */
@@ -104,20 +95,15 @@ export class KeyTable {
    * still held under it export as before) until `release`.
    */
   retire(key: string): number | undefined {
-    const h = hashKey(key);
-    const slots = this.slots;
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const stored = slots[2 * i + 1];
-      if (stored === 0) {
-        return undefined;
-      }
-      if (stored > 0 && slots[2 * i] === h && this.names[stored - 1] === key) {
-        slots[2 * i + 1] = TOMBSTONE;
-        this.live--;
-        this.addedAt[stored - 1] = -1;
-        return stored - 1;
-      }
+    const slot = this.slotOf(key);
+    if (slot < 0) {
+      return undefined;
     }
+    const id = this.slots[2 * slot + 1] - 1;
+    this.slots[2 * slot + 1] = TOMBSTONE;
+    this.live--;
+    this.addedAt[id] = -1;
+    return id;
   }
 
   /** Hands a retired id back for reuse. */
@@ -140,6 +126,21 @@ export class KeyTable {
       const id = this.order[p];
       if (this.addedAt[id] === p) {
         yield [this.names[id], id];
+      }
+    }
+  }
+
+  /** The slot holding `key` (linear probing over [hash, id + 1] pairs; 0 ends a probe), or -1. */
+  private slotOf(key: string): number {
+    const h = hashKey(key);
+    const slots = this.slots;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const stored = slots[2 * i + 1];
+      if (stored === 0) {
+        return -1;
+      }
+      if (stored > 0 && slots[2 * i] === h && this.names[stored - 1] === key) {
+        return i;
       }
     }
   }
