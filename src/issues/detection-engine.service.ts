@@ -98,6 +98,16 @@ export class DetectionEngine {
     private readonly events: IssueEvents,
   ) {}
 
+  /** Resolves when the pass under way (if any) has ended, or after `maxWaitMs`, whichever comes first. */
+  async whenIdle(maxWaitMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, maxWaitMs);
+    });
+    await Promise.race([this.running, timeout]);
+    clearTimeout(timer);
+  }
+
   /** Runs one pass; passes never overlap within the process. */
   pass(now?: number): Promise<PassSummary> {
     const next = this.running.then(() => this.runPass(now));

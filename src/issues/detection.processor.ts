@@ -22,6 +22,8 @@ import { DetectionEngine, type PassSummary } from './detection-engine.service.js
 const SCHEDULER_ID = 'detection-pass-every-3-minutes';
 const LEADER_LOCK = 'pantau:detection-leader';
 const LEADER_RETRY_MS = 15_000;
+/** How long shutdown waits for a detection pass under way before the worker is closed. */
+const SHUTDOWN_PASS_WAIT_MS = 30_000;
 
 @Injectable()
 export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -125,7 +127,11 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       clearTimeout(this.retry);
     }
     if (this.worker) {
-      await this.worker.close().catch(() => undefined);
+      // The pass under way finishes (bounded), then the worker closes without waiting on BullMQ's view of its job:
+      // after Redis lost its data (a restart without persistence) that job can no longer be finished, and a plain
+      // close() would wait for it forever.
+      await this.engine.whenIdle(SHUTDOWN_PASS_WAIT_MS);
+      await this.worker.close(true).catch(() => undefined);
       await this.engine
         .saveBaselines()
         .catch((err: unknown) => this.logger.warn(`Baselines not saved: ${String(err)}`));
