@@ -14,9 +14,6 @@ import type { BucketCountRow, DetectorPost, KeyBaselineRow } from './detection/d
 import { extractFeatures, kindOfKey } from './detection/feature-extractor.js';
 import { toDetectorPost } from './detection/post-adapter.js';
 
-/** Default bucket length of the stored counts (PANTAU_DETECTION_BUCKET_MINUTES); the detector runs with the same. */
-export const DETECTION_BUCKET_MS = 15 * 60_000;
-
 interface PostMeta {
   id: string;
   source_id: string;

@@ -640,6 +640,18 @@ export class IssueDetector {
     return [...promoted].map((i) => rising[i]);
   }
 
+  /** How many of the posts `seqs` (held in memory) each issue holds, a merged issue's under its target. */
+  private postsPerIssue(seqs: readonly number[]): Map<IssueRecord<TrackedKey>, number> {
+    const byIssue = new Map<IssueRecord<TrackedKey>, number>();
+    for (const seq of seqs) {
+      const issue = this.posts.get(seq)?.issue?.resolve();
+      if (issue) {
+        byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
+      }
+    }
+    return byIssue;
+  }
+
   /** Voices of key `keyId` summed over the `window` buckets ending with bucket `end` (from the kept counts). */
   private voicesAt(keyId: number, end: number, window: number): number {
     let n = 0;
@@ -690,14 +702,7 @@ export class IssueDetector {
       if (posts.length === 0) {
         continue;
       }
-      const byIssue = new Map<IssueRecord<TrackedKey>, number>();
-      for (const p of posts) {
-        const issue = this.posts.get(p)?.issue?.resolve();
-        if (issue) {
-          byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
-        }
-      }
-      for (const [issue, n] of byIssue) {
+      for (const [issue, n] of this.postsPerIssue(posts)) {
         const share = n / posts.length;
         if (share < cfg.joinShare || !this.canAbsorb(issue, now)) {
           continue;
@@ -1010,14 +1015,7 @@ export class IssueDetector {
       if (posts.length === 0) {
         continue;
       }
-      const byIssue = new Map<IssueRecord<TrackedKey>, number>();
-      for (const seq of posts) {
-        const issue = this.posts.get(seq)?.issue?.resolve();
-        if (issue) {
-          byIssue.set(issue, (byIssue.get(issue) ?? 0) + 1);
-        }
-      }
-      for (const [issue, n] of byIssue) {
+      for (const [issue, n] of this.postsPerIssue(posts)) {
         out.set(issue, (out.get(issue) ?? 0) + (m * n) / posts.length);
       }
     }
@@ -1136,14 +1134,8 @@ export class IssueDetector {
         continue;
       }
       const members = group.members.map((s) => this.posts.get(s)).filter((p): p is PostRecord => p !== undefined);
-      const byIssue = new Map<IssueRecord<TrackedKey>, number>();
-      for (const p of members) {
-        if (p.issue) {
-          byIssue.set(p.issue.resolve(), (byIssue.get(p.issue.resolve()) ?? 0) + 1);
-        }
-      }
       let issue: IssueRecord<TrackedKey> | null = null;
-      for (const [i, n] of byIssue) {
+      for (const [i, n] of this.postsPerIssue(members.map((p) => p.seq))) {
         if (n * 2 >= members.length) {
           issue = i;
         }
