@@ -40,7 +40,6 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   logJson: boolean;
-  datasetsDir: string;
   smtpUrl?: string;
   telegramBotToken?: string;
   telegramApiBase: string;
@@ -186,7 +185,6 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     publicUrl: read.url('PANTAU_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
     logLevel: read.oneOf('PANTAU_LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
     logJson: read.boolean('PANTAU_LOG_JSON', !embedded),
-    datasetsDir: resolve(read.string('PANTAU_DATASETS_DIR') ?? '../shared/datasets'),
     smtpUrl: read.url('PANTAU_SMTP_URL', ['smtp:', 'smtps:']),
     telegramBotToken: read.string('PANTAU_TELEGRAM_BOT_TOKEN'),
     telegramApiBase: read.url('PANTAU_TELEGRAM_API_BASE', ['http:', 'https:']) ?? 'https://api.telegram.org',
