@@ -3,14 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { maskPii, maskPiiDeep } from '../analysis/index.js';
-import type { IngestPostPayload } from '../queue/job-payloads.js';
+import type { IngestPostPayload } from './ingest-post.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
-import { AnalysedPost, PostStore, StoreBatchOutcome, StoredPost } from './post-store.repository.js';
-import type { EntityManager } from 'typeorm';
-
-export type AfterInsertHook = (manager: EntityManager, inserted: StoredPost[]) => Promise<void>;
+import { PostStore, StoreBatchOutcome } from './post-store.repository.js';
+import type { AnalysedPost } from './stored-post.js';
 
 export type IngestJobState = 'waiting' | 'active' | 'completed' | 'failed';
 
@@ -36,8 +34,6 @@ export interface PushSource {
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
-  /** Run inside each batch's transaction after its posts are inserted (e.g. detection counts). */
-  private readonly afterInsertHooks: AfterInsertHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -104,11 +100,6 @@ export class IngestService {
     return { state: state === 'active' ? 'active' : 'waiting', sourceId };
   }
 
-  /** Another module's work on every stored batch, in the batch's transaction (a failure rolls the batch back). */
-  registerAfterInsert(hook: AfterInsertHook): void {
-    this.afterInsertHooks.push(hook);
-  }
-
   /** The worker side: analyse every post with the analyzer in force, then store the batch in one transaction. */
   async processBatch(
     jobId: string,
@@ -119,17 +110,7 @@ export class IngestService {
     const started = Date.now();
     const analyzer = await this.analyzers.current();
     const analysed: AnalysedPost[] = posts.map((post) => ({ post, analysis: analyzer.analyze(post.text) }));
-    const hooks = this.afterInsertHooks;
-    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, {
-      demo,
-      afterInsert: hooks.length
-        ? async (manager, inserted) => {
-            for (const hook of hooks) {
-              await hook(manager, inserted);
-            }
-          }
-        : undefined,
-    });
+    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, { demo });
     this.logger.log(
       `Batch ${jobId}: ${outcome.stored} stored, ${outcome.duplicates} duplicates in ${Date.now() - started} ms`,
     );
