@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '../ingestion/ingestion.module.js';
+import { TopicsModule } from '../topics/topics.module.js';
 import { DetectionEngine } from './detection-engine.service.js';
 import { DetectionIngestHook } from './detection-ingest-hook.js';
 import { DetectionProcessor } from './detection.processor.js';
@@ -16,7 +17,7 @@ import { IssuesService } from './issues.service.js';
  * the OPD. Exports IssueEvents (created/updated issues after each pass) and the read side for other modules.
  */
 @Module({
-  imports: [IngestionModule],
+  imports: [IngestionModule, TopicsModule],
   controllers: [IssuesController, DispositionsController],
   providers: [
     IssueEvents,
