@@ -20,6 +20,8 @@ export interface IngestJobStatus {
   duplicates?: number;
   /** Why it failed, when it did (the last attempt's error). */
   error?: string;
+  /** Attempts made so far (a failed job is kept, dead-lettered, in the queue's failed list for 14 days). */
+  attempts?: number;
 }
 
 export interface PushSource {
@@ -97,7 +99,7 @@ export class IngestService {
     }
     const sourceId = (job.data as { sourceId: string }).sourceId;
     if (state === 'failed') {
-      return { state: 'failed', error: job.failedReason, sourceId };
+      return { state: 'failed', error: job.failedReason, attempts: job.attemptsMade, sourceId };
     }
     return { state: state === 'active' ? 'active' : 'waiting', sourceId };
   }

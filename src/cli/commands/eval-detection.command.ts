@@ -15,8 +15,8 @@ import {
   summarise,
   type Analyze,
   type EvaluationRow,
-} from '../../issues/evaluation/evaluation-runner.js';
-import { STREAM_SHAPES } from '../../issues/evaluation/stream-generator.js';
+} from '../../../eval/detection/evaluation-runner.js';
+import { STREAM_SHAPES } from '../../../eval/detection/stream-generator.js';
 
 export interface EvalDetectionOptions {
   seeds: string;
