@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TopicsModule } from '../topics/topics.module.js';
 import { DetectionEngine } from './detection-engine.service.js';
 import { DetectionProcessor } from './detection.processor.js';
 import { DetectionStateModule } from './detection-state.module.js';
@@ -14,7 +15,7 @@ import { IssuesService } from './issues.service.js';
  * the OPD. Exports IssueEvents (created/updated issues after each pass) and the read side for other modules.
  */
 @Module({
-  imports: [DetectionStateModule],
+  imports: [DetectionStateModule, TopicsModule],
   controllers: [IssuesController, DispositionsController],
   providers: [IssueEvents, IssuesRepository, IssuesService, DispositionsService, DetectionEngine, DetectionProcessor],
   exports: [IssueEvents, IssuesService, IssuesRepository, DispositionsService],
