@@ -16,8 +16,8 @@ import {
   summarise,
   type Analyze,
   type EvaluationRow,
-} from '../../issues/evaluation/evaluation-runner.js';
-import { STREAM_SHAPES } from '../../issues/evaluation/stream-generator.js';
+} from '../../../eval/detection/evaluation-runner.js';
+import { STREAM_SHAPES } from '../../../eval/detection/stream-generator.js';
 import { evaluateBlindSeeds } from '../../../eval/detection/generators/blind-evaluation.js';
 import { BLIND_GENERATORS, loadGeneratorInputs } from '../../../eval/detection/generators/index.js';
 
