@@ -11,7 +11,7 @@ import { hashAuthor, HyperLogLog, type AuthorHash } from '../stats/hyperloglog.j
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
 /** Terms kept per batch: the most frequent overall, and per category and per topic (see docs/stats.md). */
-export const TERMS_PER_BATCH = { all: 100, category: 30, topic: 30 } as const;
+export const TERMS_PER_BATCH = { all: 60, category: 15, topic: 15 } as const;
 
 /** Advisory-lock class of the sketch merge (pg_advisory_xact_lock(class, hour)); the job lock uses one int key. */
 const SKETCH_LOCK_CLASS = 0x5354;
@@ -43,10 +43,8 @@ export class BatchRollup {
     const cell = `${this.sourceId}|${analysis.category.slug}|${analysis.sentiment.label}`;
     const labels = `${cell}|${analysis.category.opd}`;
     bump(this.volume, `${hour}|${labels}`, reach);
-    this.legacyHourly.set(
-      `${hour}|${analysis.category.slug}|${analysis.sentiment.label}`,
-      (this.legacyHourly.get(`${hour}|${analysis.category.slug}|${analysis.sentiment.label}`) ?? 0) + 1,
-    );
+    const legacy = `${hour}|${analysis.category.slug}|${analysis.sentiment.label}`;
+    this.legacyHourly.set(legacy, (this.legacyHourly.get(legacy) ?? 0) + 1);
     const places = placesOf(analysis.locations.map((location) => location.code));
     for (const code of places) {
       bump(this.regions, `${code}|${hour}|${labels}`, reach);

@@ -4,7 +4,10 @@ import { jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { Role } from '../../src/auth/roles.decorator.js';
+import type { Job } from 'bullmq';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
+import { RetentionProcessor } from '../../src/posts/retention.processor.js';
+import { JobName } from '../../src/queue/queue-names.js';
 import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { AnalyzerRegistry } from '../../src/topics/analyzer-registry.service.js';
 import { loginAs } from '../support/auth.js';
@@ -337,5 +340,29 @@ describe('stats API over the rollups', () => {
     } finally {
       connection.destroy();
     }
+  });
+
+  it('should prune rollup rows of expired hours with the posts, and keep the rest', async () => {
+    const old = now - 40 * 24 * HOUR;
+    await ingest.processBatch(randomUUID(), sources[0].id, posts('lama', 30, old));
+    const counts = async () =>
+      (
+        await exact(
+          `SELECT (SELECT count(*) FROM stats_volume_hourly WHERE hour < $1)::int AS old_volume,
+                  (SELECT count(*) FROM stats_author_sketches WHERE hour < $1)::int AS old_sketches,
+                  (SELECT count(*) FROM stats_terms_hourly WHERE hour < $1)::int AS old_terms,
+                  (SELECT count(*) FROM stats_volume_hourly WHERE hour >= $1)::int AS recent`,
+          [new Date(now - 30 * 24 * HOUR)],
+        )
+      )[0];
+    const before = await counts();
+    expect(before.old_volume).toBeGreaterThan(0);
+    expect(before.old_sketches).toBeGreaterThan(0);
+    const overview = (await get('/api/stats/overview').expect(200)).body;
+    await running.system.app
+      .get(RetentionProcessor)
+      .process({ name: JobName.PurgeExpiredPosts, data: { retentionDays: 30 } } as Job);
+    expect(await counts()).toEqual({ old_volume: 0, old_sketches: 0, old_terms: 0, recent: before.recent });
+    expect((await get('/api/stats/overview').expect(200)).body.posts).toEqual(overview.posts);
   });
 });
