@@ -7,6 +7,7 @@ import { DetectionStateRepository } from './detection-state.repository.js';
 import { DispositionsController } from './dispositions.controller.js';
 import { DispositionsService } from './dispositions.service.js';
 import { IssueEvents } from './issue-events.js';
+import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssuesController } from './issues.controller.js';
 import { IssuesRepository } from './issues.repository.js';
 import { IssuesService } from './issues.service.js';
@@ -21,6 +22,7 @@ import { IssuesService } from './issues.service.js';
   providers: [
     IssueEvents,
     IssuesRepository,
+    IssueFiguresRepository,
     IssuesService,
     DispositionsService,
     DetectionStateRepository,
