@@ -6,6 +6,7 @@ import { DetectionStateModule } from './detection-state.module.js';
 import { DispositionsController } from './dispositions.controller.js';
 import { DispositionsService } from './dispositions.service.js';
 import { IssueEvents } from './issue-events.js';
+import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssuesController } from './issues.controller.js';
 import { IssuesRepository } from './issues.repository.js';
 import { IssuesService } from './issues.service.js';
@@ -17,7 +18,15 @@ import { IssuesService } from './issues.service.js';
 @Module({
   imports: [DetectionStateModule, TopicsModule],
   controllers: [IssuesController, DispositionsController],
-  providers: [IssueEvents, IssuesRepository, IssuesService, DispositionsService, DetectionEngine, DetectionProcessor],
+  providers: [
+    IssueEvents,
+    IssuesRepository,
+    IssueFiguresRepository,
+    IssuesService,
+    DispositionsService,
+    DetectionEngine,
+    DetectionProcessor,
+  ],
   exports: [IssueEvents, IssuesService, IssuesRepository, DispositionsService],
 })
 export class IssuesModule {}
