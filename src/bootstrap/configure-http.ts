@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { HttpExceptionFilter } from '../common/http-exception.filter.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
+import { serveDashboard } from './serve-dashboard.js';
 
 export const BODY_LIMIT = '10mb';
 
@@ -24,11 +25,14 @@ export function configureHttp(app: INestApplication): void {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
+          // Deployments on a plain-http intranet address must still load their own scripts (HSTS covers https).
+          upgradeInsecureRequests: null,
         },
       },
     }),
   );
   app.use(cookieParser());
+  serveDashboard(express);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
