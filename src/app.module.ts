@@ -15,6 +15,7 @@ import { TopicsModule } from './topics/topics.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { IssuesModule } from './issues/issues.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -43,6 +44,7 @@ export class AppModule {
         IssuesModule,
         AlertsModule,
         SourcesModule,
+        StatsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostAnalysis } from '../analysis/index.js';
 import type { IngestBatchResult, IngestPostPayload } from '../queue/job-payloads.js';
+import { RollupWriter } from './rollup-writer.js';
 
 /** A post ready to store: the payload plus its analysis (absent only if analysis failed). */
 export interface AnalysedPost {
@@ -46,7 +47,10 @@ export function explanationOf(analysis: PostAnalysis) {
  */
 @Injectable()
 export class PostStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rollups: RollupWriter,
+  ) {}
 
   async storeBatch(
     jobId: string,
@@ -67,7 +71,7 @@ export class PostStore {
       const unique = dedupeByExternalId(posts);
       const inserted = await this.insertPosts(manager, sourceId, unique, options.demo ?? false);
       await this.insertTopicMatches(manager, inserted);
-      await this.addToHourlyRollup(manager, sourceId, inserted);
+      await this.rollups.record(manager, sourceId, inserted, unique);
       await options.afterInsert?.(manager, inserted);
       const result = { stored: inserted.length, duplicates: posts.length - inserted.length };
       await manager.query(
@@ -164,34 +168,6 @@ export class PostStore {
        JOIN topics t ON t.id = m.topic_id
        ON CONFLICT DO NOTHING`,
       [topicIds, postIds, times],
-    );
-  }
-
-  private async addToHourlyRollup(manager: EntityManager, sourceId: string, inserted: StoredPost[]): Promise<void> {
-    const counts = new Map<string, number>();
-    for (const post of inserted) {
-      const hour = new Date(post.createdAt);
-      hour.setUTCMinutes(0, 0, 0);
-      const key = `${hour.toISOString()}|${post.analysis.category.slug}|${post.analysis.sentiment.label}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    if (counts.size === 0) {
-      return;
-    }
-    // Sorted keys: concurrent batches lock rollup rows in the same order and cannot deadlock.
-    const keys = [...counts.keys()].sort();
-    const parts = keys.map((key) => key.split('|'));
-    await manager.query(
-      `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
-       SELECT h, $1, c, s, n FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::int[]) AS r(h, c, s, n)
-       ON CONFLICT (hour, source_id, category, sentiment) DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
-      [
-        sourceId,
-        parts.map((p) => p[0]),
-        parts.map((p) => p[1]),
-        parts.map((p) => p[2]),
-        keys.map((k) => counts.get(k)),
-      ],
     );
   }
 }

@@ -56,6 +56,8 @@ const SELECT_POST = `
          p.sentiment, p.sentiment_score, p.category, p.opd, p.locations, p.analysis
   FROM posts p JOIN sources s ON s.id = p.source_id`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
 /** Keyset cursor over (created_at DESC, id DESC): stable while new posts arrive. */
 function encodeCursor(row: PostRow): string {
   return Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
@@ -80,8 +82,21 @@ export class PostsRepository {
       params.push(value);
       conditions.push(sql(`$${params.length}`));
     };
-    if (query.source) {
+    if (query.source && UUID.test(query.source)) {
+      add((p) => `p.source_id = ${p}`, query.source);
+    } else if (query.source) {
       add((p) => `lower(s.name) = lower(${p})`, query.source);
+    }
+    if (query.opd) {
+      add((p) => `p.opd = ${p}`, query.opd);
+    }
+    if (query.region) {
+      // The stats rollups' semantics: a post counts for every place it names and for the places containing them.
+      add(
+        (p) =>
+          `EXISTS (SELECT 1 FROM jsonb_array_elements(p.locations) l WHERE l->>'code' = ${p} OR l->>'code' LIKE ${p} || '.%')`,
+        query.region,
+      );
     }
     if (query.from) {
       add((p) => `p.created_at >= ${p}`, query.from);
