@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
 import { HttpExceptionFilter } from '../common/http-exception.filter.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
+import { serveDashboard } from './serve-dashboard.js';
 
 export const BODY_LIMIT = '10mb';
 
@@ -26,11 +27,14 @@ export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'tr
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
+          // Deployments on a plain-http intranet address must still load their own scripts (HSTS covers https).
+          upgradeInsecureRequests: null,
         },
       },
     }),
   );
   app.use(cookieParser());
+  serveDashboard(express);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
