@@ -87,7 +87,13 @@ export class TextClassifier {
   static train(
     examples: ReadonlyArray<{ text: string; label: string }>,
     params: Partial<TrainParams> = {},
-    options: { id?: string; normalizer?: TextNormalizer; scorer?: SentimentScorer } = {},
+    options: {
+      id?: string;
+      /** Fixed for a reproducible file (the shipped default model); the training time otherwise. */
+      createdAt?: string;
+      normalizer?: TextNormalizer;
+      scorer?: SentimentScorer;
+    } = {},
   ): TextClassifier {
     const p: TrainParams = { ...DEFAULT_TRAIN_PARAMS, ...params };
     if (examples.length === 0) {
@@ -177,7 +183,7 @@ export class TextClassifier {
         }
       }
     }
-    const createdAt = new Date().toISOString();
+    const createdAt = options.createdAt ?? new Date().toISOString();
     const json: TextClassifierJson = {
       version: MODEL_FORMAT_VERSION,
       kind: MODEL_KIND,
