@@ -112,3 +112,17 @@ describe('createAnalyzer', () => {
     expectValid(analyzer.analyze(42 as unknown as string));
   });
 });
+
+describe('sentiment source', () => {
+  const model = () => ({ label: 'positive' as const, score: 0.9, source: 'model' as const, evidence: [] });
+
+  it('should let the trained model decide, and the lexicon decide posts with an admin’s local word', () => {
+    const analyzer = createAnalyzer({ sentimentModel: model, lexiconOverrides: { zonkzonk: -0.9, biasa: 0 } });
+    expect(analyzer.analyze('Pelayanan kantor itu cepat').sentiment).toMatchObject({ source: 'model' });
+    expect(analyzer.analyze('Pelayanan kantor itu biasa').sentiment).toMatchObject({ source: 'model' });
+    expect(analyzer.analyze('Pelayanan kantor itu zonkzonk sekali').sentiment).toMatchObject({
+      label: 'negative',
+      source: 'lexicon',
+    });
+  });
+});

@@ -44,7 +44,7 @@ export interface AnalyzerOptions {
   categoryRules?: readonly CategoryDefinition[];
   /** Replaces the built-in lexicon scorer (src/analysis/sentiment) — mostly for tests. */
   sentimentScorer?: SentimentScorer;
-  /** An active trained sentiment model; the lexicon is the fallback. */
+  /** An active trained sentiment model; the lexicon is the fallback, and decides posts with a local word of lexiconOverrides. */
   sentimentModel?: SentimentPredictor;
   /** An active trained category model; the keyword rules are the fallback. */
   categoryModel?: CategoryPredictor;
@@ -91,6 +91,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const lexicon = createSentimentScorer({ lexiconOverrides: options.lexiconOverrides, normalizer });
     scorer = (normalized) => lexicon.scoreNormalized(normalized);
   }
+  // Admins' local sentiment words are authoritative: a post with one is scored by the lexicon, even with a model.
+  const localTerms = new Set(
+    Object.entries(options.lexiconOverrides ?? {})
+      .filter(([, weight]) => weight !== 0)
+      .map(([term]) => term.trim().toLowerCase()),
+  );
   const homeRegion = options.homeRegion?.trim() || undefined;
   const gazetteer = options.gazetteer;
 
@@ -128,6 +134,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   const scoreSentiment = (normalized: NormalizedText, maskedText: string): SentimentResult => {
     if (options.sentimentModel) {
+      if (localTerms.size > 0) {
+        const byLexicon = scoreByLexicon(normalized, maskedText);
+        if (byLexicon.evidence.some((e) => localTerms.has(e.term))) {
+          return byLexicon;
+        }
+      }
       try {
         const r = options.sentimentModel(normalized, maskedText);
         if (r) {
@@ -137,12 +149,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         // fall back to the lexicon
       }
     }
+    return scoreByLexicon(normalized, maskedText);
+  };
+  function scoreByLexicon(normalized: NormalizedText, maskedText: string): SentimentResult {
     try {
       return scorer(normalized, maskedText);
     } catch {
       return neutralScorer();
     }
-  };
+  }
 
   const classify = (normalized: NormalizedText): CategoryResult => {
     try {

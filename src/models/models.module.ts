@@ -3,6 +3,7 @@ import { PostStoreModule } from '../ingestion/post-store.module.js';
 import { TopicsModule } from '../topics/topics.module.js';
 import { CorrectionsController } from './corrections.controller.js';
 import { CorrectionsService } from './corrections.service.js';
+import { DefaultModelSeeder } from './default-model-seeder.service.js';
 import { ModelTrainingService } from './model-training.service.js';
 import { ModelsController } from './models.controller.js';
 import { ModelsProcessor } from './models.processor.js';
@@ -12,6 +13,6 @@ import { ModelsRepository } from './models.repository.js';
 @Module({
   imports: [TopicsModule, PostStoreModule],
   controllers: [CorrectionsController, ModelsController],
-  providers: [CorrectionsService, ModelsRepository, ModelTrainingService, ModelsProcessor],
+  providers: [CorrectionsService, ModelsRepository, ModelTrainingService, ModelsProcessor, DefaultModelSeeder],
 })
 export class ModelsModule {}

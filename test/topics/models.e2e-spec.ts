@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
+import { DEFAULT_SENTIMENT_RECIPE } from '../../src/analysis/model/index.js';
+import { DefaultModelSeeder } from '../../src/models/default-model-seeder.service.js';
 import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
@@ -9,8 +11,8 @@ import { waitUntil } from '../support/wait.js';
 
 /**
  * A small labelled set written for this test: local words the hand-written lexicon does not know
- * ('ramahbanar', 'lambatbanar'), so the lexicon scores them neutral and a model trained on the
- * analysts' corrections can do better on the held-out ones.
+ * ('ramahbanar', 'lambatbanar'), and neither does the shipped default model (trained on SmSA), so both score
+ * them neutral and a model trained on the analysts' corrections can do better on the held-out ones.
  */
 const PLACES = ['kantor kelurahan', 'puskesmas', 'kantor camat', 'loket dukcapil', 'kantor PDAM'];
 const LABELLED: { text: string; label: 'positive' | 'neutral' | 'negative' }[] = Array.from({ length: 150 }, (_, i) => {
@@ -143,6 +145,28 @@ describe('Corrections and the trainable sentiment model', () => {
     expect(audit.rows[0].n).toBe(2);
   });
 
+  it('should start with the shipped default model active, seeded once', async () => {
+    const models = await api().get('/api/models').auth(analyst, { type: 'bearer' }).expect(200);
+    expect(models.body).toEqual([
+      expect.objectContaining({ kind: 'sentiment', version: 1, active: true, trainedOn: 11000 }),
+    ]);
+    expect(models.body[0].metrics).toEqual({ shippedDefault: DEFAULT_SENTIMENT_RECIPE.id });
+    // Another process starting (or a restart) finds a sentiment model stored and seeds nothing.
+    expect(await running.system.app.get(DefaultModelSeeder).seed()).toBe(false);
+
+    await ingest.processBatch(randomUUID(), sourceId, [
+      {
+        externalId: 'awal-1',
+        text: 'Pelayanannya ramah dan cepat, mantap sekali',
+        createdAt: new Date().toISOString(),
+      },
+    ]);
+    const fresh = await db.query<{ sentiment: string; source: string }>(
+      `SELECT sentiment, analysis->'sentiment'->>'source' AS source FROM posts WHERE external_id = 'awal-1'`,
+    );
+    expect(fresh.rows).toEqual([{ sentiment: 'positive', source: 'model' }]);
+  });
+
   it('should retrain from corrections, activate only a model that beats the one in use, and use it for new posts', async () => {
     for (const [i, item] of LABELLED.entries()) {
       await api()
@@ -159,11 +183,13 @@ describe('Corrections and the trainable sentiment model', () => {
       trained: true,
       activated: true,
       corrections: 150,
-      inUse: { source: 'lexicon' },
+      version: 2,
+      inUse: { source: 'model', version: 1 },
     });
     expect(first.result.heldOutSize).toBeGreaterThanOrEqual(20);
     expect(first.result.trainSize + first.result.heldOutSize).toBe(150);
     expect(first.result.candidate.macroF1).toBeGreaterThan(first.result.lexicon.macroF1);
+    expect(first.result.candidate.macroF1).toBeGreaterThan(first.result.inUse.macroF1);
     expect(first.result.candidate.macroF1).toBeGreaterThan(0.9);
 
     const models = await api().get('/api/models').auth(analyst, { type: 'bearer' }).expect(200);
@@ -171,10 +197,11 @@ describe('Corrections and the trainable sentiment model', () => {
       expect.objectContaining({
         id: first.result.modelId,
         kind: 'sentiment',
-        version: 1,
+        version: 2,
         active: true,
         trainedOn: first.result.trainSize,
       }),
+      expect.objectContaining({ version: 1, active: false }),
     ]);
     expect(models.body[0].metrics.heldOut).toMatchObject({ size: first.result.heldOutSize });
     expect(models.body[0].labels).toEqual(['negative', 'neutral', 'positive']);
@@ -206,12 +233,12 @@ describe('Corrections and the trainable sentiment model', () => {
     expect(second.result).toMatchObject({
       trained: true,
       activated: false,
-      version: 2,
-      inUse: { source: 'model', version: 1 },
+      version: 3,
+      inUse: { source: 'model', version: 2 },
     });
     expect(second.result.candidate.macroF1).toBe(second.result.inUse.macroF1);
     const active = await db.query(`SELECT version FROM analysis_models WHERE kind = 'sentiment' AND active`);
-    expect(active.rows).toEqual([{ version: 1 }]);
+    expect(active.rows).toEqual([{ version: 2 }]);
 
     // An admin may still choose a version by hand.
     await api().post(`/api/models/${second.result.modelId}/activate`).auth(analyst, { type: 'bearer' }).expect(403);
@@ -219,10 +246,11 @@ describe('Corrections and the trainable sentiment model', () => {
       .post(`/api/models/${second.result.modelId}/activate`)
       .auth(admin, { type: 'bearer' })
       .expect(200);
-    expect(activated.body).toMatchObject({ version: 2, active: true });
+    expect(activated.body).toMatchObject({ version: 3, active: true });
     const after = await api().get('/api/models').auth(admin, { type: 'bearer' }).expect(200);
     expect(after.body.map((m: { version: number; active: boolean }) => [m.version, m.active])).toEqual([
-      [2, true],
+      [3, true],
+      [2, false],
       [1, false],
     ]);
 

@@ -12,3 +12,9 @@ export { trainWithSelection, SETTING_CANDIDATES, sizeDefaults, type SelectionRes
 export { predictSentiment, isSentimentModel } from './sentiment-model.js';
 export { evaluate, formatReport, type ClassMetrics, type EvaluationReport } from './metrics.js';
 export { readLabelledFile, parseCsv, parseTsv, parseJsonl, type LabelledText } from './labelled-file.js';
+export {
+  loadDefaultSentimentModel,
+  DEFAULT_SENTIMENT_MODEL_FILE,
+  DEFAULT_SENTIMENT_MODEL_URL,
+  DEFAULT_SENTIMENT_RECIPE,
+} from './default-sentiment-model.js';

@@ -6,7 +6,14 @@
 import type { NormalizedText } from '../text/normalized-text.js';
 import { getDefaultNormalizer, type TextNormalizer } from '../text/index.js';
 import { SentimentScorer } from '../sentiment/sentiment-scorer.js';
-import { DEFAULT_FEATURE_PARAMS, extractFeatures, type FeatureParams } from './text-features.js';
+import {
+  countNorm,
+  countTextFeatures,
+  DEFAULT_FEATURE_PARAMS,
+  extractFeatures,
+  lexiconFeatures,
+  type FeatureParams,
+} from './text-features.js';
 
 export const MODEL_FORMAT_VERSION = 1;
 export const MODEL_KIND = 'logreg-ngram';
@@ -87,7 +94,13 @@ export class TextClassifier {
   static train(
     examples: ReadonlyArray<{ text: string; label: string }>,
     params: Partial<TrainParams> = {},
-    options: { id?: string; normalizer?: TextNormalizer; scorer?: SentimentScorer } = {},
+    options: {
+      id?: string;
+      /** Fixed for a reproducible file (the shipped default model); the training time otherwise. */
+      createdAt?: string;
+      normalizer?: TextNormalizer;
+      scorer?: SentimentScorer;
+    } = {},
   ): TextClassifier {
     const p: TrainParams = { ...DEFAULT_TRAIN_PARAMS, ...params };
     if (examples.length === 0) {
@@ -177,7 +190,7 @@ export class TextClassifier {
         }
       }
     }
-    const createdAt = new Date().toISOString();
+    const createdAt = options.createdAt ?? new Date().toISOString();
     const json: TextClassifierJson = {
       version: MODEL_FORMAT_VERSION,
       kind: MODEL_KIND,
@@ -225,30 +238,44 @@ export class TextClassifier {
   }
 
   predictNormalized(n: NormalizedText, explain = 5): Prediction {
-    const feats = extractFeatures(n, this.json.params, this.scorer);
+    // The same sums as training's features (bias first, then each feature in text order), without building the
+    // feature map: one pass over the counts, each known feature added to every label's score at once.
+    const params = this.json.params;
     const K = this.json.labels.length;
     const F = this.json.features.length;
+    const z = new Array<number>(K);
+    for (let k = 0; k < K; k++) {
+      z[k] = this.w[k][F];
+    }
     const idx: number[] = [];
     const val: number[] = [];
     const names: string[] = [];
-    for (const [k, v] of feats) {
-      const i = this.index.get(k);
-      if (i !== undefined) {
-        idx.push(i);
-        val.push(v);
-        names.push(k);
+    const take = (name: string, x: number) => {
+      const i = this.index.get(name);
+      if (i === undefined) {
+        return;
       }
+      for (let k = 0; k < K; k++) {
+        z[k] += this.w[k][i] * x;
+      }
+      if (explain > 0) {
+        idx.push(i);
+        val.push(x);
+        names.push(name);
+      }
+    };
+    const counts = countTextFeatures(n, params);
+    const norm = countNorm(counts);
+    for (const [name, v] of counts) {
+      take(name, v / norm);
     }
-    const z = new Array<number>(K);
+    for (const [name, x] of lexiconFeatures(n, params, this.scorer)) {
+      take(name, x);
+    }
     let max = -Infinity;
     for (let k = 0; k < K; k++) {
-      let s = this.w[k][F];
-      for (let t = 0; t < idx.length; t++) {
-        s += this.w[k][idx[t]] * val[t];
-      }
-      z[k] = s;
-      if (s > max) {
-        max = s;
+      if (z[k] > max) {
+        max = z[k];
       }
     }
     let sum = 0;
@@ -264,16 +291,35 @@ export class TextClassifier {
         best = k;
       }
     }
-    const topFeatures: Prediction['topFeatures'] = [];
-    if (explain > 0) {
-      const contributions = idx.map((f, t) => ({ feature: names[t], contribution: this.w[best][f] * val[t] }));
-      contributions.sort((a, b) => b.contribution - a.contribution);
-      for (const c of contributions.slice(0, explain)) {
-        if (c.contribution > 0) {
-          topFeatures.push({ feature: c.feature, contribution: Math.round(c.contribution * 1000) / 1000 });
-        }
+    return {
+      label: this.json.labels[best],
+      probabilities,
+      topFeatures: this.topFeatures(best, idx, val, names, explain),
+    };
+  }
+
+  /** The `explain` features contributing most (and positively) to the chosen label, strongest first. */
+  private topFeatures(
+    best: number,
+    idx: readonly number[],
+    val: readonly number[],
+    names: readonly string[],
+    explain: number,
+  ): Prediction['topFeatures'] {
+    const top: Prediction['topFeatures'] = [];
+    for (let t = 0; t < idx.length; t++) {
+      const contribution = this.w[best][idx[t]] * val[t];
+      if (contribution <= 0 || (top.length === explain && contribution <= top[explain - 1].contribution)) {
+        continue;
       }
+      let at = top.length === explain ? explain - 1 : top.length;
+      // Stable like the sort it replaces: an equal contribution stays after the earlier feature.
+      while (at > 0 && top[at - 1].contribution < contribution) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = { feature: names[t], contribution };
     }
-    return { label: this.json.labels[best], probabilities, topFeatures };
+    return top.map((f) => ({ feature: f.feature, contribution: Math.round(f.contribution * 1000) / 1000 }));
   }
 }

@@ -17,12 +17,8 @@ export interface FeatureParams {
 
 export const DEFAULT_FEATURE_PARAMS: FeatureParams = { wordNgrams: 2, charMin: 3, charMax: 5, lexiconScale: 1 };
 
-/** Named feature values; text features are L2-normalised counts, lexicon features are appended as they are. */
-export function extractFeatures(
-  n: NormalizedText,
-  params: FeatureParams,
-  scorer?: SentimentScorer,
-): Map<string, number> {
+/** Raw counts of the text features (word n-grams, character n-grams inside words), in text order. */
+export function countTextFeatures(n: NormalizedText, params: FeatureParams): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   const words: string[] = [];
@@ -53,31 +49,60 @@ export function extractFeatures(
       }
     }
   }
+  return counts;
+}
+
+/** The L2 norm of the counts (1 for an empty text). */
+export function countNorm(counts: ReadonlyMap<string, number>): number {
   let norm = 0;
   for (const v of counts.values()) {
     norm += v * v;
   }
-  norm = Math.sqrt(norm) || 1;
+  return Math.sqrt(norm) || 1;
+}
+
+/** The lexicon features (the rule scorer's score, positive and negative mass, label), scaled; empty when disabled. */
+export function lexiconFeatures(
+  n: NormalizedText,
+  params: FeatureParams,
+  scorer?: SentimentScorer,
+): Array<[string, number]> {
+  if (!(params.lexiconScale > 0 && scorer)) {
+    return [];
+  }
+  const r = scorer.scoreNormalized(n);
+  let pos = 0;
+  let neg = 0;
+  for (const e of r.evidence) {
+    if (e.weight > 0) {
+      pos += e.weight;
+    } else {
+      neg -= e.weight;
+    }
+  }
+  const s = params.lexiconScale;
+  return [
+    ['lex:score', r.score * s],
+    ['lex:pos', Math.tanh(pos) * s],
+    ['lex:neg', Math.tanh(neg) * s],
+    ['lex:label:' + r.label, s],
+  ];
+}
+
+/** Named feature values; text features are L2-normalised counts, lexicon features are appended as they are. */
+export function extractFeatures(
+  n: NormalizedText,
+  params: FeatureParams,
+  scorer?: SentimentScorer,
+): Map<string, number> {
+  const counts = countTextFeatures(n, params);
+  const norm = countNorm(counts);
   const features = new Map<string, number>();
   for (const [k, v] of counts) {
     features.set(k, v / norm);
   }
-  if (params.lexiconScale > 0 && scorer) {
-    const r = scorer.scoreNormalized(n);
-    let pos = 0;
-    let neg = 0;
-    for (const e of r.evidence) {
-      if (e.weight > 0) {
-        pos += e.weight;
-      } else {
-        neg -= e.weight;
-      }
-    }
-    const s = params.lexiconScale;
-    features.set('lex:score', r.score * s);
-    features.set('lex:pos', Math.tanh(pos) * s);
-    features.set('lex:neg', Math.tanh(neg) * s);
-    features.set('lex:label:' + r.label, s);
+  for (const [k, v] of lexiconFeatures(n, params, scorer)) {
+    features.set(k, v);
   }
   return features;
 }

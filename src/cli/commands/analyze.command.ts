@@ -1,9 +1,10 @@
 /**
- * `pantau analyze --input FILE|- [--topics topics.json] [--home-region 33.08]`
+ * `pantau analyze --input FILE|- [--topics topics.json] [--home-region 33.08] [--lexicon]`
  *
  * Reads JSONL posts `{id, text}` (one per line, `-` for stdin) and writes one JSON line per post:
  * `{id, sentiment, score, category, opd, locations: [{code, name, level}], topics, maskedText, explanation}`.
- * Streaming (readline), no server, no database.
+ * Streaming (readline), no server, no database. Sentiment comes from the shipped default model
+ * (src/analysis/model/default-sentiment-model.ts), as on a new server; `--lexicon` uses the lexicon alone.
  *
  * A bad line (not JSON, no string `text`) is reported on stderr with its line number and skipped; the command goes on
  * and exits with code 1 at the end if any line was skipped. A topics file that does not parse, or a query with a syntax
@@ -13,11 +14,14 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { createAnalyzer, explainAnalysis, loadGazetteer, type TopicQuery } from '../../analysis/index.js';
+import { loadDefaultSentimentModel, predictSentiment } from '../../analysis/model/index.js';
 
 export interface AnalyzeCommandOptions {
   input: string;
   topics?: string;
   homeRegion?: string;
+  /** false unless --lexicon: the default model scores sentiment. */
+  lexicon?: boolean;
 }
 
 export function registerAnalyzeCommand(program: Command): void {
@@ -31,6 +35,7 @@ export function registerAnalyzeCommand(program: Command): void {
       'kode wilayah Kemendagri (bawaan: PANTAU_HOME_REGION)',
       process.env.PANTAU_HOME_REGION,
     )
+    .option('--lexicon', 'sentimen dari leksikon saja (tanpa model bawaan)')
     .action(async (opts: AnalyzeCommandOptions) => {
       process.exitCode = await runAnalyze(opts, process.stdout, process.stderr);
     });
@@ -73,7 +78,13 @@ export async function runAnalyze(
     }
   }
   const gazetteer = await loadGazetteer();
-  const analyzer = createAnalyzer({ topics, homeRegion: opts.homeRegion, gazetteer });
+  const model = opts.lexicon ? undefined : loadDefaultSentimentModel();
+  const analyzer = createAnalyzer({
+    topics,
+    homeRegion: opts.homeRegion,
+    gazetteer,
+    sentimentModel: model && ((normalized) => predictSentiment(model, normalized)),
+  });
   if (analyzer.topicErrors.length > 0) {
     for (const t of analyzer.topicErrors) {
       err.write(`pantau analyze: kueri topik "${t.id}" tidak sah: ${t.message}\n`);
