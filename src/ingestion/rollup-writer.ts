@@ -11,7 +11,7 @@ import { hashAuthor, HyperLogLog, type AuthorHash } from '../stats/hyperloglog.j
 import type { AnalysedPost, StoredPost } from './post-store.repository.js';
 
 /** Terms kept per batch: the most frequent overall, and per category and per topic (see docs/stats.md). */
-export const TERMS_PER_BATCH = { all: 60, category: 15, topic: 15 } as const;
+export const TERMS_PER_BATCH = { all: 60, category: 10, topic: 10 } as const;
 
 /** Advisory-lock class of the sketch merge (pg_advisory_xact_lock(class, hour)); the job lock uses one int key. */
 const SKETCH_LOCK_CLASS = 0x5354;
@@ -59,7 +59,10 @@ export class BatchRollup {
       this.sketch(`${hour}|all|`, hashed);
       this.sketch(`${hour}|cell|${cell}`, hashed);
       for (const code of places) {
-        this.sketch(`${hour}|region|${code}`, hashed);
+        // Provinces and regencies only: district sketches would be most of the sketch writes for a rare filter.
+        if (code.length <= 5) {
+          this.sketch(`${hour}|region|${code}`, hashed);
+        }
       }
       for (const topic of topicIds) {
         this.sketch(`${hour}|topic|${topic}`, hashed);

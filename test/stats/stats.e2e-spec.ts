@@ -227,6 +227,16 @@ describe('stats API over the rollups', () => {
     // Distinct authors by region come from the region's sketch: the sentiment filter is not applied to them.
     expect(region.body.authors.notApplied).toEqual(['sentiment']);
 
+    const [district] = await exact(
+      `SELECT l->>'code' AS code, count(DISTINCT p.id)::int AS n FROM posts p, jsonb_array_elements(p.locations) l
+        WHERE p.created_at >= $1 AND p.created_at < $2 AND l->>'code' ~ '^[0-9]{2}[.][0-9]{2}[.][0-9]{2}$'
+        GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+      [region.body.from, region.body.to],
+    );
+    const ofDistrict = await get(`/api/stats/overview?region=${district.code}`).expect(200);
+    expect(ofDistrict.body.posts.value).toBe(district.n);
+    expect(ofDistrict.body.authors.notApplied).toEqual(['region']);
+
     const topic = await get(`/api/stats/breakdown?dim=source&topic=${topicId}`).expect(200);
     const topicRows = await exact(
       `SELECT p.source_id::text AS key, count(*)::int AS posts FROM post_topics t JOIN posts p ON p.id = t.post_id
