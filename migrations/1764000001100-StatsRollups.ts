@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   names and once for each ancestor of those places);
  * - stats_topic_hourly: the same per tracked topic (no foreign key: a deleted topic's rows age out with retention);
  * - stats_author_sketches: a HyperLogLog of distinct authors per hour × (all | source·category·sentiment cell |
- *   place | topic);
+ *   province or regency | topic);
  * - stats_terms_hourly: the most frequent terms per hour, overall, per category and per topic (bounded per batch);
  * - stats_authors_hourly: posts and reach per hour × source × author (exact).
  * Also an index on issues (updated_at) for the live events poller.
@@ -42,7 +42,6 @@ export class StatsRollups1764000001100 implements MigrationInterface {
         PRIMARY KEY (code, hour, source_id, category, sentiment, opd)
       )`);
     await db.query(`CREATE INDEX stats_region_hourly_level_idx ON stats_region_hourly (level, hour)`);
-    await db.query(`CREATE INDEX stats_region_hourly_hour_idx ON stats_region_hourly (hour)`);
     await db.query(`
       CREATE TABLE stats_topic_hourly (
         topic_id uuid NOT NULL,
@@ -55,7 +54,6 @@ export class StatsRollups1764000001100 implements MigrationInterface {
         reach bigint NOT NULL,
         PRIMARY KEY (topic_id, hour, source_id, category, sentiment, opd)
       )`);
-    await db.query(`CREATE INDEX stats_topic_hourly_hour_idx ON stats_topic_hourly (hour)`);
     await db.query(`
       CREATE TABLE stats_author_sketches (
         hour timestamptz NOT NULL,

@@ -80,4 +80,27 @@ describe('BatchRollup', () => {
     expect(rollup.authors.size).toBe(0);
     expect(rollup.volume.size).toBe(1);
   });
+
+  it('should move a relabelled post between cells, and add a newly matched topic', () => {
+    const rollup = new BatchRollup('');
+    const at = new Date('2026-12-01T10:30:00Z');
+    const hour = '2026-12-01T10:00:00.000Z';
+    const before = { category: 'lainnya', sentiment: 'neutral', opd: 'Diskominfo', places: ['64'], topics: [] };
+    const after = { category: 'bencana', sentiment: 'negative', opd: 'BPBD', places: ['64'], topics: ['t9'] };
+    rollup.change({ sourceId: SOURCE, createdAt: at, author: 'warga3', reach: 4, before, after });
+    expect(Object.fromEntries(rollup.volume)).toEqual({
+      [`${hour}|${SOURCE}|lainnya|neutral|Diskominfo`]: { posts: -1, reach: -4 },
+      [`${hour}|${SOURCE}|bencana|negative|BPBD`]: { posts: 1, reach: 4 },
+    });
+    expect(Object.fromEntries(rollup.legacyHourly)).toEqual({
+      [`${hour}|${SOURCE}|lainnya|neutral`]: -1,
+      [`${hour}|${SOURCE}|bencana|negative`]: 1,
+    });
+    expect(Object.fromEntries(rollup.topics)).toEqual({
+      [`t9|${hour}|${SOURCE}|bencana|negative|BPBD`]: { posts: 1, reach: 4 },
+    });
+    expect(rollup.sketches.get(`${hour}|topic|t9`)?.count()).toBe(1);
+    expect(rollup.authors.size).toBe(0);
+    expect(rollup.termRows()).toEqual([]);
+  });
 });

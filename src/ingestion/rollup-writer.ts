@@ -6,12 +6,13 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { PostAnalysis } from '../analysis/index.js';
 import { isStopword } from '../issues/detection/stopwords.js';
 import { hashAuthor, HyperLogLog, type AuthorHash } from '../stats/hyperloglog.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
 /** Terms kept per batch: the most frequent overall, and per category and per topic (see docs/stats.md). */
-export const TERMS_PER_BATCH = { all: 60, category: 15, topic: 15 } as const;
+export const TERMS_PER_BATCH = { all: 60, category: 10, topic: 10 } as const;
 
 /** Advisory-lock class of the sketch merge (pg_advisory_xact_lock(class, hour)); the job lock uses one int key. */
 const SKETCH_LOCK_CLASS = 0x5354;
@@ -22,6 +23,38 @@ const LEVELS: Level[] = ['province', 'regency', 'district'];
 interface Cells {
   posts: number;
   reach: number;
+}
+
+/** What a post counts under in the additive rollups. */
+export interface RollupLabels {
+  category: string;
+  sentiment: string;
+  opd: string;
+  /** Place codes as `placesOf` gives them (each named place and its ancestors, once). */
+  places: string[];
+  /** Tracked topic ids, each once. */
+  topics: string[];
+}
+
+/** A stored post whose rollup cells change; `before` null when it was not counted under any labels yet. */
+export interface RollupChange {
+  sourceId: string;
+  createdAt: Date;
+  author?: string | null;
+  /** likes + replies + reposts. */
+  reach: number;
+  before: RollupLabels | null;
+  after: RollupLabels;
+}
+
+export function labelsOf(analysis: PostAnalysis): RollupLabels {
+  return {
+    category: analysis.category.slug,
+    sentiment: analysis.sentiment.label,
+    opd: analysis.category.opd,
+    places: placesOf(analysis.locations.map((location) => location.code)),
+    topics: [...new Set(analysis.topics.map((topic) => topic.id))],
+  };
 }
 
 /** One batch's rollups, keyed by `|`-joined key columns (none of the key values can contain `|` but the author). */
@@ -39,38 +72,64 @@ export class BatchRollup {
   add(createdAt: Date, post: AnalysedPost): void {
     const { analysis } = post;
     const hour = hourOf(createdAt);
-    const reach = reachOf(post);
-    const cell = `${this.sourceId}|${analysis.category.slug}|${analysis.sentiment.label}`;
-    const labels = `${cell}|${analysis.category.opd}`;
-    bump(this.volume, `${hour}|${labels}`, reach);
-    const legacy = `${hour}|${analysis.category.slug}|${analysis.sentiment.label}`;
-    this.legacyHourly.set(legacy, (this.legacyHourly.get(legacy) ?? 0) + 1);
-    const places = placesOf(analysis.locations.map((location) => location.code));
-    for (const code of places) {
-      bump(this.regions, `${code}|${hour}|${labels}`, reach);
-    }
-    const topicIds = [...new Set(analysis.topics.map((topic) => topic.id))];
-    for (const topic of topicIds) {
-      bump(this.topics, `${topic}|${hour}|${labels}`, reach);
-    }
+    const labels = labelsOf(analysis);
+    this.count(1, this.sourceId, hour, labels, reachOf(post));
     const author = post.post.author?.trim();
     if (author) {
-      const hashed = hashAuthor(`${this.sourceId}|${author}`);
-      this.sketch(`${hour}|all|`, hashed);
-      this.sketch(`${hour}|cell|${cell}`, hashed);
-      for (const code of places) {
-        this.sketch(`${hour}|region|${code}`, hashed);
-      }
-      for (const topic of topicIds) {
-        this.sketch(`${hour}|topic|${topic}`, hashed);
-      }
-      bump(this.authors, `${hour}|${this.sourceId}|${author}`, reach);
+      this.sketchAuthor(this.sourceId, author, hour, labels);
+      bump(this.authors, `${hour}|${this.sourceId}|${author}`, reachOf(post));
     }
     const words = termsOf(analysis.tokens);
     this.countTerms(`${hour}|all|`, words);
     this.countTerms(`${hour}|category|${analysis.category.slug}`, words);
-    for (const topic of topicIds) {
+    for (const topic of labels.topics) {
       this.countTerms(`${hour}|topic|${topic}`, words);
+    }
+  }
+
+  /**
+   * A stored post whose labels changed (re-analysis, correction) or that gained topics (a topic's history backfill):
+   * its posts and reach move from the old cells to the new ones. Distinct-author sketches can only grow (the author
+   * is added to the new cells and stays in the old); terms stay with the labels the post had at ingest.
+   */
+  change(change: RollupChange): void {
+    const hour = hourOf(change.createdAt);
+    if (change.before) {
+      this.count(-1, change.sourceId, hour, change.before, change.reach);
+    }
+    this.count(1, change.sourceId, hour, change.after, change.reach);
+    const author = change.author?.trim();
+    if (author) {
+      this.sketchAuthor(change.sourceId, author, hour, change.after);
+    }
+  }
+
+  private count(sign: 1 | -1, sourceId: string, hour: string, labels: RollupLabels, reach: number): void {
+    const cell = `${sourceId}|${labels.category}|${labels.sentiment}`;
+    const key = `${cell}|${labels.opd}`;
+    bump(this.volume, `${hour}|${key}`, reach, sign);
+    const legacy = `${hour}|${cell}`;
+    this.legacyHourly.set(legacy, (this.legacyHourly.get(legacy) ?? 0) + sign);
+    for (const code of labels.places) {
+      bump(this.regions, `${code}|${hour}|${key}`, reach, sign);
+    }
+    for (const topic of labels.topics) {
+      bump(this.topics, `${topic}|${hour}|${key}`, reach, sign);
+    }
+  }
+
+  private sketchAuthor(sourceId: string, author: string, hour: string, labels: RollupLabels): void {
+    const hashed = hashAuthor(`${sourceId}|${author}`);
+    this.sketch(`${hour}|all|`, hashed);
+    this.sketch(`${hour}|cell|${sourceId}|${labels.category}|${labels.sentiment}`, hashed);
+    for (const code of labels.places) {
+      // Provinces and regencies only: district sketches would be most of the sketch writes for a rare filter.
+      if (code.length <= 5) {
+        this.sketch(`${hour}|region|${code}`, hashed);
+      }
+    }
+    for (const topic of labels.topics) {
+      this.sketch(`${hour}|topic|${topic}`, hashed);
     }
   }
 
@@ -123,7 +182,26 @@ export class RollupWriter {
         rollup.add(stored.createdAt, post);
       }
     }
-    await this.writeLegacyHourly(manager, sourceId, rollup.legacyHourly);
+    await this.write(manager, rollup);
+  }
+
+  /**
+   * Moves stored posts between rollup cells (see BatchRollup.change): for the re-analysis and the topic history
+   * backfill, which issue 9 routes through PostStore. Same statements and lock order as `record`.
+   */
+  async applyChanges(manager: EntityManager, changes: RollupChange[]): Promise<void> {
+    if (changes.length === 0) {
+      return;
+    }
+    const rollup = new BatchRollup('');
+    for (const change of changes) {
+      rollup.change(change);
+    }
+    await this.write(manager, rollup);
+  }
+
+  private async write(manager: EntityManager, rollup: BatchRollup): Promise<void> {
+    await this.writeLegacyHourly(manager, rollup.legacyHourly);
     await this.writeCells(
       manager,
       'stats_volume_hourly',
@@ -149,20 +227,17 @@ export class RollupWriter {
   }
 
   /** rollup_hourly as before (the history backfill moves its cells on re-analysis). */
-  private async writeLegacyHourly(manager: EntityManager, sourceId: string, counts: Map<string, number>) {
-    const keys = [...counts.keys()].sort();
+  private async writeLegacyHourly(manager: EntityManager, counts: Map<string, number>): Promise<void> {
+    const keys = [...counts.keys()].filter((key) => counts.get(key) !== 0).sort();
+    if (keys.length === 0) {
+      return;
+    }
     const parts = keys.map((key) => key.split('|'));
     await manager.query(
       `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
-       SELECT h, $1, c, s, n FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::int[]) AS r(h, c, s, n)
+       SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::int[])
        ON CONFLICT (hour, source_id, category, sentiment) DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
-      [
-        sourceId,
-        parts.map((p) => p[0]),
-        parts.map((p) => p[1]),
-        parts.map((p) => p[2]),
-        keys.map((k) => counts.get(k)),
-      ],
+      [...[0, 1, 2, 3].map((index) => parts.map((p) => p[index])), keys.map((k) => counts.get(k))],
     );
   }
 
@@ -174,6 +249,7 @@ export class RollupWriter {
     entries: [string, Cells][],
     withLevel = false,
   ): Promise<void> {
+    entries = entries.filter(([, cells]) => cells.posts !== 0 || cells.reach !== 0);
     if (entries.length === 0) {
       return;
     }
@@ -308,13 +384,13 @@ const COLUMN_TYPES: Record<string, string> = {
   code: 'text',
 };
 
-function bump(map: Map<string, Cells>, key: string, reach: number): void {
+function bump(map: Map<string, Cells>, key: string, reach: number, sign: 1 | -1 = 1): void {
   const cells = map.get(key);
   if (cells) {
-    cells.posts++;
-    cells.reach += reach;
+    cells.posts += sign;
+    cells.reach += sign * reach;
   } else {
-    map.set(key, { posts: 1, reach });
+    map.set(key, { posts: sign, reach: sign * reach });
   }
 }
 

@@ -196,20 +196,27 @@ export class StatsRepository {
     const notApplied: FilterName[] = [];
     const cellFilters = (['source', 'category', 'sentiment'] as const).filter((name) => filters[name]);
     sql.where('hour >= ?', window.previousFrom).where('hour < ?', window.to);
+    // Provinces and regencies have sketches of their own; districts do not (docs/stats.md).
+    const regionSketch = filters.region !== undefined && filters.region.length <= 5;
     if (filters.topic) {
       sql.where(`dim = 'topic' AND key = ?`, filters.topic);
       notApplied.push(...(filters.region ? (['region'] as const) : []), ...cellFilters);
-    } else if (filters.region) {
+    } else if (regionSketch) {
       sql.where(`dim = 'region' AND key = ?`, filters.region);
       notApplied.push(...cellFilters);
-    } else if (cellFilters.length > 0) {
-      sql.where(`dim = 'cell'`);
-      cellFilters.forEach((name) => {
-        const part = { source: 1, category: 2, sentiment: 3 }[name];
-        sql.where(`split_part(key, '|', ${part}) = ?`, filters[name]);
-      });
     } else {
-      sql.where(`dim = 'all'`);
+      if (filters.region) {
+        notApplied.push('region');
+      }
+      if (cellFilters.length > 0) {
+        sql.where(`dim = 'cell'`);
+        cellFilters.forEach((name) => {
+          const part = { source: 1, category: 2, sentiment: 3 }[name];
+          sql.where(`split_part(key, '|', ${part}) = ?`, filters[name]);
+        });
+      } else {
+        sql.where(`dim = 'all'`);
+      }
     }
     const from = sql.param(window.from);
     const rows = await this.db.query<{ current: boolean; sketch: Buffer }[]>(
