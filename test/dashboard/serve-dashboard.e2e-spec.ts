@@ -22,7 +22,7 @@ describe('Dashboard serving', () => {
     const response = await request(running.url).get('/').expect(200);
     expect(response.headers['content-type']).toMatch(/text\/html/);
     expect(response.text).toContain('<div id="app"');
-    const csp = response.headers['content-security-policy'] as string;
+    const csp = response.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("script-src-attr 'none'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
