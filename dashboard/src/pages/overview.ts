@@ -172,7 +172,7 @@ function kpi(
     h(
       'p',
       { class: `kpi-change ${tone}` },
-      value.previous === null ? 'tidak ada periode pembanding' : `${formatChange(change)} dibanding periode sebelumnya`,
+      change === null ? 'belum ada data periode sebelumnya' : `${formatChange(change)} dibanding periode sebelumnya`,
     ),
   );
 }
