@@ -16,7 +16,8 @@ import { Readable } from 'node:stream';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { boot, RunningSystem } from '../src/bootstrap/boot.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
-import type { IngestPostPayload } from '../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../src/ingestion/ingest-post.js';
+import { makeBenchBatch } from './ingest-posts.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -29,32 +30,8 @@ const BACKENDS = (args.get('backends') ?? 'postgres,redis').split(',') as ('post
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_PASSWORD = 'bench-admin-password';
 
-const PHRASES = [
-  'jalan rusak parah dan berlubang di depan pasar',
-  'air PDAM mati sejak kemarin sore, warga terpaksa beli air galon',
-  'banjir setinggi lutut di Sungai Kunjang setelah hujan deras',
-  'terima kasih petugas kebersihan, taman kota sekarang bersih',
-  'pelayanan KTP-el di kecamatan lambat sekali, antre dari subuh',
-  'harga cabai dan bawang di pasar naik terus, pedagang mengeluh',
-  'lampu jalan mati di gang kami sudah seminggu, rawan kejahatan',
-  'guru honorer belum digaji tiga bulan, tolong perhatikan',
-];
-
 function makeBatch(run: string, index: number): IngestPostPayload[] {
-  const base = Date.now() - 3600_000;
-  return Array.from({ length: BATCH }, (_, i) => {
-    const n = index * BATCH + i;
-    const text = `${PHRASES[n % PHRASES.length]} #laporan${n % 50} @pemkot ${PHRASES[(n * 7) % PHRASES.length]} (${n})`;
-    return {
-      externalId: `${run}-${n}`,
-      text,
-      createdAt: new Date(base + (n % 3_600_000)).toISOString(),
-      author: `warga${n % 5000}`,
-      url: `https://example.org/p/${n}`,
-      lang: 'id',
-      metrics: { likes: n % 17, replies: n % 5, reposts: n % 3 },
-    };
-  });
+  return makeBenchBatch(run, index, BATCH);
 }
 
 async function login(url: string): Promise<string> {

@@ -11,7 +11,7 @@ import { loadAppConfig } from '../src/config/app-config.js';
 import { boot } from '../src/bootstrap/boot.js';
 import { IngestService } from '../src/ingestion/ingest.service.js';
 import { DetectionEngine } from '../src/issues/detection-engine.service.js';
-import type { IngestPostPayload } from '../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../src/ingestion/ingest-post.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {

@@ -21,9 +21,9 @@ import { SessionsService } from '../src/auth/sessions.service.js';
 import { boot } from '../src/bootstrap/boot.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
-import type { AnalysedPost, StoredPost } from '../src/ingestion/post-store.repository.js';
+import type { AnalysedPost, StoredPost } from '../src/ingestion/stored-post.js';
 import { RollupWriter } from '../src/ingestion/rollup-writer.js';
-import { SeededRandom } from '../src/issues/evaluation/stream-generator.js';
+import { SeededRandom } from '../eval/detection/stream-generator.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -115,7 +115,18 @@ async function build(
         },
         analysis,
       });
-      stored.push({ id: String(i), externalId, createdAt, analysis });
+      const reach = (post: AnalysedPost) =>
+        (post.post.metrics?.likes ?? 0) + (post.post.metrics?.replies ?? 0) + (post.post.metrics?.reposts ?? 0);
+      stored.push({
+        id: String(i),
+        sourceId,
+        externalId,
+        createdAt,
+        author: author ?? null,
+        url: null,
+        reach: reach(posts[posts.length - 1]),
+        analysis,
+      });
       if (author) {
         for (const window of exact) {
           if (times[i] >= window.since) {

@@ -16,6 +16,7 @@ import { ModelsModule } from './models/models.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { IssuesModule } from './issues/issues.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { BriefsModule } from './briefs/briefs.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -45,6 +46,7 @@ export class AppModule {
         AlertsModule,
         SourcesModule,
         StatsModule,
+        BriefsModule,
       ],
     };
   }

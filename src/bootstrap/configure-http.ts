@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import type { AppConfig } from '../config/app-config.js';
 import { HttpExceptionFilter } from '../common/http-exception.filter.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
 import { serveDashboard } from './serve-dashboard.js';
@@ -10,10 +11,11 @@ import { serveDashboard } from './serve-dashboard.js';
 export const BODY_LIMIT = '10mb';
 
 /** Everything HTTP-wide: security headers, body limit, validation, error shape, OpenAPI. */
-export function configureHttp(app: INestApplication): void {
+export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'trustedProxies'>): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies; by default the socket is the client.
+  express.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(

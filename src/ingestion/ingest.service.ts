@@ -2,15 +2,13 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { maskPii, maskPiiDeep } from '../analysis/index.js';
-import type { IngestPostPayload } from '../queue/job-payloads.js';
+import { maskPii, maskPiiDeep, maskUrl } from '../analysis/index.js';
+import type { IngestPostPayload } from './ingest-post.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
-import { AnalysedPost, PostStore, StoreBatchOutcome, StoredPost } from './post-store.repository.js';
-import type { EntityManager } from 'typeorm';
-
-export type AfterInsertHook = (manager: EntityManager, inserted: StoredPost[]) => Promise<void>;
+import { PostStore, StoreBatchOutcome } from './post-store.repository.js';
+import type { AnalysedPost } from './stored-post.js';
 
 export type IngestJobState = 'waiting' | 'active' | 'completed' | 'failed';
 
@@ -20,6 +18,8 @@ export interface IngestJobStatus {
   duplicates?: number;
   /** Why it failed, when it did (the last attempt's error). */
   error?: string;
+  /** Attempts made so far (a failed job is kept, dead-lettered, in the queue's failed list for 14 days). */
+  attempts?: number;
 }
 
 export interface PushSource {
@@ -34,8 +34,6 @@ export interface PushSource {
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
-  /** Run inside each batch's transaction after its posts are inserted (e.g. detection counts). */
-  private readonly afterInsertHooks: AfterInsertHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -97,14 +95,9 @@ export class IngestService {
     }
     const sourceId = (job.data as { sourceId: string }).sourceId;
     if (state === 'failed') {
-      return { state: 'failed', error: job.failedReason, sourceId };
+      return { state: 'failed', error: job.failedReason, attempts: job.attemptsMade, sourceId };
     }
     return { state: state === 'active' ? 'active' : 'waiting', sourceId };
-  }
-
-  /** Another module's work on every stored batch, in the batch's transaction (a failure rolls the batch back). */
-  registerAfterInsert(hook: AfterInsertHook): void {
-    this.afterInsertHooks.push(hook);
   }
 
   /** The worker side: analyse every post with the analyzer in force, then store the batch in one transaction. */
@@ -117,17 +110,7 @@ export class IngestService {
     const started = Date.now();
     const analyzer = await this.analyzers.current();
     const analysed: AnalysedPost[] = posts.map((post) => ({ post, analysis: analyzer.analyze(post.text) }));
-    const hooks = this.afterInsertHooks;
-    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, {
-      demo,
-      afterInsert: hooks.length
-        ? async (manager, inserted) => {
-            for (const hook of hooks) {
-              await hook(manager, inserted);
-            }
-          }
-        : undefined,
-    });
+    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, { demo });
     this.logger.log(
       `Batch ${jobId}: ${outcome.stored} stored, ${outcome.duplicates} duplicates in ${Date.now() - started} ms`,
     );
@@ -143,6 +126,7 @@ function maskPayload(post: IngestPostPayload): IngestPostPayload {
     text: maskPii(post.text),
     // Handles are public, but some platforms use e-mail addresses or phone numbers as names.
     author: post.author && EMAIL_OR_PHONE.test(post.author) ? maskPii(post.author) : post.author,
+    url: maskUrl(post.url),
     raw: post.raw === undefined ? undefined : maskPiiDeep(post.raw),
   };
 }

@@ -3,13 +3,12 @@ import { TopicsModule } from '../topics/topics.module.js';
 import { IngestController } from './ingest.controller.js';
 import { IngestProcessor } from './ingest.processor.js';
 import { IngestService } from './ingest.service.js';
-import { PostStore } from './post-store.repository.js';
-import { RollupWriter } from './rollup-writer.js';
+import { PostStoreModule } from './post-store.module.js';
 
 @Module({
-  imports: [TopicsModule],
+  imports: [TopicsModule, PostStoreModule],
   controllers: [IngestController],
-  providers: [IngestService, PostStore, RollupWriter, IngestProcessor],
+  providers: [IngestService, IngestProcessor],
   exports: [IngestService],
 })
 export class IngestionModule {}

@@ -1,21 +1,45 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostAnalysis } from '../analysis/index.js';
-import type { IngestBatchResult, IngestPostPayload } from '../queue/job-payloads.js';
+import type { IngestBatchResult } from '../queue/job-payloads.js';
+import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from './ingested-posts-listener.js';
 import { RollupWriter } from './rollup-writer.js';
+import type { AnalysedPost, StoredPost } from './stored-post.js';
 
-/** A post ready to store: the payload plus its analysis (absent only if analysis failed). */
-export interface AnalysedPost {
-  post: IngestPostPayload;
-  analysis: PostAnalysis;
+/** A stored post with new labels (re-analysis of history): what it shows now and what it showed before. */
+export interface RelabelledPost {
+  id: string;
+  sourceId: string;
+  createdAt: Date;
+  before: { sentiment: string; category: string } | null;
+  sentiment: string;
+  sentimentScore: number;
+  category: string;
+  opd: string;
+  locations: { code: string; name: string; level: string }[];
+  explanation: Record<string, unknown>;
+  /** Ids of the active topics it matches now. */
+  topics: string[];
 }
 
-export interface StoredPost {
+/** An analyst's correction of one post's displayed labels. */
+export interface CorrectedPost {
   id: string;
-  externalId: string;
+  sourceId: string;
   createdAt: Date;
-  analysis: PostAnalysis;
+  before: { sentiment: string; category: string } | null;
+  sentiment: string | null;
+  category: string | null;
+  opd: string | null;
+  analysis: Record<string, unknown>;
+}
+
+interface RollupMove {
+  createdAt: Date;
+  sourceId: string;
+  before: { sentiment: string; category: string } | null;
+  after: { sentiment: string; category: string };
 }
 
 export interface StoreBatchOutcome extends IngestBatchResult {
@@ -49,6 +73,7 @@ export function explanationOf(analysis: PostAnalysis) {
 export class PostStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(INGESTED_POSTS_LISTENER) private readonly listener: IngestedPostsListener,
     private readonly rollups: RollupWriter,
   ) {}
 
@@ -56,7 +81,7 @@ export class PostStore {
     jobId: string,
     sourceId: string,
     posts: AnalysedPost[],
-    options: { demo?: boolean; afterInsert?: (manager: EntityManager, inserted: StoredPost[]) => Promise<void> } = {},
+    options: { demo?: boolean } = {},
   ): Promise<StoreBatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
       // Two deliveries of the same job (a stalled job handed to another worker) serialise here.
@@ -70,9 +95,16 @@ export class PostStore {
       }
       const unique = dedupeByExternalId(posts);
       const inserted = await this.insertPosts(manager, sourceId, unique, options.demo ?? false);
-      await this.insertTopicMatches(manager, inserted);
+      await this.insertTopicMatches(
+        manager,
+        inserted.flatMap((post) =>
+          post.analysis.topics.map((topic) => ({ topicId: topic.id, postId: post.id, createdAt: post.createdAt })),
+        ),
+      );
       await this.rollups.record(manager, sourceId, inserted, unique);
-      await options.afterInsert?.(manager, inserted);
+      if (inserted.length > 0) {
+        await this.listener.onStored(manager, inserted);
+      }
       const result = { stored: inserted.length, duplicates: posts.length - inserted.length };
       await manager.query(
         `INSERT INTO ingest_batches (job_id, source_id, accepted, stored, duplicates) VALUES ($1, $2, $3, $4, $5)`,
@@ -80,6 +112,97 @@ export class PostStore {
       );
       return { ...result, inserted };
     });
+  }
+
+  /**
+   * History backfill of one topic: makes its matches among posts with ids in (afterId, lastId] agree with `matched`
+   * (matches of an edited query that no longer hold are removed), in one transaction.
+   */
+  async replaceTopicMatches(
+    topicId: string,
+    afterId: string,
+    lastId: string,
+    matched: { id: string; createdAt: Date }[],
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `DELETE FROM post_topics WHERE topic_id = $1 AND post_id > $2 AND post_id <= $3 AND NOT (post_id = ANY($4::bigint[]))`,
+        [topicId, afterId, lastId, matched.map((post) => post.id)],
+      );
+      if (matched.length > 0) {
+        await manager.query(
+          `INSERT INTO post_topics (topic_id, post_id, post_created_at)
+           SELECT t.id, m.post_id, m.at FROM unnest($2::bigint[], $3::timestamptz[]) AS m(post_id, at)
+           JOIN topics t ON t.id = $1
+           ON CONFLICT DO NOTHING`,
+          [topicId, matched.map((post) => post.id), matched.map((post) => post.createdAt)],
+        );
+      }
+    });
+  }
+
+  /**
+   * Re-analysis of stored posts (in the caller's transaction): new labels and places, the matches of the active
+   * topics recomputed (paused topics keep theirs), roll-up cells moved. Returns how many posts changed labels.
+   */
+  async relabel(manager: EntityManager, posts: RelabelledPost[], activeTopics: string[]): Promise<number> {
+    const ids = posts.map((post) => post.id);
+    await manager.query(
+      `UPDATE posts p SET sentiment = u.sentiment, sentiment_score = u.score, category = u.category, opd = u.opd,
+              locations = u.locations, analysis = u.analysis, analyzed_at = now()
+       FROM unnest($1::bigint[], $2::text[], $3::real[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])
+            AS u(id, sentiment, score, category, opd, locations, analysis)
+       WHERE p.id = u.id`,
+      [
+        ids,
+        posts.map((post) => post.sentiment),
+        posts.map((post) => post.sentimentScore),
+        posts.map((post) => post.category),
+        posts.map((post) => post.opd),
+        posts.map((post) => JSON.stringify(post.locations)),
+        posts.map((post) => JSON.stringify(post.explanation)),
+      ],
+    );
+    if (activeTopics.length > 0) {
+      await manager.query(`DELETE FROM post_topics WHERE post_id = ANY($1::bigint[]) AND topic_id = ANY($2::uuid[])`, [
+        ids,
+        activeTopics,
+      ]);
+    }
+    await this.insertTopicMatches(
+      manager,
+      posts.flatMap((post) => post.topics.map((topicId) => ({ topicId, postId: post.id, createdAt: post.createdAt }))),
+    );
+    return this.moveRollupCells(
+      manager,
+      posts.map((post) => ({
+        createdAt: post.createdAt,
+        sourceId: post.sourceId,
+        before: post.before,
+        after: { sentiment: post.sentiment, category: post.category },
+      })),
+    );
+  }
+
+  /** An analyst's correction (in the caller's transaction): the post's labels and explanation, its roll-up cell. */
+  async correct(manager: EntityManager, post: CorrectedPost): Promise<void> {
+    await manager.query(`UPDATE posts SET sentiment = $2, category = $3, opd = $4, analysis = $5 WHERE id = $1`, [
+      post.id,
+      post.sentiment,
+      post.category,
+      post.opd,
+      JSON.stringify(post.analysis),
+    ]);
+    if (post.sentiment && post.category) {
+      await this.moveRollupCells(manager, [
+        {
+          createdAt: post.createdAt,
+          sourceId: post.sourceId,
+          before: post.before,
+          after: { sentiment: post.sentiment, category: post.category },
+        },
+      ]);
+    }
   }
 
   private async insertPosts(
@@ -138,27 +261,28 @@ export class PostStore {
         demo,
       ],
     );
-    const byExternalId = new Map(posts.map((item) => [item.post.externalId, item.analysis]));
-    return rows.map((row) => ({
-      id: String(row.id),
-      externalId: row.external_id,
-      createdAt: new Date(row.created_at),
-      analysis: byExternalId.get(row.external_id) as PostAnalysis,
-    }));
+    const byExternalId = new Map(posts.map((item) => [item.post.externalId, item]));
+    return rows.map((row) => {
+      const { post, analysis } = byExternalId.get(row.external_id) as AnalysedPost;
+      const metrics = post.metrics;
+      return {
+        id: String(row.id),
+        sourceId,
+        externalId: row.external_id,
+        createdAt: new Date(row.created_at),
+        author: post.author ?? null,
+        url: post.url ?? null,
+        reach: (metrics?.likes ?? 0) + (metrics?.replies ?? 0) + (metrics?.reposts ?? 0),
+        analysis,
+      };
+    });
   }
 
-  private async insertTopicMatches(manager: EntityManager, inserted: StoredPost[]): Promise<void> {
-    const topicIds: string[] = [];
-    const postIds: string[] = [];
-    const times: Date[] = [];
-    for (const post of inserted) {
-      for (const topic of post.analysis.topics) {
-        topicIds.push(topic.id);
-        postIds.push(post.id);
-        times.push(post.createdAt);
-      }
-    }
-    if (topicIds.length === 0) {
+  private async insertTopicMatches(
+    manager: EntityManager,
+    matches: { topicId: string; postId: string; createdAt: Date }[],
+  ): Promise<void> {
+    if (matches.length === 0) {
       return;
     }
     // A topic deleted while this batch was in flight simply loses the match (the join drops it).
@@ -167,8 +291,46 @@ export class PostStore {
        SELECT m.topic_id, m.post_id, m.at FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[]) AS m(topic_id, post_id, at)
        JOIN topics t ON t.id = m.topic_id
        ON CONFLICT DO NOTHING`,
-      [topicIds, postIds, times],
+      [matches.map((m) => m.topicId), matches.map((m) => m.postId), matches.map((m) => m.createdAt)],
     );
+  }
+
+  /** Moves posts between hourly roll-up cells when their labels change; returns how many posts changed. */
+  private async moveRollupCells(manager: EntityManager, moves: RollupMove[]): Promise<number> {
+    const deltas = new Map<string, number>();
+    let changed = 0;
+    const add = (key: string, delta: number) => deltas.set(key, (deltas.get(key) ?? 0) + delta);
+    for (const move of moves) {
+      const { before, after } = move;
+      if (before && before.sentiment === after.sentiment && before.category === after.category) {
+        continue;
+      }
+      changed++;
+      const hour = new Date(move.createdAt);
+      hour.setUTCMinutes(0, 0, 0);
+      const prefix = `${hour.toISOString()}|${move.sourceId}`;
+      if (before) {
+        add(`${prefix}|${before.category}|${before.sentiment}`, -1);
+      }
+      add(`${prefix}|${after.category}|${after.sentiment}`, 1);
+    }
+    // Sorted keys: concurrent writers lock roll-up rows in the same order (as the ingest worker does).
+    const keys = [...deltas.keys()].filter((key) => deltas.get(key) !== 0).sort();
+    if (keys.length > 0) {
+      const parts = keys.map((key) => key.split('|'));
+      const hours = parts.map((p) => p[0]);
+      await manager.query(
+        `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
+         SELECT h, s, c, se, n FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::int[])
+           AS r(h, s, c, se, n)
+         ON CONFLICT (hour, source_id, category, sentiment)
+         DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
+        [hours, parts.map((p) => p[1]), parts.map((p) => p[2]), parts.map((p) => p[3]), keys.map((k) => deltas.get(k))],
+      );
+      // A cell that was already out of step (e.g. posts stored before the roll-up existed) never goes below zero.
+      await manager.query(`DELETE FROM rollup_hourly WHERE hour = ANY($1::timestamptz[]) AND posts < 0`, [hours]);
+    }
+    return changed;
   }
 }
 

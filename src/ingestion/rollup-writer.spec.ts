@@ -1,5 +1,5 @@
 import type { PostAnalysis } from '../analysis/index.js';
-import type { AnalysedPost } from './post-store.repository.js';
+import type { AnalysedPost } from './stored-post.js';
 import { BatchRollup, placesOf, termsOf, TERMS_PER_BATCH } from './rollup-writer.js';
 
 const SOURCE = '00000000-0000-4000-8000-000000000001';

@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isStopword } from '../issues/detection/stopwords.js';
 import { hashAuthor, HyperLogLog, type AuthorHash } from '../stats/hyperloglog.js';
-import type { AnalysedPost, StoredPost } from './post-store.repository.js';
+import type { AnalysedPost, StoredPost } from './stored-post.js';
 
 /** Terms kept per batch: the most frequent overall, and per category and per topic (see docs/stats.md). */
 export const TERMS_PER_BATCH = { all: 60, category: 15, topic: 15 } as const;

@@ -9,18 +9,10 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { StoredPost } from '../ingestion/post-store.repository.js';
+import type { StoredPost } from '../ingestion/stored-post.js';
 import type { BucketCountRow, DetectorPost, KeyBaselineRow } from './detection/detection.types.js';
 import { extractFeatures, kindOfKey } from './detection/feature-extractor.js';
 import { toDetectorPost } from './detection/post-adapter.js';
-
-interface PostMeta {
-  id: string;
-  source_id: string;
-  author: string | null;
-  url: string | null;
-  reach: number;
-}
 
 export interface StoredDetectorPost {
   postId: string;
@@ -55,12 +47,6 @@ export class DetectionStateRepository {
     if (inserted.length === 0) {
       return;
     }
-    const metas = await manager.query<PostMeta[]>(
-      `SELECT id::text AS id, source_id, author, url, (likes + replies + reposts)::int AS reach
-         FROM posts WHERE id = ANY($1::bigint[])`,
-      [inserted.map((p) => p.id)],
-    );
-    const metaById = new Map(metas.map((m) => [m.id, m]));
     const docIds: string[] = [];
     const docTimes: Date[] = [];
     const docs: string[] = [];
@@ -68,19 +54,15 @@ export class DetectionStateRepository {
     const posts = new Map<string, number>();
     const cells = new Set<string>();
     for (const stored of inserted) {
-      const meta = metaById.get(stored.id);
-      if (!meta) {
-        continue;
-      }
       const doc = toDetectorPost(
         {
           id: stored.id,
           text: '',
           createdAt: stored.createdAt.getTime(),
-          author: meta.author ?? undefined,
-          source: meta.source_id,
-          reach: meta.reach,
-          url: meta.url ?? undefined,
+          author: stored.author ?? undefined,
+          source: stored.sourceId,
+          reach: stored.reach,
+          url: stored.url ?? undefined,
         },
         stored.analysis,
       );

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IngestionModule } from '../ingestion/ingestion.module.js';
+import { TopicsModule } from '../topics/topics.module.js';
 import { DetectionEngine } from './detection-engine.service.js';
-import { DetectionIngestHook } from './detection-ingest-hook.js';
 import { DetectionProcessor } from './detection.processor.js';
-import { DetectionStateRepository } from './detection-state.repository.js';
+import { DetectionStateModule } from './detection-state.module.js';
 import { DispositionsController } from './dispositions.controller.js';
 import { DispositionsService } from './dispositions.service.js';
 import { IssueEvents } from './issue-events.js';
+import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssuesController } from './issues.controller.js';
 import { IssuesRepository } from './issues.repository.js';
 import { IssuesService } from './issues.service.js';
@@ -16,17 +16,16 @@ import { IssuesService } from './issues.service.js';
  * the OPD. Exports IssueEvents (created/updated issues after each pass) and the read side for other modules.
  */
 @Module({
-  imports: [IngestionModule],
+  imports: [DetectionStateModule, TopicsModule],
   controllers: [IssuesController, DispositionsController],
   providers: [
     IssueEvents,
     IssuesRepository,
+    IssueFiguresRepository,
     IssuesService,
     DispositionsService,
-    DetectionStateRepository,
     DetectionEngine,
     DetectionProcessor,
-    DetectionIngestHook,
   ],
   exports: [IssueEvents, IssuesService, IssuesRepository, DispositionsService],
 })

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../auth/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { adjustHourlyRollup } from '../topics/history-backfill.service.js';
+import { PostStore } from '../ingestion/post-store.repository.js';
 import { CreateCorrectionDto } from './dto/correction.dto.js';
 
 export interface CorrectionView {
@@ -45,6 +45,7 @@ interface CorrectionRow {
 export class CorrectionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: PostStore,
     @Optional() private readonly audit?: AuditService,
   ) {}
 
@@ -106,23 +107,16 @@ export class CorrectionsService {
       const sentiment = dto.sentiment ?? post.sentiment;
       const category = dto.category ?? post.category;
       const opd = categoryOpd ?? post.opd;
-      await manager.query(`UPDATE posts SET sentiment = $2, category = $3, opd = $4, analysis = $5 WHERE id = $1`, [
-        postId,
+      await this.store.correct(manager, {
+        id: postId,
+        sourceId: post.source_id,
+        createdAt: new Date(post.created_at),
+        before: post.sentiment && post.category ? { sentiment: post.sentiment, category: post.category } : null,
         sentiment,
         category,
         opd,
-        JSON.stringify(analysis),
-      ]);
-      if (sentiment && category) {
-        await adjustHourlyRollup(manager, [
-          {
-            createdAt: new Date(post.created_at),
-            sourceId: post.source_id,
-            before: post.sentiment && post.category ? { sentiment: post.sentiment, category: post.category } : null,
-            after: { sentiment, category },
-          },
-        ]);
-      }
+        analysis,
+      });
       return {
         id: String(row.id),
         postId: String(postId),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PostStoreModule } from '../ingestion/post-store.module.js';
 import { TopicsModule } from '../topics/topics.module.js';
 import { CorrectionsController } from './corrections.controller.js';
 import { CorrectionsService } from './corrections.service.js';
@@ -9,7 +10,7 @@ import { ModelsRepository } from './models.repository.js';
 
 /** Analysts' corrections and the trainable models learned from them (versioned, evaluated, activated). */
 @Module({
-  imports: [TopicsModule],
+  imports: [TopicsModule, PostStoreModule],
   controllers: [CorrectionsController, ModelsController],
   providers: [CorrectionsService, ModelsRepository, ModelTrainingService, ModelsProcessor],
 })

@@ -1,19 +1,7 @@
+import type { IngestPostPayload } from '../ingestion/ingest-post.js';
 import { JobName } from './queue-names.js';
 
-/** One post as it travels through the ingest queue (already validated and PII-masked). */
-export interface IngestPostPayload {
-  externalId: string;
-  text: string;
-  /** ISO 8601. */
-  createdAt: string;
-  author?: string;
-  url?: string;
-  lang?: string;
-  metrics?: { likes?: number; replies?: number; reposts?: number; views?: number };
-  /** The platform's original record, PII-masked; stored for audit and re-parsing. */
-  raw?: unknown;
-}
-
+/** One batch of posts (already validated and PII-masked) as it travels through the ingest queue. */
 export interface IngestBatchJob {
   sourceId: string;
   posts: IngestPostPayload[];

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { IngestService } from '../ingestion/ingest.service.js';
-import type { IngestPostPayload } from '../queue/job-payloads.js';
+import type { IngestPostPayload } from '../ingestion/ingest-post.js';
 import type { FetchContext, FetchResult } from './connectors/connector.types.js';
 import {
   buildDemoCorpus,

@@ -3,7 +3,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { IngestService } from '../ingestion/ingest.service.js';
 import { checkPost } from '../ingestion/import/post-checker.js';
-import type { IngestPostPayload } from '../queue/job-payloads.js';
+import type { IngestPostPayload } from '../ingestion/ingest-post.js';
 import type { Connector, FetchResult, SourceHttpClient, SourceType } from './connectors/connector.types.js';
 import { getConnector } from './connectors/connector-registry.js';
 import { createSourceHttpClient } from './http/index.js';

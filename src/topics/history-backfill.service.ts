@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostAnalysis } from '../analysis/index.js';
-import { explanationOf } from '../ingestion/post-store.repository.js';
+import { explanationOf, PostStore } from '../ingestion/post-store.repository.js';
 import { AnalysisJobsRepository } from './analysis-jobs.repository.js';
 import { AnalyzerRegistry } from './analyzer-registry.service.js';
 
@@ -64,6 +64,7 @@ export class HistoryBackfillService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: AnalysisJobsRepository,
     private readonly analyzers: AnalyzerRegistry,
+    private readonly store: PostStore,
   ) {}
 
   async runTopicBackfill(jobId: string): Promise<BackfillOutcome> {
@@ -119,21 +120,12 @@ export class HistoryBackfillService {
       }
       const matched = rows.filter((row) => matcher.match(matching.normalize(row.text)).length > 0);
       const last = rows[rows.length - 1].id;
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `DELETE FROM post_topics WHERE topic_id = $1 AND post_id > $2 AND post_id <= $3 AND NOT (post_id = ANY($4::bigint[]))`,
-          [topic.id, cursor, last, matched.map((row) => row.id)],
-        );
-        if (matched.length > 0) {
-          await manager.query(
-            `INSERT INTO post_topics (topic_id, post_id, post_created_at)
-             SELECT t.id, m.post_id, m.at FROM unnest($2::bigint[], $3::timestamptz[]) AS m(post_id, at)
-             JOIN topics t ON t.id = $1
-             ON CONFLICT DO NOTHING`,
-            [topic.id, matched.map((row) => row.id), matched.map((row) => row.created_at)],
-          );
-        }
-      });
+      await this.store.replaceTopicMatches(
+        topic.id,
+        cursor,
+        last,
+        matched.map((row) => ({ id: row.id, createdAt: row.created_at })),
+      );
       cursor = last;
       processed += rows.length;
       matchedCount += matched.length;
@@ -214,56 +206,25 @@ export class HistoryBackfillService {
     const ids = rows.map((row) => row.id);
     const corrections = await latestCorrections(manager, ids);
     const labels = rows.map((row, i) => displayedLabels(analyses[i], corrections.get(String(row.id)), opdOf));
-    await manager.query(
-      `UPDATE posts p SET sentiment = u.sentiment, sentiment_score = u.score, category = u.category, opd = u.opd,
-              locations = u.locations, analysis = u.analysis, analyzed_at = now()
-       FROM unnest($1::bigint[], $2::text[], $3::real[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])
-            AS u(id, sentiment, score, category, opd, locations, analysis)
-       WHERE p.id = u.id`,
-      [
-        ids,
-        labels.map((l) => l.sentiment),
-        analyses.map((a) => a.sentiment.score),
-        labels.map((l) => l.category),
-        labels.map((l) => l.opd),
-        analyses.map((a) => JSON.stringify(a.locations.map(({ code, name, level }) => ({ code, name, level })))),
-        labels.map((l) => JSON.stringify(l.explanation)),
-      ],
+    const changed = await this.store.relabel(
+      manager,
+      rows.map((row, i) => ({
+        id: row.id,
+        sourceId: row.source_id,
+        createdAt: row.created_at,
+        before: row.sentiment && row.category ? { sentiment: row.sentiment, category: row.category } : null,
+        sentiment: labels[i].sentiment,
+        sentimentScore: analyses[i].sentiment.score,
+        category: labels[i].category,
+        opd: labels[i].opd,
+        locations: analyses[i].locations.map(({ code, name, level }) => ({ code, name, level })),
+        explanation: labels[i].explanation,
+        topics: analyses[i].topics.map((topic) => topic.id),
+      })),
+      activeTopics,
     );
-    // Matches of active topics are recomputed; paused topics keep the matches they had.
-    if (activeTopics.length > 0) {
-      await manager.query(`DELETE FROM post_topics WHERE post_id = ANY($1::bigint[]) AND topic_id = ANY($2::uuid[])`, [
-        ids,
-        activeTopics,
-      ]);
-    }
-    const topicIds: string[] = [];
-    const postIds: string[] = [];
-    const times: Date[] = [];
-    rows.forEach((row, i) => {
-      for (const topic of analyses[i].topics) {
-        topicIds.push(topic.id);
-        postIds.push(row.id);
-        times.push(row.created_at);
-      }
-    });
-    if (topicIds.length > 0) {
-      await manager.query(
-        `INSERT INTO post_topics (topic_id, post_id, post_created_at)
-         SELECT m.topic_id, m.post_id, m.at FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[]) AS m(topic_id, post_id, at)
-         JOIN topics t ON t.id = m.topic_id
-         ON CONFLICT DO NOTHING`,
-        [topicIds, postIds, times],
-      );
-    }
-    const moves = rows.map((row, i) => ({
-      createdAt: row.created_at,
-      sourceId: row.source_id,
-      before: row.sentiment && row.category ? { sentiment: row.sentiment, category: row.category } : null,
-      after: { sentiment: labels[i].sentiment, category: labels[i].category },
-    }));
-    const changed = await adjustHourlyRollup(manager, moves);
-    return { changed, matched: topicIds.length };
+    const matched = analyses.reduce((sum, analysis) => sum + analysis.topics.length, 0);
+    return { changed, matched };
   }
 
   private async maxPostId(): Promise<string | null> {
@@ -348,49 +309,4 @@ export function displayedLabels(
     opd: correction.category ? (opdOf.get(correction.category) ?? analysis.category.opd) : analysis.category.opd,
     explanation,
   };
-}
-
-export interface RollupMove {
-  createdAt: Date;
-  sourceId: string;
-  before: { sentiment: string; category: string } | null;
-  after: { sentiment: string; category: string };
-}
-
-/** Moves posts between hourly roll-up cells when their labels change; returns how many posts changed. */
-export async function adjustHourlyRollup(manager: EntityManager, moves: RollupMove[]): Promise<number> {
-  const deltas = new Map<string, number>();
-  let changed = 0;
-  const add = (key: string, delta: number) => deltas.set(key, (deltas.get(key) ?? 0) + delta);
-  for (const move of moves) {
-    const { before, after } = move;
-    if (before && before.sentiment === after.sentiment && before.category === after.category) {
-      continue;
-    }
-    changed++;
-    const hour = new Date(move.createdAt);
-    hour.setUTCMinutes(0, 0, 0);
-    const prefix = `${hour.toISOString()}|${move.sourceId}`;
-    if (before) {
-      add(`${prefix}|${before.category}|${before.sentiment}`, -1);
-    }
-    add(`${prefix}|${after.category}|${after.sentiment}`, 1);
-  }
-  // Sorted keys: concurrent writers lock roll-up rows in the same order (as the ingest worker does).
-  const keys = [...deltas.keys()].filter((key) => deltas.get(key) !== 0).sort();
-  if (keys.length > 0) {
-    const parts = keys.map((key) => key.split('|'));
-    const hours = parts.map((p) => p[0]);
-    await manager.query(
-      `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
-       SELECT h, s, c, se, n FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::int[])
-         AS r(h, s, c, se, n)
-       ON CONFLICT (hour, source_id, category, sentiment)
-       DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
-      [hours, parts.map((p) => p[1]), parts.map((p) => p[2]), parts.map((p) => p[3]), keys.map((k) => deltas.get(k))],
-    );
-    // A cell that was already out of step (e.g. posts stored before the roll-up existed) never goes below zero.
-    await manager.query(`DELETE FROM rollup_hourly WHERE hour = ANY($1::timestamptz[]) AND posts < 0`, [hours]);
-  }
-  return changed;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PostStoreModule } from '../ingestion/post-store.module.js';
 import { AnalysisJobsRepository } from './analysis-jobs.repository.js';
 import { AnalysisJobsService } from './analysis-jobs.service.js';
 import { AnalysisProcessor } from './analysis.processor.js';
@@ -17,6 +18,7 @@ import { TopicsService } from './topics.service.js';
  * with the background jobs that bring stored posts in line when they change.
  */
 @Module({
+  imports: [PostStoreModule],
   controllers: [TopicsController, AnalysisRulesController, CategoriesController],
   providers: [
     AnalyzerRegistry,
@@ -29,6 +31,12 @@ import { TopicsService } from './topics.service.js';
     AnalysisRulesService,
     AnalysisProcessor,
   ],
-  exports: [AnalyzerRegistry, AnalysisJobsRepository, AnalysisJobsService, HistoryBackfillService],
+  exports: [
+    AnalyzerRegistry,
+    AnalysisJobsRepository,
+    AnalysisJobsService,
+    HistoryBackfillService,
+    AnalysisRulesService,
+  ],
 })
 export class TopicsModule {}

@@ -2,7 +2,7 @@
  * A realistic Indonesian test stream: background chatter from many accounts over several hours, and a flood story in
  * one kecamatan (Sungai Kunjang, Samarinda) told by many distinct authors, rising over a few 15-minute buckets.
  */
-import type { IngestPostPayload } from '../../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 
 export const BUCKET_MS = 15 * 60_000;
 

@@ -8,7 +8,7 @@ import type { Job } from 'bullmq';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
 import { RetentionProcessor } from '../../src/posts/retention.processor.js';
 import { JobName } from '../../src/queue/queue-names.js';
-import type { IngestPostPayload } from '../../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { AnalyzerRegistry } from '../../src/topics/analyzer-registry.service.js';
 import { loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';

@@ -1,4 +1,4 @@
-import type { IngestPostPayload } from '../../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 
 const SNIPPETS = [
   'Jalan di depan pasar rusak parah, lubangnya dalam sekali',

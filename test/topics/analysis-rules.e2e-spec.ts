@@ -3,7 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
 import { AnalysisJobsRepository } from '../../src/topics/analysis-jobs.repository.js';
-import type { IngestPostPayload } from '../../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
 import { waitUntil } from '../support/wait.js';

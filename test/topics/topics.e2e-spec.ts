@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
-import type { IngestPostPayload } from '../../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { loginAs } from '../support/auth.js';
 import { queueBackendsUnderTest, startTestSystem, TestSystem } from '../support/test-system.js';
 import { waitUntil } from '../support/wait.js';

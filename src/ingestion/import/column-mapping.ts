@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IngestPostPayload } from '../../queue/job-payloads.js';
+import type { IngestPostPayload } from '../ingest-post.js';
 
 /** The post fields an import can fill, and the column names common exports use for each. */
 export const IMPORT_FIELDS = [

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { IngestPostPayload } from '../../queue/job-payloads.js';
+import type { IngestPostPayload } from '../ingest-post.js';
 import { ColumnMapper, parseCount, parseImportTime, parseMappingOption } from './column-mapping.js';
 import { sniffDelimiter } from './import-record-reader.js';
 import { runImport } from './import-runner.js';

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { maskPii } from '../../analysis/index.js';
-import type { IngestPostPayload } from '../../queue/job-payloads.js';
+import type { IngestPostPayload } from '../ingest-post.js';
 import { ColumnMapper, type ImportField } from './column-mapping.js';
 import { readImportRecords, type ImportFormat } from './import-record-reader.js';
 import { checkPost } from './post-checker.js';

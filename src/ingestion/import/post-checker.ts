@@ -1,4 +1,4 @@
-import type { IngestPostPayload } from '../../queue/job-payloads.js';
+import type { IngestPostPayload } from '../ingest-post.js';
 
 /** Limits shared with the HTTP ingest API (src/ingestion/dto/ingest-request.dto.ts). */
 export const MAX_EXTERNAL_ID_LENGTH = 512;

@@ -1,4 +1,4 @@
-import type { IngestPostPayload } from '../../queue/job-payloads.js';
+import type { IngestPostPayload } from '../../ingestion/ingest-post.js';
 
 /**
  * The contract between the sources module (scheduling, state, health) and the platform

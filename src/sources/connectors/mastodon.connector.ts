@@ -1,4 +1,4 @@
-import type { IngestPostPayload } from '../../queue/job-payloads.js';
+import type { IngestPostPayload } from '../../ingestion/ingest-post.js';
 import { ConnectorConfigError, type Connector, type FetchResult, type SourceHttpResponse } from './connector.types.js';
 import {
   asCount,

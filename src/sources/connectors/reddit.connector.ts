@@ -1,4 +1,4 @@
-import type { IngestPostPayload } from '../../queue/job-payloads.js';
+import type { IngestPostPayload } from '../../ingestion/ingest-post.js';
 import {
   ConnectorConfigError,
   ConnectorFetchError,

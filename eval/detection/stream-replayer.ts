@@ -2,7 +2,7 @@
  * Replays a time-ordered stream through a detector with the bucket clock driven by the posts' timestamps: a pass
  * runs each time a post opens a later bucket, and once more at the end.
  */
-import type { DetectorPost, IssueSnapshot, PassResult } from '../detection/detection.types.js';
+import type { DetectorPost, IssueSnapshot, PassResult } from '../../src/issues/detection/detection.types.js';
 
 export interface ReplayableDetector {
   ingest(post: DetectorPost): unknown;

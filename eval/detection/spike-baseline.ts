@@ -4,9 +4,9 @@
  * grouped by shared posts (connected components), and a group continues the previous bucket's issue when it shares
  * a term with it. No near-duplicate handling, no daily rhythm, no stopword-free phrases beyond single terms.
  */
-import type { DetectorPost, IssueSnapshot, PassResult } from '../detection/detection.types.js';
-import { extractFeatures } from '../detection/feature-extractor.js';
-import { computeSeverity } from '../detection/severity.js';
+import type { DetectorPost, IssueSnapshot, PassResult } from '../../src/issues/detection/detection.types.js';
+import { extractFeatures } from '../../src/issues/detection/feature-extractor.js';
+import { computeSeverity } from '../../src/issues/detection/severity.js';
 
 interface SpikeIssue {
   id: string;

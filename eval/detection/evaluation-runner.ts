@@ -1,10 +1,10 @@
 /**
  * Runs the detector and the spike baseline over generated streams and scores both.
  */
-import type { PostAnalysis } from '../../analysis/analysis.types.js';
-import type { DetectorConfig } from '../detection/detection.types.js';
-import { IssueDetector } from '../detection/issue-detector.js';
-import { toDetectorPost } from '../detection/post-adapter.js';
+import type { PostAnalysis } from '../../src/analysis/analysis.types.js';
+import type { DetectorConfig } from '../../src/issues/detection/detection.types.js';
+import { IssueDetector } from '../../src/issues/detection/issue-detector.js';
+import { toDetectorPost } from '../../src/issues/detection/post-adapter.js';
 import { evaluateDetection, type EvaluationResult } from './detection-evaluator.js';
 import { SpikeBaseline } from './spike-baseline.js';
 import { generateStream, STREAM_SHAPES, type GeneratedStream, type StreamShape } from './stream-generator.js';

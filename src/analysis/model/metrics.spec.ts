@@ -1,5 +1,5 @@
 import { evaluate, formatReport } from './metrics.js';
-import { parseCsv, parseJsonl, parseTsv } from './dataset-reader.js';
+import { parseCsv, parseJsonl, parseTsv } from './labelled-file.js';
 
 describe('metrics', () => {
   it('computes accuracy, macro-F1 and the confusion matrix', () => {

@@ -1,28 +1,16 @@
 /**
  * Readers for labelled text files: SmSA-style TSV (no header, `text<TAB>label`), CSV with a header
  * (NusaX: id,text,label; quoted fields) and JSONL ({"text","label"}). The format is chosen from the
- * extension (.tsv, .csv, .jsonl/.ndjson). Dataset files are found under PANTAU_DATASETS_DIR.
+ * extension (.tsv, .csv, .jsonl/.ndjson). Used wherever labelled examples come from a file: `pantau train`, the
+ * optional base dataset of retraining, and the evaluations in eval/ (which resolve the shared datasets themselves).
  */
 import { readFileSync } from 'node:fs';
-import { extname, isAbsolute, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 export interface LabelledText {
   text: string;
   label: string;
-}
-
-/** Where the shared datasets live: PANTAU_DATASETS_DIR or ../shared/datasets relative to the working directory. */
-export function datasetsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.PANTAU_DATASETS_DIR || '../shared/datasets');
-}
-
-/** A dataset file path: absolute paths and paths that exist as given are kept, others are under datasetsDir(). */
-export function datasetPath(file: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (isAbsolute(file)) {
-    return file;
-  }
-  return resolve(datasetsDir(env), file);
 }
 
 export function parseTsv(content: string): LabelledText[] {
@@ -81,23 +69,4 @@ export function readLabelledFile(path: string): LabelledText[] {
     return parseJsonl(content);
   }
   throw new Error(`Unsupported file format '${ext}': use .tsv, .csv or .jsonl`);
-}
-
-export const SENTIMENT_SPLITS = {
-  smsa: {
-    train: 'smsa/train_preprocess.tsv',
-    valid: 'smsa/valid_preprocess.tsv',
-    test: 'smsa/test_preprocess.tsv',
-  },
-  nusax: { train: 'nusax-id/train.csv', valid: 'nusax-id/valid.csv', test: 'nusax-id/test.csv' },
-} as const;
-
-export type SentimentDatasetName = keyof typeof SENTIMENT_SPLITS;
-
-export function readSentimentSplit(
-  dataset: SentimentDatasetName,
-  split: 'train' | 'valid' | 'test',
-  env: NodeJS.ProcessEnv = process.env,
-): LabelledText[] {
-  return readLabelledFile(datasetPath(SENTIMENT_SPLITS[dataset][split], env));
 }

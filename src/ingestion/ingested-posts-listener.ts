@@ -1,0 +1,18 @@
+/**
+ * The port through which ingestion tells other modules what it stored: declared here, implemented by the answering
+ * module (issues: detection counts) and wired in the module graph (PostStoreModule imports the implementation's
+ * module, which provides this token).
+ */
+import type { EntityManager } from 'typeorm';
+import type { StoredPost } from './stored-post.js';
+
+export const INGESTED_POSTS_LISTENER = Symbol('INGESTED_POSTS_LISTENER');
+
+export interface IngestedPostsListener {
+  /**
+   * Runs inside the batch's transaction, after its posts were inserted: what it writes commits with the posts, a
+   * failure rolls the batch back, and a retried batch that had committed calls it no more. `posts` holds only the
+   * posts inserted by this batch (never duplicates).
+   */
+  onStored(manager: EntityManager, posts: StoredPost[]): Promise<void>;
+}
