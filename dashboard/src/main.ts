@@ -109,7 +109,7 @@ function shell(current: string): { content: HTMLElement } {
     h('a', { href: '#content', class: 'skip-link' }, 'Langsung ke isi'),
     h(
       'a',
-      { href: '/', class: 'brand', aria: { label: 'Pantau Isu, ke Ringkasan' } },
+      { href: '/', class: 'brand', title: 'Ke Ringkasan' },
       h('span', { class: 'brand-mark', aria: { hidden: 'true' } }, 'PI'),
       h('span', { class: 'brand-name' }, 'Pantau Isu'),
     ),

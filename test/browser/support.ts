@@ -82,7 +82,8 @@ export async function loginAs(
 export async function visit(page: Page, path: string): Promise<void> {
   await page.goto(`${browserRun().url}${path}`);
   await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(`!document.querySelector('.loading')`, undefined, { timeout: 30_000 });
+  // A locator, not waitForFunction: polling a string predicate needs eval, which the page's CSP rightly refuses.
+  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

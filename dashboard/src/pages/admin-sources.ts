@@ -150,7 +150,7 @@ function sourceActions(source: Source, context: PageContext): HTMLElement {
                 ),
               )
               .catch((error: unknown) => mount(status, notice('error', errorText(error)))),
-          { class: 'btn btn-small', aria: named('Buat API key untuk') },
+          { class: 'btn btn-small', aria: named('API key baru untuk') },
         ),
     button(
       'Hapus',

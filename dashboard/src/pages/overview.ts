@@ -10,7 +10,7 @@ import {
   severityBadge,
   stateBadge,
 } from '../components.js';
-import { h, mount, notice } from '../dom.js';
+import { h, mount, notice, select } from '../dom.js';
 import {
   formatBucket,
   formatChange,
@@ -48,6 +48,8 @@ interface IssueItem {
 }
 
 const SEVERITY_ORDER = ['kritis', 'tinggi', 'sedang', 'rendah'];
+/** Issues still in play: no analyst outcome and not faded. */
+const OPEN_STATES = ['emerging', 'trending', 'declining'];
 let readyMarked = false;
 
 /** Ringkasan: the overview of the chosen period. */
@@ -113,7 +115,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         'div',
         { class: 'grid grid-3' },
         regionsCard(regions, filters),
-        emergingCard(issues.items.filter((issue) => ['emerging', 'trending'].includes(issue.state)).slice(0, 8)),
+        emergingCard(issues.items.filter((issue) => OPEN_STATES.includes(issue.state)).slice(0, 8)),
         alertsCard(alerts.items),
       ),
     );
@@ -170,7 +172,7 @@ function kpi(
     h(
       'p',
       { class: `kpi-change ${tone}` },
-      value.previous === null ? 'tidak ada periode pembanding' : `${formatChange(change)} dibanding periode sebelumnya`,
+      change === null ? 'belum ada data periode sebelumnya' : `${formatChange(change)} dibanding periode sebelumnya`,
     ),
   );
 }
@@ -225,7 +227,7 @@ function volumeChart(
     borderWidth: 2,
     pointRadius: 0,
     pointHitRadius: 8,
-    tension: 0.25,
+    cubicInterpolationMode: 'monotone' as const,
   }));
   const burstData = volume.buckets.map((bucket, index) => (bursts.has(bucket) ? totals[index] : null));
   const lonjakan = {
@@ -372,26 +374,45 @@ function breakdownChart(
   });
 }
 
+const LEVELS = [
+  { value: 'province', label: 'Provinsi' },
+  { value: 'regency', label: 'Kabupaten/kota' },
+  { value: 'district', label: 'Kecamatan' },
+];
+
 function regionsCard(rows: BreakdownRow[], filters: StatsFilters): HTMLElement {
+  const body = h('div');
+  const level = select(LEVELS, 'regency', { aria: { label: 'Tingkat wilayah' }, class: 'compact' });
+  const fill = (items: BreakdownRow[]) =>
+    mount(
+      body,
+      listTable(
+        [
+          {
+            header: 'Wilayah',
+            cell: (row: BreakdownRow) => h('a', { href: exploreLink({ ...filters, region: row.key }) }, row.label),
+            csv: (row) => row.label,
+          },
+          { header: 'Kode', cell: (row) => h('span', { class: 'mono small' }, row.key), csv: (row) => row.key },
+          { header: 'Unggahan', cell: (row) => formatNumber(row.posts), csv: (row) => row.posts, numeric: true },
+          { header: 'Negatif', cell: (row) => formatShare(row.negativeShare), numeric: true },
+        ],
+        items.slice(0, 10),
+        'Wilayah dengan unggahan terbanyak',
+        'wilayah-teratas',
+      ),
+    );
+  level.addEventListener('change', () => {
+    fetchBreakdown(filters, 'region', { level: level.value })
+      .then(fill)
+      .catch((error: unknown) => mount(body, notice('error', errorText(error))));
+  });
+  fill(rows);
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Wilayah teratas')),
-    listTable(
-      [
-        {
-          header: 'Wilayah',
-          cell: (row: BreakdownRow) => h('a', { href: exploreLink({ ...filters, region: row.key }) }, row.label),
-          csv: (row) => row.label,
-        },
-        { header: 'Kode', cell: (row) => h('span', { class: 'mono small' }, row.key), csv: (row) => row.key },
-        { header: 'Unggahan', cell: (row) => formatNumber(row.posts), csv: (row) => row.posts, numeric: true },
-        { header: 'Negatif', cell: (row) => formatShare(row.negativeShare), numeric: true },
-      ],
-      rows.slice(0, 10),
-      'Wilayah dengan unggahan terbanyak',
-      'wilayah-teratas',
-    ),
+    h('header', { class: 'card-head' }, h('h2', null, 'Wilayah teratas'), level),
+    body,
   );
 }
 
