@@ -111,14 +111,20 @@ export class SourceImportsService implements OnApplicationBootstrap {
       await rm(file, { force: true });
       throw new BadRequestException('Berkas impor kosong: kirim isi CSV atau JSONL sebagai badan permintaan');
     }
-    await this.imports.create({
-      id,
-      sourceId,
-      fileName: request.fileName?.slice(0, 255) ?? null,
-      format,
-      createdBy: actor?.kind === 'user' ? actor.userId : null,
-    });
-    await this.imports.setBytesTotal(id, size);
+    try {
+      await this.imports.create({
+        id,
+        sourceId,
+        fileName: request.fileName?.slice(0, 255) ?? null,
+        format,
+        createdBy: actor?.kind === 'user' ? actor.userId : null,
+      });
+      await this.imports.setBytesTotal(id, size);
+    } catch (error) {
+      // No import row, no upload left behind.
+      await rm(file, { force: true });
+      throw error;
+    }
     const task: Promise<void> = this.process(id, sourceId, file, format, mapping).finally(() =>
       this.running.delete(task),
     );
