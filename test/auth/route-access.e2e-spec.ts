@@ -31,6 +31,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/ingest': [Role.Admin],
   'GET /api/ingest/{jobId}': [Role.Admin],
   'GET /api/posts': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  // docs/sources.md: a posts route, open to pimpinan like GET /api/posts/{id}.
+  'GET /api/posts/{id}/near-duplicates': [Role.Admin, Role.Analyst, Role.Pimpinan],
 };
 
 interface Operation {
