@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
+import { requestContext } from '../auth/request-context.js';
 import { refuseNulInUrl, verifyFormBody, verifyJsonBody } from '../common/request-input.js';
 import { IdParameterPipe } from '../common/id-parameter.pipe.js';
 import { QueryParametersInterceptor } from '../common/query-parameters.interceptor.js';
@@ -18,6 +19,8 @@ export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'tr
   express.disable('x-powered-by');
   // X-Forwarded-For is believed only from the configured proxies; by default the socket is the client.
   express.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
+  // The request's address for the audit log, whichever module records an entry.
+  express.use(requestContext);
   // Before any parser or route: a NUL in the path or query string is refused with 400.
   express.use(refuseNulInUrl);
   // The JSON body's bytes are checked before parsing: depth ≤ 64, no NUL or lone surrogate escapes.
