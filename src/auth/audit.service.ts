@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from './principal.js';
+import { currentRequestAddress } from './request-context.js';
 
 export interface AuditEntry {
   /** Who acted: a user, a push source, or null for the system itself. */
@@ -11,6 +12,7 @@ export interface AuditEntry {
   targetId?: string;
   /** Never put passwords, keys or post texts here. */
   details?: Record<string, unknown>;
+  /** The client address; by default that of the HTTP request under way (none in workers and the CLI). */
   address?: string;
 }
 
@@ -47,7 +49,7 @@ export class AuditService {
         entry.targetType ?? null,
         entry.targetId ?? null,
         JSON.stringify(details),
-        entry.address ?? null,
+        entry.address ?? currentRequestAddress() ?? null,
       ],
     );
   }

@@ -58,6 +58,13 @@ export class AuthController {
   async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (request.sessionUser) {
       await this.sessions.revoke(request.sessionUser.sessionId);
+      await this.audit.record({
+        actor: request.principal ?? null,
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: request.sessionUser.userId,
+        address: requestAddress(request),
+      });
     }
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }

@@ -1,5 +1,6 @@
 import { BadRequestException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from './audit.service.js';
 import { AUTH_MESSAGES } from './auth.constants.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
@@ -30,7 +31,18 @@ export class AuthService {
     private readonly db: DataSource,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
   ) {}
+
+  /** A failed attempt: counted, audited (with the lock it may set off). Never records the password. */
+  private async recordFailure(account: string, address: string, userId?: string): Promise<void> {
+    const locked = await this.throttle.recordFailure(account, address);
+    const target = userId ? { targetType: 'user', targetId: userId } : {};
+    await this.audit.record({ actor: null, action: 'auth.login-failed', details: { account }, address, ...target });
+    if (locked) {
+      await this.audit.record({ actor: null, action: 'auth.lockout', details: { account }, address, ...target });
+    }
+  }
 
   private async credentialsOf(username: string): Promise<Credentials | undefined> {
     const rows = await this.db.query<Credentials[]>(
@@ -58,11 +70,18 @@ export class AuthService {
     // Unknown users cost the same argon2 verification as known ones.
     const matches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !matches || !user.active) {
-      await this.throttle.recordFailure(account, address);
+      await this.recordFailure(account, address, user?.id);
       throw new UnauthorizedException(AUTH_MESSAGES.badCredentials);
     }
     await this.throttle.recordSuccess(account, address);
     const session = await this.sessions.create(user.id, address, userAgent);
+    await this.audit.record({
+      actor: { kind: 'user', userId: user.id, username: user.username, role: user.role },
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      address,
+    });
     return {
       accessToken: session.token,
       mustChangePassword: user.mustChangePassword,
@@ -86,7 +105,7 @@ export class AuthService {
     const account = LoginThrottleService.accountKey(user.username);
     await this.refuseIfThrottled(account, address);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.throttle.recordFailure(account, address);
+      await this.recordFailure(account, address, userId);
       throw new BadRequestException([`currentPassword: ${AUTH_MESSAGES.wrongCurrentPassword}`]);
     }
     const problem = passwordProblem(newPassword, user.username);

@@ -29,22 +29,24 @@ export class LoginThrottleService {
     return row.locked ? 'account-locked' : 'allowed';
   }
 
-  /** Records a failure; the account is locked once it has failed too often since its last success. */
-  async recordFailure(account: string, address: string): Promise<void> {
+  /** Records a failure; the account is locked once it has failed too often since its last success (then true). */
+  async recordFailure(account: string, address: string): Promise<boolean> {
     await this.db.query(`INSERT INTO login_attempts (account, address, succeeded) VALUES ($1, $2, false)`, [
       account,
       address,
     ]);
-    await this.db.query(
+    const locked = await this.db.query<{ account: string }[]>(
       `INSERT INTO login_locks (account, locked_until)
        SELECT $1, now() + make_interval(mins => $3)
         WHERE (SELECT count(*) FROM login_attempts a
                 WHERE a.account = $1 AND NOT a.succeeded AND a.at > now() - make_interval(mins => $3)
                   AND a.at > COALESCE((SELECT max(at) FROM login_attempts WHERE account = $1 AND succeeded), '-infinity')
               ) >= $2
-       ON CONFLICT (account) DO UPDATE SET locked_until = excluded.locked_until`,
+       ON CONFLICT (account) DO UPDATE SET locked_until = excluded.locked_until
+       RETURNING account`,
       [account, LOGIN_LIMITS.accountFailures, LOGIN_LIMITS.accountLockMinutes],
     );
+    return locked.length > 0;
   }
 
   async recordSuccess(account: string, address: string): Promise<void> {

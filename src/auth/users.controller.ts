@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from './audit.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
@@ -52,7 +64,8 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Ubah nama tampilan, peran atau status aktif (nonaktif mencabut sesi)' })
   async update(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(['id: id tidak valid']) }))
+    id: string,
     @Body() body: UpdateUserDto,
     @CurrentPrincipal() actor: Principal,
     @Req() request: AuthenticatedRequest,
@@ -79,7 +92,8 @@ export class UsersController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Atur ulang kata sandi: kata sandi sementara ditampilkan sekali, sesi dicabut' })
   async resetPassword(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(['id: id tidak valid']) }))
+    id: string,
     @CurrentPrincipal() actor: Principal,
     @Req() request: AuthenticatedRequest,
   ) {

@@ -1,9 +1,13 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
+import { requestContext } from '../auth/request-context.js';
+import { refuseNulInUrl, verifyFormBody, verifyJsonBody } from '../common/request-input.js';
+import { IdParameterPipe } from '../common/id-parameter.pipe.js';
+import { QueryParametersInterceptor } from '../common/query-parameters.interceptor.js';
 import { HttpExceptionFilter } from '../common/http-exception.filter.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
 import { serveDashboard } from './serve-dashboard.js';
@@ -16,8 +20,21 @@ export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'tr
   express.disable('x-powered-by');
   // X-Forwarded-For is believed only from the configured proxies; by default the socket is the client.
   express.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
-  express.useBodyParser('json', { limit: BODY_LIMIT });
-  express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // The request's address for the audit log, whichever module records an entry.
+  express.use(requestContext);
+  // Before any parser or route: a NUL in the path or query string is refused with 400.
+  express.use(refuseNulInUrl);
+  // The JSON body's bytes are checked before parsing: depth ≤ 64, no NUL or lone surrogate escapes.
+  // (`verify` is typed as Nest's own, used only with `rawBody: true`, which this application doesn't set.)
+  express.useBodyParser('json', {
+    limit: BODY_LIMIT,
+    verify: verifyJsonBody,
+  } as NestExpressBodyParserOptionsFor<'json'>);
+  express.useBodyParser('urlencoded', {
+    limit: BODY_LIMIT,
+    extended: false,
+    verify: verifyFormBody,
+  } as NestExpressBodyParserOptionsFor<'urlencoded'>);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -36,7 +53,8 @@ export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'tr
   app.use(cookieParser());
   serveDashboard(express);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new IdParameterPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new QueryParametersInterceptor());
   app.useGlobalFilters(new HttpExceptionFilter());
 
   const document = SwaggerModule.createDocument(

@@ -3,14 +3,19 @@ import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role, RolesOrApiKey } from '../auth/roles.decorator.js';
+import { AuditService } from '../auth/audit.service.js';
 import { IngestRequestDto } from './dto/ingest-request.dto.js';
+import { pushSourceCreated } from './push-source-audit.js';
 import { IngestJobStatus, IngestService } from './ingest.service.js';
 
 @ApiTags('ingest')
 @ApiSecurity('api-key')
 @Controller('ingest')
 export class IngestController {
-  constructor(private readonly ingest: IngestService) {}
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
@@ -52,6 +57,10 @@ export class IngestController {
     if (existing) {
       return existing.id;
     }
-    return (await this.ingest.findOrCreatePushSource(name)).id;
+    const source = await this.ingest.findOrCreatePushSource(name);
+    if (source.created) {
+      await this.audit.record(pushSourceCreated(principal, source, 'ingest'));
+    }
+    return source.id;
   }
 }

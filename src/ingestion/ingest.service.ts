@@ -27,6 +27,11 @@ export interface PushSource {
   name: string;
 }
 
+export interface FoundOrCreatedPushSource extends PushSource {
+  /** True when this call created it (the caller records that in the audit log). */
+  created: boolean;
+}
+
 /**
  * Ingestion, from both ends: producers (the HTTP ingest API, connectors, imports, the demo
  * stream) enqueue batches here; the ingest worker analyses and stores them here.
@@ -57,17 +62,17 @@ export class IngestService {
   }
 
   /** The push source of that name, created (type `push`) when absent; race-safe across processes. */
-  async findOrCreatePushSource(name: string): Promise<PushSource> {
-    await this.dataSource.query(
+  async findOrCreatePushSource(name: string): Promise<FoundOrCreatedPushSource> {
+    const created = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO sources (name, type, interval_seconds) VALUES ($1, 'push', 300)
-       ON CONFLICT (lower(name)) WHERE status <> 'deleted' DO NOTHING`,
+       ON CONFLICT (lower(name)) WHERE status <> 'deleted' DO NOTHING RETURNING id`,
       [name],
     );
     const [source] = await this.dataSource.query<PushSource[]>(
       `SELECT id, name FROM sources WHERE lower(name) = lower($1) AND status <> 'deleted'`,
       [name],
     );
-    return source;
+    return { ...source, created: created.length > 0 };
   }
 
   async findActiveSourceByName(name: string): Promise<(PushSource & { type: string }) | undefined> {

@@ -21,6 +21,8 @@ import { parseMappingOption, utcOffsetMinutesOf } from '../ingestion/import/colu
 import { formatFromFileName, type ImportFormat } from '../ingestion/import/import-record-reader.js';
 import { runImport, type ImportProgress } from '../ingestion/import/import-runner.js';
 import { SourceImportsRepository } from './source-imports.repository.js';
+import { AuditService } from '../auth/audit.service.js';
+import { pushSourceCreated } from '../ingestion/push-source-audit.js';
 
 /** Uploads are streamed to disk, never held in memory: this is a size guard, not a memory one. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -68,6 +70,7 @@ export class SourceImportsService implements OnApplicationBootstrap {
   constructor(
     private readonly imports: SourceImportsRepository,
     private readonly ingest: IngestService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,7 +94,14 @@ export class SourceImportsService implements OnApplicationBootstrap {
     }
     const name = request.source.trim();
     const existing = await this.ingest.findActiveSourceByName(name);
-    const sourceId = existing?.id ?? (await this.ingest.findOrCreatePushSource(name)).id;
+    let sourceId = existing?.id;
+    if (!sourceId) {
+      const source = await this.ingest.findOrCreatePushSource(name);
+      if (source.created) {
+        await this.audit.record(pushSourceCreated(actor ?? null, source, 'import'));
+      }
+      sourceId = source.id;
+    }
 
     const id = randomUUID();
     const dir = join(this.config.dataDir, 'imports');
@@ -111,14 +121,20 @@ export class SourceImportsService implements OnApplicationBootstrap {
       await rm(file, { force: true });
       throw new BadRequestException('Berkas impor kosong: kirim isi CSV atau JSONL sebagai badan permintaan');
     }
-    await this.imports.create({
-      id,
-      sourceId,
-      fileName: request.fileName?.slice(0, 255) ?? null,
-      format,
-      createdBy: actor?.kind === 'user' ? actor.userId : null,
-    });
-    await this.imports.setBytesTotal(id, size);
+    try {
+      await this.imports.create({
+        id,
+        sourceId,
+        fileName: request.fileName?.slice(0, 255) ?? null,
+        format,
+        createdBy: actor?.kind === 'user' ? actor.userId : null,
+      });
+      await this.imports.setBytesTotal(id, size);
+    } catch (error) {
+      // No import row, no upload left behind.
+      await rm(file, { force: true });
+      throw error;
+    }
     const task: Promise<void> = this.process(id, sourceId, file, format, mapping).finally(() =>
       this.running.delete(task),
     );

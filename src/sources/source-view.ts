@@ -30,9 +30,29 @@ export interface SourceView {
   deletedAt: string | null;
 }
 
+/** A URL carrying `user:password@` (refused since issue 14; older rows may still hold one). */
+export function hasUserInfo(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+function withoutUserInfo(value: string): string {
+  const url = new URL(value);
+  url.username = '';
+  url.password = '';
+  return url.toString().replace('://', '://••••@');
+}
+
 /** What the API shows of a source. Secrets appear only masked; their clear values never leave the server. */
 export function toSourceView(source: Source, credentials: Record<string, string> | null): SourceView {
-  const config: Record<string, unknown> = { ...source.config };
+  const config: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(source.config)) {
+    config[field] = typeof value === 'string' && hasUserInfo(value) ? withoutUserInfo(value) : value;
+  }
   if (credentials) {
     for (const [field, value] of Object.entries(credentials)) {
       config[field] = maskSecret(value);

@@ -9,6 +9,7 @@ import { ConnectorConfigError, type SourceType } from './connectors/connector.ty
 import { getConnector } from './connectors/connector-registry.js';
 import { assertPublicUrl } from './http/index.js';
 import { CredentialsCipher, isMaskedSecret } from './credentials-cipher.js';
+import { hasUserInfo } from './source-view.js';
 import type { CreateSourceDto } from './dto/create-source.dto.js';
 import type { UpdateSourceDto } from './dto/update-source.dto.js';
 import { DEMO_SOURCE_TYPE, Source } from './entities/source.entity.js';
@@ -22,6 +23,10 @@ export interface CreatedSource extends SourceView {
   /** Push sources only: the first API key, shown this once. */
   apiKey?: { id: string; key: string };
 }
+
+const CREDENTIALS_IN_URL =
+  'alamat tidak boleh memuat nama pengguna atau kata sandi (http://nama:sandi@…): alamat disimpan tanpa enkripsi ' +
+  'dan terlihat oleh analis. Gunakan alamat feed tanpa kredensial.';
 
 /** Admin operations on sources: definitions (validated, secrets encrypted), schedules, API keys. */
 @Injectable()
@@ -179,6 +184,9 @@ export class SourcesService {
       const value = parsed.config[field];
       if (typeof value !== 'string' || value === '') {
         continue;
+      }
+      if (hasUserInfo(value)) {
+        throw new BadRequestException(`config.${field}: ${CREDENTIALS_IN_URL}`);
       }
       try {
         await assertPublicUrl(value, this.config.allowPrivateSources);

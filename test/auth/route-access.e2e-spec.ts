@@ -42,6 +42,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/briefs/{id}/revisions': [Role.Analyst, Role.Admin],
   'GET /api/settings/brief-template': [Role.Admin],
   'PUT /api/settings/brief-template': [Role.Admin],
+  // docs/sources.md: a posts route, open to pimpinan like GET /api/posts/{id}.
+  'GET /api/posts/{id}/near-duplicates': [Role.Admin, Role.Analyst, Role.Pimpinan],
 };
 
 interface Operation {

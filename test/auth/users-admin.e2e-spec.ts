@@ -127,13 +127,13 @@ describe('user administration, the password-change gate and the audit log', () =
     expect(again.body.mustChangePassword).toBe(true);
   });
 
-  it('should answer 404 for an unknown user id and 400 for unknown fields', async () => {
+  it('should answer 404 for an unknown user id, 400 for a malformed one and for unknown fields', async () => {
     await api()
       .patch('/api/users/7d1e2f3a-0000-4000-8000-000000000000')
       .set(asAdmin())
       .send({ active: true })
       .expect(404);
-    await api().post('/api/users/bukan-uuid/reset-password').set(asAdmin()).expect(404);
+    await api().post('/api/users/bukan-uuid/reset-password').set(asAdmin()).expect(400);
     const unknown = await api().patch(`/api/users/${adminId}`).set(asAdmin()).send({ passwordHash: 'x' }).expect(400);
     expect(JSON.stringify(unknown.body.message)).toContain('passwordHash');
   });

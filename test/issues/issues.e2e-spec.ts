@@ -242,7 +242,8 @@ describe.each(queueBackendsUnderTest())('Issues: detection from the ingest strea
     expect((await api().get('/api/settings/holidays').set(as(analyst))).status).toBe(403);
     expect((await api().put('/api/settings/holidays').set(as(analyst)).send({ holidays: [] })).status).toBe(403);
     expect((await api().get('/api/issues')).status).toBe(401);
-    expect((await api().get(`/api/issues/not-a-uuid`).set(as(pimpinan))).status).toBe(404);
+    // A malformed id is a bad request (issue 14); a well-formed unknown one is 404.
+    expect((await api().get(`/api/issues/not-a-uuid`).set(as(pimpinan))).status).toBe(400);
     const bad = await api()
       .put('/api/settings/holidays')
       .set(as(admin))

@@ -76,6 +76,29 @@ describe('Sources API', () => {
       expect(response.body.message).toContain('hashtag atau query');
     });
 
+    it('should refuse credentials in a feed URL, and mask them in a source stored before', async () => {
+      const refused = await api()
+        .post('/api/sources')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({
+          type: 'rss',
+          name: uniqueName('creds'),
+          config: { url: 'https://budi:rahasia-feed@93.184.215.14/rss' },
+        })
+        .expect(400);
+      expect(refused.body.message).toMatch(/^config\.url: alamat tidak boleh memuat nama pengguna atau kata sandi/);
+      expect(JSON.stringify(refused.body)).not.toContain('rahasia-feed');
+      // A row written before the refusal existed.
+      const legacy = await createMastodon();
+      await db.query(`UPDATE sources SET config = jsonb_set(config, '{baseUrl}', to_jsonb($2::text)) WHERE id = $1`, [
+        legacy.id,
+        'https://budi:rahasia-feed@93.184.215.14',
+      ]);
+      const shown = await api().get(`/api/sources/${legacy.id}`).set('Authorization', `Bearer ${analyst}`).expect(200);
+      expect(JSON.stringify(shown.body)).not.toContain('rahasia-feed');
+      expect(shown.body.config.baseUrl).toBe('https://••••@93.184.215.14/');
+    });
+
     it('should refuse a feed on a private or loopback address without PANTAU_ALLOW_PRIVATE_SOURCES', async () => {
       for (const url of ['http://127.0.0.1:8080/feed.xml', 'http://10.1.2.3/rss', 'http://[::1]/feed']) {
         const response = await api()

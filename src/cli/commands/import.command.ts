@@ -7,6 +7,8 @@
  * stored, duplicates, rejected with line numbers and reasons. Exit code 0 when the import finished
  * (rejected rows included), 2 when it could not run.
  */
+import { AuditService } from '../../auth/audit.service.js';
+import { pushSourceCreated } from '../../ingestion/push-source-audit.js';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -102,7 +104,14 @@ export async function runImportCommand(
     try {
       const ingest = app.get(IngestService);
       const existing = await ingest.findActiveSourceByName(options.source);
-      const sourceId = existing?.id ?? (await ingest.findOrCreatePushSource(options.source)).id;
+      let sourceId = existing?.id;
+      if (!sourceId) {
+        const source = await ingest.findOrCreatePushSource(options.source);
+        if (source.created) {
+          await app.get(AuditService).record(pushSourceCreated(null, source, 'import'));
+        }
+        sourceId = source.id;
+      }
       const importId = randomUUID();
       const bar = options.quiet
         ? undefined

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -78,6 +79,7 @@ export class IngestPostDto {
 
   @ApiProperty({ maxLength: MAX_TEXT_LENGTH })
   @IsString({ message: 'harus berupa teks' })
+  @Matches(/\S/, { message: 'wajib diisi' })
   @MaxLength(MAX_TEXT_LENGTH, { message: `tidak boleh lebih dari ${MAX_TEXT_LENGTH} karakter` })
   text: string;
 
@@ -96,6 +98,7 @@ export class IngestPostDto {
   @IsOptional()
   @IsString({ message: 'harus berupa teks' })
   @MaxLength(2048, { message: 'terlalu panjang' })
+  @Matches(/^https?:\/\/\S+$/i, { message: 'harus alamat http atau https' })
   url?: string;
 
   @ApiPropertyOptional({ example: 'id' })
