@@ -9,6 +9,7 @@ import { SourceImports1764000000400 } from './1764000000400-SourceImports.js';
 import { AnalysisAdmin1764000000600 } from './1764000000600-AnalysisAdmin.js';
 import { IssueDetection1764000000800 } from './1764000000800-IssueDetection.js';
 import { Alerts1764000000850 } from './1764000000850-Alerts.js';
+import { IngestWritePath1764000001000 } from './1764000001000-IngestWritePath.js';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   AnalysisAdmin1764000000600,
   IssueDetection1764000000800,
   Alerts1764000000850,
+  IngestWritePath1764000001000,
 ];
