@@ -9,6 +9,7 @@ import { SourceImports1764000000400 } from './1764000000400-SourceImports.js';
 import { AnalysisAdmin1764000000600 } from './1764000000600-AnalysisAdmin.js';
 import { IssueDetection1764000000800 } from './1764000000800-IssueDetection.js';
 import { Alerts1764000000850 } from './1764000000850-Alerts.js';
+import { IngestWritePath1764000001000 } from './1764000001000-IngestWritePath.js';
 import { StatsRollups1764000001100 } from './1764000001100-StatsRollups.js';
 import { Briefs1764000001200 } from './1764000001200-Briefs.js';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   AnalysisAdmin1764000000600,
   IssueDetection1764000000800,
   Alerts1764000000850,
+  IngestWritePath1764000001000,
   StatsRollups1764000001100,
   Briefs1764000001200,
 ];

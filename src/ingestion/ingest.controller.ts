@@ -1,11 +1,13 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Role, RolesOrApiKey } from '../auth/roles.decorator.js';
 import { AuditService } from '../auth/audit.service.js';
 import { IngestRequestDto } from './dto/ingest-request.dto.js';
 import { pushSourceCreated } from './push-source-audit.js';
+import type { IngestRequest } from './dto/ingest-request.pipe.js';
+import { IngestRequestPipe } from './dto/ingest-request.pipe.js';
 import { IngestJobStatus, IngestService } from './ingest.service.js';
 
 @ApiTags('ingest')
@@ -23,8 +25,9 @@ export class IngestController {
   @ApiOperation({
     summary: 'Queue 1 to 1,000 posts of one source; an admin naming an unknown source creates a push source',
   })
+  @ApiBody({ type: IngestRequestDto })
   async submit(
-    @Body() request: IngestRequestDto,
+    @Body(IngestRequestPipe) request: IngestRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ jobId: string; accepted: number }> {
     const sourceId = await this.resolveSource(request.source, principal);

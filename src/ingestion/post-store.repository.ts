@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostAnalysis } from '../analysis/index.js';
+import { copyRows } from '../database/copy-rows.js';
 import type { IngestBatchResult } from '../queue/job-payloads.js';
 import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from './ingested-posts-listener.js';
 import { RollupWriter } from './rollup-writer.js';
@@ -205,6 +206,11 @@ export class PostStore {
     }
   }
 
+  /**
+   * Two statements whatever the batch size: one INSERT claims the batch's keys in post_keys (ON CONFLICT DO NOTHING:
+   * duplicates of earlier batches drop out; in key order, so that concurrent batches cannot deadlock) and returns the
+   * ids it drew; then the posts whose keys it claimed go by COPY straight into posts.
+   */
   private async insertPosts(
     manager: EntityManager,
     sourceId: string,
@@ -214,62 +220,52 @@ export class PostStore {
     if (posts.length === 0) {
       return [];
     }
-    const column = <T>(pick: (item: AnalysedPost) => T) => posts.map(pick);
-    const rows = await manager.query<{ id: string; external_id: string; created_at: Date }[]>(
-      `WITH input AS (
-         SELECT * FROM unnest(
-           $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
-           $8::int[], $9::int[], $10::int[], $11::bigint[], $12::jsonb[],
-           $13::text[], $14::real[], $15::text[], $16::text[], $17::jsonb[], $18::jsonb[]
-         ) AS t(external_id, created_at, text, author, url, lang, likes, replies, reposts, views, raw,
-                sentiment, sentiment_score, category, opd, locations, analysis)
-       ),
-       fresh AS (
-         INSERT INTO post_keys (source_id, external_id, post_id)
-         SELECT $1, external_id, nextval(pg_get_serial_sequence('posts', 'id')) FROM input
-         ON CONFLICT DO NOTHING
-         RETURNING external_id, post_id
-       )
-       INSERT INTO posts (id, source_id, external_id, created_at, text, author, url, lang, likes, replies, reposts,
-                          views, raw, demo, analyzed_at, sentiment, sentiment_score, category, opd, locations, analysis)
-       SELECT f.post_id, $1, i.external_id, i.created_at, i.text, i.author, i.url, i.lang, i.likes, i.replies,
-              i.reposts, i.views, i.raw, $19, now(), i.sentiment, i.sentiment_score, i.category, i.opd,
-              i.locations, i.analysis
-       FROM fresh f JOIN input i USING (external_id)
-       RETURNING id, external_id, created_at`,
-      [
-        sourceId,
-        column(({ post }) => post.externalId),
-        column(({ post }) => post.createdAt),
-        column(({ analysis }) => analysis.maskedText),
-        column(({ post }) => post.author ?? null),
-        column(({ post }) => post.url ?? null),
-        column(({ post }) => post.lang ?? null),
-        column(({ post }) => post.metrics?.likes ?? 0),
-        column(({ post }) => post.metrics?.replies ?? 0),
-        column(({ post }) => post.metrics?.reposts ?? 0),
-        column(({ post }) => post.metrics?.views ?? 0),
-        column(({ post }) => (post.raw === undefined ? null : JSON.stringify(post.raw))),
-        column(({ analysis }) => analysis.sentiment.label),
-        column(({ analysis }) => analysis.sentiment.score),
-        column(({ analysis }) => analysis.category.slug),
-        column(({ analysis }) => analysis.category.opd),
-        column(({ analysis }) =>
-          JSON.stringify(analysis.locations.map(({ code, name, level }) => ({ code, name, level }))),
-        ),
-        column(({ analysis }) => JSON.stringify(explanationOf(analysis))),
-        demo,
-      ],
+    const claimed = await manager.query<{ external_id: string; post_id: string }[]>(
+      `INSERT INTO post_keys (source_id, external_id, post_id)
+       SELECT $1, k.external_id, nextval(pg_get_serial_sequence('posts', 'id'))
+         FROM unnest($2::text[]) AS k(external_id) ORDER BY k.external_id
+       ON CONFLICT DO NOTHING
+       RETURNING external_id, post_id::text`,
+      [sourceId, posts.map(({ post }) => post.externalId)],
     );
     const byExternalId = new Map(posts.map((item) => [item.post.externalId, item]));
-    return rows.map((row) => {
-      const { post, analysis } = byExternalId.get(row.external_id) as AnalysedPost;
+    const fresh = claimed.map((row) => ({ id: row.post_id, ...(byExternalId.get(row.external_id) as AnalysedPost) }));
+    const now = new Date();
+    await copyRows(
+      manager,
+      `posts (id, source_id, external_id, created_at, text, author, url, lang, likes, replies, reposts, views, raw,
+              demo, analyzed_at, sentiment, sentiment_score, category, opd, locations, analysis)`,
+      fresh.map(({ id, post, analysis }) => [
+        id,
+        sourceId,
+        post.externalId,
+        post.createdAt,
+        analysis.maskedText,
+        post.author,
+        post.url,
+        post.lang,
+        post.metrics?.likes ?? 0,
+        post.metrics?.replies ?? 0,
+        post.metrics?.reposts ?? 0,
+        post.metrics?.views ?? 0,
+        post.raw === undefined ? null : JSON.stringify(post.raw),
+        demo,
+        now,
+        analysis.sentiment.label,
+        analysis.sentiment.score,
+        analysis.category.slug,
+        analysis.category.opd,
+        JSON.stringify(analysis.locations.map(({ code, name, level }) => ({ code, name, level }))),
+        JSON.stringify(explanationOf(analysis)),
+      ]),
+    );
+    return fresh.map(({ id, post, analysis }) => {
       const metrics = post.metrics;
       return {
-        id: String(row.id),
+        id,
         sourceId,
-        externalId: row.external_id,
-        createdAt: new Date(row.created_at),
+        externalId: post.externalId,
+        createdAt: new Date(post.createdAt),
         author: post.author ?? null,
         url: post.url ?? null,
         reach: (metrics?.likes ?? 0) + (metrics?.replies ?? 0) + (metrics?.reposts ?? 0),

@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { copyRows, type CopyValue } from '../database/copy-rows.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { StoredPost } from '../ingestion/stored-post.js';
@@ -29,6 +30,8 @@ export function authorHash(author: string): string {
 export class DetectionStateRepository {
   /** Bucket length of the stored counts; the detection engine runs its detector with the same. */
   readonly bucketMs: number;
+  /** Hashes of detection keys seen lately (a few thousand distinct keys cover a day's stream). */
+  private readonly keyHashes = new Map<string, string>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -38,21 +41,22 @@ export class DetectionStateRepository {
   }
 
   /**
-   * Ingest-time counting, run by the ingest worker inside the batch's transaction. For every inserted post: its
-   * detector view goes to detection_posts; each (bucket, key, author) is recorded once in detection_key_authors
-   * (ON CONFLICT DO NOTHING), and detection_counts grows by the posts and by the authors that were new. Rows are
+   * Ingest-time counting, run by the ingest worker inside the batch's transaction (ingestion's
+   * IngestedPostsListener). The batch is aggregated in memory first: its detector views go to detection_posts in one
+   * COPY; each (bucket, author) upserts one detection_author_keys row with the hashes of the keys the author was
+   * counted for, returning the keys that were new for that author (so distinct authors stay exact across batches and
+   * workers); detection_counts grows once per distinct (bucket, key) by the posts and by the new authors. Rows are
    * written in sorted order so that concurrent batches lock them in the same order (no deadlocks).
    */
   async countInserted(manager: EntityManager, inserted: StoredPost[]): Promise<void> {
     if (inserted.length === 0) {
       return;
     }
-    const docIds: string[] = [];
-    const docTimes: Date[] = [];
-    const docs: string[] = [];
-    /** bucketStart|key → posts, and the set of (bucketStart|key|author) cells. */
-    const posts = new Map<string, number>();
-    const cells = new Set<string>();
+    const docs: CopyValue[][] = [];
+    /** bucket start → key → posts; bucket start → author hash → keys. */
+    const postsByBucket = new Map<number, Map<string, number>>();
+    const keysByBucket = new Map<number, Map<string, Set<string>>>();
+    const authors = new Map<string, string>();
     for (const stored of inserted) {
       const doc = toDetectorPost(
         {
@@ -66,63 +70,114 @@ export class DetectionStateRepository {
         },
         stored.analysis,
       );
-      docIds.push(stored.id);
-      docTimes.push(stored.createdAt);
-      docs.push(JSON.stringify(doc));
+      docs.push([stored.id, stored.createdAt, JSON.stringify(doc)]);
       const bucket = Math.floor(doc.createdAt / this.bucketMs) * this.bucketMs;
-      const author = authorHash(doc.author);
+      let author = authors.get(doc.author);
+      if (author === undefined) {
+        author = authorHash(doc.author);
+        authors.set(doc.author, author);
+      }
+      const posts = getOrAdd(postsByBucket, bucket, () => new Map<string, number>());
+      const keys = getOrAdd(
+        getOrAdd(keysByBucket, bucket, () => new Map<string, Set<string>>()),
+        author,
+        () => new Set(),
+      );
       for (const key of ['*', ...extractFeatures(doc).map((f) => f.key)]) {
-        const cell = `${bucket}|${key}`;
-        posts.set(cell, (posts.get(cell) ?? 0) + 1);
-        cells.add(`${cell}|${author}`);
+        posts.set(key, (posts.get(key) ?? 0) + 1);
+        keys.add(key);
       }
     }
-    if (docs.length === 0) {
-      return;
-    }
-    await manager.query(
-      `INSERT INTO detection_posts (post_id, created_at, doc)
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::jsonb[]) ON CONFLICT DO NOTHING`,
-      [docIds, docTimes, docs],
-    );
-    const sortedCells = [...cells].sort();
+    await copyRows(manager, 'detection_posts (post_id, created_at, doc)', docs);
+    const newAuthors = await this.addAuthorKeys(manager, keysByBucket);
     const buckets: string[] = [];
     const keys: string[] = [];
-    const authors: string[] = [];
-    for (const c of sortedCells) {
-      const first = c.indexOf('|');
-      const last = c.lastIndexOf('|');
-      buckets.push(new Date(Number(c.slice(0, first))).toISOString());
-      keys.push(c.slice(first + 1, last));
-      authors.push(c.slice(last + 1));
+    const posts: number[] = [];
+    const fresh: number[] = [];
+    for (const bucket of [...postsByBucket.keys()].sort((a, b) => a - b)) {
+      const cells = postsByBucket.get(bucket) as Map<string, number>;
+      const at = new Date(bucket).toISOString();
+      for (const key of [...cells.keys()].sort()) {
+        buckets.push(at);
+        keys.push(key);
+        posts.push(cells.get(key) as number);
+        fresh.push(newAuthors.get(bucket)?.get(key) ?? 0);
+      }
     }
-    const fresh = await manager.query<{ b: string; key: string; n: number }[]>(
-      `WITH ins AS (
-         INSERT INTO detection_key_authors (bucket_start, key, author_hash)
-         SELECT b, k, a FROM unnest($1::timestamptz[], $2::text[], $3::bigint[]) AS t(b, k, a)
-         ORDER BY b, k, a
-         ON CONFLICT DO NOTHING
-         RETURNING bucket_start, key
-       )
-       SELECT (extract(epoch FROM bucket_start) * 1000)::bigint::text AS b, key, count(*)::int AS n
-         FROM ins GROUP BY bucket_start, key`,
-      [buckets, keys, authors],
-    );
-    const newAuthors = new Map(fresh.map((r) => [`${r.b}|${r.key}`, r.n]));
-    const countCells = [...posts.keys()].sort();
     await manager.query(
       `INSERT INTO detection_counts (bucket_start, key, posts, authors)
        SELECT b, k, p, a FROM unnest($1::timestamptz[], $2::text[], $3::int[], $4::int[]) AS t(b, k, p, a)
        ORDER BY b, k
        ON CONFLICT (bucket_start, key) DO UPDATE
          SET posts = detection_counts.posts + excluded.posts, authors = detection_counts.authors + excluded.authors`,
-      [
-        countCells.map((c) => new Date(Number(c.slice(0, c.indexOf('|')))).toISOString()),
-        countCells.map((c) => c.slice(c.indexOf('|') + 1)),
-        countCells.map((c) => posts.get(c)),
-        countCells.map((c) => newAuthors.get(c) ?? 0),
-      ],
+      [buckets, keys, posts, fresh],
     );
+  }
+
+  /**
+   * One upsert per (bucket, author): the row's key set grows by the keys it lacked, and `added` keeps those, which the
+   * statement returns counted per (bucket, key). An author already counted for every key of this batch is not
+   * rewritten. Returns bucket start → key → authors new to it.
+   */
+  private async addAuthorKeys(
+    manager: EntityManager,
+    keysByBucket: Map<number, Map<string, Set<string>>>,
+  ): Promise<Map<number, Map<string, number>>> {
+    const buckets: string[] = [];
+    const authors: string[] = [];
+    const keySets: string[] = [];
+    const keyOfHash = new Map<string, string>();
+    for (const bucket of [...keysByBucket.keys()].sort((a, b) => a - b)) {
+      const byAuthor = keysByBucket.get(bucket) as Map<string, Set<string>>;
+      const at = new Date(bucket).toISOString();
+      for (const [author, keys] of byAuthor) {
+        const hashes: string[] = [];
+        for (const key of keys) {
+          const hash = this.keyHash(key);
+          keyOfHash.set(hash, key);
+          hashes.push(hash);
+        }
+        buckets.push(at);
+        authors.push(author);
+        keySets.push(`{${hashes.join(',')}}`);
+      }
+    }
+    const rows = await manager.query<{ b: string; h: string; n: number }[]>(
+      `WITH up AS (
+         INSERT INTO detection_author_keys AS t (bucket_start, author_hash, keys, added)
+         SELECT b, a, k::bigint[], k::bigint[] FROM unnest($1::timestamptz[], $2::bigint[], $3::text[]) AS i(b, a, k)
+         ORDER BY b, a
+         ON CONFLICT (bucket_start, author_hash) DO UPDATE
+           SET added = ARRAY(SELECT unnest(excluded.keys) EXCEPT SELECT unnest(t.keys)),
+               keys = t.keys || ARRAY(SELECT unnest(excluded.keys) EXCEPT SELECT unnest(t.keys))
+           WHERE NOT (t.keys @> excluded.keys)
+         RETURNING bucket_start, added
+       )
+       SELECT (extract(epoch FROM bucket_start) * 1000)::bigint::text AS b, h::text AS h, count(*)::int AS n
+         FROM up, unnest(added) AS h GROUP BY bucket_start, h`,
+      [buckets, authors, keySets],
+    );
+    const result = new Map<number, Map<string, number>>();
+    for (const row of rows) {
+      const key = keyOfHash.get(row.h);
+      if (key !== undefined) {
+        getOrAdd(result, Number(row.b), () => new Map<string, number>()).set(key, row.n);
+      }
+    }
+    return result;
+  }
+
+  /** 64-bit signed hash of a detection key (first 8 bytes of SHA-256, as migration 1764000001000 computes it). */
+  private keyHash(key: string): string {
+    let hash = this.keyHashes.get(key);
+    if (hash === undefined) {
+      if (this.keyHashes.size >= 100_000) {
+        this.keyHashes.clear();
+      }
+      hash = createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
+      this.keyHashes.set(key, hash);
+    }
+    return hash;
   }
 
   /** Ids and ingest times of posts ingested since `since` (light: the docs are fetched only for unseen ids). */
@@ -213,7 +268,7 @@ export class DetectionStateRepository {
   /** Drops ingest-time rows no pass needs any more. */
   async purge(now: Date): Promise<{ keyAuthors: number; counts: number; posts: number }> {
     const day = 24 * 3600_000;
-    const keyAuthors = await this.db.query(`DELETE FROM detection_key_authors WHERE bucket_start < $1`, [
+    const keyAuthors = await this.db.query(`DELETE FROM detection_author_keys WHERE bucket_start < $1`, [
       new Date(now.getTime() - 2 * day),
     ]);
     const counts = await this.db.query(`DELETE FROM detection_counts WHERE bucket_start < $1`, [
@@ -225,4 +280,13 @@ export class DetectionStateRepository {
     const affected = (r: unknown): number => (Array.isArray(r) && typeof r[1] === 'number' ? r[1] : 0);
     return { keyAuthors: affected(keyAuthors), counts: affected(counts), posts: affected(posts) };
   }
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }

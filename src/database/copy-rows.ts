@@ -1,0 +1,45 @@
+/**
+ * COPY … FROM STDIN through the connection of a TypeORM transaction (pg-copy-streams), for the hot write paths: the
+ * rows go in PostgreSQL's text format, one write, no per-row statements or array parameters.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { EntityManager } from 'typeorm';
+
+/** A value of one column: null is NULL; objects are not accepted (stringify JSON first). */
+export type CopyValue = string | number | boolean | Date | null | undefined;
+
+const SPECIAL = /[\\\t\n\r]/;
+
+/** One field in COPY text format. */
+export function copyField(value: CopyValue): string {
+  if (value === null || value === undefined) {
+    return '\\N';
+  }
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  const text = String(value);
+  return SPECIAL.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text;
+}
+
+/** Copies `rows` with `COPY <target> FROM STDIN` (target: `table (col, …)`, written by the caller, never user data). */
+export async function copyRows(manager: EntityManager, target: string, rows: CopyValue[][]): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  const runner = manager.queryRunner;
+  if (!runner) {
+    throw new Error('copyRows needs a transaction (an EntityManager with its own query runner)');
+  }
+  const client = (await runner.connect()) as pg.PoolClient;
+  const lines: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    lines[i] = rows[i].map(copyField).join('\t');
+  }
+  await pipeline(Readable.from([lines.join('\n') + '\n']), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
+}
