@@ -22,8 +22,12 @@ import {
 export const MAX_POSTS_PER_REQUEST = 1000;
 export const MAX_TEXT_LENGTH = 100_000;
 /** Column ranges of posts: likes, replies and reposts are `integer`, views `bigint` (as far as JSON numbers are exact). */
-const MAX_COUNT = 2_147_483_647;
-const MAX_VIEWS = Number.MAX_SAFE_INTEGER;
+export const MAX_COUNT = 2_147_483_647;
+export const MAX_VIEWS = Number.MAX_SAFE_INTEGER;
+/** A post's text must hold something other than white space. */
+export const NOT_BLANK = /\S/;
+/** A post's link: http or https only (no javascript:, data: …). */
+export const HTTP_URL = /^https?:\/\/\S+$/i;
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /** An ISO time not more than five minutes in the future (clocks drift; posts from tomorrow do not exist). */
@@ -79,7 +83,7 @@ export class IngestPostDto {
 
   @ApiProperty({ maxLength: MAX_TEXT_LENGTH })
   @IsString({ message: 'harus berupa teks' })
-  @Matches(/\S/, { message: 'wajib diisi' })
+  @Matches(NOT_BLANK, { message: 'wajib diisi' })
   @MaxLength(MAX_TEXT_LENGTH, { message: `tidak boleh lebih dari ${MAX_TEXT_LENGTH} karakter` })
   text: string;
 
@@ -98,7 +102,7 @@ export class IngestPostDto {
   @IsOptional()
   @IsString({ message: 'harus berupa teks' })
   @MaxLength(2048, { message: 'terlalu panjang' })
-  @Matches(/^https?:\/\/\S+$/i, { message: 'harus alamat http atau https' })
+  @Matches(HTTP_URL, { message: 'harus alamat http atau https' })
   url?: string;
 
   @ApiPropertyOptional({ example: 'id' })

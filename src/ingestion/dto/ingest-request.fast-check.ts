@@ -7,7 +7,14 @@
  * statement of the rules (and of the OpenAPI schema), and a request the check lets through is one the DTO lets through
  * (ingest-request.fast-check.spec.ts compares them).
  */
-import { MAX_POSTS_PER_REQUEST, MAX_TEXT_LENGTH } from './ingest-request.dto.js';
+import {
+  HTTP_URL,
+  MAX_COUNT,
+  MAX_POSTS_PER_REQUEST,
+  MAX_TEXT_LENGTH,
+  MAX_VIEWS,
+  NOT_BLANK,
+} from './ingest-request.dto.js';
 import type { IngestRequestDto } from './ingest-request.dto.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -73,7 +80,8 @@ function metrics(value: unknown): boolean {
       continue;
     }
     known++;
-    if (typeof metric !== 'number' || !Number.isInteger(metric) || metric < 0) {
+    const max = key === 'views' ? MAX_VIEWS : MAX_COUNT;
+    if (typeof metric !== 'number' || !Number.isInteger(metric) || metric < 0 || metric > max) {
       return false;
     }
   }
@@ -86,9 +94,10 @@ function post(value: unknown, now: number): boolean {
     onlyKeys(value, POST_KEYS) &&
     text(value.externalId, 1, 512) &&
     text(value.text, 0, MAX_TEXT_LENGTH) &&
+    NOT_BLANK.test(value.text as string) &&
     isoTimeNotInFuture(value.createdAt, now) &&
     optionalText(value.author, 256) &&
-    optionalText(value.url, 2048) &&
+    (value.url === undefined || (text(value.url, 0, 2048) && HTTP_URL.test(value.url as string))) &&
     optionalText(value.lang, 16) &&
     metrics(value.metrics)
   );
