@@ -29,7 +29,10 @@ const post = (over: Record<string, unknown> = {}) => ({
 
 const CASES: [string, unknown][] = [
   ['a full post', { source: 'uji', posts: [post()] }],
-  ['a minimal post', { source: 'uji', posts: [{ externalId: 'x', text: '', createdAt: '2026-11-24T07:00:00Z' }] }],
+  ['a minimal post', { source: 'uji', posts: [{ externalId: 'x', text: 'ok', createdAt: '2026-11-24T07:00:00Z' }] }],
+  ['an empty text', { source: 'uji', posts: [post({ text: ' ' })] }],
+  ['a javascript: link', { source: 'uji', posts: [post({ url: 'javascript:alert(1)' })] }],
+  ['likes beyond the column', { source: 'uji', posts: [post({ metrics: { likes: 1e20 } })] }],
   ['1,000 posts', { source: 'uji', posts: Array.from({ length: 1000 }, (_, i) => post({ externalId: `p${i}` })) }],
   ['1,001 posts', { source: 'uji', posts: Array.from({ length: 1001 }, (_, i) => post({ externalId: `p${i}` })) }],
   ['no posts', { source: 'uji', posts: [] }],
