@@ -1,4 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
+import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { maskPii } from '../analysis/index.js';
 
@@ -14,10 +15,13 @@ function isDataRefusal(code: string): boolean {
  * same way. The reason names the database's message and code, never the query's parameters.
  */
 export function asBatchRefusal(error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) {
+  // TypeORM wraps what its queries meet; the COPY of posts speaks to pg directly and meets pg's own error.
+  const driverError = (
+    error instanceof QueryFailedError ? error.driverError : error instanceof pg.DatabaseError ? error : undefined
+  ) as { code?: unknown; message?: unknown } | undefined;
+  if (!driverError) {
     return error;
   }
-  const driverError = error.driverError as { code?: unknown; message?: unknown };
   const code = typeof driverError.code === 'string' ? driverError.code : '';
   if (!isDataRefusal(code)) {
     return error;

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
 import type { IngestBatchResult, IngestQueueJob } from '../queue/job-payloads.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { unexpectedJob } from '../queue/unexpected-job.js';
@@ -8,6 +9,8 @@ import { IngestService } from './ingest.service.js';
 
 @Processor(QueueName.Ingest, { autorun: false })
 export class IngestProcessor extends WorkerHost {
+  private readonly logger = new Logger(IngestProcessor.name);
+
   constructor(private readonly ingest: IngestService) {
     super();
   }
@@ -21,7 +24,12 @@ export class IngestProcessor extends WorkerHost {
           const { stored, duplicates } = await this.ingest.processBatch(job.id as string, sourceId, posts, demo);
           return { stored, duplicates };
         } catch (error) {
-          throw asBatchRefusal(error);
+          const refusal = asBatchRefusal(error);
+          if (refusal instanceof UnrecoverableError) {
+            // The database's message and code only: never the batch's texts, authors or links.
+            this.logger.warn(`Ingest job ${job.id}: ${refusal.message}`);
+          }
+          throw refusal;
         }
       }
       default:
