@@ -51,7 +51,7 @@ const URLS: [string, string, string][] = [
     'https://contoh.id/daftar?email=[EMAIL]&x=1',
   ],
   ['mailto', 'mailto:budi@gmail.com', 'mailto:[EMAIL]'],
-  ['NIK in a path', 'https://contoh.id/warga/3374012345670001', 'https://contoh.id/warga/[NIK]'],
+  ['NIK in a query string', 'https://contoh.id/cek?nik=3374012345670001', 'https://contoh.id/cek?nik=[NIK]'],
 ];
 
 describe('PII corpus', () => {
@@ -70,6 +70,9 @@ describe('PII corpus', () => {
   it('keeps a URL without personal data byte for byte', () => {
     const url = 'https://www.instagram.com/p/Cx_9%20a/?utm_source=ig_web&igsh=MTIz';
     expect(maskUrl(url)).toBe(url);
+    // A 16-digit platform id in the path is not a NIK.
+    const facebook = 'https://www.facebook.com/pemkot/posts/3374012345670001';
+    expect(maskUrl(facebook)).toBe(facebook);
     expect(maskUrl(undefined)).toBeUndefined();
     expect(maskUrl('%E0%A4%A')).toBe('%E0%A4%A');
   });

@@ -78,7 +78,8 @@ function phoneDigitsOk(raw: string): boolean {
 }
 
 /** Masks NIK, phone numbers and e-mail addresses in a string. */
-export function maskPiiWithCounts(text: string): PiiMaskResult {
+export function maskPiiWithCounts(text: string, options: { nik?: boolean } = {}): PiiMaskResult {
+  const maskNik = options.nik !== false;
   const counts: PiiCounts = { nik: 0, phone: 0, email: 0 };
   if (typeof text !== 'string' || text.length === 0) {
     return { text, counts };
@@ -102,6 +103,9 @@ export function maskPiiWithCounts(text: string): PiiMaskResult {
         return PII_MASKS.email;
       }
       if (nik) {
+        if (!maskNik) {
+          return match;
+        }
         const digits = nik.replace(/\D/g, '');
         if (digits.length === 16 && (nik.length === 16 || plausibleGroupedNik(digits))) {
           counts.nik++;
@@ -138,7 +142,7 @@ export function countPiiMasks(text: string): PiiCounts {
 }
 
 /**
- * Masks personal data in a URL (`wa.me/62…`, `?email=budi%40…`, `mailto:`): the URL is read decoded,
+ * Masks personal data in a URL (`wa.me/62…`, `?email=budi%40…`, `mailto:`, `?nik=…`): the URL is read decoded,
  * and returned decoded with masks when it held any, unchanged byte for byte otherwise.
  */
 export function maskUrl(url: string | undefined): string | undefined {
@@ -151,7 +155,12 @@ export function maskUrl(url: string | undefined): string | undefined {
   } catch {
     // Malformed escapes: mask what is there as written.
   }
-  const masked = maskPii(decoded);
+  // Paths carry platform ids of 16 digits (Facebook posts) that look like a NIK: a NIK is masked only in
+  // the query string and fragment, where form data lands; phones and e-mails everywhere.
+  const split = decoded.search(/[?#]/);
+  const path = split < 0 ? decoded : decoded.slice(0, split);
+  const rest = split < 0 ? '' : decoded.slice(split);
+  const masked = maskPiiWithCounts(path, { nik: false }).text + maskPii(rest);
   return masked === decoded ? url : masked;
 }
 

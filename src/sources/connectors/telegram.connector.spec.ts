@@ -63,6 +63,30 @@ describe('telegramConnector', () => {
     expect(result.cursor).toEqual({ offset: 800000005 });
   });
 
+  it('should read one page per fetch, so no update is confirmed before the posts of its page were handed on', async () => {
+    const page = (offset: number) => ({
+      ok: true,
+      result: Array.from({ length: 100 }, (_, i) => ({
+        update_id: offset + i,
+        message: {
+          message_id: offset + i,
+          date: 1715655600,
+          text: `Pesan ${offset + i}`,
+          chat: { id: -1001234567890, type: 'supergroup', title: 'Forum', username: 'forum' },
+          from: { id: 1, is_bot: false, first_name: 'Budi', username: 'budi_smd' },
+        },
+      })),
+    });
+    server.reset((request) => json(page(Number(request.url.searchParams.get('offset') ?? '5000'))));
+    const result = await run({ offset: 5000 });
+    // getUpdates with offset N confirms (deletes) every update before N: a second request within this
+    // fetch would confirm the first page while its posts are not yet queued. One request, at the stored offset.
+    expect(server.requests.map((request) => request.url.searchParams.get('offset'))).toEqual(['5000']);
+    expect(result.posts).toHaveLength(100);
+    expect(result.cursor).toEqual({ offset: 5100 });
+    expect(result.hasMore).toBe(true);
+  });
+
   it('should keep the offset when there is nothing new', async () => {
     server.reset(() => json(fixtureJson('telegram', 'updates-empty.json')));
     expect(await run({ offset: 800000005 })).toEqual({ posts: [], cursor: { offset: 800000005 }, hasMore: false });

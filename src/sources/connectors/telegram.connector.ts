@@ -17,7 +17,6 @@ import {
   rateLimitError,
   readBaseUrl,
   requiredString,
-  runLimits,
   send,
   shapeError,
   statusError,
@@ -110,50 +109,43 @@ export const telegramConnector: Connector<TelegramConfig, TelegramCredentials> =
     };
   },
 
-  fetch({ config, credentials, cursor, http, now, limits }) {
+  fetch({ config, credentials, cursor, http, now }) {
     return guardFetch(PLATFORM, [credentials.botToken], async () => {
-      const { maxPages, maxPosts } = runLimits({ limits });
+      // One page per fetch: getUpdates with offset N confirms (deletes) every update before N, so
+      // the next page's request would confirm this page before its posts are queued. The next page
+      // is read by the follow-up fetch, after this page's posts were enqueued and the cursor stored.
       let offset = asCount(cursor.offset);
       const posts: IngestPostPayload[] = [];
-      let hasMore = false;
-      for (let pages = 0; ; pages++) {
-        if (pages >= maxPages || posts.length >= maxPosts) {
-          hasMore = true;
-          break;
+      const url = withQuery(`${config.baseUrl}/bot${credentials.botToken}/getUpdates`, {
+        offset,
+        limit: PAGE_SIZE,
+        timeout: 0,
+        allowed_updates: JSON.stringify(['message', 'channel_post']),
+      });
+      const response = await send(http, PLATFORM, url, { headers: { accept: 'application/json' } });
+      if (response.status !== 200) {
+        throw failure(response, now);
+      }
+      const body = asRecord(parseJson(PLATFORM, response));
+      if (body.ok !== true) {
+        throw failure(response, now);
+      }
+      if (!Array.isArray(body.result)) {
+        throw shapeError(PLATFORM, response, 'result');
+      }
+      const updates = body.result.filter(isRecord);
+      for (const update of updates) {
+        const updateId = asCount(update.update_id);
+        if (updateId === undefined || (offset !== undefined && updateId < offset)) {
+          continue;
         }
-        const url = withQuery(`${config.baseUrl}/bot${credentials.botToken}/getUpdates`, {
-          offset,
-          limit: PAGE_SIZE,
-          timeout: 0,
-          allowed_updates: JSON.stringify(['message', 'channel_post']),
-        });
-        const response = await send(http, PLATFORM, url, { headers: { accept: 'application/json' } });
-        if (response.status !== 200) {
-          throw failure(response, now);
-        }
-        const body = asRecord(parseJson(PLATFORM, response));
-        if (body.ok !== true) {
-          throw failure(response, now);
-        }
-        if (!Array.isArray(body.result)) {
-          throw shapeError(PLATFORM, response, 'result');
-        }
-        const updates = body.result.filter(isRecord);
-        for (const update of updates) {
-          const updateId = asCount(update.update_id);
-          if (updateId === undefined || (offset !== undefined && updateId < offset)) {
-            continue;
-          }
-          offset = updateId + 1;
-          const post = toPost(update);
-          if (post) {
-            posts.push(post);
-          }
-        }
-        if (updates.length < PAGE_SIZE) {
-          break;
+        offset = updateId + 1;
+        const post = toPost(update);
+        if (post) {
+          posts.push(post);
         }
       }
+      const hasMore = updates.length >= PAGE_SIZE;
       return { posts, cursor: offset === undefined ? { ...cursor } : { offset }, hasMore };
     });
   },
