@@ -20,7 +20,7 @@ export default {
   // handle not yet found; the Redis-restart suite is the suspect): exit once the results are in, so CI cannot hang.
   forceExit: true,
   projects: [
-    { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/eval'], testMatch: ['**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -12,7 +12,7 @@
  */
 import { IssueDetector } from '../src/issues/detection/issue-detector.js';
 import type { BucketCountRow, DetectorPost, FeatureKind, PassResult } from '../src/issues/detection/detection.types.js';
-import { SeededRandom, generateStream, STREAM_SHAPES } from '../src/issues/evaluation/stream-generator.js';
+import { SeededRandom, generateStream, STREAM_SHAPES } from '../eval/detection/stream-generator.js';
 import { toDetectorPost } from '../src/issues/detection/post-adapter.js';
 
 const BUCKET = 15 * 60_000;

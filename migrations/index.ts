@@ -10,6 +10,8 @@ import { AnalysisAdmin1764000000600 } from './1764000000600-AnalysisAdmin.js';
 import { IssueDetection1764000000800 } from './1764000000800-IssueDetection.js';
 import { Alerts1764000000850 } from './1764000000850-Alerts.js';
 import { IngestWritePath1764000001000 } from './1764000001000-IngestWritePath.js';
+import { StatsRollups1764000001100 } from './1764000001100-StatsRollups.js';
+import { Briefs1764000001200 } from './1764000001200-Briefs.js';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -20,4 +22,6 @@ export const MIGRATIONS = [
   IssueDetection1764000000800,
   Alerts1764000000850,
   IngestWritePath1764000001000,
+  StatsRollups1764000001100,
+  Briefs1764000001200,
 ];

@@ -15,6 +15,8 @@ import { TopicsModule } from './topics/topics.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { IssuesModule } from './issues/issues.module.js';
+import { StatsModule } from './stats/stats.module.js';
+import { BriefsModule } from './briefs/briefs.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -43,6 +45,8 @@ export class AppModule {
         IssuesModule,
         AlertsModule,
         SourcesModule,
+        StatsModule,
+        BriefsModule,
       ],
     };
   }

@@ -17,7 +17,7 @@ import type {
 import { CategoryClassifier, type CategoryPredictor } from './category/category-classifier.js';
 import { DEFAULT_CATEGORIES, type CategoryDefinition } from './category/default-categories.js';
 import type { Gazetteer } from './places/gazetteer.js';
-import { maskPiiWithCounts, PII_MASKS } from './pii/pii-masker.js';
+import { countPiiMasks, maskPiiWithCounts, PII_MASKS } from './pii/pii-masker.js';
 import type { TermNormalizer } from './query/query-ast.js';
 import { TopicMatcher, type TopicCompileError } from './query/topic-matcher.js';
 import { createSentimentScorer } from './sentiment/index.js';
@@ -101,7 +101,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     try {
       const masked = maskPiiWithCounts(text);
       maskedText = masked.text;
-      pii = masked.counts;
+      // Counted from the masks the text carries: ingest masks texts before they are queued.
+      pii = countPiiMasks(maskedText);
     } catch {
       maskedText = '';
     }

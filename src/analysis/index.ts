@@ -5,7 +5,7 @@ export * from './analysis.types.js';
 export { createAnalyzer, explainAnalysis } from './analyzer.js';
 export type { Analyzer, AnalyzerOptions, SentimentScorer, SentimentPredictor } from './analyzer.js';
 
-export { maskPii, maskPiiDeep, maskPiiWithCounts, PII_MASKS } from './pii/pii-masker.js';
+export { countPiiMasks, maskPii, maskPiiDeep, maskPiiWithCounts, maskUrl, PII_MASKS } from './pii/pii-masker.js';
 export type { PiiMaskResult } from './pii/pii-masker.js';
 
 export { parseQuery, validateQuery, MAX_QUERY_LENGTH } from './query/query-parser.js';

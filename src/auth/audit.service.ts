@@ -54,11 +54,12 @@ export class AuditService {
 
   /** Newest first; `cursor` is the `nextCursor` of the previous page. */
   async list(limit: number, cursor?: string): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+    // Order by the column, not the text output column of the same name ("99" > "148").
     const rows = await this.db.query<AuditRecord[]>(
-      `SELECT id::text, at, actor_id AS "actorId", actor_username AS "actorUsername", action,
+      `SELECT audit_log.id::text AS id, at, actor_id AS "actorId", actor_username AS "actorUsername", action,
               target_type AS "targetType", target_id AS "targetId", details, address
-         FROM audit_log WHERE ($1::bigint IS NULL OR id < $1::bigint)
-        ORDER BY id DESC LIMIT $2`,
+         FROM audit_log WHERE ($1::bigint IS NULL OR audit_log.id < $1::bigint)
+        ORDER BY audit_log.id DESC LIMIT $2`,
       [cursor ?? null, limit + 1],
     );
     const items = rows.slice(0, limit);

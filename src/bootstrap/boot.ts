@@ -62,7 +62,7 @@ export async function boot(initial: AppConfig, shutdown = new Shutdown()): Promi
       const http = await NestFactory.create(module, { logger, bodyParser: false, abortOnError: false });
       app = http;
       shutdown.add('application', () => http.close());
-      configureHttp(http);
+      configureHttp(http, config);
       await http.listen(config.port, config.embedded ? '127.0.0.1' : '0.0.0.0');
       url = (await http.getUrl()).replace('[::1]', '127.0.0.1');
       logger.log(`Pantau Isu API at ${url} (OpenAPI: ${url}/api/docs)`);

@@ -3,16 +3,19 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import type { AppConfig } from '../config/app-config.js';
 import { HttpExceptionFilter } from '../common/http-exception.filter.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
+import { serveDashboard } from './serve-dashboard.js';
 
 export const BODY_LIMIT = '10mb';
 
 /** Everything HTTP-wide: security headers, body limit, validation, error shape, OpenAPI. */
-export function configureHttp(app: INestApplication): void {
+export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'trustedProxies'>): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies; by default the socket is the client.
+  express.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(
@@ -24,11 +27,14 @@ export function configureHttp(app: INestApplication): void {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
+          // Deployments on a plain-http intranet address must still load their own scripts (HSTS covers https).
+          upgradeInsecureRequests: null,
         },
       },
     }),
   );
   app.use(cookieParser());
+  serveDashboard(express);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

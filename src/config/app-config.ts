@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { IndonesianTimeZone, timeZoneForRegion } from './time-zone.js';
 import { DEMO_DEFAULT_SPEED } from '../sources/demo/demo-post.types.js';
@@ -38,9 +39,13 @@ export interface AppConfig {
   jobLockSeconds: number;
   sessionTtlHours: number;
   publicUrl: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Express `trust proxy`): addresses, CIDR ranges or
+   * `loopback`, `linklocal`, `uniquelocal`. Empty by default: the socket address is the client.
+   */
+  trustedProxies: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   logJson: boolean;
-  datasetsDir: string;
   smtpUrl?: string;
   telegramBotToken?: string;
   telegramApiBase: string;
@@ -125,6 +130,35 @@ class EnvReader {
   }
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) {
+    return true;
+  }
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) {
+    return false;
+  }
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+function readTrustedProxies(read: EnvReader): string[] {
+  const raw = read.string('PANTAU_TRUSTED_PROXIES');
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const bad = entries.filter((entry) => !isProxyEntry(entry));
+  if (bad.length > 0) {
+    read.problems.push(
+      `PANTAU_TRUSTED_PROXIES must list addresses, CIDR ranges or ${PROXY_NAMES.join(', ')} (got "${bad.join(', ')}")`,
+    );
+  }
+  return entries;
+}
+
 const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export function loadAppConfig(env: Env = process.env, argv: string[] = process.argv): AppConfig {
@@ -184,9 +218,9 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     jobLockSeconds: read.integer('PANTAU_JOB_LOCK_SECONDS', 30, 2, 3600),
     sessionTtlHours: read.integer('PANTAU_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     publicUrl: read.url('PANTAU_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    trustedProxies: readTrustedProxies(read),
     logLevel: read.oneOf('PANTAU_LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
     logJson: read.boolean('PANTAU_LOG_JSON', !embedded),
-    datasetsDir: resolve(read.string('PANTAU_DATASETS_DIR') ?? '../shared/datasets'),
     smtpUrl: read.url('PANTAU_SMTP_URL', ['smtp:', 'smtps:']),
     telegramBotToken: read.string('PANTAU_TELEGRAM_BOT_TOKEN'),
     telegramApiBase: read.url('PANTAU_TELEGRAM_API_BASE', ['http:', 'https:']) ?? 'https://api.telegram.org',

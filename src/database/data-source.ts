@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { ParameterFreeQueryLogger } from './query-logger.js';
 
 /**
  * TypeORM options shared by the app, the CLI and the tests. Entities are registered by the
@@ -14,7 +15,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries are logged without their parameters (they carry post texts and authors).
+    logger: new ParameterFreeQueryLogger(),
     extra: { max: 10, idleTimeoutMillis: 30_000, application_name: 'pantau-isu' },
   };
 }

@@ -3,6 +3,7 @@ import { Job } from 'bullmq';
 import type { IngestBatchResult, IngestQueueJob } from '../queue/job-payloads.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { unexpectedJob } from '../queue/unexpected-job.js';
+import { asBatchRefusal } from './batch-refusal.js';
 import { IngestService } from './ingest.service.js';
 
 @Processor(QueueName.Ingest, { autorun: false })
@@ -16,8 +17,12 @@ export class IngestProcessor extends WorkerHost {
     switch (item.name) {
       case JobName.IngestBatch: {
         const { sourceId, posts, demo } = item.data;
-        const { stored, duplicates } = await this.ingest.processBatch(job.id as string, sourceId, posts, demo);
-        return { stored, duplicates };
+        try {
+          const { stored, duplicates } = await this.ingest.processBatch(job.id as string, sourceId, posts, demo);
+          return { stored, duplicates };
+        } catch (error) {
+          throw asBatchRefusal(error);
+        }
       }
       default:
         return unexpectedJob(QueueName.Ingest, item.name);

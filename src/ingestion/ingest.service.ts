@@ -2,7 +2,7 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { maskPii, maskPiiDeep } from '../analysis/index.js';
+import { maskPii, maskPiiDeep, maskUrl } from '../analysis/index.js';
 import type { IngestPostPayload } from './ingest-post.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { JobQueues } from '../queue/job-queues.service.js';
@@ -18,6 +18,8 @@ export interface IngestJobStatus {
   duplicates?: number;
   /** Why it failed, when it did (the last attempt's error). */
   error?: string;
+  /** Attempts made so far (a failed job is kept, dead-lettered, in the queue's failed list for 14 days). */
+  attempts?: number;
 }
 
 export interface PushSource {
@@ -93,7 +95,7 @@ export class IngestService {
     }
     const sourceId = (job.data as { sourceId: string }).sourceId;
     if (state === 'failed') {
-      return { state: 'failed', error: job.failedReason, sourceId };
+      return { state: 'failed', error: job.failedReason, attempts: job.attemptsMade, sourceId };
     }
     return { state: state === 'active' ? 'active' : 'waiting', sourceId };
   }
@@ -124,6 +126,7 @@ function maskPayload(post: IngestPostPayload): IngestPostPayload {
     text: maskPii(post.text),
     // Handles are public, but some platforms use e-mail addresses or phone numbers as names.
     author: post.author && EMAIL_OR_PHONE.test(post.author) ? maskPii(post.author) : post.author,
+    url: maskUrl(post.url),
     raw: post.raw === undefined ? undefined : maskPiiDeep(post.raw),
   };
 }

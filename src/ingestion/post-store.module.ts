@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DetectionStateModule } from '../issues/detection-state.module.js';
 import { PostStore } from './post-store.repository.js';
+import { RollupWriter } from './rollup-writer.js';
 
 /**
  * The one writer of `posts`, `post_topics` and the roll-ups, shared by the ingest worker and the history backfill;
@@ -8,7 +9,7 @@ import { PostStore } from './post-store.repository.js';
  */
 @Module({
   imports: [DetectionStateModule],
-  providers: [PostStore],
+  providers: [PostStore, RollupWriter],
   exports: [PostStore],
 })
 export class PostStoreModule {}

@@ -5,6 +5,7 @@ import type { PostAnalysis } from '../analysis/index.js';
 import { copyRows } from '../database/copy-rows.js';
 import type { IngestBatchResult } from '../queue/job-payloads.js';
 import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from './ingested-posts-listener.js';
+import { RollupWriter } from './rollup-writer.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
 /** A stored post with new labels (re-analysis of history): what it shows now and what it showed before. */
@@ -74,6 +75,7 @@ export class PostStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INGESTED_POSTS_LISTENER) private readonly listener: IngestedPostsListener,
+    private readonly rollups: RollupWriter,
   ) {}
 
   async storeBatch(
@@ -100,7 +102,7 @@ export class PostStore {
           post.analysis.topics.map((topic) => ({ topicId: topic.id, postId: post.id, createdAt: post.createdAt })),
         ),
       );
-      await this.addToHourlyRollup(manager, sourceId, inserted);
+      await this.rollups.record(manager, sourceId, inserted, unique);
       if (inserted.length > 0) {
         await this.listener.onStored(manager, inserted);
       }
@@ -286,34 +288,6 @@ export class PostStore {
        JOIN topics t ON t.id = m.topic_id
        ON CONFLICT DO NOTHING`,
       [matches.map((m) => m.topicId), matches.map((m) => m.postId), matches.map((m) => m.createdAt)],
-    );
-  }
-
-  private async addToHourlyRollup(manager: EntityManager, sourceId: string, inserted: StoredPost[]): Promise<void> {
-    const counts = new Map<string, number>();
-    for (const post of inserted) {
-      const hour = new Date(post.createdAt);
-      hour.setUTCMinutes(0, 0, 0);
-      const key = `${hour.toISOString()}|${post.analysis.category.slug}|${post.analysis.sentiment.label}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    if (counts.size === 0) {
-      return;
-    }
-    // Sorted keys: concurrent batches lock rollup rows in the same order and cannot deadlock.
-    const keys = [...counts.keys()].sort();
-    const parts = keys.map((key) => key.split('|'));
-    await manager.query(
-      `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
-       SELECT h, $1, c, s, n FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::int[]) AS r(h, c, s, n)
-       ON CONFLICT (hour, source_id, category, sentiment) DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
-      [
-        sourceId,
-        parts.map((p) => p[0]),
-        parts.map((p) => p[1]),
-        parts.map((p) => p[2]),
-        keys.map((k) => counts.get(k)),
-      ],
     );
   }
 

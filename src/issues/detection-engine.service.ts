@@ -21,6 +21,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { IssueDetector } from './detection/issue-detector.js';
+import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
 import type { AnalystOutcome, IssueUpsert } from './detection/detection.types.js';
 import { DetectionStateRepository } from './detection-state.repository.js';
 import { DispositionsService } from './dispositions.service.js';
@@ -96,6 +97,7 @@ export class DetectionEngine {
     private readonly issues: IssuesRepository,
     private readonly dispositions: DispositionsService,
     private readonly events: IssueEvents,
+    private readonly analyzers: AnalyzerRegistry,
   ) {}
 
   /** Resolves when the pass under way (if any) has ended, or after `maxWaitMs`, whichever comes first. */
@@ -115,9 +117,12 @@ export class DetectionEngine {
     return next;
   }
 
-  private newDetector(): IssueDetector {
+  /** A detector with the categories table's severity weights and OPD (through the analysis configuration). */
+  private async newDetector(): Promise<IssueDetector> {
+    const { categoryRules } = await this.analyzers.currentConfiguration();
+    const categories = categoryRules.map((c) => ({ slug: c.slug, opd: c.opd, severityWeight: c.severityWeight ?? 1 }));
     return new IssueDetector(
-      { bucketMs: this.state.bucketMs, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone) },
+      { bucketMs: this.state.bucketMs, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone), categories },
       { newIssueId: () => randomUUID() },
     );
   }
@@ -127,7 +132,7 @@ export class DetectionEngine {
    * start from the stored counts instead, as on a first start.
    */
   private async restore(rebuild = false): Promise<IssueDetector> {
-    const detector = this.newDetector();
+    const detector = await this.newDetector();
     const startedAt = Date.now();
     const baselines = rebuild ? [] : await this.state.loadBaselines();
     detector.importBaselines(baselines);

@@ -80,6 +80,11 @@ export class DispositionsService {
     return new Set((await this.holidays()).map((h) => h.date));
   }
 
+  /** When the forward of an issue first detected at `firstDetectedAt` is due (DEFAULT_FORWARD_DAYS working days). */
+  async forwardDueAt(firstDetectedAt: Date): Promise<Date> {
+    return addWorkingDays(firstDetectedAt, DEFAULT_FORWARD_DAYS, await this.holidaySet(), this.config.timeZone);
+  }
+
   async dispose(
     issueId: string,
     input: { opd?: string; note?: string; forwardDays?: number; respondDays?: number; forwardedAt?: string },

@@ -30,11 +30,15 @@ export class IssuesController {
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'Detected issues, most severe first, filtered by state, category, region and time' })
+  @ApiOperation({
+    summary: 'Detected issues, most severe first, filtered by state, severity, category, OPD, region and time',
+  })
   async list(@Query() q: ListIssuesQuery): Promise<{ items: IssueListItem[] }> {
     const items = await this.issues.list({
       state: q.state,
       category: q.category,
+      severity: q.severity?.split(','),
+      opd: q.opd,
       region: q.region,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TopicsModule } from '../topics/topics.module.js';
 import { DetectionEngine } from './detection-engine.service.js';
 import { DetectionProcessor } from './detection.processor.js';
 import { DetectionStateModule } from './detection-state.module.js';
 import { DispositionsController } from './dispositions.controller.js';
 import { DispositionsService } from './dispositions.service.js';
 import { IssueEvents } from './issue-events.js';
+import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssuesController } from './issues.controller.js';
 import { IssuesRepository } from './issues.repository.js';
 import { IssuesService } from './issues.service.js';
@@ -14,9 +16,17 @@ import { IssuesService } from './issues.service.js';
  * the OPD. Exports IssueEvents (created/updated issues after each pass) and the read side for other modules.
  */
 @Module({
-  imports: [DetectionStateModule],
+  imports: [DetectionStateModule, TopicsModule],
   controllers: [IssuesController, DispositionsController],
-  providers: [IssueEvents, IssuesRepository, IssuesService, DispositionsService, DetectionEngine, DetectionProcessor],
+  providers: [
+    IssueEvents,
+    IssuesRepository,
+    IssueFiguresRepository,
+    IssuesService,
+    DispositionsService,
+    DetectionEngine,
+    DetectionProcessor,
+  ],
   exports: [IssueEvents, IssuesService, IssuesRepository, DispositionsService],
 })
 export class IssuesModule {}

@@ -50,6 +50,9 @@ export interface IssueDetails {
 export interface IssueListFilter {
   state?: string;
   category?: string;
+  /** Severity levels (rendah, sedang, tinggi, kritis): any of them. */
+  severity?: string[];
+  opd?: string;
   region?: string;
   from?: Date;
   to?: Date;
@@ -184,6 +187,12 @@ export class IssuesRepository {
     if (filter.category) {
       add('category = ?', filter.category);
     }
+    if (filter.severity?.length) {
+      add(`${SEVERITY_LEVEL_SQL} = ANY(?::text[])`, filter.severity);
+    }
+    if (filter.opd) {
+      add('opd = ?', filter.opd);
+    }
     if (filter.region) {
       add(`EXISTS (SELECT 1 FROM unnest(region_codes) r WHERE r = ? OR r LIKE ? || '.%')`, filter.region);
     }
@@ -284,6 +293,10 @@ export function isUuid(id: string): boolean {
 function isLifecycle(state: string): boolean {
   return state === 'emerging' || state === 'trending' || state === 'declining' || state === 'dormant';
 }
+
+/** The severity level of an issue row in SQL, as `toListItem` gives it (the detector's level, else by score). */
+export const SEVERITY_LEVEL_SQL = `coalesce(details->'severity'->>'level',
+  CASE WHEN severity >= 75 THEN 'kritis' WHEN severity >= 50 THEN 'tinggi' WHEN severity >= 25 THEN 'sedang' ELSE 'rendah' END)`;
 
 function levelOf(score: number): IssueView['severityLevel'] {
   return score >= 75 ? 'kritis' : score >= 50 ? 'tinggi' : score >= 25 ? 'sedang' : 'rendah';

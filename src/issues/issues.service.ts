@@ -21,7 +21,9 @@ import { JobName, QueueName } from '../queue/queue-names.js';
 import type { PassSummary } from './detection-engine.service.js';
 import { DetectionStateRepository } from './detection-state.repository.js';
 import { DispositionsService } from './dispositions.service.js';
+import type { IssueFigures, RelatedIssue } from './dto/issue-figures.js';
 import type { IssueListItem, IssueView } from './dto/issue-view.js';
+import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssueListFilter, IssuesRepository, isUuid } from './issues.repository.js';
 
 const DETECT_TIMEOUT_MS = 120_000;
@@ -36,6 +38,7 @@ export class IssuesService {
     private readonly state: DetectionStateRepository,
     private readonly queues: JobQueues,
     private readonly audit: AuditService,
+    private readonly figuresOf: IssueFiguresRepository,
   ) {}
 
   list(filter: IssueListFilter): Promise<IssueListItem[]> {
@@ -50,6 +53,17 @@ export class IssuesService {
       throw new NotFoundException(`Isu ${id} tidak ditemukan`);
     }
     return view;
+  }
+
+  /** Figures of the issue recomputed from its posts (volume, change over `periodHours`, peak, places, quotes…). */
+  async figures(id: string, periodHours: number): Promise<IssueFigures> {
+    await this.mustFind(id);
+    return this.figuresOf.figures(id, periodHours);
+  }
+
+  /** Earlier issues of the same category sharing a place, first detected within `days` before this one. */
+  relatedEarlier(id: string, days: number): Promise<RelatedIssue[]> {
+    return this.figuresOf.relatedEarlier(id, days);
   }
 
   async rename(id: string, label: string, actor: Principal | undefined): Promise<IssueView> {

@@ -1,9 +1,15 @@
+import { resolve } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createAnalyzer, createTextNormalizer, normalizeText, SENTIMENT_LABELS } from '../analysis/index.js';
-import { datasetPath, evaluate, readLabelledFile, type EvaluationReport } from '../analysis/evaluation/index.js';
-import { sizeDefaults, TextClassifier } from '../analysis/model/index.js';
+import {
+  evaluate,
+  readLabelledFile,
+  sizeDefaults,
+  TextClassifier,
+  type EvaluationReport,
+} from '../analysis/model/index.js';
 import { AnalysisJobsRepository } from '../topics/analysis-jobs.repository.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
 import { HELD_OUT_FRACTION, splitHeldOut } from './held-out-split.js';
@@ -202,7 +208,7 @@ function readBaseDataset(): Example[] {
     return [];
   }
   const labels = new Set<string>(SENTIMENT_LABELS);
-  return readLabelledFile(datasetPath(file))
+  return readLabelledFile(resolve(file))
     .filter((e) => labels.has(e.label))
     .map((e, i) => ({ postId: `base-${i}`, text: e.text, label: e.label }));
 }

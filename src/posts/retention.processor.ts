@@ -1,11 +1,14 @@
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { MaintenanceQueueJob } from '../queue/job-payloads.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { unexpectedJob } from '../queue/unexpected-job.js';
+import { pruneRollupsBefore } from '../ingestion/rollup-writer.js';
 import { PostsRepository } from './posts.repository.js';
 
 const RETENTION_SCHEDULER = 'purge-expired-posts-daily';
@@ -22,6 +25,7 @@ export class RetentionProcessor extends WorkerHost implements OnApplicationBoots
     private readonly posts: PostsRepository,
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super();
   }
@@ -43,7 +47,10 @@ export class RetentionProcessor extends WorkerHost implements OnApplicationBoots
       case JobName.PurgeExpiredPosts: {
         const cutoff = new Date(Date.now() - item.data.retentionDays * 24 * 3600_000);
         const purged = await this.posts.purgeCreatedBefore(cutoff);
-        this.logger.log(`Retention: ${purged} posts created before ${cutoff.toISOString()} purged`);
+        const rollupRows = await pruneRollupsBefore(this.dataSource, cutoff);
+        this.logger.log(
+          `Retention: ${purged} posts and ${rollupRows} rollup rows before ${cutoff.toISOString()} purged`,
+        );
         return { purged };
       }
       default:

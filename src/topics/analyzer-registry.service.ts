@@ -29,6 +29,7 @@ interface CategoryRow {
   name: string;
   opd: string;
   keywords: CategoryDefinition['keywords'];
+  severity_weight?: number;
 }
 
 /** The configuration an analyzer was compiled from (also used to rebuild parts of it, e.g. for training baselines). */
@@ -128,7 +129,9 @@ export class AnalyzerRegistry {
     const started = Date.now();
     const [topics, categories, settings, model, gazetteer] = await Promise.all([
       this.dataSource.query<TopicQuery[]>(`SELECT id, query FROM topics WHERE status = 'active' ORDER BY id`),
-      this.dataSource.query<CategoryRow[]>(`SELECT slug, name, opd, keywords FROM categories ORDER BY position`),
+      this.dataSource.query<CategoryRow[]>(
+        `SELECT slug, name, opd, keywords, severity_weight FROM categories ORDER BY position`,
+      ),
       this.dataSource.query<{ key: string; value: unknown }[]>(`SELECT key, value FROM settings WHERE key = ANY($1)`, [
         [SETTING_LEXICON, SETTING_SLANG],
       ]),
@@ -220,6 +223,7 @@ export function toCategoryRules(rows: CategoryRow[]): CategoryDefinition[] {
     slug: row.slug,
     name: row.name,
     opd: row.opd,
+    ...(row.severity_weight === undefined ? {} : { severityWeight: Number(row.severity_weight) }),
     keywords: row.keywords.length > 0 ? row.keywords : (defaults.get(row.slug)?.keywords ?? []),
   }));
 }

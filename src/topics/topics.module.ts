@@ -31,6 +31,12 @@ import { TopicsService } from './topics.service.js';
     AnalysisRulesService,
     AnalysisProcessor,
   ],
-  exports: [AnalyzerRegistry, AnalysisJobsRepository, AnalysisJobsService, HistoryBackfillService],
+  exports: [
+    AnalyzerRegistry,
+    AnalysisJobsRepository,
+    AnalysisJobsService,
+    HistoryBackfillService,
+    AnalysisRulesService,
+  ],
 })
 export class TopicsModule {}

@@ -31,6 +31,17 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/ingest': [Role.Admin],
   'GET /api/ingest/{jobId}': [Role.Admin],
   'GET /api/posts': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'POST /api/issues/{id}/briefs': [Role.Analyst, Role.Admin],
+  'GET /api/briefs': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/briefs/{id}': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'PATCH /api/briefs/{id}': [Role.Analyst, Role.Admin],
+  'GET /api/briefs/{id}/versions': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'POST /api/briefs/{id}/submit': [Role.Analyst, Role.Admin],
+  'POST /api/briefs/{id}/approve': [Role.Pimpinan, Role.Admin],
+  'POST /api/briefs/{id}/return': [Role.Pimpinan, Role.Admin],
+  'POST /api/briefs/{id}/revisions': [Role.Analyst, Role.Admin],
+  'GET /api/settings/brief-template': [Role.Admin],
+  'PUT /api/settings/brief-template': [Role.Admin],
 };
 
 interface Operation {

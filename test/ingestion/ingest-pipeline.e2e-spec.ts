@@ -57,11 +57,16 @@ describe.each(queueBackendsUnderTest())('IngestService (queue on %s)', (backend)
           externalId: 'pii-1',
           text,
           createdAt: new Date().toISOString(),
+          url: 'https://wa.me/6281234567890?text=halo',
           raw: { message: text, nested: [{ phone: '+62 812 3456 7890' }] },
         },
       ]);
       expect(await completed(jobId)).toMatchObject({ state: 'completed', stored: 1 });
-      const { rows } = await db.query(`SELECT text, raw::text AS raw FROM posts WHERE external_id = 'pii-1'`);
+      const { rows } = await db.query(
+        `SELECT text, raw::text AS raw, url, analysis -> 'pii' AS pii FROM posts WHERE external_id = 'pii-1'`,
+      );
+      expect(rows[0].url).toBe('https://wa.me/[TELEPON]?text=halo');
+      expect(rows[0].pii).toEqual({ nik: 1, phone: 1, email: 1 });
       for (const stored of [rows[0].text, rows[0].raw]) {
         expect(stored).not.toContain('6472031234567890');
         expect(stored).not.toContain('3456-7890');

@@ -17,6 +17,11 @@ export interface CategoryDefinition {
   slug: string;
   name: string;
   opd: string;
+  /**
+   * Severity weight of an issue of this category (the categories table's `severity_weight`, which this seeds; 0.5–1.5,
+   * 1 = ordinary). Optional for admin-defined categories read without it.
+   */
+  severityWeight?: number;
   keywords: CategoryKeyword[];
 }
 
@@ -38,6 +43,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'infrastruktur',
     name: 'Infrastruktur',
     opd: 'Dinas PUPR',
+    severityWeight: 1,
     keywords: kw(
       'jalan rusak:3',
       'jalan berlubang:3',
@@ -119,6 +125,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'bencana',
     name: 'Bencana',
     opd: 'BPBD',
+    severityWeight: 1.5,
     keywords: kw(
       'banjir:3',
       'kebanjiran:3',
@@ -198,6 +205,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'kesehatan',
     name: 'Kesehatan',
     opd: 'Dinas Kesehatan',
+    severityWeight: 1.3,
     keywords: kw(
       'puskesmas:3',
       'pustu:3',
@@ -269,6 +277,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'pendidikan',
     name: 'Pendidikan',
     opd: 'Dinas Pendidikan',
+    severityWeight: 1.1,
     keywords: kw(
       'sekolah:3',
       'sekolahnya:3',
@@ -332,6 +341,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'kependudukan',
     name: 'Kependudukan',
     opd: 'Disdukcapil',
+    severityWeight: 0.9,
     keywords: kw(
       'ktp:3',
       'e-ktp:3',
@@ -380,6 +390,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'lingkungan',
     name: 'Lingkungan',
     opd: 'Dinas Lingkungan Hidup',
+    severityWeight: 1,
     keywords: kw(
       'sampah:3',
       'sampahnya:3',
@@ -441,6 +452,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'transportasi',
     name: 'Transportasi',
     opd: 'Dinas Perhubungan',
+    severityWeight: 0.9,
     keywords: kw(
       'macet:3',
       'kemacetan:3',
@@ -503,6 +515,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'sosial',
     name: 'Sosial',
     opd: 'Dinas Sosial',
+    severityWeight: 1.1,
     keywords: kw(
       'bansos:3',
       'bantuan sosial:3',
@@ -554,6 +567,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'ekonomi',
     name: 'Ekonomi',
     opd: 'Dinas Perdagangan',
+    severityWeight: 1,
     keywords: kw(
       'harga:2',
       'harga naik:3',
@@ -625,6 +639,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'utilitas',
     name: 'Utilitas',
     opd: 'Perumda Air Minum / koordinasi PLN',
+    severityWeight: 1.2,
     keywords: kw(
       'pdam:3',
       'perumda air minum:3',
@@ -673,6 +688,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'ketertiban',
     name: 'Ketertiban',
     opd: 'Satpol PP',
+    severityWeight: 1.1,
     keywords: kw(
       'tawuran:3',
       'berjualan:1',
@@ -735,6 +751,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'tata-kelola',
     name: 'Tata Kelola Pemerintahan',
     opd: 'Inspektorat',
+    severityWeight: 1.2,
     keywords: kw(
       'pungli:3',
       'pungutan liar:3',
@@ -806,6 +823,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'pertanian',
     name: 'Pertanian',
     opd: 'Dinas Pertanian',
+    severityWeight: 0.9,
     keywords: kw(
       'petani:3',
       'pupuk:3',
@@ -867,6 +885,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     slug: 'lainnya',
     name: 'Lainnya',
     opd: 'Diskominfo',
+    severityWeight: 0.5,
     keywords: [],
   },
 ];

@@ -10,3 +10,5 @@ export {
 export { extractFeatures, DEFAULT_FEATURE_PARAMS, type FeatureParams } from './text-features.js';
 export { trainWithSelection, SETTING_CANDIDATES, sizeDefaults, type SelectionResult } from './model-selection.js';
 export { predictSentiment, isSentimentModel } from './sentiment-model.js';
+export { evaluate, formatReport, type ClassMetrics, type EvaluationReport } from './metrics.js';
+export { readLabelledFile, parseCsv, parseTsv, parseJsonl, type LabelledText } from './labelled-file.js';

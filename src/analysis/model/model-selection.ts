@@ -2,7 +2,7 @@
  * Choosing training settings on a validation split only, then training the final model. Used by the CLI
  * (`pantau train`, `pantau eval sentiment --model trained`) and by the app's retraining job.
  */
-import { evaluate } from '../evaluation/metrics.js';
+import { evaluate } from './metrics.js';
 import { TextClassifier, type TrainParams } from './text-classifier.js';
 
 export interface LabelledExample {

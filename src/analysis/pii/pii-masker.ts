@@ -31,12 +31,13 @@ const NIK_GROUPED =
   `|\\d{4}(${SEP})\\d{4}\\5\\d{4}\\5\\d{4}`;
 // Mobile: 08…, +62 8…, 62 8…, (+62) 8…; then 7–11 more digits in groups of 2–5 separated by at most one space/dot/dash.
 const MOBILE = `(?:\\(?\\+62\\)?${SEP}?|62${SEP}?|0)8\\d(?:${SEP}?\\d){7,10}`;
-// Landline: (0xx) / (0xxx) area code in parentheses, or +62 2x…, or 0xx-/0xxx- with a dash (dates use 4-digit years
+// Landline: (0xx) / (0xxx) area code in parentheses, or +62 2x…, or 0xx/0xxx and the number (dates use 4-digit years
 // and never start with 0 followed by 6–8 digits, so `2021-12-31` or `12.500.000` do not match).
 const LANDLINE =
   `\\(0[2-9]\\d{1,2}\\)${SEP}?\\d{3,4}${SEP}?\\d{2,4}` +
   `|\\+62${SEP}?\\(?[2-9]\\d{1,2}\\)?${SEP}?\\d{3,4}${SEP}?\\d{2,4}` +
-  `|0[2-9]\\d{1,2}-\\d{3,4}-?\\d{3,4}`;
+  // 0 + area code + 6–8 digits, with or without separators (`0541741234`, `0274 512345`, `021-7654321`).
+  `|0[2-9]\\d{1,2}${SEP}?\\d{3,4}${SEP}?\\d{3,4}`;
 
 const PII_RE = new RegExp(
   `(${EMAIL})|(?<![\\d\\w])((?:${NIK_PLAIN})|(?:${NIK_GROUPED}))(?![\\d])|(?<![\\d\\w+])((?:${MOBILE})|(?:${LANDLINE}))(?![\\d])`,
@@ -44,6 +45,22 @@ const PII_RE = new RegExp(
 );
 
 const DIGIT_RUN = /\d{3}/;
+
+// E-mail addresses spelled out to dodge filters: `nama [at] gmail [dot] com`, `nama(at)gmail(dot)com`,
+// `nama at gmail dot com`, `nama @ gmail.com`, Indonesian `[titik]`.
+const SPELLED_AT = String.raw`(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s+@\s*|\s*@\s+)`;
+const SPELLED_DOT = String.raw`(?:\s*[\[({<]\s*(?:dot|titik)\s*[\])}>]\s*|\s+(?:dot|titik)\s+|\.)`;
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?';
+const SPELLED_EMAIL_RE = new RegExp(
+  `(?<![\\w.%+-])[a-z0-9._%+-]{1,64}${SPELLED_AT}${LABEL}(?:${SPELLED_DOT}${LABEL})*${SPELLED_DOT}[a-z]{2,24}(?![\\w])`,
+  'gi',
+);
+const MAY_BE_SPELLED_EMAIL = /(?:^|[\s[({<])at(?:$|[\s\])}>])|\s@|@\s/i;
+
+const MASK_COUNT_RE = new RegExp(
+  [PII_MASKS.nik, PII_MASKS.phone, PII_MASKS.email].map((mask) => mask.replace(/[[\]]/g, '\\$&')).join('|'),
+  'g',
+);
 
 function plausibleGroupedNik(digits: string): boolean {
   const prov = Number(digits.slice(0, 2));
@@ -65,6 +82,12 @@ export function maskPiiWithCounts(text: string): PiiMaskResult {
   const counts: PiiCounts = { nik: 0, phone: 0, email: 0 };
   if (typeof text !== 'string' || text.length === 0) {
     return { text, counts };
+  }
+  if (MAY_BE_SPELLED_EMAIL.test(text)) {
+    text = text.replace(SPELLED_EMAIL_RE, () => {
+      counts.email++;
+      return PII_MASKS.email;
+    });
   }
   const mayHaveEmail = text.indexOf('@') >= 0;
   if (!mayHaveEmail && !DIGIT_RUN.test(text)) {
@@ -94,6 +117,42 @@ export function maskPiiWithCounts(text: string): PiiMaskResult {
     },
   );
   return { text: masked, counts };
+}
+
+/** How many masks of each kind a text carries (also when it was masked before, e.g. at enqueue time). */
+export function countPiiMasks(text: string): PiiCounts {
+  const counts: PiiCounts = { nik: 0, phone: 0, email: 0 };
+  if (typeof text !== 'string') {
+    return counts;
+  }
+  for (const [mask] of text.matchAll(MASK_COUNT_RE)) {
+    if (mask === PII_MASKS.nik) {
+      counts.nik++;
+    } else if (mask === PII_MASKS.phone) {
+      counts.phone++;
+    } else {
+      counts.email++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Masks personal data in a URL (`wa.me/62…`, `?email=budi%40…`, `mailto:`): the URL is read decoded,
+ * and returned decoded with masks when it held any, unchanged byte for byte otherwise.
+ */
+export function maskUrl(url: string | undefined): string | undefined {
+  if (typeof url !== 'string' || url === '') {
+    return url;
+  }
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // Malformed escapes: mask what is there as written.
+  }
+  const masked = maskPii(decoded);
+  return masked === decoded ? url : masked;
 }
 
 /** Masks NIK, phone numbers and e-mail addresses in a string; returns the masked string. */

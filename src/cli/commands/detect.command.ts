@@ -13,7 +13,7 @@ import { createAnalyzer, loadGazetteer } from '../../analysis/index.js';
 import type { DetectorPost } from '../../issues/detection/detection.types.js';
 import { IssueDetector } from '../../issues/detection/issue-detector.js';
 import { toDetectorPost, type RawPostInput } from '../../issues/detection/post-adapter.js';
-import { replayStream } from '../../issues/evaluation/stream-replayer.js';
+import { replayStream } from '../../../eval/detection/stream-replayer.js';
 
 export interface DetectCommandOptions {
   input: string;

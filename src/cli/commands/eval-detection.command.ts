@@ -1,5 +1,6 @@
 /**
- * `pantau eval-detection [--seeds 101,102,103] [--shapes standard,quiet,busy,slowburn] [--home-region 64] [--no-analyzer]`
+ * `pantau eval-detection [--generator synthetic|warga|linimasa] [--seeds 101,102,103] [--shapes standard,quiet,busy,slowburn]
+ *   [--home-region 64] [--no-analyzer]`
  *
  * Generates synthetic streams (seeded), runs the detector and the plain spike baseline over each, and prints a table
  * side by side: event recall, precision, median latency after an event's 10th post (buckets), twins, false issues.
@@ -15,11 +16,16 @@ import {
   summarise,
   type Analyze,
   type EvaluationRow,
-} from '../../issues/evaluation/evaluation-runner.js';
-import { STREAM_SHAPES } from '../../issues/evaluation/stream-generator.js';
+} from '../../../eval/detection/evaluation-runner.js';
+import { STREAM_SHAPES } from '../../../eval/detection/stream-generator.js';
+import { evaluateBlindSeeds } from '../../../eval/detection/generators/blind-evaluation.js';
+import { BLIND_GENERATORS, loadGeneratorInputs } from '../../../eval/detection/generators/index.js';
 
 export interface EvalDetectionOptions {
-  seeds: string;
+  /** 'synthetic' (the tuning generator) or a blind generator's name. */
+  generator?: string;
+  /** Comma-separated; default 101,102,103 for 'synthetic', the generator's own seeds otherwise. */
+  seeds?: string;
   shapes: string;
   json?: boolean;
   /** false with --no-analyzer. */
@@ -32,7 +38,12 @@ export function registerEvalDetectionCommand(program: Command): void {
   program
     .command('eval-detection')
     .description('Evaluasi deteksi isu pada aliran sintetis (detektor vs aturan lonjakan sederhana)')
-    .option('--seeds <list>', 'benih acak, dipisah koma', '101,102,103')
+    .option(
+      '--generator <name>',
+      `pembangkit aliran: synthetic, ${Object.keys(BLIND_GENERATORS).join(', ')}`,
+      'synthetic',
+    )
+    .option('--seeds <list>', 'benih acak, dipisah koma (bawaan: 101,102,103, atau benih pembangkit buta)')
     .option('--shapes <list>', 'bentuk aliran: standard, quiet, busy, slowburn', 'standard,quiet,busy,slowburn')
     .option('--json', 'keluaran JSON per aliran')
     .option(
@@ -53,7 +64,12 @@ export async function runEvalDetection(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const seeds = opts.seeds.split(',').map((s) => Number(s.trim()));
+  const blind = opts.generator && opts.generator !== 'synthetic' ? BLIND_GENERATORS[opts.generator] : undefined;
+  if (opts.generator && opts.generator !== 'synthetic' && !blind) {
+    err.write(`pantau eval-detection: pembangkit dikenal: synthetic, ${Object.keys(BLIND_GENERATORS).join(', ')}\n`);
+    return 2;
+  }
+  const seeds = (opts.seeds ?? (blind ? blind.seeds.join(',') : '101,102,103')).split(',').map((s) => Number(s.trim()));
   if (seeds.some((s) => !Number.isInteger(s))) {
     err.write('pantau eval-detection: --seeds harus berupa bilangan bulat dipisah koma\n');
     return 2;
@@ -64,11 +80,19 @@ export async function runEvalDetection(
     return 2;
   }
   let analyze: Analyze | undefined;
+  let analyzeFor: ((homeRegion: string) => Analyze) | undefined;
   if (opts.analyzer !== false) {
-    const analyzer = createAnalyzer({ homeRegion: opts.homeRegion, gazetteer: await loadGazetteer() });
+    const gazetteer = await loadGazetteer();
+    const analyzer = createAnalyzer({ homeRegion: opts.homeRegion, gazetteer });
     analyze = (text) => analyzer.analyze(text);
+    analyzeFor = (homeRegion) => {
+      const regional = createAnalyzer({ homeRegion, gazetteer });
+      return (text) => regional.analyze(text);
+    };
   }
-  const rows: EvaluationRow[] = evaluateSeeds(seeds, shapes, { analyze });
+  const rows: EvaluationRow[] = blind
+    ? evaluateBlindSeeds(blind, seeds, await loadGeneratorInputs(), { analyzeFor })
+    : evaluateSeeds(seeds, shapes, { analyze });
   if (opts.json) {
     for (const r of rows) {
       out.write(`${JSON.stringify(r)}\n`);
@@ -76,7 +100,7 @@ export async function runEvalDetection(
     return 0;
   }
   out.write(
-    `analysis engine: ${analyze ? `on (home region ${opts.homeRegion ?? '-'})` : 'off (fallback tokeniser)'}\n`,
+    `generator: ${blind ? `${blind.name} (blind; home region per stream)` : 'synthetic'}; analysis engine: ${analyze ? `on (home region ${blind ? 'per stream' : (opts.homeRegion ?? '-')})` : 'off (fallback tokeniser)'}\n`,
   );
   out.write(
     'shape     seed   posts | detector: recall prec  lat  twins false camp | spike: recall prec  lat  issues\n',

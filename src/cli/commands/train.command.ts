@@ -7,8 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { datasetPath, evaluate, formatReport, readLabelledFile } from '../../analysis/evaluation/index.js';
-import { trainWithSelection } from '../../analysis/model/index.js';
+import { evaluate, formatReport, readLabelledFile, trainWithSelection } from '../../analysis/model/index.js';
 
 export interface TrainOptions {
   input: string;
@@ -34,8 +33,8 @@ export function runTrain(opts: TrainOptions, out: NodeJS.WritableStream, err: No
   let train;
   let valid;
   try {
-    train = readLabelledFile(datasetPath(opts.input));
-    valid = opts.valid ? readLabelledFile(datasetPath(opts.valid)) : undefined;
+    train = readLabelledFile(opts.input);
+    valid = opts.valid ? readLabelledFile(opts.valid) : undefined;
   } catch (e) {
     err.write(`pantau train: berkas tidak dapat dibaca: ${(e as Error).message}\n`);
     return 2;

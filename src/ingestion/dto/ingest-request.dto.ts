@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Max,
   MaxLength,
   Min,
   registerDecorator,
@@ -19,6 +20,9 @@ import {
 
 export const MAX_POSTS_PER_REQUEST = 1000;
 export const MAX_TEXT_LENGTH = 100_000;
+/** Column ranges of posts: likes, replies and reposts are `integer`, views `bigint` (as far as JSON numbers are exact). */
+export const MAX_COUNT = 2_147_483_647;
+export const MAX_VIEWS = Number.MAX_SAFE_INTEGER;
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /** An ISO time not more than five minutes in the future (clocks drift; posts from tomorrow do not exist). */
@@ -41,24 +45,28 @@ export class PostMetricsDto {
   @IsOptional()
   @IsInt({ message: 'harus bilangan bulat' })
   @Min(0, { message: 'tidak boleh negatif' })
+  @Max(MAX_COUNT, { message: `maksimal ${MAX_COUNT}` })
   likes?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt({ message: 'harus bilangan bulat' })
   @Min(0, { message: 'tidak boleh negatif' })
+  @Max(MAX_COUNT, { message: `maksimal ${MAX_COUNT}` })
   replies?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt({ message: 'harus bilangan bulat' })
   @Min(0, { message: 'tidak boleh negatif' })
+  @Max(MAX_COUNT, { message: `maksimal ${MAX_COUNT}` })
   reposts?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt({ message: 'harus bilangan bulat' })
   @Min(0, { message: 'tidak boleh negatif' })
+  @Max(MAX_VIEWS, { message: `maksimal ${MAX_VIEWS}` })
   views?: number;
 }
 

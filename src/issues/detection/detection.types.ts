@@ -161,54 +161,5 @@ export interface PassResult {
   upserts: IssueUpsert[];
 }
 
-export interface DetectorConfig {
-  /** Bucket length in ms (default 15 minutes). */
-  bucketMs: number;
-  /** Offset of local time from UTC in minutes (hour-of-day rhythm), default 480 (WITA); 420 WIB, 540 WIT. */
-  utcOffsetMinutes: number;
-  /** Half-life of the baseline EWMA in buckets (default 96 = one day of 15-minute buckets). */
-  baselineHalfLifeBuckets: number;
-  /** Scoring windows in buckets (default [1, 4, 16]: 15 minutes, 1 hour, 4 hours). */
-  windows: number[];
-  /** Poisson floor of expected voices per bucket for keys with little or no history. */
-  priorVoicesPerBucket: number;
-  /** Minimum −log10 p of the Poisson tail for a key to burst. */
-  minSurprise: number;
-  /**
-   * Keys short of `minSurprise` but at least this surprising burst together when `minIssueVoices` distinct voices
-   * wrote a pair of them in their windows (co-occurrence burst; default 2).
-   */
-  coBurstSurprise: number;
-  /** Minimum voices in a window for a key to burst. */
-  minKeyVoices: number;
-  /** Minimum distinct voices / authors for a cluster to become an issue. */
-  minIssueVoices: number;
-  /** A key joins a cluster when this share of its recent posts already belongs to the cluster. */
-  joinShare: number;
-  /** A key stays "hot" (eligible for clustering) this many buckets after it burst. */
-  hotBuckets: number;
-  /** No issue is opened from bursts before the detector has folded this many buckets (default 16 = 4 h). */
-  warmupBuckets: number;
-  /** How far back (buckets) unassigned posts of hot keys are clustered. */
-  clusterLookbackBuckets: number;
-  /** Assign a new post to an issue when the summed weights of its matching keys reach this. */
-  assignMinScore: number;
-  /** How long posts are kept in the detector's memory for clustering (ms). */
-  postRetentionMs: number;
-  /** Hour-voice threshold for trending. */
-  trendingMinVoices: number;
-  /** Without posts for this long an issue becomes dormant (ms). */
-  dormantAfterMs: number;
-  /** A dormant or dismissed issue absorbs its returning story for this long after its last activity (ms). */
-  reopenWithinMs: number;
-  /** Near-duplicate groups with at least this many distinct authors are campaigns. */
-  campaignMinAuthors: number;
-  /** campaign: true when the near-duplicate share of an issue's posts is at least this. */
-  campaignShare: number;
-  /** Jaccard similarity above which two posts are near-duplicates. */
-  nearDuplicateJaccard: number;
-  /** Category slug → weight in [0, 1] for severity. */
-  categoryWeights: Record<string, number>;
-  /** Category slug → OPD when posts carry no OPD. */
-  categoryOpd: Record<string, string>;
-}
+/** Every threshold of the detector, documented and validated in detector-config.ts. */
+export type { DetectorCategory, DetectorConfig } from './detector-config.js';

@@ -1,7 +1,7 @@
 import type { DetectorPost } from './detection.types.js';
 import { IssueDetector } from './issue-detector.js';
 import { toDetectorPost } from './post-adapter.js';
-import { replayStream } from '../evaluation/stream-replayer.js';
+import { replayStream } from '../../../eval/detection/stream-replayer.js';
 
 const BUCKET = 15 * 60_000;
 const T0 = Date.UTC(2025, 0, 6);

@@ -26,23 +26,6 @@ export const SEVERITY_WEIGHTS: Record<SeverityFactor['factor'], number> = {
   category: 0.15,
 };
 
-export const DEFAULT_CATEGORY_WEIGHTS: Record<string, number> = {
-  bencana: 1,
-  kesehatan: 0.85,
-  ketertiban: 0.8,
-  utilitas: 0.75,
-  infrastruktur: 0.7,
-  sosial: 0.65,
-  'tata-kelola': 0.65,
-  lingkungan: 0.6,
-  ekonomi: 0.6,
-  transportasi: 0.55,
-  pendidikan: 0.55,
-  kependudukan: 0.5,
-  pertanian: 0.5,
-  lainnya: 0.3,
-};
-
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const num = (x: number): string => Math.round(x).toLocaleString('id-ID');
 

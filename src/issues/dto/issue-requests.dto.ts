@@ -37,6 +37,19 @@ export class ListIssuesQuery {
   @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/u, { message: 'harus kode wilayah Kemendagri, mis. 64.72' })
   region?: string;
 
+  @ApiPropertyOptional({ description: 'Severity levels, comma-separated: rendah, sedang, tinggi, kritis' })
+  @IsOptional()
+  @Matches(/^(rendah|sedang|tinggi|kritis)(,(rendah|sedang|tinggi|kritis))*$/u, {
+    message: 'harus rendah, sedang, tinggi, atau kritis (boleh beberapa, dipisah koma)',
+  })
+  severity?: string;
+
+  @ApiPropertyOptional({ description: 'OPD (responsible agency) as the categories table names it' })
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(200, { message: 'terlalu panjang' })
+  opd?: string;
+
   @ApiPropertyOptional({ description: 'Issues active at or after this ISO time' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'harus waktu ISO 8601 yang valid' })

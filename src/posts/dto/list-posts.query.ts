@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class ListPostsQuery {
-  @ApiPropertyOptional({ description: 'Source name' })
+  @ApiPropertyOptional({ description: 'Source id (as the stats endpoints take it) or source name' })
   @IsOptional()
   @IsString({ message: 'harus berupa teks' })
   @MaxLength(120, { message: 'terlalu panjang' })
@@ -35,6 +35,17 @@ export class ListPostsQuery {
   @IsOptional()
   @IsIn(['positive', 'neutral', 'negative'], { message: 'harus positive, neutral, atau negative' })
   sentiment?: 'positive' | 'neutral' | 'negative';
+
+  @ApiPropertyOptional({ description: 'OPD (responsible agency) as stored with the post' })
+  @IsOptional()
+  @IsString({ message: 'harus berupa teks' })
+  @MaxLength(200, { message: 'terlalu panjang' })
+  opd?: string;
+
+  @ApiPropertyOptional({ description: 'Kemendagri code; posts naming this place or a place inside it' })
+  @IsOptional()
+  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/u, { message: 'harus kode wilayah Kemendagri, mis. 64.72' })
+  region?: string;
 
   @ApiPropertyOptional({ description: 'Tracked topic id' })
   @IsOptional()

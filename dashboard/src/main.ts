@@ -1,0 +1,238 @@
+import './styles.css';
+import { api, setUnauthorizedHandler } from './api.js';
+import { button, h, mount, notice } from './dom.js';
+import { label, restoreTimeZone, ROLE_LABELS } from './format.js';
+import { startLive, stopLive } from './live.js';
+import { renderLogin, renderPasswordChange } from './pages/login.js';
+import { PAGES } from './pages.js';
+import { matchPath, type PageContext } from './router.js';
+import { loadSession, session, setSession } from './session.js';
+
+const root = document.getElementById('app') as HTMLElement;
+const cleanups: (() => void)[] = [];
+let renderToken = 0;
+
+function leavePage(): void {
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      cleanup();
+    } catch {
+      // a page's cleanup must not stop the next page from rendering
+    }
+  }
+}
+
+export function navigate(path: string, replace = false): void {
+  if (replace) {
+    history.replaceState(null, '', path);
+  } else {
+    history.pushState(null, '', path);
+  }
+  void route();
+}
+
+/** In-app links (`<a href="/…">`) change the page without reloading. */
+document.addEventListener('click', (event) => {
+  const target = (event.target as Element | null)?.closest('a');
+  if (!target || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) {
+    return;
+  }
+  const href = target.getAttribute('href');
+  if (
+    href &&
+    href.startsWith('/') &&
+    !href.startsWith('//') &&
+    !href.startsWith('/api/') &&
+    !target.hasAttribute('download')
+  ) {
+    event.preventDefault();
+    navigate(href);
+  }
+});
+window.addEventListener('popstate', () => void route());
+
+setUnauthorizedHandler(() => {
+  if (session()) {
+    setSession(null);
+    stopLive();
+    navigate(`/masuk?kembali=${encodeURIComponent(location.pathname + location.search)}`, true);
+  }
+});
+
+async function logout(): Promise<void> {
+  try {
+    await api.post('/api/auth/logout');
+  } finally {
+    setSession(null);
+    stopLive();
+    navigate('/masuk', true);
+  }
+}
+
+function shell(current: string): { content: HTMLElement } {
+  const user = session();
+  const content = h('main', { id: 'content', class: 'content', tabindex: -1 });
+  if (!user) {
+    mount(root, content);
+    return { content };
+  }
+  const visible = user.mustChangePassword ? [] : PAGES.filter((page) => page.nav && page.roles.includes(user.role));
+  const link = (path: string, text: string) =>
+    h('a', { href: path, class: 'nav-link', aria: { current: isCurrent(path, current) ? 'page' : undefined } }, text);
+  const mainLinks = visible
+    .filter((page) => page.nav?.group !== 'admin')
+    .map((page) => link(page.path, page.nav!.label));
+  const adminLinks = visible
+    .filter((page) => page.nav?.group === 'admin')
+    .map((page) => link(page.path, page.nav!.label));
+  const liveDot = h('span', { class: 'live-dot', title: 'Pembaruan langsung', aria: { hidden: 'true' } });
+  const liveText = h('span', { class: 'visually-hidden' }, 'Pembaruan langsung belum tersambung');
+  const nav = h(
+    'nav',
+    { class: 'nav', id: 'main-nav', aria: { label: 'Menu utama' } },
+    h('div', { class: 'nav-group' }, mainLinks),
+    adminLinks.length > 0
+      ? h('div', { class: 'nav-group nav-admin' }, h('span', { class: 'nav-caption' }, 'Admin'), adminLinks)
+      : null,
+  );
+  const toggle = button(
+    'Menu',
+    () => {
+      const open = nav.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', String(open));
+    },
+    { class: 'btn btn-ghost nav-toggle', aria: { controls: 'main-nav', expanded: 'false' } },
+  );
+  const header = h(
+    'header',
+    { class: 'topbar' },
+    h('a', { href: '#content', class: 'skip-link' }, 'Langsung ke isi'),
+    h(
+      'a',
+      { href: '/', class: 'brand', aria: { label: 'Pantau Isu, ke Ringkasan' } },
+      h('span', { class: 'brand-mark', aria: { hidden: 'true' } }, 'PI'),
+      h('span', { class: 'brand-name' }, 'Pantau Isu'),
+    ),
+    toggle,
+    nav,
+    h(
+      'div',
+      { class: 'user-box' },
+      liveDot,
+      liveText,
+      h(
+        'a',
+        { href: '/akun', class: 'user-name', title: 'Akun' },
+        user.displayName || user.username,
+        h('span', { class: 'user-role' }, label(ROLE_LABELS, user.role)),
+      ),
+      button('Keluar', () => void logout(), { class: 'btn btn-small btn-ghost' }),
+    ),
+  );
+  mount(root, header, content);
+  if (user.mustChangePassword) {
+    return { content };
+  }
+  startLive((connected) => {
+    liveDot.classList.toggle('on', connected);
+    liveText.textContent = connected ? 'Pembaruan langsung tersambung' : 'Pembaruan langsung terputus';
+  });
+  return { content };
+}
+
+function isCurrent(path: string, current: string): boolean {
+  return path === '/' ? current === '/' : current === path || current.startsWith(`${path}/`);
+}
+
+async function route(): Promise<void> {
+  leavePage();
+  const token = ++renderToken;
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const query = new URLSearchParams(location.search);
+  const user = session();
+
+  if (!user) {
+    const { content } = shell(path);
+    document.title = 'Masuk · Pantau Isu';
+    renderLogin(content, query.get('kembali'), async () => {
+      await loadSession();
+      const back = query.get('kembali');
+      navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : '/', true);
+    });
+    return;
+  }
+  if (user.mustChangePassword) {
+    const { content } = shell(path);
+    document.title = 'Ganti kata sandi · Pantau Isu';
+    renderPasswordChange(content, true, async () => {
+      await loadSession();
+      navigate('/', true);
+    });
+    return;
+  }
+  if (path === '/masuk') {
+    navigate('/', true);
+    return;
+  }
+
+  const { content } = shell(path);
+  const match = matchPath(PAGES, path);
+  if (!match) {
+    document.title = 'Halaman tidak ditemukan · Pantau Isu';
+    mount(
+      content,
+      h('h1', null, 'Halaman tidak ditemukan'),
+      h('p', null, h('a', { href: '/' }, 'Kembali ke Ringkasan')),
+    );
+    return;
+  }
+  if (!match.page.roles.includes(user.role)) {
+    document.title = 'Akses ditolak · Pantau Isu';
+    mount(
+      content,
+      h('h1', null, 'Akses ditolak'),
+      notice('error', 'Peran Anda tidak memiliki akses ke halaman ini.'),
+      h('p', null, h('a', { href: '/' }, 'Kembali ke Ringkasan')),
+    );
+    return;
+  }
+  document.title = `${match.page.title} · Pantau Isu`;
+  const context: PageContext = {
+    session: user,
+    params: match.params,
+    query,
+    navigate: (to) => navigate(to),
+    onLeave: (cleanup) => cleanups.push(cleanup),
+    refresh: () => void route(),
+  };
+  mount(content, h('p', { class: 'loading' }, 'Memuat…'));
+  try {
+    const module = await match.page.load();
+    if (token !== renderToken) {
+      return;
+    }
+    await module.render(content, context);
+  } catch (error) {
+    if (token === renderToken) {
+      mount(
+        content,
+        h('h1', null, match.page.title),
+        notice('error', 'Halaman tidak dapat dimuat. Muat ulang halaman.'),
+      );
+      console.warn(error);
+    }
+  }
+}
+
+async function start(): Promise<void> {
+  // Alert messages link to /#/issues/<id>.
+  const hashIssue = /^#\/issues\/([^/?#]+)/.exec(location.hash);
+  if (hashIssue) {
+    history.replaceState(null, '', `/isu/${hashIssue[1]}`);
+  }
+  restoreTimeZone();
+  await loadSession();
+  await route();
+}
+
+void start();

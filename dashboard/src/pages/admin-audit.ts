@@ -1,0 +1,90 @@
+import { api, errorText } from '../api.js';
+import { downloadCsv } from '../csv.js';
+import { pageHead } from '../components.js';
+import { button, h, mount, notice } from '../dom.js';
+import { formatDateTime } from '../format.js';
+import type { PageContext } from '../router.js';
+
+interface AuditRecord {
+  id: string;
+  at: string;
+  actorUsername: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  address: string | null;
+}
+
+/** Log audit: every change made through the API, newest first. */
+export async function render(root: HTMLElement, _context: PageContext): Promise<void> {
+  const rows: AuditRecord[] = [];
+  const body = h('tbody');
+  const more = h('div', { class: 'pager' });
+  const table = h(
+    'table',
+    { class: 'data' },
+    h('caption', { class: 'visually-hidden' }, 'Log audit'),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        ['Waktu', 'Pelaku', 'Tindakan', 'Sasaran', 'Rincian', 'Alamat'].map((text) => h('th', { scope: 'col' }, text)),
+      ),
+    ),
+    body,
+  );
+  const csv = () =>
+    downloadCsv(
+      'log-audit.csv',
+      ['Waktu', 'Pelaku', 'Tindakan', 'Sasaran', 'Rincian', 'Alamat'],
+      rows.map((row) => [
+        row.at,
+        row.actorUsername ?? 'sistem',
+        row.action,
+        `${row.targetType ?? ''} ${row.targetId ?? ''}`.trim(),
+        JSON.stringify(row.details),
+        row.address,
+      ]),
+    );
+  mount(
+    root,
+    pageHead(
+      'Log audit',
+      'Setiap perubahan melalui API, yang terbaru di atas.',
+      button('Unduh CSV', csv, { class: 'btn btn-small' }),
+    ),
+    h('section', { class: 'card' }, h('div', { class: 'table-wrap' }, table), more),
+  );
+  const load = async (cursor?: string) => {
+    const page = await api.get<{ items: AuditRecord[]; nextCursor: string | null }>('/api/audit', {
+      limit: 100,
+      cursor,
+    });
+    rows.push(...page.items);
+    for (const row of page.items) {
+      body.append(
+        h(
+          'tr',
+          null,
+          h('td', null, formatDateTime(row.at)),
+          h('td', null, row.actorUsername ?? 'sistem'),
+          h('td', null, h('code', { class: 'small' }, row.action)),
+          h('td', { class: 'small' }, [row.targetType, row.targetId].filter(Boolean).join(' ')),
+          h(
+            'td',
+            { class: 'small mono' },
+            Object.keys(row.details ?? {}).length > 0 ? JSON.stringify(row.details) : '',
+          ),
+          h('td', { class: 'small' }, row.address ?? ''),
+        ),
+      );
+    }
+    const next = page.nextCursor;
+    mount(more, next ? button('Muat lebih banyak', () => void load(next).catch(show), { class: 'btn' }) : null);
+  };
+  const show = (error: unknown) => mount(more, notice('error', errorText(error)));
+  await load().catch(show);
+}

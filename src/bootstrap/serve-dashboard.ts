@@ -1,0 +1,53 @@
+import { Logger } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Where `npm run build` puts the dashboard (vite, dashboard/vite.config.ts): dist/dashboard. From the build this file
+ * is dist/src/bootstrap/; from the sources (jest) it is src/bootstrap/, and the build is then under dist/ beside it.
+ */
+export function dashboardDirectory(): string {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  return basename(root) === 'dist' ? join(root, 'dashboard') : join(root, 'dist', 'dashboard');
+}
+
+/** Paths that belong to the API and never fall back to the dashboard's index.html. */
+const SERVER_PATHS = /^\/(api|health)(\/|$)/;
+
+/**
+ * Serves the built dashboard at `/`: hashed assets with a long cache, and index.html (never cached) for every other
+ * GET that is not an API path, so the dashboard's own routes (/isu/…, /telusuri) survive a reload. The security
+ * headers (CSP) of configureHttp apply, as they are installed before this.
+ */
+export function serveDashboard(app: NestExpressApplication, directory = dashboardDirectory()): boolean {
+  const index = join(directory, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Dashboard').warn(`${index} is missing (run npm run build): the dashboard is not served`);
+    return false;
+  }
+  app.useStaticAssets(directory, {
+    index: false,
+    setHeaders: (response, path) => {
+      response.setHeader(
+        'Cache-Control',
+        path.includes(`${join(directory, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path)) {
+      next();
+      return;
+    }
+    if (request.path.startsWith('/assets/') || !request.accepts('html')) {
+      next();
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+  return true;
+}

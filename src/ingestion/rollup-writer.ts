@@ -1,0 +1,391 @@
+/**
+ * The dashboard's rollups, written in the ingest batch's transaction (PostStore calls `record` once per batch).
+ * Everything is aggregated in memory first; each table then gets one statement for all the batch's distinct keys,
+ * in sorted key order, so concurrent batches lock rows in the same order and cannot deadlock. Never per post.
+ * The tables are described in migrations/1764000001100-StatsRollups.ts and read by src/stats.
+ */
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isStopword } from '../issues/detection/stopwords.js';
+import { hashAuthor, HyperLogLog, type AuthorHash } from '../stats/hyperloglog.js';
+import type { AnalysedPost, StoredPost } from './stored-post.js';
+
+/** Terms kept per batch: the most frequent overall, and per category and per topic (see docs/stats.md). */
+export const TERMS_PER_BATCH = { all: 60, category: 15, topic: 15 } as const;
+
+/** Advisory-lock class of the sketch merge (pg_advisory_xact_lock(class, hour)); the job lock uses one int key. */
+const SKETCH_LOCK_CLASS = 0x5354;
+
+type Level = 'province' | 'regency' | 'district';
+const LEVELS: Level[] = ['province', 'regency', 'district'];
+
+interface Cells {
+  posts: number;
+  reach: number;
+}
+
+/** One batch's rollups, keyed by `|`-joined key columns (none of the key values can contain `|` but the author). */
+export class BatchRollup {
+  readonly volume = new Map<string, Cells>();
+  readonly legacyHourly = new Map<string, number>();
+  readonly regions = new Map<string, Cells>();
+  readonly topics = new Map<string, Cells>();
+  readonly sketches = new Map<string, HyperLogLog>();
+  readonly terms = new Map<string, Map<string, number>>();
+  readonly authors = new Map<string, Cells>();
+
+  constructor(private readonly sourceId: string) {}
+
+  add(createdAt: Date, post: AnalysedPost): void {
+    const { analysis } = post;
+    const hour = hourOf(createdAt);
+    const reach = reachOf(post);
+    const cell = `${this.sourceId}|${analysis.category.slug}|${analysis.sentiment.label}`;
+    const labels = `${cell}|${analysis.category.opd}`;
+    bump(this.volume, `${hour}|${labels}`, reach);
+    const legacy = `${hour}|${analysis.category.slug}|${analysis.sentiment.label}`;
+    this.legacyHourly.set(legacy, (this.legacyHourly.get(legacy) ?? 0) + 1);
+    const places = placesOf(analysis.locations.map((location) => location.code));
+    for (const code of places) {
+      bump(this.regions, `${code}|${hour}|${labels}`, reach);
+    }
+    const topicIds = [...new Set(analysis.topics.map((topic) => topic.id))];
+    for (const topic of topicIds) {
+      bump(this.topics, `${topic}|${hour}|${labels}`, reach);
+    }
+    const author = post.post.author?.trim();
+    if (author) {
+      const hashed = hashAuthor(`${this.sourceId}|${author}`);
+      this.sketch(`${hour}|all|`, hashed);
+      this.sketch(`${hour}|cell|${cell}`, hashed);
+      for (const code of places) {
+        this.sketch(`${hour}|region|${code}`, hashed);
+      }
+      for (const topic of topicIds) {
+        this.sketch(`${hour}|topic|${topic}`, hashed);
+      }
+      bump(this.authors, `${hour}|${this.sourceId}|${author}`, reach);
+    }
+    const words = termsOf(analysis.tokens);
+    this.countTerms(`${hour}|all|`, words);
+    this.countTerms(`${hour}|category|${analysis.category.slug}`, words);
+    for (const topic of topicIds) {
+      this.countTerms(`${hour}|topic|${topic}`, words);
+    }
+  }
+
+  /** Terms rows to write: per scope, the TERMS_PER_BATCH most frequent (ties by term), as [scopeKey, term, posts]. */
+  termRows(): [string, string, number][] {
+    const rows: [string, string, number][] = [];
+    for (const [scope, counts] of this.terms) {
+      const dim = scope.split('|')[1] as keyof typeof TERMS_PER_BATCH;
+      const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERMS_PER_BATCH[dim]);
+      for (const [term, posts] of top) {
+        rows.push([scope, term, posts]);
+      }
+    }
+    return rows;
+  }
+
+  private sketch(key: string, author: AuthorHash): void {
+    let sketch = this.sketches.get(key);
+    if (!sketch) {
+      sketch = new HyperLogLog();
+      this.sketches.set(key, sketch);
+    }
+    sketch.add(author);
+  }
+
+  private countTerms(scope: string, words: string[]): void {
+    let counts = this.terms.get(scope);
+    if (!counts) {
+      counts = new Map();
+      this.terms.set(scope, counts);
+    }
+    for (const word of words) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+}
+
+@Injectable()
+export class RollupWriter {
+  /** Adds the posts this batch inserted to every rollup. `posts` are the batch's posts (authors, metrics). */
+  async record(manager: EntityManager, sourceId: string, inserted: StoredPost[], posts: AnalysedPost[]): Promise<void> {
+    if (inserted.length === 0) {
+      return;
+    }
+    const byExternalId = new Map(posts.map((item) => [item.post.externalId, item]));
+    const rollup = new BatchRollup(sourceId);
+    for (const stored of inserted) {
+      const post = byExternalId.get(stored.externalId);
+      if (post) {
+        rollup.add(stored.createdAt, post);
+      }
+    }
+    await this.writeLegacyHourly(manager, sourceId, rollup.legacyHourly);
+    await this.writeCells(
+      manager,
+      'stats_volume_hourly',
+      ['hour', 'source_id', 'category', 'sentiment', 'opd'],
+      [...rollup.volume],
+    );
+    await this.writeCells(
+      manager,
+      'stats_region_hourly',
+      ['code', 'hour', 'source_id', 'category', 'sentiment', 'opd'],
+      [...rollup.regions],
+      true,
+    );
+    await this.writeCells(
+      manager,
+      'stats_topic_hourly',
+      ['topic_id', 'hour', 'source_id', 'category', 'sentiment', 'opd'],
+      [...rollup.topics],
+    );
+    await this.writeTerms(manager, rollup.termRows());
+    await this.writeAuthors(manager, rollup.authors);
+    await this.writeSketches(manager, rollup.sketches);
+  }
+
+  /** rollup_hourly as before (the history backfill moves its cells on re-analysis). */
+  private async writeLegacyHourly(manager: EntityManager, sourceId: string, counts: Map<string, number>) {
+    const keys = [...counts.keys()].sort();
+    const parts = keys.map((key) => key.split('|'));
+    await manager.query(
+      `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
+       SELECT h, $1, c, s, n FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::int[]) AS r(h, c, s, n)
+       ON CONFLICT (hour, source_id, category, sentiment) DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
+      [
+        sourceId,
+        parts.map((p) => p[0]),
+        parts.map((p) => p[1]),
+        parts.map((p) => p[2]),
+        keys.map((k) => counts.get(k)),
+      ],
+    );
+  }
+
+  /** Additive posts/reach cells; `withLevel` adds the place level (from the code's depth). */
+  private async writeCells(
+    manager: EntityManager,
+    table: string,
+    keyColumns: string[],
+    entries: [string, Cells][],
+    withLevel = false,
+  ): Promise<void> {
+    if (entries.length === 0) {
+      return;
+    }
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const parts = entries.map(([key]) => key.split('|'));
+    const types = keyColumns.map((column) => COLUMN_TYPES[column]);
+    const columns = keyColumns.map((_, index) => parts.map((p) => p[index]));
+    const params: unknown[] = [...columns, entries.map(([, c]) => c.posts), entries.map(([, c]) => c.reach)];
+    const arrays = types.map((type, index) => `$${index + 1}::${type}[]`);
+    arrays.push(`$${types.length + 1}::int[]`, `$${types.length + 2}::bigint[]`);
+    const names = [...keyColumns, 'posts', 'reach'];
+    let select = names.join(', ');
+    let insertColumns = names.join(', ');
+    if (withLevel) {
+      params.push(LEVELS);
+      select += `, ($${params.length}::text[])[array_length(string_to_array(code, '.'), 1)]`;
+      insertColumns += ', level';
+    }
+    await manager.query(
+      `INSERT INTO ${table} (${insertColumns})
+       SELECT ${select} FROM unnest(${arrays.join(', ')}) AS r(${names.join(', ')})
+       ON CONFLICT (${keyColumns.join(', ')})
+       DO UPDATE SET posts = ${table}.posts + excluded.posts, reach = ${table}.reach + excluded.reach`,
+      params,
+    );
+  }
+
+  private async writeTerms(manager: EntityManager, rows: [string, string, number][]): Promise<void> {
+    if (rows.length === 0) {
+      return;
+    }
+    const keyed = rows.map(([scope, term, posts]) => ({
+      key: `${scope}|${term}`,
+      scope: scope.split('|'),
+      term,
+      posts,
+    }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    await manager.query(
+      `INSERT INTO stats_terms_hourly (hour, dim, key, term, posts)
+       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[])
+       ON CONFLICT (hour, dim, key, term) DO UPDATE SET posts = stats_terms_hourly.posts + excluded.posts`,
+      [
+        keyed.map((row) => row.scope[0]),
+        keyed.map((row) => row.scope[1]),
+        keyed.map((row) => row.scope[2]),
+        keyed.map((row) => row.term),
+        keyed.map((row) => row.posts),
+      ],
+    );
+  }
+
+  private async writeAuthors(manager: EntityManager, authors: Map<string, Cells>): Promise<void> {
+    if (authors.size === 0) {
+      return;
+    }
+    const entries = [...authors].map(([key, cells]) => {
+      const first = key.indexOf('|');
+      const second = key.indexOf('|', first + 1);
+      return {
+        key,
+        hour: key.slice(0, first),
+        source: key.slice(first + 1, second),
+        author: key.slice(second + 1),
+        cells,
+      };
+    });
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    await manager.query(
+      `INSERT INTO stats_authors_hourly (hour, source_id, author, posts, reach)
+       SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::int[], $5::bigint[])
+       ON CONFLICT (hour, source_id, author)
+       DO UPDATE SET posts = stats_authors_hourly.posts + excluded.posts,
+                     reach = stats_authors_hourly.reach + excluded.reach`,
+      [
+        entries.map((e) => e.hour),
+        entries.map((e) => e.source),
+        entries.map((e) => e.author),
+        entries.map((e) => e.cells.posts),
+        entries.map((e) => e.cells.reach),
+      ],
+    );
+  }
+
+  /**
+   * Sketches merge register-wise (maximum), which SQL has no cheap operator for: the batch takes a transaction-level
+   * advisory lock per hour it touches (in hour order), reads the stored sketches of its keys, merges in memory and
+   * writes them back. Writers of the same hour serialise on that lock; readers never wait.
+   */
+  private async writeSketches(manager: EntityManager, sketches: Map<string, HyperLogLog>): Promise<void> {
+    if (sketches.size === 0) {
+      return;
+    }
+    const keys = [...sketches.keys()].sort();
+    const parts = keys.map((key) => splitSketchKey(key));
+    const hours = [...new Set(parts.map((p) => Date.parse(p.hour) / 3600_000))].sort((a, b) => a - b);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(${SKETCH_LOCK_CLASS}, h) FROM (SELECT unnest($1::int[]) AS h ORDER BY 1) AS hours`,
+      [hours],
+    );
+    const stored = await manager.query<{ hour: Date; dim: string; key: string; sketch: Buffer }[]>(
+      `SELECT s.hour, s.dim, s.key, s.sketch FROM stats_author_sketches s
+       JOIN unnest($1::timestamptz[], $2::text[], $3::text[]) AS k(hour, dim, key)
+         ON s.hour = k.hour AND s.dim = k.dim AND s.key = k.key`,
+      [parts.map((p) => p.hour), parts.map((p) => p.dim), parts.map((p) => p.key)],
+    );
+    for (const row of stored) {
+      const key = `${hourOf(new Date(row.hour))}|${row.dim}|${row.key}`;
+      sketches.get(key)?.merge(HyperLogLog.fromBytes(row.sketch));
+    }
+    await manager.query(
+      `INSERT INTO stats_author_sketches (hour, dim, key, sketch)
+       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bytea[])
+       ON CONFLICT (hour, dim, key) DO UPDATE SET sketch = excluded.sketch`,
+      [
+        parts.map((p) => p.hour),
+        parts.map((p) => p.dim),
+        parts.map((p) => p.key),
+        keys.map((key) => (sketches.get(key) as HyperLogLog).toBytes()),
+      ],
+    );
+  }
+}
+
+const COLUMN_TYPES: Record<string, string> = {
+  hour: 'timestamptz',
+  source_id: 'uuid',
+  topic_id: 'uuid',
+  category: 'text',
+  sentiment: 'text',
+  opd: 'text',
+  code: 'text',
+};
+
+function bump(map: Map<string, Cells>, key: string, reach: number): void {
+  const cells = map.get(key);
+  if (cells) {
+    cells.posts++;
+    cells.reach += reach;
+  } else {
+    map.set(key, { posts: 1, reach });
+  }
+}
+
+function splitSketchKey(key: string): { hour: string; dim: string; key: string } {
+  const first = key.indexOf('|');
+  const second = key.indexOf('|', first + 1);
+  return { hour: key.slice(0, first), dim: key.slice(first + 1, second), key: key.slice(second + 1) };
+}
+
+/** The hour a post counts in (UTC hour start, ISO). */
+export function hourOf(at: Date): string {
+  const hour = new Date(at);
+  hour.setUTCMinutes(0, 0, 0);
+  return hour.toISOString();
+}
+
+/** Reach as the issues API counts it: likes + replies + reposts. */
+export function reachOf(post: AnalysedPost): number {
+  const metrics = post.post.metrics ?? {};
+  return (metrics.likes ?? 0) + (metrics.replies ?? 0) + (metrics.reposts ?? 0);
+}
+
+/**
+ * The place codes a post counts for: every province, regency and district it names, and their ancestors (a village
+ * counts for its district), each once.
+ */
+export function placesOf(codes: string[]): string[] {
+  const places = new Set<string>();
+  for (const code of codes) {
+    const segments = code.split('.');
+    for (let depth = 1; depth <= Math.min(3, segments.length); depth++) {
+      places.add(segments.slice(0, depth).join('.'));
+    }
+  }
+  return [...places];
+}
+
+/** The words a post contributes to the terms rollup: distinct tokens of 3+ letters that are not function words. */
+export function termsOf(tokens: string[]): string[] {
+  const words = new Set<string>();
+  for (const token of tokens) {
+    if (token.length >= 3 && token.length <= 40 && /^\p{L}[\p{L}\p{N}-]*$/u.test(token) && !isStopword(token)) {
+      words.add(token);
+    }
+  }
+  return [...words];
+}
+
+/** Every rollup table RollupWriter writes (retention prunes them). */
+export const ROLLUP_TABLES = [
+  'rollup_hourly',
+  'stats_volume_hourly',
+  'stats_region_hourly',
+  'stats_topic_hourly',
+  'stats_author_sketches',
+  'stats_terms_hourly',
+  'stats_authors_hourly',
+] as const;
+
+/**
+ * Retention: deletes rollup rows of the hours that lie wholly before the cut-off (the hour containing it stays
+ * while some of its posts do). Returns the rows deleted.
+ */
+export async function pruneRollupsBefore(db: Pick<EntityManager, 'query'>, cutoff: Date): Promise<number> {
+  let deleted = 0;
+  for (const table of ROLLUP_TABLES) {
+    const [, count] = await db.query<[unknown[], number]>(
+      `DELETE FROM ${table} WHERE hour < date_trunc('hour', $1::timestamptz)`,
+      [cutoff],
+    );
+    deleted += count;
+  }
+  return deleted;
+}

@@ -1,0 +1,125 @@
+/**
+ * Campaigns stage: a near-duplicate group copied by many accounts in a burst, saying something new, becomes a
+ * campaign issue (or marks the issue that already holds most of its copies).
+ */
+import type { BurstScorer } from './burst-scorer.js';
+import type { DetectorConfig } from './detector-config.js';
+import type { DetectorMemory, DuplicateGroup, Issue, PostRecord, TrackedKey } from './detector-memory.js';
+import { IssueRecord } from './issue-record.js';
+
+export class Campaigns {
+  private readonly config: DetectorConfig;
+
+  constructor(
+    private readonly memory: DetectorMemory,
+    private readonly scorer: BurstScorer,
+  ) {
+    this.config = memory.config;
+  }
+
+  /** Near-duplicate groups copied by many accounts become (or mark) campaign issues. */
+  detectCampaigns(t: number): void {
+    const memory = this.memory;
+    const cfg = this.config;
+    const now = (t + 1) * cfg.bucketMs;
+    for (const group of memory.groups.values()) {
+      if (group.issue || group.authors.size < cfg.campaignMinAuthors) {
+        continue;
+      }
+      if (group.lastAt < t * cfg.bucketMs) {
+        continue;
+      }
+      if (!this.copiedInBurst(group, t) || !this.isNovelGroup(group, t)) {
+        continue;
+      }
+      const members = group.members.map((s) => memory.posts.get(s)).filter((p): p is PostRecord => p !== undefined);
+      let issue: Issue | null = null;
+      for (const [i, n] of memory.postsPerIssue(members.map((p) => p.seq))) {
+        if (n * 2 >= members.length) {
+          issue = i;
+        }
+      }
+      if (!issue) {
+        issue = new IssueRecord<TrackedKey>(memory.newIssueId(), now);
+        issue.campaignSeed = true;
+        memory.issuesById.set(issue.id, issue);
+        const root = memory.posts.get(group.rootSeq) ?? members[0];
+        for (const k of root.keys) {
+          if (k.kind !== 'term' || root.keys.length < 6) {
+            memory.attachKey(issue, k, 0.5);
+          }
+        }
+      }
+      group.issue = issue;
+      for (const p of members) {
+        memory.assign(p, issue);
+      }
+    }
+  }
+
+  /**
+   * A campaign is copying in a burst: at least `campaignMinAuthors` distinct accounts within the longest scoring
+   * window (4 h), not a text that a few people write now and then and that adds up over half a day.
+   */
+  private copiedInBurst(group: DuplicateGroup, t: number): boolean {
+    const from = t - this.memory.maxWindow + 1;
+    const authors = new Set<number>();
+    for (let i = group.members.length - 1; i >= 0; i--) {
+      const p = this.memory.posts.get(group.members[i]);
+      // Only copies up to bucket t: a pass over older buckets (a rebuild from stored counts) must not open a campaign
+      // in the past from copies posted later.
+      if (!p || p.bucket < from || p.bucket > t) {
+        continue;
+      }
+      authors.add(p.author);
+      if (authors.size >= this.config.campaignMinAuthors) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A copied text is a campaign only when what it says is new: recurring phrases (the morning traffic report copied
+   * by many every day) have a baseline. A phrase is new when it was first seen with the copies themselves, or when,
+   * judged now (bucket `t`), it is less than a day old, its bias-corrected baseline expects under two voices in four
+   * hours, and the same four hours a day before held under two voices (a daily habit is not new). Novel when most of
+   * the root post's phrases are new.
+   */
+  private isNovelGroup(group: DuplicateGroup, t: number): boolean {
+    const memory = this.memory;
+    // The root, or (a group that outlived it: a daily habit copied every morning) its newest member still held.
+    let root = memory.posts.get(group.rootSeq);
+    for (let i = group.members.length - 1; !root && i >= 0; i--) {
+      root = memory.posts.get(group.members[i]);
+    }
+    if (!root) {
+      return false;
+    }
+    const phrases = root.keys.filter((k) => k.kind === 'bigram' || k.kind === 'hashtag');
+    if (phrases.length === 0) {
+      return true;
+    }
+    let novel = 0;
+    const dayBuckets = memory.dayBuckets;
+    const debias = this.scorer.debias(t - memory.historyStart);
+    for (const k of phrases) {
+      const firstBucket = memory.baselines.firstBucket(k.id);
+      if (firstBucket >= group.firstBucket - 1) {
+        novel++;
+        continue;
+      }
+      if (t - firstBucket >= dayBuckets) {
+        continue;
+      }
+      if (memory.baselines.mean(k.id) * debias * memory.avgTotal * 16 >= 2) {
+        continue;
+      }
+      if (memory.voicesAt(k.id, t - dayBuckets, 16) >= 2) {
+        continue;
+      }
+      novel++;
+    }
+    return novel * 2 > phrases.length;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Twins and merges stage: a new cluster opens an issue unless an open issue already tells the same story (then it is
+ * folded in: no twin); issues gain the phrases specific to them; an analyst's merge moves posts and keys to the target.
+ */
+import type { DetectorConfig } from './detector-config.js';
+import type { Assignment } from './assignment.js';
+import type { DetectorMemory, Issue, PostRecord, TrackedKey } from './detector-memory.js';
+import { IssueRecord } from './issue-record.js';
+import { contentMass } from './key-roles.js';
+import { anchorsCompatible, sameFinePlace } from './places.js';
+
+export class TwinsAndMerges {
+  private readonly config: DetectorConfig;
+
+  constructor(
+    private readonly memory: DetectorMemory,
+    private readonly assignment: Assignment,
+  ) {
+    this.config = memory.config;
+  }
+
+  /** Opens an issue for a cluster, or folds it into an open issue of the same story (no twin). */
+  openOrMerge(profile: [TrackedKey, number][], members: PostRecord[], anchors: string[], t: number): void {
+    const memory = this.memory;
+    const now = (t + 1) * this.config.bucketMs;
+    const categories = new Map<string, number>();
+    for (const p of members) {
+      if (p.category) {
+        categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
+      }
+    }
+    let category: string | null = null;
+    for (const [c, n] of categories) {
+      if (n * 2 > members.length) {
+        category = c;
+      }
+    }
+    const twinOf = this.similarOpenIssue(profile, t, anchors, category);
+    const issue = twinOf ?? new IssueRecord<TrackedKey>(memory.newIssueId(), now);
+    if (twinOf) {
+      if (twinOf.lifecycle === 'dormant') {
+        twinOf.setLifecycle('emerging', now);
+      }
+      twinOf.dirty = true;
+    } else {
+      memory.issuesById.set(issue.id, issue);
+    }
+    for (const [k, w] of profile) {
+      memory.attachKey(issue, k, w);
+    }
+    for (const p of members) {
+      memory.assign(p, issue);
+    }
+    this.assignment.collectPosts(
+      issue,
+      profile.map(([k]) => k),
+      t,
+    );
+  }
+
+  /**
+   * Adds to an issue the keys that its recent posts carry and that are specific to it (most of their recent posts
+   * are the issue's), even when they did not burst on their own; then collects the posts those keys point to.
+   */
+  enrichIssue(issue: Issue, t: number): void {
+    const memory = this.memory;
+    const cfg = this.config;
+    const seqs = memory.issuePosts.get(issue);
+    if (!seqs || seqs.length < cfg.minIssueVoices) {
+      return;
+    }
+    const from = t - memory.maxWindow + 1;
+    const counts = new Map<TrackedKey, Set<number>>();
+    for (let i = seqs.length - 1; i >= 0; i--) {
+      const post = memory.posts.get(seqs[i]);
+      if (!post || post.bucket < from) {
+        break;
+      }
+      for (const k of post.keys) {
+        if (issue.keyWeights.has(k)) {
+          continue;
+        }
+        let set = counts.get(k);
+        if (!set) {
+          counts.set(k, (set = new Set()));
+        }
+        set.add(post.voice);
+      }
+    }
+    const added: TrackedKey[] = [];
+    for (const [k, voices] of counts) {
+      if (voices.size < cfg.enrichMinVoices || k.kind === 'term' || k.kind === 'topic') {
+        continue;
+      }
+      const keyVoices = memory.baselines.recentVoices(k.id, from, t);
+      const current = memory.counter.voicesOf(t + 1, k.id);
+      const purity = voices.size / Math.max(voices.size, keyVoices + current);
+      if (purity >= cfg.enrichPurity) {
+        memory.attachKey(issue, k, purity);
+        added.push(k);
+      }
+    }
+    if (added.length) {
+      this.assignment.collectPosts(issue, added, t);
+    }
+  }
+
+  /** An analyst's merge: `target` absorbs the issue's posts and keys, and the issue keeps pointing to it. */
+  mergeInto(issue: Issue, target: Issue): void {
+    target.absorb(issue);
+    for (const k of issue.keyWeights.keys()) {
+      const w = k.issues?.get(issue);
+      if (w !== undefined) {
+        k.issues!.delete(issue);
+        k.issues!.set(target, Math.max(w, k.issues!.get(target) ?? 0));
+      }
+    }
+    for (const p of this.memory.posts.values()) {
+      if (p.issue === issue) {
+        p.issue = target;
+      }
+    }
+    issue.mergedInto = target;
+  }
+
+  /**
+   * An absorbable issue telling the same story as a new cluster (no twin): the share of the cluster's content keys
+   * (phrases and hashtags weigh 1, single terms ½, places nothing) that the issue already carries is at least
+   * `twinKeyShare`, or `twinKeyShareSamePlace` when both name the same place, or it holds `twinSharedPostShare` of the
+   * recent posts of the cluster's keys. Issues whose places are unrelated to the cluster's are never the same story.
+   */
+  private similarOpenIssue(
+    profile: [TrackedKey, number][],
+    t: number,
+    anchors: string[],
+    category: string | null,
+  ): Issue | null {
+    const memory = this.memory;
+    const cfg = this.config;
+    const now = (t + 1) * cfg.bucketMs;
+    let total = 0;
+    const shared = new Map<Issue, number>();
+    for (const [k, w] of profile) {
+      const m = contentMass(k) * w;
+      total += m;
+      if (!k.issues || m === 0) {
+        continue;
+      }
+      for (const [issue, iw] of k.issues) {
+        const target = issue.resolve();
+        if (iw < cfg.twinMinKeyWeight) {
+          continue;
+        }
+        shared.set(target, (shared.get(target) ?? 0) + m);
+      }
+    }
+    if (total === 0) {
+      return null;
+    }
+    const postShares = this.sharedPostShares(profile, t);
+    let best: Issue | null = null;
+    let bestShare = 0;
+    for (const issue of new Set([...shared.keys(), ...postShares.keys()])) {
+      const keyShare = (shared.get(issue) ?? 0) / total;
+      const postShare = (postShares.get(issue) ?? 0) / total;
+      const share = Math.max(keyShare, postShare);
+      if (share <= bestShare || !memory.canAbsorb(issue, now)) {
+        continue;
+      }
+      const theirs = memory.issueAnchors(issue);
+      if (!anchorsCompatible(anchors, theirs)) {
+        continue;
+      }
+      const samePlace = anchors.length > 0 && theirs.length > 0;
+      if (
+        keyShare >= (samePlace ? cfg.twinKeyShareSamePlace : cfg.twinKeyShare) ||
+        postShare >= cfg.twinSharedPostShare
+      ) {
+        best = issue;
+        bestShare = share;
+      }
+    }
+    if (best || !category || category === 'lainnya') {
+      return best;
+    }
+    // Same kecamatan or kelurahan, same category, still active, and some content in common: another wording of the
+    // same story (a poisoning after a dengue outbreak in the same kelurahan shares nothing and is a new issue).
+    for (const issue of memory.issuesById.values()) {
+      if (issue.mergedInto || issue.lifecycle === 'dormant' || now - issue.lastActivityAt > cfg.dormantAfterMs) {
+        continue;
+      }
+      if (issue.mainCategory() !== category || !sameFinePlace(anchors, memory.issueAnchors(issue))) {
+        continue;
+      }
+      const share = shared.get(issue) ?? 0;
+      if (Math.max(share, postShares.get(issue) ?? 0) < cfg.samePlaceCategoryMinShare * total) {
+        continue;
+      }
+      if (!best || share > bestShare) {
+        best = issue;
+        bestShare = share;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Per open issue: the content mass of a cluster's profile keys weighted by the share of each key's recent posts
+   * (cluster lookback, posts still held) that the issue holds.
+   */
+  private sharedPostShares(profile: [TrackedKey, number][], t: number): Map<Issue, number> {
+    const memory = this.memory;
+    const from = t - this.config.clusterLookbackBuckets + 1;
+    const out = new Map<Issue, number>();
+    for (const [k, w] of profile) {
+      const m = contentMass(k) * w;
+      if (m === 0) {
+        continue;
+      }
+      const posts = memory.postingsOf(k, from, t);
+      if (posts.length === 0) {
+        continue;
+      }
+      for (const [issue, n] of memory.postsPerIssue(posts)) {
+        out.set(issue, (out.get(issue) ?? 0) + (m * n) / posts.length);
+      }
+    }
+    return out;
+  }
+}

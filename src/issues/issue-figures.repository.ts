@@ -1,0 +1,157 @@
+/**
+ * Per-issue figures from the issue's posts (issue_posts joined to posts), read for briefs through IssuesService.
+ * Plain parameterised SQL: an issue can hold tens of thousands of posts.
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { IssueFigures, IssueQuote, RelatedIssue } from './dto/issue-figures.js';
+
+const QUOTES = 5;
+const PLACES = 5;
+
+@Injectable()
+export class IssueFiguresRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async figures(issueId: string, periodHours: number): Promise<IssueFigures> {
+    const [totals] = await this.db.query<
+      {
+        posts: number;
+        authors: number;
+        first: Date | null;
+        last: Date | null;
+        pos: number;
+        neu: number;
+        neg: number;
+        unk: number;
+      }[]
+    >(
+      `SELECT count(*)::int AS posts, count(DISTINCT coalesce(p.author, p.id::text))::int AS authors,
+              min(p.created_at) AS first, max(p.created_at) AS last,
+              count(*) FILTER (WHERE p.sentiment = 'positive')::int AS pos,
+              count(*) FILTER (WHERE p.sentiment = 'neutral')::int AS neu,
+              count(*) FILTER (WHERE p.sentiment = 'negative')::int AS neg,
+              count(*) FILTER (WHERE p.sentiment IS NULL)::int AS unk
+         FROM issue_posts ip JOIN posts p ON p.id = ip.post_id AND p.created_at = ip.post_created_at
+        WHERE ip.issue_id = $1`,
+      [issueId],
+    );
+    const [periods] = totals.last
+      ? await this.db.query<{ current: number; previous: number }[]>(
+          `SELECT count(*) FILTER (WHERE ip.post_created_at > $2::timestamptz - make_interval(hours => $3))::int AS current,
+                  count(*) FILTER (WHERE ip.post_created_at <= $2::timestamptz - make_interval(hours => $3)
+                                     AND ip.post_created_at > $2::timestamptz - make_interval(hours => 2 * $3))::int
+                    AS previous
+             FROM issue_posts ip WHERE ip.issue_id = $1`,
+          [issueId, totals.last, periodHours],
+        )
+      : [{ current: 0, previous: 0 }];
+    const hourly = await this.db.query<{ hour: Date; posts: number }[]>(
+      `SELECT date_trunc('hour', ip.post_created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour, count(*)::int AS posts
+         FROM issue_posts ip WHERE ip.issue_id = $1 GROUP BY 1 ORDER BY 1`,
+      [issueId],
+    );
+    const places = await this.db.query<{ code: string; name: string; posts: number }[]>(
+      `SELECT l->>'code' AS code, min(l->>'name') AS name, count(DISTINCT p.id)::int AS posts
+         FROM issue_posts ip JOIN posts p ON p.id = ip.post_id AND p.created_at = ip.post_created_at,
+              jsonb_array_elements(CASE WHEN jsonb_typeof(p.locations) = 'array' THEN p.locations ELSE '[]' END) l
+        WHERE ip.issue_id = $1 AND l->>'code' IS NOT NULL
+        GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT $2`,
+      [issueId, PLACES],
+    );
+    const [dup] = await this.db.query<{ posts: number }[]>(
+      `SELECT coalesce(sum(n), 0)::int AS posts FROM (
+         SELECT count(*) AS n FROM issue_posts ip JOIN posts p ON p.id = ip.post_id AND p.created_at = ip.post_created_at
+          WHERE ip.issue_id = $1 AND p.near_duplicate_key IS NOT NULL
+          GROUP BY p.near_duplicate_key HAVING count(*) > 1) d`,
+      [issueId],
+    );
+    let peak: IssueFigures['peak'] = null;
+    for (const h of hourly) {
+      if (!peak || h.posts > peak.posts) {
+        peak = { hourStart: new Date(h.hour).toISOString(), posts: h.posts };
+      }
+    }
+    return {
+      posts: totals.posts,
+      authors: totals.authors,
+      firstPostAt: totals.first ? new Date(totals.first).toISOString() : null,
+      lastPostAt: totals.last ? new Date(totals.last).toISOString() : null,
+      periodHours,
+      currentPeriodPosts: periods.current,
+      previousPeriodPosts: periods.previous,
+      sentiment: { positive: totals.pos, neutral: totals.neu, negative: totals.neg, unknown: totals.unk },
+      places,
+      nearDuplicatePosts: dup.posts,
+      hourly: hourly.map((h) => ({ hourStart: new Date(h.hour).toISOString(), posts: h.posts })),
+      peak,
+      quotes: await this.quotes(issueId),
+    };
+  }
+
+  private async quotes(issueId: string): Promise<IssueQuote[]> {
+    const rows = await this.db.query<
+      {
+        id: string;
+        created_at: Date;
+        author: string | null;
+        source: string | null;
+        url: string | null;
+        text: string;
+        reach: number;
+        sentiment: string | null;
+      }[]
+    >(
+      `WITH ranked AS (
+         SELECT p.id, p.created_at, p.author, p.url, p.text, p.sentiment, p.source_id,
+                (p.likes + p.replies + p.reposts)::int AS reach,
+                row_number() OVER (PARTITION BY coalesce(p.near_duplicate_key, -p.id)
+                                   ORDER BY p.likes + p.replies + p.reposts DESC, p.created_at, p.id) AS in_group,
+                row_number() OVER (PARTITION BY coalesce(p.author, p.id::text)
+                                   ORDER BY p.likes + p.replies + p.reposts DESC, p.created_at, p.id) AS of_author
+           FROM issue_posts ip JOIN posts p ON p.id = ip.post_id AND p.created_at = ip.post_created_at
+          WHERE ip.issue_id = $1)
+       SELECT r.id::text, r.created_at, r.author, s.name AS source, r.url, r.text, r.reach, r.sentiment
+         FROM ranked r LEFT JOIN sources s ON s.id = r.source_id
+        WHERE r.in_group = 1 AND r.of_author = 1
+        ORDER BY r.reach DESC, r.created_at, r.id LIMIT $2`,
+      [issueId, QUOTES],
+    );
+    return rows.map((r) => ({
+      postId: r.id,
+      createdAt: new Date(r.created_at).toISOString(),
+      author: r.author,
+      source: r.source ?? 'sumber tidak diketahui',
+      url: r.url,
+      text: r.text,
+      reach: r.reach,
+      sentiment: r.sentiment,
+    }));
+  }
+
+  /** Issues of the same category sharing a place, first detected in the `days` before this one (not merged away). */
+  async relatedEarlier(issueId: string, days: number): Promise<RelatedIssue[]> {
+    const rows = await this.db.query<
+      { id: string; label: string; first_detected_at: Date; state: string; outcome: string | null; shared: string[] }[]
+    >(
+      `SELECT o.id, o.label, o.first_detected_at, o.state, o.outcome,
+              ARRAY(SELECT unnest(o.region_codes) INTERSECT SELECT unnest(t.region_codes) ORDER BY 1) AS shared
+         FROM issues t JOIN issues o
+           ON o.id <> t.id AND o.category = t.category AND o.region_codes && t.region_codes AND o.merged_into IS NULL
+          AND o.first_detected_at < t.first_detected_at
+          AND o.first_detected_at >= t.first_detected_at - make_interval(days => $2)
+        WHERE t.id = $1
+        ORDER BY o.first_detected_at DESC LIMIT 5`,
+      [issueId, days],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      firstDetectedAt: new Date(r.first_detected_at).toISOString(),
+      state: r.state,
+      outcome: r.outcome,
+      sharedPlaces: r.shared,
+    }));
+  }
+}

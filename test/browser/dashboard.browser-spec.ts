@@ -1,0 +1,262 @@
+import type { Browser, Page } from 'playwright-core';
+import { browserRun, SCREENSHOT_DIR, XSS } from './run-info.js';
+import {
+  injected,
+  launchBrowser,
+  loginAs,
+  openContext,
+  type RoleName,
+  screenshot,
+  seriousViolations,
+  type Session,
+  submitLogin,
+  visit,
+} from './support.js';
+
+/**
+ * The dashboard in a real Chromium against the real server (one server for the run, see global-setup.ts): each role in
+ * its own browser context. The seeded data carries hostile text in every place untrusted text appears.
+ */
+describe('Dashboard in the browser', () => {
+  let browser: Browser;
+  const sessions = new Map<RoleName, Session>();
+  const run = browserRun();
+
+  const session = async (role: RoleName): Promise<Session> => {
+    let found = sessions.get(role);
+    if (!found) {
+      found = await loginAs(browser, role);
+      sessions.set(role, found);
+    }
+    return found;
+  };
+
+  /** Every page must render without running injected code, without errors, and with no serious axe finding. */
+  const checkPage = async (current: Session, path: string, name: string, prepare?: (page: Page) => Promise<void>) => {
+    const { page, seen } = current;
+    seen.errors.length = 0;
+    await visit(page, path);
+    if (prepare) {
+      await prepare(page);
+    }
+    for (const details of await page.locator('details').all()) {
+      await details.evaluate((element) => ((element as unknown as { open: boolean }).open = true));
+    }
+    await screenshot(page, name);
+    expect({ page: name, injected: await injected(page), dialogs: seen.dialogs, errors: seen.errors }).toEqual({
+      page: name,
+      injected: [],
+      dialogs: [],
+      errors: [],
+    });
+    expect({ page: name, axe: await seriousViolations(page) }).toEqual({ page: name, axe: [] });
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    console.log(`Screenshots: ${SCREENSHOT_DIR}`);
+  });
+
+  afterAll(async () => {
+    for (const { context } of sessions.values()) {
+      await context.close();
+    }
+    await browser?.close();
+  });
+
+  describe('Masuk', () => {
+    it('should refuse a wrong password with a message in Indonesian', async () => {
+      const { page, context } = await openContext(browser);
+      await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+      await screenshot(page, '01-masuk');
+      await submitLogin(page, 'admin', 'salah-sekali-123');
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('Nama pengguna atau kata sandi salah');
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+
+    it('should lead a first login to the password change, then to the overview', async () => {
+      const { page, context } = await openContext(browser);
+      await submitLogin(page, run.pending.username, run.pending.password);
+      await page.getByRole('heading', { name: 'Ganti kata sandi' }).waitFor();
+      await screenshot(page, '02-ganti-sandi-wajib');
+      await visit(page, '/isu');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ganti kata sandi');
+      await page.getByLabel('Kata sandi saat ini').fill(run.pending.password);
+      await page.getByLabel('Kata sandi baru', { exact: true }).fill('Analis-baru-sudah-ganti-1');
+      await page.getByLabel('Ulangi kata sandi baru').fill('Analis-baru-sudah-ganti-1');
+      await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+      await page.getByRole('heading', { name: 'Ringkasan', level: 1 }).waitFor();
+      await context.close();
+    });
+
+    it.each(['admin', 'analyst', 'pimpinan'] as const)(
+      'should sign in as %s and show only the menu of that role',
+      async (role) => {
+        const { page } = await session(role);
+        const menu = await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link').allTextContents();
+        expect(menu.slice(0, 4)).toEqual(['Ringkasan', 'Isu', 'Peringatan', 'Telusuri']);
+        expect(menu.includes('Topik')).toBe(role === 'admin');
+        expect(menu.includes('Pengguna')).toBe(role === 'admin');
+      },
+    );
+  });
+
+  describe('Roles', () => {
+    it('should keep the pimpinan out of the admin pages (page and API)', async () => {
+      const { page } = await session('pimpinan');
+      for (const path of ['/admin/topik', '/admin/sumber', '/admin/pengguna', '/admin/audit']) {
+        await visit(page, path);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Akses ditolak');
+      }
+      await screenshot(page, '40-pimpinan-akses-ditolak');
+      const users = await page.request.get(`${run.url}/api/users`);
+      expect(users.status()).toBe(403);
+      const sources = await page.request.get(`${run.url}/api/sources`);
+      expect(sources.status()).toBe(403);
+    });
+
+    it('should show the pimpinan an issue without the analyst actions', async () => {
+      const { page } = await session('pimpinan');
+      await visit(page, `/isu/${run.issueId}`);
+      expect(await page.getByRole('heading', { name: 'Tindakan' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Disposisikan' }).count()).toBe(0);
+    });
+  });
+
+  describe('Hostile text and accessibility on every page', () => {
+    const adminPages: [string, string][] = [
+      ['/', '10-ringkasan'],
+      ['/isu', '20-isu'],
+      [`/isu/${run.issueId}`, '21-isu-detail'],
+      ['/peringatan?status=', '22-peringatan'],
+      ['/telusuri?q=banjir', '30-telusuri'],
+      [`/telusuri?topic=${run.xssTopicId}`, '31-telusuri-topik'],
+      ['/admin/topik', '50-admin-topik'],
+      ['/admin/sumber', '51-admin-sumber'],
+      ['/admin/pengguna', '52-admin-pengguna'],
+      ['/admin/audit', '53-admin-audit'],
+      ['/akun', '60-akun'],
+    ];
+
+    it.each(adminPages)('should render %s as admin with nothing injected running', async (path, name) => {
+      await checkPage(await session('admin'), path, name, async (page) => {
+        if (path.startsWith('/telusuri')) {
+          await page.getByRole('button', { name: 'Mengapa label ini?' }).first().click();
+          await page.getByRole('button', { name: 'Teks serupa' }).nth(1).click();
+          await page.waitForFunction(`!document.querySelector('.post-extra > .muted:only-child')`);
+        }
+      });
+    });
+
+    it('should show the hostile strings as plain text', async () => {
+      const { page } = await session('admin');
+      await visit(page, '/telusuri?q=banjir');
+      const text = await page.locator('main').innerText();
+      expect(text).toContain(XSS.img);
+      expect(text).toContain(XSS.script);
+      await visit(page, '/admin/sumber');
+      expect(await page.locator('main').innerText()).toContain(run.xssSource);
+    });
+
+    it.each([
+      ['analyst', '/', '11-ringkasan-analis'],
+      ['analyst', `/isu/${run.issueId}`, '23-isu-detail-analis'],
+      ['analyst', '/telusuri?q=banjir', '32-telusuri-analis'],
+      ['pimpinan', '/', '12-ringkasan-pimpinan'],
+      ['pimpinan', '/isu', '24-isu-pimpinan'],
+      ['pimpinan', '/peringatan', '25-peringatan-pimpinan'],
+    ] as const)('should render the pages of the %s (%s)', async (role, path, name) => {
+      await checkPage(await session(role), path, name);
+    });
+
+    it('should work at phone width', async () => {
+      const phone = await loginAs(browser, 'analyst', { width: 390, height: 844 });
+      await checkPage(phone, '/', '70-ringkasan-ponsel');
+      await checkPage(phone, `/isu/${run.issueId}`, '71-isu-ponsel');
+      await phone.page.getByRole('button', { name: 'Menu' }).click();
+      await phone.page.getByRole('link', { name: 'Telusuri' }).click();
+      await phone.page.getByRole('heading', { name: 'Telusuri', level: 1 }).waitFor();
+      await phone.context.close();
+    });
+  });
+
+  describe('Work', () => {
+    it('should create a tracked topic, showing a syntax error at its character, then matching posts', async () => {
+      const { page } = await session('admin');
+      await visit(page, '/admin/topik');
+      await page.getByLabel('Nama topik').fill('Banjir Sungai Kunjang');
+      await page.getByLabel('Kueri').fill('banjir AND (kunjang');
+      await page.locator('.error-caret').waitFor();
+      expect(await page.getByRole('alert').first().textContent()).toMatch(/karakter \d+/);
+      await screenshot(page, '54-admin-topik-galat');
+      await page.getByLabel('Kueri').fill('banjir AND kunjang');
+      await page.locator('.preview mark').first().waitFor();
+      expect((await page.locator('.preview mark').first().textContent())?.toLowerCase()).toMatch(/banjir|kunjang/);
+      await screenshot(page, '55-admin-topik-pratinjau');
+      await page.getByRole('button', { name: 'Tambah topik' }).click();
+      await page.getByRole('progressbar').waitFor();
+      await page.getByRole('link', { name: 'Banjir Sungai Kunjang' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('link', { name: 'Banjir Sungai Kunjang' }).click();
+      await page.getByRole('heading', { name: 'Telusuri', level: 1 }).waitFor();
+      await page.locator('.post').first().waitFor();
+      const posts = await page.locator('.post-text').allTextContents();
+      expect(posts.length).toBeGreaterThan(5);
+      for (const text of posts) {
+        expect(text.toLowerCase()).toContain('kunjang');
+      }
+    });
+
+    it('should let an analyst rename an issue, dispose it to an OPD and acknowledge its alert', async () => {
+      const { page } = await session('analyst');
+      await visit(page, `/isu/${run.issueId}`);
+      await page.getByLabel('Nama isu', { exact: true }).fill('Banjir Sungai Kunjang, Samarinda');
+      await page.getByRole('button', { name: 'Ganti nama' }).click();
+      await page.getByRole('heading', { name: 'Banjir Sungai Kunjang, Samarinda', level: 1 }).waitFor();
+      await page.getByLabel('Catatan disposisi').fill('Mohon segera ditangani');
+      await page.getByRole('button', { name: 'Disposisikan' }).click();
+      await page.getByText('Tenggat tanggapan').waitFor();
+      await page.getByRole('button', { name: 'Tandai sudah ditanggapi' }).first().click();
+      await page.getByText('Sudah ditanggapi').first().waitFor();
+      await screenshot(page, '26-isu-setelah-tindakan');
+      const issue = (await (await page.request.get(`${run.url}/api/issues/${run.issueId}`)).json()) as {
+        label: string;
+        dispositions: { note: string }[];
+      };
+      expect(issue.label).toBe('Banjir Sungai Kunjang, Samarinda');
+      expect(issue.dispositions.map((disposition) => disposition.note)).toEqual(['Mohon segera ditangani']);
+    });
+
+    it('should let an analyst correct a sentiment in one click', async () => {
+      const { page } = await session('analyst');
+      await visit(page, '/telusuri?q=kunjang');
+      const first = page.locator('.post').first();
+      const postId = await first.getAttribute('data-post-id');
+      await first.getByRole('button', { name: 'Koreksi sentimen menjadi Positif' }).click();
+      await first.getByText('Koreksi disimpan').waitFor();
+      expect(await first.locator('.badge.sent-positive').count()).toBe(1);
+      const corrections = (await (await page.request.get(`${run.url}/api/posts/${postId}/corrections`)).json()) as {
+        sentiment: string;
+        correctedBy: string;
+      }[];
+      expect(corrections[0]).toMatchObject({ sentiment: 'positive', correctedBy: 'analis' });
+    });
+
+    it('should open Telusuri filtered to what a chart bar shows', async () => {
+      const { page } = await session('analyst');
+      await visit(page, '/');
+      const table = page.locator('section', { has: page.getByRole('heading', { name: 'Kategori' }) }).locator('table');
+      const firstCategory = await table.locator('tbody tr td').first().textContent();
+      const canvas = page
+        .locator('section', { has: page.getByRole('heading', { name: 'Kategori' }) })
+        .locator('canvas');
+      const box = await canvas.boundingBox();
+      expect(box).not.toBeNull();
+      // The first (largest) bar starts at the left of the plot area, in its top row.
+      await canvas.click({ position: { x: box!.width * 0.45, y: 26 } });
+      await page.getByRole('heading', { name: 'Telusuri', level: 1 }).waitFor();
+      expect(new URL(page.url()).searchParams.get('category')).toBeTruthy();
+      expect(firstCategory).toBeTruthy();
+    });
+  });
+});

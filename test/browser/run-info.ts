@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+
+/** What global setup hands to the suites (through PANTAU_BROWSER_RUN): the server and the seeded accounts. */
+export interface BrowserRun {
+  url: string;
+  accounts: Record<'admin' | 'analyst' | 'pimpinan', { username: string; password: string }>;
+  /** An analyst created by an admin who has not signed in yet: the first login must change the password. */
+  pending: { username: string; password: string };
+  issueId: string;
+  xssSource: string;
+  xssTopicId: string;
+}
+
+export const ADMIN_PASSWORD = 'Admin-browser-run-1';
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+/** Every payload sets window.__xss or opens a dialog if it ever runs. */
+export const XSS = {
+  script: '<script>window.__xss="script"</script>',
+  img: '<img src=x onerror="window.__xss=\'img\'">',
+  svg: '<svg onload="window.__xss=\'svg\'"></svg>',
+  link: 'javascript:window.__xss="link"',
+  quotes: '"\'><img src=x onerror=alert(1)>',
+  attr: "' onmouseover='alert(2)' data-x='",
+};
+
+export const XSS_TEXT = Object.values(XSS).join(' ');
+
+export function browserRun(): BrowserRun {
+  const raw = process.env.PANTAU_BROWSER_RUN;
+  if (!raw) {
+    throw new Error('PANTAU_BROWSER_RUN is not set: run the browser tests with npm run test:browser');
+  }
+  return JSON.parse(raw) as BrowserRun;
+}

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { dashboardDirectory } from '../../src/bootstrap/serve-dashboard.js';
+import { startTestSystem, TestSystem } from '../support/test-system.js';
+
+describe('Dashboard serving', () => {
+  let running: TestSystem;
+
+  beforeAll(async () => {
+    if (!existsSync(join(dashboardDirectory(), 'index.html'))) {
+      throw new Error('dist/dashboard is missing: npm test builds it (pretest)');
+    }
+    running = await startTestSystem({ backend: 'postgres' });
+  });
+
+  afterAll(async () => {
+    await running.stop();
+  });
+
+  it('should serve the dashboard at / under a strict Content-Security-Policy', async () => {
+    const response = await request(running.url).get('/').expect(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.text).toContain('<div id="app"');
+    const csp = response.headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("script-src-attr 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('should answer the dashboard routes with index.html (reload of /isu/… works)', async () => {
+    const response = await request(running.url).get('/isu/123?x=1').set('Accept', 'text/html').expect(200);
+    expect(response.text).toContain('<div id="app"');
+  });
+
+  it('should serve hashed assets with a long cache and 404 for a missing one', async () => {
+    const index = await request(running.url).get('/').expect(200);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)?.[1];
+    expect(script).toBeDefined();
+    const asset = await request(running.url).get(script!).expect(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    await request(running.url).get('/assets/missing-0000.js').expect(404);
+  });
+
+  it('should keep every API path under /api answering JSON, never the dashboard', async () => {
+    const missing = await request(running.url).get('/api/no-such-route').set('Accept', 'text/html').expect(404);
+    expect(missing.headers['content-type']).toMatch(/application\/json/);
+    const anonymous = await request(running.url).get('/api/issues').set('Accept', 'text/html').expect(401);
+    expect(anonymous.headers['content-type']).toMatch(/application\/json/);
+    await request(running.url).get('/health').expect(200);
+  });
+});
