@@ -56,6 +56,8 @@ const SELECT_POST = `
          p.sentiment, p.sentiment_score, p.category, p.opd, p.locations, p.analysis
   FROM posts p JOIN sources s ON s.id = p.source_id`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
 /** Keyset cursor over (created_at DESC, id DESC): stable while new posts arrive. */
 function encodeCursor(row: PostRow): string {
   return Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
@@ -69,19 +71,41 @@ function decodeCursor(cursor: string): [string, string] {
   return [at, id];
 }
 
+/**
+ * `total` of a post list is counted exactly up to this many matching posts; beyond, it is the planner's estimate and
+ * the answer says so (`totalExact: false`): counting ten million rows for a page of fifty would take seconds.
+ */
+export const EXACT_TOTAL_CAP = 10_000;
+
 @Injectable()
 export class PostsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListPostsQuery): Promise<{ items: PostView[]; total: number; nextCursor: string | null }> {
+  async list(
+    query: ListPostsQuery,
+    exactCap = EXACT_TOTAL_CAP,
+  ): Promise<{ items: PostView[]; total: number; totalExact: boolean; nextCursor: string | null }> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (sql: (placeholder: string) => string, value: unknown) => {
       params.push(value);
       conditions.push(sql(`$${params.length}`));
     };
-    if (query.source) {
+    if (query.source && UUID.test(query.source)) {
+      add((p) => `p.source_id = ${p}`, query.source);
+    } else if (query.source) {
       add((p) => `lower(s.name) = lower(${p})`, query.source);
+    }
+    if (query.opd) {
+      add((p) => `p.opd = ${p}`, query.opd);
+    }
+    if (query.region) {
+      // The stats rollups' semantics: a post counts for every place it names and for the places containing them.
+      add(
+        (p) =>
+          `EXISTS (SELECT 1 FROM jsonb_array_elements(p.locations) l WHERE l->>'code' = ${p} OR l->>'code' LIKE ${p} || '.%')`,
+        query.region,
+      );
     }
     if (query.from) {
       add((p) => `p.created_at >= ${p}`, query.from);
@@ -102,9 +126,10 @@ export class PostsRepository {
       add((p) => `p.id IN (SELECT post_id FROM post_topics WHERE topic_id::text = ${p})`, query.topic);
     }
     const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
-      `SELECT count(*) AS total FROM posts p JOIN sources s ON s.id = p.source_id ${filter}`,
+    const { total, totalExact } = await this.countUpTo(
+      `SELECT 1 FROM posts p JOIN sources s ON s.id = p.source_id ${filter}`,
       params,
+      exactCap,
     );
     const limit = query.limit ?? 50;
     const pageConditions = [...conditions];
@@ -125,9 +150,29 @@ export class PostsRepository {
     const page = rows.slice(0, limit);
     return {
       items: page.map(toView),
-      total: Number(total),
+      total,
+      totalExact,
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
     };
+  }
+
+  /** Rows of `matching` counted up to `cap`; beyond it, the planner's estimate (never below cap + 1). */
+  private async countUpTo(
+    matching: string,
+    params: unknown[],
+    cap: number,
+  ): Promise<{ total: number; totalExact: boolean }> {
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (${matching} LIMIT ${Math.floor(cap) + 1}) capped`,
+      params,
+    );
+    if (n <= cap) {
+      return { total: n, totalExact: true };
+    }
+    const [{ 'QUERY PLAN': plan }] = await this.dataSource.query<
+      { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]
+    >(`EXPLAIN (FORMAT JSON) ${matching}`, params);
+    return { total: Math.max(cap + 1, Math.round(plan[0].Plan['Plan Rows'])), totalExact: false };
   }
 
   async findById(id: string): Promise<PostView | undefined> {
