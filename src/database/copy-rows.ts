@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 
 /** A value of one column: null is NULL; objects are not accepted (stringify JSON first). */
 export type CopyValue = string | number | boolean | Date | null | undefined;
@@ -41,5 +41,16 @@ export async function copyRows(manager: EntityManager, target: string, rows: Cop
   for (let i = 0; i < rows.length; i++) {
     lines[i] = rows[i].map(copyField).join('\t');
   }
-  await pipeline(Readable.from([lines.join('\n') + '\n']), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
+  const statement = `COPY ${target} FROM STDIN`;
+  try {
+    await pipeline(Readable.from([lines.join('\n') + '\n']), client.query(copyFrom(statement)));
+  } catch (error) {
+    // Logged and thrown as TypeORM does for a failed query (callers classify refusals by it), without the rows: they
+    // hold personal data.
+    if (error instanceof Error && 'code' in error) {
+      manager.connection.logger.logQueryError(error, statement, [], runner);
+      throw new QueryFailedError(statement, undefined, error);
+    }
+    throw error;
+  }
 }

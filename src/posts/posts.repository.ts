@@ -71,11 +71,20 @@ function decodeCursor(cursor: string): [string, string] {
   return [at, id];
 }
 
+/**
+ * `total` of a post list is counted exactly up to this many matching posts; beyond, it is the planner's estimate and
+ * the answer says so (`totalExact: false`): counting ten million rows for a page of fifty would take seconds.
+ */
+export const EXACT_TOTAL_CAP = 10_000;
+
 @Injectable()
 export class PostsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListPostsQuery): Promise<{ items: PostView[]; total: number; nextCursor: string | null }> {
+  async list(
+    query: ListPostsQuery,
+    exactCap = EXACT_TOTAL_CAP,
+  ): Promise<{ items: PostView[]; total: number; totalExact: boolean; nextCursor: string | null }> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (sql: (placeholder: string) => string, value: unknown) => {
@@ -117,9 +126,10 @@ export class PostsRepository {
       add((p) => `p.id IN (SELECT post_id FROM post_topics WHERE topic_id::text = ${p})`, query.topic);
     }
     const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
-      `SELECT count(*) AS total FROM posts p JOIN sources s ON s.id = p.source_id ${filter}`,
+    const { total, totalExact } = await this.countUpTo(
+      `SELECT 1 FROM posts p JOIN sources s ON s.id = p.source_id ${filter}`,
       params,
+      exactCap,
     );
     const limit = query.limit ?? 50;
     const pageConditions = [...conditions];
@@ -140,9 +150,29 @@ export class PostsRepository {
     const page = rows.slice(0, limit);
     return {
       items: page.map(toView),
-      total: Number(total),
+      total,
+      totalExact,
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
     };
+  }
+
+  /** Rows of `matching` counted up to `cap`; beyond it, the planner's estimate (never below cap + 1). */
+  private async countUpTo(
+    matching: string,
+    params: unknown[],
+    cap: number,
+  ): Promise<{ total: number; totalExact: boolean }> {
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (${matching} LIMIT ${Math.floor(cap) + 1}) capped`,
+      params,
+    );
+    if (n <= cap) {
+      return { total: n, totalExact: true };
+    }
+    const [{ 'QUERY PLAN': plan }] = await this.dataSource.query<
+      { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]
+    >(`EXPLAIN (FORMAT JSON) ${matching}`, params);
+    return { total: Math.max(cap + 1, Math.round(plan[0].Plan['Plan Rows'])), totalExact: false };
   }
 
   async findById(id: string): Promise<PostView | undefined> {

@@ -20,7 +20,13 @@ import type { IngestRequestDto } from './ingest-request.dto.js';
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const REQUEST_KEYS = new Set(['source', 'posts']);
 const POST_KEYS = new Set(['externalId', 'text', 'createdAt', 'author', 'url', 'lang', 'metrics']);
-const METRIC_KEYS = ['likes', 'replies', 'reposts', 'views'];
+/** Each metric and its largest value (the column's range). */
+const METRIC_MAX: [string, number][] = [
+  ['likes', MAX_COUNT],
+  ['replies', MAX_COUNT],
+  ['reposts', MAX_COUNT],
+  ['views', MAX_VIEWS],
+];
 const ISO_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 /** Characters class-validator's length does not count (variation selectors, the second half of surrogate pairs). */
@@ -74,13 +80,12 @@ function metrics(value: unknown): boolean {
     return false;
   }
   let known = 0;
-  for (const key of METRIC_KEYS) {
+  for (const [key, max] of METRIC_MAX) {
     const metric = value[key];
     if (metric === undefined) {
       continue;
     }
     known++;
-    const max = key === 'views' ? MAX_VIEWS : MAX_COUNT;
     if (typeof metric !== 'number' || !Number.isInteger(metric) || metric < 0 || metric > max) {
       return false;
     }
