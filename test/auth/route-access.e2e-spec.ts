@@ -31,6 +31,12 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/ingest': [Role.Admin],
   'GET /api/ingest/{jobId}': [Role.Admin],
   'GET /api/posts': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/overview': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/volume': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/breakdown': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/top-terms': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/top-authors': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/events': [Role.Admin, Role.Analyst, Role.Pimpinan],
 };
 
 interface Operation {
