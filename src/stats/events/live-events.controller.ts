@@ -42,14 +42,14 @@ export class LiveEventsController {
     response.write(`retry: 5000\n\n`);
     let id = 0;
     let closed = false;
-    let unsubscribe: (() => void) | undefined;
+    const subscription: { cancel?: () => void } = {};
     const heartbeat = setInterval(() => response.write(`: ping\n\n`), HEARTBEAT_MS);
     request.on('close', () => {
       closed = true;
       clearInterval(heartbeat);
-      unsubscribe?.();
+      subscription.cancel?.();
     });
-    unsubscribe = await this.hub.subscribe(
+    subscription.cancel = await this.hub.subscribe(
       principal.role,
       (event) => {
         response.write(
@@ -59,7 +59,7 @@ export class LiveEventsController {
       () => response.end(),
     );
     if (closed) {
-      unsubscribe();
+      subscription.cancel();
       return;
     }
     response.write(`event: ready\ndata: {}\n\n`);
