@@ -172,6 +172,8 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const name = `pantau_bench_stats_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client(adminUrl());
+  // The shared server may be restarted under the run: fail with the message instead of an unhandled event.
+  admin.on('error', (err) => console.error(`Admin connection: ${err.message}`));
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = databaseUrl(name);

@@ -44,6 +44,12 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'PUT /api/settings/brief-template': [Role.Admin],
   // docs/sources.md: a posts route, open to pimpinan like GET /api/posts/{id}.
   'GET /api/posts/{id}/near-duplicates': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/overview': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/volume': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/breakdown': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/top-terms': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/stats/top-authors': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/events': [Role.Admin, Role.Analyst, Role.Pimpinan],
 };
 
 interface Operation {

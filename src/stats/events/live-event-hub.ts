@@ -15,7 +15,7 @@ type Listener = (event: LiveEvent) => void;
 export class LiveEventHub implements OnModuleDestroy {
   private readonly logger = new Logger(LiveEventHub.name);
   private readonly sources: LiveEventSource[] = [];
-  private readonly listeners = new Map<Listener, Role>();
+  private readonly listeners = new Map<Listener, { role: Role; end?: () => void }>();
   private timer?: NodeJS.Timeout;
   private polling?: Promise<void>;
 
@@ -25,15 +25,16 @@ export class LiveEventHub implements OnModuleDestroy {
 
   /** An event of this process (not seen by other API processes: prefer a registered source for shared state). */
   publish(event: LiveEvent): void {
-    for (const [listener, role] of this.listeners) {
+    for (const [listener, { role }] of this.listeners) {
       if (event.roles.includes(role)) {
         listener(event);
       }
     }
   }
 
-  async subscribe(role: Role, listener: Listener): Promise<() => void> {
-    this.listeners.set(listener, role);
+  /** `end` closes the client's stream when the application shuts down (open streams would keep HTTP from closing). */
+  async subscribe(role: Role, listener: Listener, end?: () => void): Promise<() => void> {
+    this.listeners.set(listener, { role, end });
     if (!this.timer) {
       this.timer = setInterval(() => void this.pollOnce(), LIVE_EVENTS_POLL_MS);
       this.timer.unref();
@@ -49,6 +50,9 @@ export class LiveEventHub implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    for (const { end } of this.listeners.values()) {
+      end?.();
+    }
     this.listeners.clear();
     this.stop();
   }

@@ -41,14 +41,27 @@ export class LiveEventsController {
     response.flushHeaders();
     response.write(`retry: 5000\n\n`);
     let id = 0;
-    const unsubscribe = await this.hub.subscribe(principal.role, (event) => {
-      response.write(`id: ${++id}\nevent: ${event.type}\ndata: ${JSON.stringify({ at: event.at, ...event.data })}\n\n`);
-    });
-    response.write(`event: ready\ndata: {}\n\n`);
+    let closed = false;
+    const subscription: { cancel?: () => void } = {};
     const heartbeat = setInterval(() => response.write(`: ping\n\n`), HEARTBEAT_MS);
     request.on('close', () => {
+      closed = true;
       clearInterval(heartbeat);
-      unsubscribe();
+      subscription.cancel?.();
     });
+    subscription.cancel = await this.hub.subscribe(
+      principal.role,
+      (event) => {
+        response.write(
+          `id: ${++id}\nevent: ${event.type}\ndata: ${JSON.stringify({ at: event.at, ...event.data })}\n\n`,
+        );
+      },
+      () => response.end(),
+    );
+    if (closed) {
+      subscription.cancel();
+      return;
+    }
+    response.write(`event: ready\ndata: {}\n\n`);
   }
 }
