@@ -29,7 +29,8 @@ export class BriefExportService {
   async export(id: string, format: ExportFormat): Promise<ExportedFile> {
     const [brief, template] = await Promise.all([this.briefs.get(id), this.templates.get()]);
     const model = telaahanDocument(brief, template);
-    const data = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
+    const data =
+      format === 'docx' ? await renderDocx(model, { embedFonts: template.docxEmbedFonts }) : await renderPdf(model);
     return {
       data,
       contentType: CONTENT_TYPES[format],

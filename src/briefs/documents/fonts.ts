@@ -38,3 +38,8 @@ export function fontData(face: FontFace): Buffer {
 export function faceOf(run: { bold?: boolean; italic?: boolean }): FontFace {
   return run.bold ? (run.italic ? 'boldItalic' : 'bold') : run.italic ? 'italic' : 'regular';
 }
+
+/** The widely installed face whose metrics a bundled face copies (a DOCX that does not embed fonts names it). */
+export function metricEquivalent(family: string): string {
+  return family === 'Arimo' ? 'Arial' : family;
+}
