@@ -32,6 +32,8 @@ export interface BriefTemplate {
   margins: { top: number; bottom: number; left: number; right: number };
   font: BriefFontName;
   fontSize: number;
+  /** Embed the font files in DOCX exports (else the DOCX names Arial, whose metrics Arimo copies). */
+  docxEmbedFonts: boolean;
   titles: { kesimpulan: 'Kesimpulan' | 'Simpulan'; saran: 'Saran' | 'Saran Tindak' };
   /** Optional sections a new draft carries. */
   sections: { dasar: boolean; praanggapan: boolean };
@@ -55,6 +57,7 @@ export const DEFAULT_BRIEF_TEMPLATE: BriefTemplate = {
   margins: { top: 2, bottom: 2.5, left: 3, right: 2 },
   font: 'Arimo',
   fontSize: 12,
+  docxEmbedFonts: false,
   titles: { kesimpulan: 'Kesimpulan', saran: 'Saran Tindak' },
   sections: { dasar: false, praanggapan: true },
   dasar: ['Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.'],

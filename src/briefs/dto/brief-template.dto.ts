@@ -135,6 +135,10 @@ export class BriefTemplateDto {
   @Max(14, { message: 'paling besar 14 pt' })
   fontSize!: number;
 
+  @ApiProperty({ description: 'Embed the font files in DOCX exports (else the DOCX names Arial)' })
+  @IsBoolean(BOOL)
+  docxEmbedFonts!: boolean;
+
   @ApiProperty({ type: TitlesDto }) @ValidateNested() @Type(() => TitlesDto) titles!: TitlesDto;
   @ApiProperty({ type: OptionalSectionsDto })
   @ValidateNested()
