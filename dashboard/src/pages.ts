@@ -35,6 +35,14 @@ export const PAGES: Page[] = [
     load: () => import('./pages/explore.js'),
   },
   {
+    path: '/telaahan',
+    title: 'Telaahan staf',
+    roles: ALL,
+    nav: { label: 'Telaahan' },
+    load: () => import('./pages/briefs.js'),
+  },
+  { path: '/telaahan/:id', title: 'Telaahan staf', roles: ALL, load: () => import('./pages/brief-editor.js') },
+  {
     path: '/admin/topik',
     title: 'Topik pantauan',
     roles: ADMIN,
@@ -68,4 +76,4 @@ export const PAGES: Page[] = [
 export const STAFF_ROLES = STAFF;
 
 /** The telaahan pages and the "Buat telaahan" button need the briefs API (issue 10). */
-export const BRIEFS_ENABLED = false;
+export const BRIEFS_ENABLED = true;

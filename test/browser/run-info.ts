@@ -7,6 +7,8 @@ export interface BrowserRun {
   /** An analyst created by an admin who has not signed in yet: the first login must change the password. */
   pending: { username: string; password: string };
   issueId: string;
+  /** A telaahan drafted from the issue (its title and quotes carry the hostile text). */
+  briefId: string;
   xssSource: string;
   xssTopicId: string;
 }

@@ -142,5 +142,6 @@ export async function seed(url: string): Promise<Omit<BrowserRun, 'url'>> {
     },
     60,
   );
-  return { accounts, pending, issueId: flood.id, xssSource, xssTopicId: topic.id };
+  const brief = await admin.call<{ id: string }>('POST', `/api/issues/${flood.id}/briefs`);
+  return { accounts, pending, issueId: flood.id, briefId: brief.id, xssSource, xssTopicId: topic.id };
 }

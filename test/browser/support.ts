@@ -86,8 +86,20 @@ export async function visit(page: Page, path: string): Promise<void> {
   await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 30_000 });
 }
 
+/** Pages whose first screen also goes to `readme-<name>.png` (the README's pictures come from these). */
+const README_SHOTS = new Set([
+  '10-ringkasan',
+  '21-isu-detail',
+  '30-telusuri',
+  '55-admin-topik-pratinjau',
+  '83-telaahan-sunting',
+]);
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  if (README_SHOTS.has(name)) {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `readme-${name}.png`) });
+  }
 }
 
 export interface AxeViolation {
