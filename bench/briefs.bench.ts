@@ -21,7 +21,7 @@ import { BriefsService } from '../src/briefs/briefs.service.js';
 import { IngestService } from '../src/ingestion/ingest.service.js';
 import { DetectionEngine } from '../src/issues/detection-engine.service.js';
 import { IssuesRepository } from '../src/issues/issues.repository.js';
-import type { IngestPostPayload } from '../src/queue/job-payloads.js';
+import type { IngestPostPayload } from '../src/ingestion/ingest-post.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
