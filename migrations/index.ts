@@ -11,6 +11,7 @@ import { IssueDetection1764000000800 } from './1764000000800-IssueDetection.js';
 import { Alerts1764000000850 } from './1764000000850-Alerts.js';
 import { StatsRollups1764000001100 } from './1764000001100-StatsRollups.js';
 import { Briefs1764000001200 } from './1764000001200-Briefs.js';
+import { DailyReports1764000001600 } from './1764000001600-DailyReports.js';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Alerts1764000000850,
   StatsRollups1764000001100,
   Briefs1764000001200,
+  DailyReports1764000001600,
 ];

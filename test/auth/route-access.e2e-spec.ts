@@ -42,6 +42,14 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/briefs/{id}/revisions': [Role.Analyst, Role.Admin],
   'GET /api/settings/brief-template': [Role.Admin],
   'PUT /api/settings/brief-template': [Role.Admin],
+  'GET /api/account/profile': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'PATCH /api/account/profile': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/users/{id}/profile': [Role.Admin],
+  'PATCH /api/users/{id}/profile': [Role.Admin],
+  'GET /api/reports': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/reports/{id}': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'POST /api/reports/daily': [Role.Analyst, Role.Admin],
+  'GET /api/reports/{id}/export': [Role.Admin, Role.Analyst, Role.Pimpinan],
 };
 
 interface Operation {
