@@ -1,17 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { ALL_ROLES, Role, Roles } from '../auth/roles.decorator.js';
 import type { BriefListItem, BriefVersionView, BriefView } from './brief.types.js';
+import { BriefExportService } from './brief-export.service.js';
 import { BriefsService } from './briefs.service.js';
-import { DecisionNoteDto, ListBriefsQuery, PatchBriefDto, ReturnBriefDto } from './dto/brief-requests.dto.js';
+import {
+  DecisionNoteDto,
+  ExportBriefQuery,
+  ListBriefsQuery,
+  PatchBriefDto,
+  ReturnBriefDto,
+} from './dto/brief-requests.dto.js';
 
 @ApiTags('briefs')
 @ApiBearerAuth()
 @Controller('briefs')
 export class BriefsController {
-  constructor(private readonly briefs: BriefsService) {}
+  constructor(
+    private readonly briefs: BriefsService,
+    private readonly exports: BriefExportService,
+  ) {}
 
   @Get()
   @Roles(...ALL_ROLES)
@@ -82,5 +92,17 @@ export class BriefsController {
   @ApiOperation({ summary: 'Starts a new draft from an approved telaahan, linked to it (revisionOf)' })
   revise(@Param('id') id: string, @CurrentPrincipal() actor?: Principal): Promise<BriefView> {
     return this.briefs.revise(id, actor);
+  }
+
+  @Get(':id/export')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'The telaahan as DOCX or PDF (kop, header, sections, chart, signature, Lampiran)' })
+  async export(@Param('id') id: string, @Query() q: ExportBriefQuery): Promise<StreamableFile> {
+    const file = await this.exports.export(id, q.format);
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.data.length,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IssuesModule } from '../issues/issues.module.js';
 import { TopicsModule } from '../topics/topics.module.js';
+import { BriefExportService } from './brief-export.service.js';
 import { BriefFiguresService } from './brief-figures.service.js';
 import { BriefTemplateController } from './brief-template.controller.js';
 import { BriefTemplateService } from './brief-template.service.js';
@@ -16,7 +17,7 @@ import { IssueBriefsController } from './issue-briefs.controller.js';
 @Module({
   imports: [IssuesModule, TopicsModule],
   controllers: [BriefsController, IssueBriefsController, BriefTemplateController],
-  providers: [BriefsRepository, BriefsService, BriefFiguresService, BriefTemplateService],
+  providers: [BriefsRepository, BriefsService, BriefFiguresService, BriefTemplateService, BriefExportService],
   exports: [BriefsService, BriefTemplateService],
 })
 export class BriefsModule {}

@@ -11,8 +11,11 @@ export function formatShare(part: number, total: number): string {
   return `${SHARE.format(total > 0 ? Math.round((part / total) * 1000) / 10 : 0)}%`;
 }
 
-/** Percent change from `previous` to `current` (previous > 0), whole percent. */
+/** Change from `previous` to `current` (previous > 0): whole percent, or "naik 3,2 kali lipat" from three times on. */
 export function formatChange(current: number, previous: number): string {
+  if (current >= previous * 3) {
+    return `naik ${SHARE.format(Math.round((current / previous) * 10) / 10)} kali lipat`;
+  }
   const change = Math.round(((current - previous) / previous) * 100);
   return change > 0 ? `naik ${NUMBER.format(change)}%` : change < 0 ? `turun ${NUMBER.format(-change)}%` : 'tetap';
 }

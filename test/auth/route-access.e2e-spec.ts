@@ -40,6 +40,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/briefs/{id}/approve': [Role.Pimpinan, Role.Admin],
   'POST /api/briefs/{id}/return': [Role.Pimpinan, Role.Admin],
   'POST /api/briefs/{id}/revisions': [Role.Analyst, Role.Admin],
+  'GET /api/briefs/{id}/export': [Role.Admin, Role.Analyst, Role.Pimpinan],
   'GET /api/settings/brief-template': [Role.Admin],
   'PUT /api/settings/brief-template': [Role.Admin],
   'GET /api/account/profile': [Role.Admin, Role.Analyst, Role.Pimpinan],

@@ -5,7 +5,16 @@ import { BUCKET_MS, floodStream } from '../issues/issue-stream.js';
 import { loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
 import { waitUntil } from '../support/wait.js';
+import { readDocx, readPdf, squash } from './document-text.js';
 import { count, dateTimeWita, hourWita, sectionText, share, workingDaysAfterWita } from './brief-expectations.js';
+
+/** supertest: collect a binary response body as a Buffer. */
+function binary(res: unknown, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 /**
  * Telaahan staf from a detected issue: every figure of the draft recomputed here by SQL over the test database, the
@@ -329,6 +338,69 @@ describe('Briefs: telaahan staf from a detected issue', () => {
     expect(after.body.figures).toEqual(before.body.figures);
     expect(after.body.figures.quotes.length).toBeGreaterThanOrEqual(3);
     expect(after.body.sections).toEqual(before.body.sections);
+  });
+
+  it('should export the approved brief as DOCX and PDF with kop, header, sections, figures and signature', async () => {
+    const brief = (await api().get(`/api/briefs/${briefId}`).set(as(pimpinan))).body;
+    const f = brief.figures;
+    const expected = [
+      'TELAAHAN STAF',
+      'DINAS KOMUNIKASI DAN INFORMATIKA',
+      'Yth. Kepala Daerah',
+      '000.1/123/Diskominfo',
+      brief.header.hal,
+      'I. Persoalan',
+      'II. Praanggapan',
+      'III. Fakta-fakta yang Mempengaruhi',
+      'IV. Analisis',
+      'V. Kesimpulan',
+      'VI. Saran Tindak',
+      'BPBD dan Dinas Sosial segera bertindak.',
+      `dengan ${count(f.posts)} unggahan dari ${count(f.authors)} akun berbeda`,
+      `dengan ${count(f.peak.posts)} unggahan`,
+      `(${count(f.sentiment.negative)})`,
+      `${f.places[0].name} (kode ${f.places[0].code}; ${count(f.places[0].posts)} unggahan)`,
+      `Sebanyak ${count(f.nearDuplicatePosts)} unggahan (${share(f.nearDuplicatePosts, f.posts)})`,
+      'Dra. Siti Aminah, M.Si.',
+      `${brief.header.penandatangan.jabatan},`,
+      'NIP.',
+      'Gambar 1. Volume unggahan per jam',
+    ];
+
+    const docx = await api()
+      .get(`/api/briefs/${briefId}/export?format=docx`)
+      .set(as(pimpinan))
+      .buffer(true)
+      .parse(binary);
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.headers['content-disposition']).toMatch(/attachment; filename="telaahan-.*\.docx"/u);
+    const word = await readDocx(docx.body as Buffer);
+    const wordText = squash(word.text);
+    for (const phrase of expected) {
+      expect(wordText).toContain(squash(phrase));
+    }
+    expect(word.text).toContain('Kepada\n:\nYth. Kepala Daerah');
+    expect(word.files.some((name) => /^word\/media\/.+\.png$/u.test(name))).toBe(true);
+    expect(word.files.filter((name) => /^word\/fonts\//u.test(name)).length).toBeGreaterThanOrEqual(3);
+    expect(word.documentXml).toContain('<w:u ');
+    if (f.quotes.length > 3) {
+      expect(wordText).toContain('LAMPIRAN TELAAHAN STAF');
+      expect(wordText).toContain(squash(f.quotes[3].text));
+    }
+
+    const pdf = await api().get(`/api/briefs/${briefId}/export?format=pdf`).set(as(analyst)).buffer(true).parse(binary);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const { text, pages } = await readPdf(pdf.body as Buffer);
+    for (const phrase of expected) {
+      expect(text).toContain(squash(phrase));
+    }
+    expect(text).toContain(`Halaman 1 dari ${pages}`);
+    expect(pages).toBeGreaterThanOrEqual(2);
+
+    expect((await api().get(`/api/briefs/${briefId}/export?format=odt`).set(as(pimpinan))).status).toBe(400);
+    expect((await api().get(`/api/briefs/${briefId}/export?format=pdf`)).status).toBe(401);
   });
 
   it('should let only an admin read and change the template, with errors naming the field', async () => {
