@@ -50,7 +50,7 @@ export class DailyReportBuilder {
     const zone = this.config.timeZone;
     const abbreviation = timeZoneAbbreviation(zone);
     const window = { from: period.from.toISOString(), to: period.to.toISOString() };
-    const [overview, sources, categories, active, newAlerts, overdue, template] = await Promise.all([
+    const [overview, sources, categories, active, newAlerts, overdue, template, volume] = await Promise.all([
       this.stats.overview(window),
       this.stats.breakdown({ ...window, dim: 'source' }),
       this.categories(window),
@@ -58,6 +58,7 @@ export class DailyReportBuilder {
       this.newAlerts(period),
       this.dispositions.overdueByOpd(),
       this.template.get(),
+      this.stats.volume({ ...window, interval: 'hour' }),
     ]);
     const hours: Record<string, number> = template.responseHours;
     const candidates = active.filter((issue) => !CLOSED.has(issue.state) && !issue.mergedInto).slice(0, CANDIDATES);
@@ -88,6 +89,7 @@ export class DailyReportBuilder {
       newAlerts,
       categories,
       overdueDispositions: overdue.filter((row) => row.overdue > 0),
+      hourly: (volume.series[0]?.points ?? []).map((point) => ({ hourStart: point.bucket, posts: point.posts })),
       summary: '',
     };
     content.summary = summaryOf(content);

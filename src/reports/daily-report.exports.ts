@@ -1,4 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { CONTENT_TYPES, type ExportFormat } from '../briefs/brief-export.service.js';
+import { BriefTemplateService } from '../briefs/brief-template.service.js';
+import { renderDocx } from '../briefs/documents/docx-renderer.js';
+import { renderPdf } from '../briefs/documents/pdf-renderer.js';
+import { dailyReportDocument } from './daily-report-document.js';
 import type { DailyReportContent } from './daily-report.types.js';
 
 export interface ReportFile {
@@ -7,15 +12,22 @@ export interface ReportFile {
   contentType: string;
 }
 
-/**
- * DOCX and PDF of a daily report. The document layer (src/briefs/documents) is not on this branch yet: no files are
- * produced, the e-mail goes out without attachments and the export route answers 501.
- */
+/** DOCX and PDF of a daily report, rendered by the briefs document layer with the deployment's brief template. */
 @Injectable()
 export class DailyReportExports {
-  readonly available = false;
+  constructor(private readonly templates: BriefTemplateService) {}
 
-  async attachments(_content: DailyReportContent): Promise<ReportFile[]> {
-    return [];
+  async file(content: DailyReportContent, format: ExportFormat): Promise<ReportFile> {
+    const model = dailyReportDocument(content, await this.templates.get());
+    return {
+      filename: `laporan-harian-${content.reportDate}.${format}`,
+      content: format === 'docx' ? await renderDocx(model) : await renderPdf(model),
+      contentType: CONTENT_TYPES[format],
+    };
+  }
+
+  /** Both files, for the e-mail. */
+  async attachments(content: DailyReportContent): Promise<ReportFile[]> {
+    return [await this.file(content, 'docx'), await this.file(content, 'pdf')];
   }
 }

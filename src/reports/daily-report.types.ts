@@ -64,6 +64,8 @@ export interface DailyReportContent {
   newAlerts: ReportAlert[];
   categories: ReportCategory[];
   overdueDispositions: OverdueByOpd[];
+  /** Posts per UTC hour of the period (the chart of the exports). */
+  hourly: { hourStart: string; posts: number }[];
   /** One paragraph opening the report. */
   summary: string;
 }

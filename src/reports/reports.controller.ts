@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  NotImplementedException,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, StreamableFile, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -54,11 +44,12 @@ export class ReportsController {
   @Roles(...ALL_ROLES)
   @ApiQuery({ name: 'format', enum: ['docx', 'pdf'] })
   @ApiOperation({ summary: 'Unduh laporan harian sebagai DOCX atau PDF' })
-  async export(@Param('id') id: string, @Query() _query: ExportQueryDto): Promise<never> {
-    await this.reports.get(id);
-    if (!this.exports.available) {
-      throw new NotImplementedException('Ekspor DOCX/PDF laporan harian belum tersedia');
-    }
-    throw new NotImplementedException('Ekspor DOCX/PDF laporan harian belum tersedia');
+  async export(@Param('id') id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
+    const report = await this.reports.get(id);
+    const file = await this.exports.file(report.content, query.format);
+    return new StreamableFile(file.content, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"`,
+    });
   }
 }

@@ -6,6 +6,7 @@ import { DailyReportScheduler } from '../../src/reports/daily-report.scheduler.j
 import { DailyReportsService } from '../../src/reports/daily-reports.service.js';
 import { dueReportDate, periodOf } from '../../src/reports/report-period.js';
 import { decodeMail, FakeSmtpServer, fakeTelegram, type RecordingHttpServer } from '../alerts/local-servers.js';
+import { readDocx, readPdf, squash } from '../briefs/document-text.js';
 import { floodStream } from '../issues/issue-stream.js';
 import { createUser, login, loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
@@ -17,6 +18,13 @@ const BOT_TOKEN = '123456:uji-laporan-harian';
 const REPORT_TIME = { hour: 6, minute: 0 };
 const ZONE = 'Asia/Makassar';
 const DAY_MS = 86_400_000;
+
+function binary(res: unknown, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 function dayBefore(date: string, days = 1): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
@@ -143,9 +151,15 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
         { what: 'two report e-mails' },
       );
       expect(mails.flatMap((mail) => mail.to).sort()).toEqual(['sekda@uji.go.id', 'wali.kota@uji.go.id']);
-      const { subject, text } = decodeMail(mails[0].data);
-      expect(subject).toBe(`[Pantau Isu] Laporan Harian Monitoring Isu ${reportDate}`);
-      expect(text).toContain(`#/reports/${reportId}`);
+      expect(decodeMail(mails[0].data).subject).toBe(`[Pantau Isu] Laporan Harian Monitoring Isu ${reportDate}`);
+      // multipart/mixed (the attachments) around multipart/alternative (text and HTML): read the inner part.
+      const inner = mails[0].data.slice(mails[0].data.indexOf('Content-Type: multipart/alternative'));
+      expect(decodeMail(inner).text).toContain(`#/reports/${reportId}`);
+      for (const mail of mails) {
+        expect(mail.data).toContain(`filename=laporan-harian-${reportDate}.docx`);
+        expect(mail.data).toContain(`filename=laporan-harian-${reportDate}.pdf`);
+        expect(mail.data).toContain('Content-Type: application/pdf');
+      }
     });
 
     it('should send a short Telegram summary with a link, and log every delivery', async () => {
@@ -289,6 +303,54 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
       expect((await api().get(`/api/reports/${reportId}`)).status).toBe(401);
       const view = await api().get(`/api/reports/${reportId}`).set(as(pimpinan));
       expect(view.body.deliveries.map((d: { recipient: string }) => d.recipient)).toContain('w***@uji.go.id');
+    });
+
+    it('should export the report as DOCX and PDF with its sections and figures, for every role', async () => {
+      const content = (await api().get(`/api/reports/${reportId}`).set(as(pimpinan))).body.content;
+      const [totals] = (
+        await db.query(`SELECT count(*)::int AS posts FROM posts WHERE created_at >= $1 AND created_at < $2`, [
+          period.from,
+          period.to,
+        ])
+      ).rows;
+      const expected = [
+        'LAPORAN HARIAN MONITORING ISU',
+        'Ringkasan',
+        'Isu Menonjol',
+        'Pemilahan Isu',
+        'Peringatan Baru',
+        'Volume dan Sentimen per Kategori',
+        'Disposisi Melewati Batas Waktu per OPD',
+        `tercatat ${totals.posts.toLocaleString('id-ID')} unggahan`,
+        content.topIssues[0].label,
+        `${content.topIssues[0].posts.value.toLocaleString('id-ID')} unggahan`,
+        'Gambar 1. Volume unggahan per jam',
+      ];
+      const docx = await api()
+        .get(`/api/reports/${reportId}/export?format=docx`)
+        .set(as(pimpinan))
+        .buffer(true)
+        .parse(binary);
+      expect(docx.status).toBe(200);
+      expect(docx.headers['content-type']).toContain('wordprocessingml');
+      const word = await readDocx(docx.body as Buffer);
+      expect(word.files.some((file) => file.startsWith('word/media/'))).toBe(true);
+      for (const phrase of expected) {
+        expect(squash(word.text)).toContain(phrase);
+      }
+      const pdf = await api()
+        .get(`/api/reports/${reportId}/export?format=pdf`)
+        .set(as(analyst))
+        .buffer(true)
+        .parse(binary);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const { text } = await readPdf(pdf.body as Buffer);
+      for (const phrase of expected) {
+        expect(text).toContain(phrase);
+      }
+      expect((await api().get(`/api/reports/${reportId}/export?format=odt`).set(as(admin))).status).toBe(400);
+      expect((await api().get(`/api/reports/${reportId}/export?format=pdf`)).status).toBe(401);
     });
 
     it('should not build or deliver the same date again when the schedule fires twice', async () => {
