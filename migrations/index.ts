@@ -12,6 +12,7 @@ import { Alerts1764000000850 } from './1764000000850-Alerts.js';
 import { IngestWritePath1764000001000 } from './1764000001000-IngestWritePath.js';
 import { StatsRollups1764000001100 } from './1764000001100-StatsRollups.js';
 import { Briefs1764000001200 } from './1764000001200-Briefs.js';
+import { DailyReports1764000001600 } from './1764000001600-DailyReports.js';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   IngestWritePath1764000001000,
   StatsRollups1764000001100,
   Briefs1764000001200,
+  DailyReports1764000001600,
 ];

@@ -17,6 +17,7 @@ import { AlertsModule } from './alerts/alerts.module.js';
 import { IssuesModule } from './issues/issues.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { BriefsModule } from './briefs/briefs.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -47,6 +48,7 @@ export class AppModule {
         SourcesModule,
         StatsModule,
         BriefsModule,
+        ReportsModule,
       ],
     };
   }

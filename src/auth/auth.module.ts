@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { InitialAdminService } from './initial-admin.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { ProfileController } from './profile.controller.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { createQueueBoard, QUEUE_BOARD_ROUTE, queueBoardAccess } from './queue-board.js';
 import { RouteAccessRegistry } from './route-access.registry.js';
@@ -24,7 +25,7 @@ import { UsersService } from './users.service.js';
 @Global()
 @Module({
   imports: [JwtModule.register({}), DiscoveryModule],
-  controllers: [AuthController, UsersController, AuditController],
+  controllers: [AuthController, UsersController, AuditController, ProfileController],
   providers: [
     SessionsService,
     LoginThrottleService,

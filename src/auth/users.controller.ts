@@ -15,11 +15,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from './audit.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
+import { UpdateProfileDto } from './dto/update-profile.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import type { AuthenticatedRequest, Principal } from './principal.js';
+import { changedProfileFields } from './profile-changes.js';
 import { requestAddress } from './request-address.js';
 import { Role, Roles } from './roles.decorator.js';
-import { UsersService } from './users.service.js';
+import { UserProfile, UsersService } from './users.service.js';
 
 /** Account administration: admins only; every change goes to the audit log. */
 @ApiTags('users')
@@ -83,6 +85,34 @@ export class UsersController {
       targetType: 'user',
       targetId: id,
       details: { username: after.username, changes },
+      address: requestAddress(request),
+    });
+    return after;
+  }
+
+  @Get(':id/profile')
+  @ApiOperation({ summary: 'Profil pengiriman pengguna: e-mail, ID Telegram, langganan laporan harian' })
+  profile(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
+  ): Promise<UserProfile> {
+    return this.users.profile(id);
+  }
+
+  @Patch(':id/profile')
+  @ApiOperation({ summary: 'Ubah profil pengiriman pengguna' })
+  async updateProfile(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
+    @Body() body: UpdateProfileDto,
+    @CurrentPrincipal() actor: Principal,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<UserProfile> {
+    const { before, after } = await this.users.updateProfile(id, body);
+    await this.audit.record({
+      actor,
+      action: 'user.profile',
+      targetType: 'user',
+      targetId: id,
+      details: { username: after.username, fields: changedProfileFields(before, after) },
       address: requestAddress(request),
     });
     return after;

@@ -24,6 +24,26 @@ export interface UserView {
   updatedAt: string;
 }
 
+/** The delivery fields of an account (the daily report's recipients come from these). */
+export interface UserProfile {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  email: string | null;
+  telegramChatId: string | null;
+  dailyReportOptIn: boolean;
+}
+
+export interface ProfilePatch {
+  email?: string | null;
+  telegramChatId?: string | null;
+  dailyReportOptIn?: boolean;
+}
+
+const PROFILE_COLUMNS = `id, username, display_name AS "displayName", role, email, telegram_chat_id AS "telegramChatId",
+  daily_report_opt_in AS "dailyReportOptIn"`;
+
 export interface NewUser {
   username: string;
   displayName: string;
@@ -97,6 +117,43 @@ export class UsersService {
       await this.sessions.revokeAllOf(id);
     }
     return { before, after: rows[0] };
+  }
+
+  async profile(id: string): Promise<UserProfile> {
+    const rows = await this.db.query<UserProfile[]>(`SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`, [id]);
+    if (!rows[0]) {
+      throw new NotFoundException('Pengguna tidak ditemukan');
+    }
+    return rows[0];
+  }
+
+  /** Changes the delivery fields; an absent field is kept, `null` clears it. */
+  async updateProfile(id: string, patch: ProfilePatch): Promise<{ before: UserProfile; after: UserProfile }> {
+    const before = await this.profile(id);
+    const [rows] = await this.db.query<[UserProfile[], number]>(
+      `UPDATE users SET
+              email = CASE WHEN $2 THEN $3 ELSE email END,
+              telegram_chat_id = CASE WHEN $4 THEN $5 ELSE telegram_chat_id END,
+              daily_report_opt_in = COALESCE($6, daily_report_opt_in), updated_at = now()
+        WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
+      [
+        id,
+        patch.email !== undefined,
+        patch.email?.trim().toLowerCase() ?? null,
+        patch.telegramChatId !== undefined,
+        patch.telegramChatId?.trim() ?? null,
+        patch.dailyReportOptIn ?? null,
+      ],
+    );
+    return { before, after: rows[0] };
+  }
+
+  /** Active pimpinan accounts that opted in to the daily report, with their delivery fields. */
+  async dailyReportRecipients(): Promise<UserProfile[]> {
+    return await this.db.query<UserProfile[]>(
+      `SELECT ${PROFILE_COLUMNS} FROM users WHERE active AND role = 'pimpinan' AND daily_report_opt_in
+        ORDER BY lower(username)`,
+    );
   }
 
   /** Sets a new temporary password (returned once), revokes the user's sessions and lifts a login lock. */

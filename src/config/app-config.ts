@@ -49,6 +49,10 @@ export interface AppConfig {
   smtpUrl?: string;
   telegramBotToken?: string;
   telegramApiBase: string;
+  /** Daily report: local time (HH:MM, home region's zone) it is built at, and recipients besides opted-in pimpinan. */
+  reportTime: { hour: number; minute: number };
+  reportEmails: string[];
+  reportTelegramChats: string[];
   /** Embedded mode: no DATABASE_URL given. */
   embedded: boolean;
 }
@@ -159,6 +163,31 @@ function readTrustedProxies(read: EnvReader): string[] {
   return entries;
 }
 
+const REPORT_EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+const REPORT_CHAT = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
+
+function readReportTime(read: EnvReader): { hour: number; minute: number } {
+  const raw = read.string('PANTAU_REPORT_TIME') ?? '06:00';
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!match) {
+    read.problems.push(`PANTAU_REPORT_TIME must be a time of day HH:MM such as 06:00 (got "${raw}")`);
+    return { hour: 6, minute: 0 };
+  }
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+function readList(read: EnvReader, name: string, pattern: RegExp, what: string): string[] {
+  const entries = (read.string(name) ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.some((entry) => !pattern.test(entry))) {
+    // Never echo the values: they are personal data.
+    read.problems.push(`${name} must be a comma-separated list of ${what}`);
+  }
+  return entries;
+}
+
 const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export function loadAppConfig(env: Env = process.env, argv: string[] = process.argv): AppConfig {
@@ -224,6 +253,11 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     smtpUrl: read.url('PANTAU_SMTP_URL', ['smtp:', 'smtps:']),
     telegramBotToken: read.string('PANTAU_TELEGRAM_BOT_TOKEN'),
     telegramApiBase: read.url('PANTAU_TELEGRAM_API_BASE', ['http:', 'https:']) ?? 'https://api.telegram.org',
+    reportTime: readReportTime(read),
+    reportEmails: readList(read, 'PANTAU_REPORT_EMAILS', REPORT_EMAIL, 'e-mail addresses').map((entry) =>
+      entry.toLowerCase(),
+    ),
+    reportTelegramChats: readList(read, 'PANTAU_REPORT_TELEGRAM_CHATS', REPORT_CHAT, 'Telegram chat ids or @channels'),
     embedded,
   };
   if (read.problems.length > 0) {

@@ -42,14 +42,8 @@ export class AlertDeliveriesRepository {
     return rows[0][0]?.attempts ?? 0;
   }
 
-  async markSent(id: string): Promise<void> {
-    await this.db.query(
-      `UPDATE alert_deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
-      [id],
-    );
-  }
-
-  async markSentWithNote(id: string, note: string): Promise<void> {
+  /** `note` is kept with a successful delivery (e.g. some e-mail recipients refused), else cleared. */
+  async markSent(id: string, note: string | null = null): Promise<void> {
     await this.db.query(`UPDATE alert_deliveries SET status = 'sent', sent_at = now(), last_error = $2 WHERE id = $1`, [
       id,
       note,

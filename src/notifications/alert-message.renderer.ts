@@ -100,6 +100,7 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export function renderEmail(evidence: AlertEvidence): EmailMessage {

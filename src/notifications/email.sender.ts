@@ -65,6 +65,7 @@ export class EmailSender implements OnModuleDestroy {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        attachments: message.attachments,
       });
       const rejected = ((info.rejected ?? []) as (string | { address: string })[]).map((address) =>
         typeof address === 'string' ? address : address.address,

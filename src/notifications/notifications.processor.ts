@@ -1,6 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job } from 'bullmq';
 import { webhookSecretKeyId } from '../alerts/alert-channels.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -10,16 +10,14 @@ import { unexpectedJob } from '../queue/unexpected-job.js';
 import { CredentialsCipher } from '../sources/credentials-cipher.js';
 import { AlertDeliveriesRepository, type DeliveryWork } from './alert-deliveries.repository.js';
 import { renderEmail, renderTelegram, renderWebhook } from './alert-message.renderer.js';
-import { DeliveryError } from './delivery-error.js';
+import { attemptDelivery, type DeliveryResult } from './delivery-attempt.js';
 import { EmailSender } from './email.sender.js';
 import { notificationBackoff } from './notification-backoff.js';
+import { ReportDeliveryRelay } from './report-delivery.port.js';
 import { TelegramSender } from './telegram.sender.js';
 import { WebhookSender } from './webhook.sender.js';
 
-export interface DeliverAlertResult {
-  status: 'sent' | 'skipped';
-  detail?: string;
-}
+export type DeliverAlertResult = DeliveryResult;
 
 /**
  * Sends one alert to one channel. Each attempt is counted on the delivery row; a permanent failure
@@ -36,6 +34,7 @@ export class NotificationsProcessor extends WorkerHost {
     private readonly telegram: TelegramSender,
     private readonly email: EmailSender,
     private readonly webhook: WebhookSender,
+    private readonly reports: ReportDeliveryRelay,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
@@ -47,8 +46,10 @@ export class NotificationsProcessor extends WorkerHost {
     switch (item.name) {
       case JobName.DeliverAlert:
         return this.deliver(item.data.deliveryId, job);
+      case JobName.DeliverReport:
+        return this.reports.deliver(item.data.deliveryId, job);
       default:
-        return unexpectedJob(QueueName.Notifications, item.name);
+        return unexpectedJob(QueueName.Notifications, item);
     }
   }
 
@@ -60,32 +61,7 @@ export class NotificationsProcessor extends WorkerHost {
     if (work.status === 'sent' || work.status === 'failed') {
       return { status: 'skipped', detail: `sudah berstatus ${work.status}` };
     }
-    const attempt = await this.deliveries.startAttempt(deliveryId);
-    try {
-      const note = await this.send(work);
-      if (note) {
-        await this.deliveries.markSentWithNote(deliveryId, note);
-      } else {
-        await this.deliveries.markSent(deliveryId);
-      }
-      return { status: 'sent' };
-    } catch (error) {
-      const failure =
-        error instanceof DeliveryError ? error : new DeliveryError('Pengiriman gagal karena kesalahan tak terduga.');
-      if (!(error instanceof DeliveryError)) {
-        this.logger.error(`Delivery ${deliveryId} (${work.channel.type}) failed unexpectedly: ${String(error)}`);
-      }
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (failure.permanent || lastAttempt) {
-        await this.deliveries.markFailure(deliveryId, 'failed', failure.message);
-        this.logger.warn(
-          `Delivery ${deliveryId} (${work.channel.type}) failed after attempt ${attempt}: ${failure.message}`,
-        );
-        throw new UnrecoverableError(failure.message);
-      }
-      await this.deliveries.markFailure(deliveryId, 'retrying', failure.message);
-      throw failure;
-    }
+    return attemptDelivery(this.deliveries, deliveryId, job, work.channel.type, this.logger, () => this.send(work));
   }
 
   /** Returns a note to keep with a successful delivery (e.g. some e-mail recipients refused). */

@@ -47,7 +47,12 @@ export type SourcesQueueJob = { name: JobName.FetchSource; data: FetchSourceJob 
 export type AnalysisQueueJob =
   { name: JobName.TopicBackfill; data: AnalysisJobRef } | { name: JobName.ReanalyzePosts; data: AnalysisJobRef };
 export type ModelsQueueJob = { name: JobName.TrainSentimentModel; data: TrainSentimentModelJob };
-export type NotificationsQueueJob = { name: JobName.DeliverAlert; data: DeliverAlertJob };
+/** One channel's delivery of one daily report (the report_deliveries row holds the recipient and the outcome). */
+export interface DeliverReportJob {
+  deliveryId: string;
+}
+export type NotificationsQueueJob =
+  { name: JobName.DeliverAlert; data: DeliverAlertJob } | { name: JobName.DeliverReport; data: DeliverReportJob };
 
 /** Every job of every queue: `JobOf<JobName.IngestBatch>` is its payload type everywhere. */
 /** One emerging-issue detection pass (scheduled, or `POST /api/issues/detect` with the clock at `now`). */

@@ -13,6 +13,7 @@ const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.TrainSentimentModel]: QueueName.Models,
   [JobName.DeliverAlert]: QueueName.Notifications,
   [JobName.DetectionPass]: QueueName.Detection,
+  [JobName.DeliverReport]: QueueName.Notifications,
 };
 
 /** The one typed way to enqueue a job: the payload type follows the job name. */

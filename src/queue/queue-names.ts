@@ -21,6 +21,7 @@ export enum JobName {
   TrainSentimentModel = 'train-sentiment-model',
   DeliverAlert = 'deliver-alert',
   DetectionPass = 'detection-pass',
+  DeliverReport = 'deliver-report',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

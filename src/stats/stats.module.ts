@@ -9,11 +9,11 @@ import { StatsService } from './stats.service.js';
 
 /**
  * The dashboard's aggregate API, read-only over the rollups RollupWriter keeps, and the live events stream
- * (docs/stats.md). Exports LiveEventHub: other modules register their event sources with it.
+ * (docs/stats.md). Exports LiveEventHub (other modules register their event sources with it) and StatsService (the daily report reads it).
  */
 @Module({
   controllers: [StatsController, LiveEventsController],
   providers: [StatsRepository, StatsLabels, StatsService, LiveEventHub, BuiltInLiveEventSources],
-  exports: [LiveEventHub],
+  exports: [LiveEventHub, StatsService],
 })
 export class StatsModule {}

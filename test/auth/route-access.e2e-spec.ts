@@ -51,6 +51,14 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/stats/top-terms': [Role.Admin, Role.Analyst, Role.Pimpinan],
   'GET /api/stats/top-authors': [Role.Admin, Role.Analyst, Role.Pimpinan],
   'GET /api/events': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/account/profile': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'PATCH /api/account/profile': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/users/{id}/profile': [Role.Admin],
+  'PATCH /api/users/{id}/profile': [Role.Admin],
+  'GET /api/reports': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'GET /api/reports/{id}': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  'POST /api/reports/daily': [Role.Analyst, Role.Admin],
+  'GET /api/reports/{id}/export': [Role.Admin, Role.Analyst, Role.Pimpinan],
 };
 
 interface Operation {

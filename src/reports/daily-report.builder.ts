@@ -1,0 +1,255 @@
+/**
+ * Builds the content of one daily report from the other modules' services: issues (list, view, figures), stats
+ * (overview and breakdowns over the hourly rollups, never posts), alerts and dispositions. Read-only.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { AlertsService } from '../alerts/alerts.service.js';
+import type { AlertView } from '../alerts/alerts.repository.js';
+import { BriefTemplateService } from '../briefs/brief-template.service.js';
+import { adviceFor } from '../briefs/templates/category-advice.js';
+import { CAMPAIGN_ADVICE } from '../briefs/templates/campaign-advice.js';
+import { formatCount, formatDateTime } from '../briefs/indonesian-format.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { timeZoneAbbreviation } from '../config/time-zone.js';
+import { DispositionsService } from '../issues/dispositions.service.js';
+import type { IssueListItem } from '../issues/dto/issue-view.js';
+import { IssuesService } from '../issues/issues.service.js';
+import { StatsService } from '../stats/stats.service.js';
+import type {
+  DailyReportContent,
+  ReportAlert,
+  ReportCategory,
+  ReportGroup,
+  ReportItem,
+  ReportTopIssue,
+} from './daily-report.types.js';
+import { classifyIssue } from './report-classifier.js';
+import type { ReportPeriod } from './report-period.js';
+
+export const TOP_ISSUES = 5;
+/** Issues of the period considered for the groups, by severity. */
+const CANDIDATES = 30;
+const ALERT_PAGE = 200;
+const HOUR_MS = 3_600_000;
+
+const CLOSED = new Set(['dismissed', 'merged']);
+
+@Injectable()
+export class DailyReportBuilder {
+  constructor(
+    private readonly issues: IssuesService,
+    private readonly stats: StatsService,
+    private readonly alerts: AlertsService,
+    private readonly dispositions: DispositionsService,
+    private readonly template: BriefTemplateService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async build(period: ReportPeriod): Promise<DailyReportContent> {
+    const zone = this.config.timeZone;
+    const abbreviation = timeZoneAbbreviation(zone);
+    const window = { from: period.from.toISOString(), to: period.to.toISOString() };
+    const [overview, sources, categories, active, newAlerts, overdue, template, volume] = await Promise.all([
+      this.stats.overview(window),
+      this.stats.breakdown({ ...window, dim: 'source' }),
+      this.categories(window),
+      this.issues.list({ from: period.from, to: period.to, limit: 200 }),
+      this.newAlerts(period),
+      this.dispositions.overdueByOpd(),
+      this.template.get(),
+      this.stats.volume({ ...window, interval: 'hour' }),
+    ]);
+    const hours: Record<string, number> = template.responseHours;
+    const candidates = active.filter((issue) => !CLOSED.has(issue.state) && !issue.mergedInto).slice(0, CANDIDATES);
+    const topIssues = await Promise.all(
+      candidates.slice(0, TOP_ISSUES).map((issue) => this.topIssue(issue, period, hours)),
+    );
+    const groups = await this.groups(candidates);
+    const content: DailyReportContent = {
+      title: 'Laporan Harian Monitoring Isu',
+      reportDate: period.date,
+      period: {
+        ...window,
+        timeZone: zone,
+        timeZoneAbbreviation: abbreviation,
+        text: `${formatDateTime(period.from, zone, abbreviation)} sampai ${formatDateTime(period.to, zone, abbreviation)}`,
+      },
+      overview: {
+        posts: overview.posts,
+        negativeShare: overview.negativeShare.value,
+        authors: overview.authors.value,
+        openIssues: overview.openIssues.total,
+      },
+      sources: sources.rows
+        .filter((row) => row.posts > 0)
+        .map((row) => ({ id: row.key, label: row.label, posts: row.posts })),
+      topIssues,
+      groups,
+      newAlerts,
+      categories,
+      overdueDispositions: overdue.filter((row) => row.overdue > 0),
+      hourly: (volume.series[0]?.points ?? []).map((point) => ({ hourStart: point.bucket, posts: point.posts })),
+      summary: '',
+    };
+    content.summary = summaryOf(content);
+    return content;
+  }
+
+  private async topIssue(
+    issue: IssueListItem,
+    period: ReportPeriod,
+    hours: Record<string, number>,
+  ): Promise<ReportTopIssue> {
+    const [view, figures] = await Promise.all([this.issues.view(issue.id), this.issues.figures(issue.id, 24)]);
+    const inRange = (from: number, to: number) =>
+      figures.hourly
+        .filter((hour) => {
+          const at = Date.parse(hour.hourStart);
+          return at >= from && at < to;
+        })
+        .reduce((sum, hour) => sum + hour.posts, 0);
+    const from = floorHour(period.from.getTime());
+    const to = floorHour(period.to.getTime());
+    const value = inRange(from, to);
+    const previous = inRange(from - (to - from), from);
+    const total = figures.sentiment.positive + figures.sentiment.neutral + figures.sentiment.negative;
+    const share = (n: number) => (total > 0 ? Math.round((n / total) * 10000) / 10000 : 0);
+    return {
+      id: issue.id,
+      label: issue.label,
+      category: issue.category,
+      opd: issue.opd,
+      severity: Math.round(issue.severity * 10) / 10,
+      severityLevel: issue.severityLevel,
+      state: issue.state,
+      posts: {
+        value,
+        previous,
+        change: previous > 0 ? Math.round(((value - previous) / previous) * 10000) / 10000 : null,
+      },
+      sentiment: {
+        positive: share(figures.sentiment.positive),
+        neutral: share(figures.sentiment.neutral),
+        negative: share(figures.sentiment.negative),
+      },
+      places: figures.places.slice(0, 3).map((place) => ({ code: place.code, name: place.name })),
+      recommendation: recommendationFor(issue, hours),
+      link: view.link,
+    };
+  }
+
+  private async groups(candidates: IssueListItem[]): Promise<Record<ReportGroup, ReportItem[]>> {
+    const groups: Record<ReportGroup, ReportItem[]> = { kabarBaik: [], perluPerhatian: [], perluKlarifikasi: [] };
+    const views = await Promise.all(candidates.map((issue) => this.issues.view(issue.id)));
+    for (const view of views) {
+      const total = view.sentiment.positive + view.sentiment.neutral + view.sentiment.negative;
+      const share = (n: number) => (total > 0 ? n / total : 0);
+      const verdict = classifyIssue({
+        severityLevel: view.severityLevel,
+        open: view.outcome === null,
+        campaign: view.campaign,
+        nearDuplicateShare: view.nearDuplicateShare,
+        sentiment: {
+          positive: share(view.sentiment.positive),
+          neutral: share(view.sentiment.neutral),
+          negative: share(view.sentiment.negative),
+        },
+        overdueDispositions: view.dispositions.filter((d) => d.overdue && d.respondedAt === null).length,
+      });
+      if (verdict) {
+        groups[verdict.group].push({
+          issueId: view.id,
+          label: view.label,
+          severityLevel: view.severityLevel,
+          reason: verdict.reason,
+        });
+      }
+    }
+    return groups;
+  }
+
+  private async categories(window: { from: string; to: string }): Promise<ReportCategory[]> {
+    const breakdown = await this.stats.breakdown({ ...window, dim: 'category' });
+    const rows = breakdown.rows.filter((row) => row.posts > 0);
+    const positive = await Promise.all(
+      rows.map((row) => this.stats.breakdown({ ...window, dim: 'sentiment', category: row.key })),
+    );
+    return rows.map((row, index) => {
+      const positivePosts = positive[index].rows.find((r) => r.key === 'positive')?.posts ?? 0;
+      return {
+        key: row.key,
+        label: row.label,
+        posts: row.posts,
+        change: row.change,
+        negativeShare: row.negativeShare,
+        positiveShare: row.posts > 0 ? Math.round((positivePosts / row.posts) * 10000) / 10000 : 0,
+      };
+    });
+  }
+
+  /** Alerts raised in the period (newest first), read page by page through AlertsService. */
+  private async newAlerts(period: ReportPeriod): Promise<ReportAlert[]> {
+    const found: AlertView[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.alerts.list({ limit: String(ALERT_PAGE), cursor });
+      for (const alert of page.items) {
+        const at = Date.parse(alert.createdAt);
+        if (at < period.from.getTime()) {
+          return found.map(toReportAlert);
+        }
+        if (at < period.to.getTime()) {
+          found.push(alert);
+        }
+      }
+      if (!page.nextCursor) {
+        return found.map(toReportAlert);
+      }
+      cursor = page.nextCursor;
+    }
+  }
+}
+
+function toReportAlert(alert: AlertView): ReportAlert {
+  return {
+    id: alert.id,
+    issueId: alert.issueId,
+    label: alert.evidence.issue.label,
+    rule: alert.rule.name,
+    createdAt: alert.createdAt,
+  };
+}
+
+function floorHour(ms: number): number {
+  return Math.floor(ms / HOUR_MS) * HOUR_MS;
+}
+
+/** One line: the first action of the category's template (or the campaign action), filled in. */
+export function recommendationFor(
+  issue: Pick<IssueListItem, 'category' | 'opd' | 'campaign' | 'severityLevel'>,
+  /** Hours to the official update by severity level (the brief template's `responseHours`). */
+  hours: Record<string, number>,
+): string {
+  if (issue.campaign) {
+    return CAMPAIGN_ADVICE.action;
+  }
+  const [first] = adviceFor(issue.category).actions;
+  return first
+    .replaceAll('{opd}', issue.opd || 'OPD terkait')
+    .replaceAll('{jam}', String(hours[issue.severityLevel] ?? 24));
+}
+
+function summaryOf(content: DailyReportContent): string {
+  const { overview, groups } = content;
+  const change =
+    overview.posts.change === null
+      ? ''
+      : ` (${overview.posts.change >= 0 ? 'naik' : 'turun'} ${Math.abs(Math.round(overview.posts.change * 100))}% dari periode sebelumnya)`;
+  return (
+    `Selama periode ${content.period.text} tercatat ${formatCount(overview.posts.value)} unggahan${change} ` +
+    `dari ${formatCount(content.sources.length)} sumber, dengan ${Math.round(overview.negativeShare * 100)}% bernada negatif. ` +
+    `Terdapat ${formatCount(content.topIssues.length)} isu menonjol, ${formatCount(groups.perluPerhatian.length)} hal perlu perhatian, ` +
+    `${formatCount(groups.perluKlarifikasi.length)} hal perlu klarifikasi, dan ${formatCount(content.newAlerts.length)} peringatan baru.`
+  );
+}
