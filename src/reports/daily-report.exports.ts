@@ -18,10 +18,12 @@ export class DailyReportExports {
   constructor(private readonly templates: BriefTemplateService) {}
 
   async file(content: DailyReportContent, format: ExportFormat): Promise<ReportFile> {
-    const model = dailyReportDocument(content, await this.templates.get());
+    const template = await this.templates.get();
+    const model = dailyReportDocument(content, template);
     return {
       filename: `laporan-harian-${content.reportDate}.${format}`,
-      content: format === 'docx' ? await renderDocx(model) : await renderPdf(model),
+      content:
+        format === 'docx' ? await renderDocx(model, { embedFonts: template.docxEmbedFonts }) : await renderPdf(model),
       contentType: CONTENT_TYPES[format],
     };
   }
