@@ -2,11 +2,7 @@
  * Runs the harness's detector-vs-spike evaluation over a blind generator's streams. Each stream names its own home
  * region, so the analysis engine (when given) is built per region.
  */
-import {
-  evaluateOnStream,
-  type Analyze,
-  type EvaluationRow,
-} from '../evaluation-runner.js';
+import { evaluateOnStream, type Analyze, type EvaluationRow } from '../evaluation-runner.js';
 import type { BlindGenerator, GeneratorInputs } from './generator-kit.js';
 
 type HarnessOptions = NonNullable<Parameters<typeof evaluateOnStream>[1]>;

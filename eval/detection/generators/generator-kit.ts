@@ -5,12 +5,7 @@
  *
  * Written without reading the detector (src/issues/detection): only the harness's output format is used.
  */
-import type {
-  GeneratedStream,
-  RawStreamPost,
-  StreamShape,
-  TruthEvent,
-} from '../stream-generator.js';
+import type { GeneratedStream, RawStreamPost, StreamShape, TruthEvent } from '../stream-generator.js';
 import type { AreaIndex } from './area-index.js';
 import type { BackgroundSentences } from './background-corpus.js';
 
