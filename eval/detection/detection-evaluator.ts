@@ -42,6 +42,11 @@ export interface EvaluationResult {
   /** Mean share of a hit issue's posts that belong to its event. */
   purity: number;
   missed: string[];
+  /**
+   * Issues that are no hit (twins, background, unflagged campaigns) first detected in the first day of a cold stream
+   * (one whose scoring starts with the stream: the detector begins with no state).
+   */
+  firstDayFalse: number;
   falsePositives: { id: string; majority: string; share: number; posts: number }[];
 }
 
@@ -64,6 +69,9 @@ export function evaluateDetection(
   let falseBg = 0;
   let unflagged = 0;
   let flagged = 0;
+  let firstDayFalse = 0;
+  const cold = stream.warmupEnd <= stream.start;
+  const firstDayEnd = stream.start + 86_400_000;
   const sorted = [...issues].sort((a, b) => a.firstDetectedAt - b.firstDetectedAt);
   for (const issue of sorted) {
     if (issue.state === 'merged') {
@@ -94,6 +102,7 @@ export function evaluateDetection(
     if (event && event.kind === 'event') {
       if (hit.has(event.id)) {
         twins++;
+        firstDayFalse += cold && issue.firstDetectedAt < firstDayEnd ? 1 : 0;
         falsePositives.push({ id: issue.id, majority: `${majority} (twin)`, share, posts: issue.postIds.length });
         continue;
       }
@@ -117,6 +126,7 @@ export function evaluateDetection(
     } else {
       falseBg++;
     }
+    firstDayFalse += cold && issue.firstDetectedAt < firstDayEnd ? 1 : 0;
     falsePositives.push({ id: issue.id, majority, share, posts: issue.postIds.length });
   }
   const detected = organic.filter((e) => hit.has(e.id)).length;
@@ -138,6 +148,7 @@ export function evaluateDetection(
     postRecall: mean(postRecalls),
     purity: mean(purities),
     missed: organic.filter((e) => !hit.has(e.id)).map((e) => e.id),
+    firstDayFalse,
     falsePositives,
   };
 }

@@ -70,6 +70,8 @@ export interface EvaluationSummary {
   falseFromBackground: number;
   campaignsFlagged: number;
   campaignsTotal: number;
+  /** False issues first detected in the first day of a cold stream. */
+  firstDayFalse: number;
 }
 
 /** Pooled figures: recall over all events, precision over all issues, median of per-stream medians. */
@@ -90,5 +92,6 @@ export function summarise(results: readonly EvaluationResult[]): EvaluationSumma
     falseFromBackground: results.reduce((s, r) => s + r.falseFromBackground, 0),
     campaignsFlagged: results.reduce((s, r) => s + r.campaignsFlagged, 0),
     campaignsTotal: results.reduce((s, r) => s + r.campaignsTotal, 0),
+    firstDayFalse: results.reduce((s, r) => s + (r.firstDayFalse ?? 0), 0),
   };
 }

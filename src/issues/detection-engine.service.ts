@@ -23,7 +23,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { IssueDetector } from './detection/issue-detector.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
 import type { AnalystOutcome, IssueUpsert } from './detection/detection.types.js';
-import { DetectionStateRepository } from './detection-state.repository.js';
+import { DETECTION_STATUS_STATE, DetectionStateRepository } from './detection-state.repository.js';
 import { DispositionsService } from './dispositions.service.js';
 import type { IssueView } from './dto/issue-view.js';
 import { IssueEvents, type IssueEvent } from './issue-events.js';
@@ -195,6 +195,8 @@ export class DetectionEngine {
     const t2 = Date.now();
     const now = nowArg ?? Date.now();
     const result = detector.runPass(now);
+    // Whether detection is still learning (the API shows it in GET /api/issues meta).
+    await this.state.saveState(DETECTION_STATUS_STATE, detector.status(now));
     const bucketMs = this.state.bucketMs;
     this.passedUntil = Math.max(this.passedUntil, Math.floor(now / bucketMs) * bucketMs);
     const t3 = Date.now();

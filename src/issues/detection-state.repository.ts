@@ -26,6 +26,9 @@ export function authorHash(author: string): string {
   return createHash('sha1').update(author).digest().readBigInt64BE(0).toString();
 }
 
+/** Name of the detection_state row with the detector's DetectionStatus after its last pass. */
+export const DETECTION_STATUS_STATE = 'status';
+
 @Injectable()
 export class DetectionStateRepository {
   /** Bucket length of the stored counts; the detection engine runs its detector with the same. */

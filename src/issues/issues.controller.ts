@@ -15,7 +15,7 @@ import {
   RenameIssueDto,
   SplitIssueDto,
 } from './dto/issue-requests.dto.js';
-import type { IssueDispositionView, IssueListItem, IssueView } from './dto/issue-view.js';
+import type { DetectionStatusView, IssueDispositionView, IssueListItem, IssueView } from './dto/issue-view.js';
 import { IssuesService } from './issues.service.js';
 
 @ApiTags('issues')
@@ -33,7 +33,10 @@ export class IssuesController {
   @ApiOperation({
     summary: 'Detected issues, most severe first, filtered by state, severity, category, OPD, region and time',
   })
-  async list(@Query() q: ListIssuesQuery): Promise<{ items: IssueListItem[] }> {
+  async list(
+    @Query() q: ListIssuesQuery,
+  ): Promise<{ items: IssueListItem[]; meta: { detection: DetectionStatusView } }> {
+    const detection = await this.issues.detectionStatus();
     const items = await this.issues.list({
       state: q.state,
       category: q.category,
@@ -44,7 +47,7 @@ export class IssuesController {
       to: q.to ? new Date(q.to) : undefined,
       limit: q.limit,
     });
-    return { items };
+    return { items, meta: { detection } };
   }
 
   @Post('detect')

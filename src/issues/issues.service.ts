@@ -19,10 +19,11 @@ import type { AppConfig } from '../config/app-config.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import type { PassSummary } from './detection-engine.service.js';
-import { DetectionStateRepository } from './detection-state.repository.js';
+import { DETECTION_STATUS_STATE, DetectionStateRepository } from './detection-state.repository.js';
+import type { DetectionStatus } from './detection/detection.types.js';
 import { DispositionsService } from './dispositions.service.js';
 import type { IssueFigures, RelatedIssue } from './dto/issue-figures.js';
-import type { IssueListItem, IssueView } from './dto/issue-view.js';
+import type { DetectionStatusView, IssueListItem, IssueView } from './dto/issue-view.js';
 import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssueListFilter, IssuesRepository, isUuid } from './issues.repository.js';
 
@@ -43,6 +44,22 @@ export class IssuesService {
 
   list(filter: IssueListFilter): Promise<IssueListItem[]> {
     return this.issues.list(filter);
+  }
+
+  /**
+   * Whether detection is still learning, as the detect worker recorded after its last pass; before any pass, learning
+   * with no history.
+   */
+  async detectionStatus(): Promise<DetectionStatusView> {
+    const status = await this.state.loadState<DetectionStatus>(DETECTION_STATUS_STATE);
+    const iso = (ms: number | null | undefined) =>
+      ms === null || ms === undefined ? null : new Date(ms).toISOString();
+    return {
+      learning: status?.learning ?? true,
+      historyHours: status?.historyHours ?? 0,
+      learningUntil: iso(status?.learningUntil),
+      processedUntil: iso(status?.processedUntil),
+    };
   }
 
   async view(id: string): Promise<IssueView> {

@@ -1,6 +1,10 @@
 /**
- * `pantau eval-detection [--generator synthetic|warga|linimasa] [--seeds 101,102,103] [--shapes standard,quiet,busy,slowburn]
+ * `pantau eval-detection [--generator synthetic|warga|linimasa|all] [--seeds 101,102,103] [--shapes standard,quiet,busy,slowburn]
  *   [--home-region 64] [--no-analyzer]`
+ *
+ * `--generator all` runs the synthetic generator (seeds 101,102 unless --seeds) and every blind generator on its own
+ * seeds, prints a table per generator and one pooled row per generator; `d1` counts false issues first detected in the
+ * first day of a cold stream.
  *
  * Generates synthetic streams (seeded), runs the detector and the plain spike baseline over each, and prints a table
  * side by side: event recall, precision, median latency after an event's 10th post (buckets), twins, false issues.
@@ -40,7 +44,7 @@ export function registerEvalDetectionCommand(program: Command): void {
     .description('Evaluasi deteksi isu pada aliran sintetis (detektor vs aturan lonjakan sederhana)')
     .option(
       '--generator <name>',
-      `pembangkit aliran: synthetic, ${Object.keys(BLIND_GENERATORS).join(', ')}`,
+      `pembangkit aliran: synthetic, all (semua, tabel per pembangkit), ${Object.keys(BLIND_GENERATORS).join(', ')}`,
       'synthetic',
     )
     .option('--seeds <list>', 'benih acak, dipisah koma (bawaan: 101,102,103, atau benih pembangkit buta)')
@@ -64,9 +68,12 @@ export async function runEvalDetection(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const blind = opts.generator && opts.generator !== 'synthetic' ? BLIND_GENERATORS[opts.generator] : undefined;
-  if (opts.generator && opts.generator !== 'synthetic' && !blind) {
-    err.write(`pantau eval-detection: pembangkit dikenal: synthetic, ${Object.keys(BLIND_GENERATORS).join(', ')}\n`);
+  const named = opts.generator && opts.generator !== 'synthetic' && opts.generator !== 'all';
+  const blind = named ? BLIND_GENERATORS[opts.generator!] : undefined;
+  if (named && !blind) {
+    err.write(
+      `pantau eval-detection: pembangkit dikenal: synthetic, all, ${Object.keys(BLIND_GENERATORS).join(', ')}\n`,
+    );
     return 2;
   }
   const seeds = (opts.seeds ?? (blind ? blind.seeds.join(',') : '101,102,103')).split(',').map((s) => Number(s.trim()));
@@ -90,33 +97,59 @@ export async function runEvalDetection(
       return (text) => regional.analyze(text);
     };
   }
-  const rows: EvaluationRow[] = blind
-    ? evaluateBlindSeeds(blind, seeds, await loadGeneratorInputs(), { analyzeFor })
-    : evaluateSeeds(seeds, shapes, { analyze });
+  const runs: { name: string; rows: EvaluationRow[] }[] = [];
+  const all = opts.generator === 'all';
+  if (!blind || all) {
+    runs.push({ name: 'synthetic', rows: evaluateSeeds(all && !opts.seeds ? [101, 102] : seeds, shapes, { analyze }) });
+  }
+  for (const generator of all ? Object.values(BLIND_GENERATORS) : blind ? [blind] : []) {
+    const inputs = await loadGeneratorInputs();
+    const own = all || !opts.seeds ? generator.seeds : seeds;
+    runs.push({ name: generator.name, rows: evaluateBlindSeeds(generator, own, inputs, { analyzeFor }) });
+  }
   if (opts.json) {
-    for (const r of rows) {
-      out.write(`${JSON.stringify(r)}\n`);
+    for (const run of runs) {
+      for (const r of run.rows) {
+        out.write(`${JSON.stringify({ generator: run.name, ...r })}\n`);
+      }
     }
     return 0;
   }
+  const engine = analyze ? 'on (home region per blind stream)' : 'off (fallback tokeniser)';
+  out.write(`analysis engine: ${engine}\n`);
+  for (const run of runs) {
+    out.write(`\ngenerator: ${run.name}${run.name === 'synthetic' ? '' : ' (blind)'}\n`);
+    writeTable(out, run.rows);
+  }
+  if (runs.length > 1) {
+    out.write('\nper generator (pooled)    | recall prec  lat  twins false camp  d1\n');
+    for (const run of runs) {
+      const d = summarise(run.rows.map((r) => r.detector));
+      out.write(
+        `${run.name.padEnd(25)} | ${f2(d.recall)} ${f2(d.precision)} ${f2(d.medianLatencyBuckets)} ${String(d.twins).padStart(5)} ${String(d.falseFromBackground).padStart(5)} ${`${d.campaignsFlagged}/${d.campaignsTotal}`.padStart(5)} ${String(d.firstDayFalse).padStart(3)}\n`,
+      );
+    }
+  }
   out.write(
-    `generator: ${blind ? `${blind.name} (blind; home region per stream)` : 'synthetic'}; analysis engine: ${analyze ? `on (home region ${blind ? 'per stream' : (opts.homeRegion ?? '-')})` : 'off (fallback tokeniser)'}\n`,
+    'targets: recall ≥ 0.90, precision ≥ 0.80, median latency ≤ 2 buckets after the 10th post, d1 (false issues in the first day of cold streams) = 0\n',
   );
+  return 0;
+}
+
+function writeTable(out: NodeJS.WritableStream, rows: readonly EvaluationRow[]): void {
   out.write(
-    'shape     seed   posts | detector: recall prec  lat  twins false camp | spike: recall prec  lat  issues\n',
+    'shape          seed   posts | detector: recall prec  lat  twins false camp  d1 | spike: recall prec  lat  issues\n',
   );
   for (const r of rows) {
     const d = r.detector;
     const b = r.baseline!;
     out.write(
-      `${r.shape.padEnd(9)} ${String(r.seed).padStart(4)} ${String(r.posts).padStart(7)} |          ${f2(d.recall)} ${f2(d.precision)} ${f2(d.medianLatencyBuckets)} ${String(d.twins).padStart(5)} ${String(d.falseFromBackground + d.unflaggedCampaignIssues).padStart(5)} ${`${d.campaignsFlagged}/${d.campaignsTotal}`.padStart(4)} |        ${f2(b.recall)} ${f2(b.precision)} ${f2(b.medianLatencyBuckets)} ${String(b.issues).padStart(6)}\n`,
+      `${r.shape.padEnd(14)} ${String(r.seed).padStart(4)} ${String(r.posts).padStart(7)} |          ${f2(d.recall)} ${f2(d.precision)} ${f2(d.medianLatencyBuckets)} ${String(d.twins).padStart(5)} ${String(d.falseFromBackground + d.unflaggedCampaignIssues).padStart(5)} ${`${d.campaignsFlagged}/${d.campaignsTotal}`.padStart(4)} ${String(d.firstDayFalse).padStart(3)} |        ${f2(b.recall)} ${f2(b.precision)} ${f2(b.medianLatencyBuckets)} ${String(b.issues).padStart(6)}\n`,
     );
   }
   const d = summarise(rows.map((r) => r.detector));
   const b = summarise(rows.map((r) => r.baseline!));
   out.write(
-    `pooled                  |          ${f2(d.recall)} ${f2(d.precision)} ${f2(d.medianLatencyBuckets)} ${String(d.twins).padStart(5)} ${String(d.falseFromBackground).padStart(5)} ${`${d.campaignsFlagged}/${d.campaignsTotal}`.padStart(4)} |        ${f2(b.recall)} ${f2(b.precision)} ${f2(b.medianLatencyBuckets)}\n`,
+    `pooled                       |          ${f2(d.recall)} ${f2(d.precision)} ${f2(d.medianLatencyBuckets)} ${String(d.twins).padStart(5)} ${String(d.falseFromBackground).padStart(5)} ${`${d.campaignsFlagged}/${d.campaignsTotal}`.padStart(4)} ${String(d.firstDayFalse).padStart(3)} |        ${f2(b.recall)} ${f2(b.precision)} ${f2(b.medianLatencyBuckets)}\n`,
   );
-  out.write('targets: recall ≥ 0.90, precision ≥ 0.80, median latency ≤ 2 buckets after the 10th post\n');
-  return 0;
 }

@@ -89,8 +89,22 @@ export class BucketScoring {
     const candidates: Candidate[] = [];
     // Keys rising short of a burst on their own; pairs of them told by the same voices burst together (coBurstingKeys).
     const rising: Candidate[] = [];
+    // A key at a place shares the evidence of the key without it: 'pasar oebobo' bursts only when 'pasar' itself
+    // rises in this bucket. A topic present every day at its normal level, naming a different village each time, has a
+    // rare key per village but a steady place-free key.
+    const risingIds = new Set<number>();
     for (const c of found) {
-      (c.burst ? candidates : rising).push({ key: memory.trackedKey(c.id), surprise: c.surprise, window: c.window });
+      risingIds.add(c.id);
+    }
+    for (const c of found) {
+      const key = memory.trackedKey(c.id);
+      if (c.burst && key.placeFree !== null && cfg.placeFactored) {
+        const free = memory.keyTable.idOf(key.placeFree);
+        if (free !== undefined && !risingIds.has(free)) {
+          continue;
+        }
+      }
+      (c.burst ? candidates : rising).push({ key, surprise: c.surprise, window: c.window });
     }
     for (const c of this.coBurstingKeys(rising, t)) {
       candidates.push(c);

@@ -29,7 +29,7 @@ export class Campaigns {
       if (group.lastAt < t * cfg.bucketMs) {
         continue;
       }
-      if (!this.copiedInBurst(group, t) || !this.isNovelGroup(group, t)) {
+      if (!this.copiedInBurst(group, t) || !this.isNovelGroup(group, t) || !this.startedRecently(group, t)) {
         continue;
       }
       const members = group.members.map((s) => memory.posts.get(s)).filter((p): p is PostRecord => p !== undefined);
@@ -80,6 +80,14 @@ export class Campaigns {
   }
 
   /**
+   * While learning, phrases have no baseline to be new against, so a copied text is a campaign only when its copying
+   * began within the longest scoring window (4 h): a remark people repeat all day long is not a campaign.
+   */
+  private startedRecently(group: DuplicateGroup, t: number): boolean {
+    return !this.memory.learningAt(t) || group.firstBucket > t - this.memory.maxWindow;
+  }
+
+  /**
    * A copied text is a campaign only when what it says is new: recurring phrases (the morning traffic report copied
    * by many every day) have a baseline. A phrase is new when it was first seen with the copies themselves, or when,
    * judged now (bucket `t`), it is less than a day old, its bias-corrected baseline expects under two voices in four
@@ -104,7 +112,8 @@ export class Campaigns {
     const dayBuckets = memory.dayBuckets;
     const debias = this.scorer.debias(t - memory.historyStart);
     for (const k of phrases) {
-      const firstBucket = memory.baselines.firstBucket(k.id);
+      const id = k.id;
+      const firstBucket = memory.baselines.firstBucket(id);
       if (firstBucket >= group.firstBucket - 1) {
         novel++;
         continue;
@@ -112,10 +121,10 @@ export class Campaigns {
       if (t - firstBucket >= dayBuckets) {
         continue;
       }
-      if (memory.baselines.mean(k.id) * debias * memory.avgTotal * 16 >= 2) {
+      if (memory.baselines.mean(id) * debias * memory.avgTotal * 16 >= 2) {
         continue;
       }
-      if (memory.voicesAt(k.id, t - dayBuckets, 16) >= 2) {
+      if (memory.voicesAt(id, t - dayBuckets, 16) >= 2) {
         continue;
       }
       novel++;

@@ -159,11 +159,15 @@ export class Clustering {
       }
     }
     const profile = new Map<TrackedKey, number>([[seed, 1]]);
+    const memory = this.memory;
     for (const [k, v] of inside) {
       if (k === seed || v.size < 2) {
         continue;
       }
-      const share = v.size / Math.max(v.size, remaining.get(k) ?? 0);
+      // Against every voice of the key in the lookback, not only the candidates': a common word that burst with the
+      // story ('warga', the city's hashtag) is mostly elsewhere and must not pull every post that carries it.
+      const all = memory.voicesAt(k.id, t, cfg.clusterLookbackBuckets);
+      const share = v.size / Math.max(v.size, remaining.get(k) ?? 0, all * cfg.profileSpecificity);
       if (share >= cfg.joinShare) {
         profile.set(k, share);
       }

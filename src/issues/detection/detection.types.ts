@@ -161,5 +161,17 @@ export interface PassResult {
   upserts: IssueUpsert[];
 }
 
+/** Whether detection is still learning the streams' rhythm (API meta; the dashboard shows it). */
+export interface DetectionStatus {
+  /** True until the detector has `learningHours` of history (seen or imported): only overwhelming evidence raises. */
+  learning: boolean;
+  /** Hours of history the baselines hold. */
+  historyHours: number;
+  /** Epoch ms when learning ends at the earliest (null when not learning). */
+  learningUntil: number | null;
+  /** Epoch ms of the end of the last bucket a pass processed (null before the first). */
+  processedUntil: number | null;
+}
+
 /** Every threshold of the detector, documented and validated in detector-config.ts. */
 export type { DetectorCategory, DetectorConfig } from './detector-config.js';

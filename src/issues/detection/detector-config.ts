@@ -39,10 +39,31 @@ export interface DetectorConfig {
   minIssueVoices: number;
   /** A key joins a cluster when this share of its recent posts already belongs to the cluster. */
   joinShare: number;
+  /**
+   * How much a key's voices outside the cluster's candidate posts count against its profile weight (0: only the
+   * candidates count, as before this round; 1: all its voices in the cluster lookback).
+   */
+  profileSpecificity: number;
   /** A key stays "hot" (eligible for clustering) this many buckets after it burst. */
   hotBuckets: number;
   /** No issue is opened from bursts before the detector has folded this many buckets (default 16 = 4 h). */
   warmupBuckets: number;
+  /**
+   * Learning period (hours of history: seen by passes or imported). Until a key's baseline has seen this much, the
+   * daily rhythm is unknown and a burst is weak evidence: a cluster opens an issue only on overwhelming evidence
+   * (`learningMinVoices`, `learningRecentShare`). Default 24: one full day.
+   */
+  learningHours: number;
+  /** While learning, a new issue needs at least this many distinct voices … */
+  learningMinVoices: number;
+  /** … and at least this share of them in the cluster's last hour (strong growth, not a topic present all along). */
+  learningRecentShare: number;
+  /**
+   * A key at a place ('pasar oebobo', a phrase of a place name and one word) shares the evidence of its place-free
+   * word: it bursts only when that word rises too (bursting only; judging a copied text's novelty by the place-free
+   * word lost three of four campaigns on the tuning streams: a campaign praises the city by name).
+   */
+  placeFactored: boolean;
   /** How far back (buckets) unassigned posts of hot keys are clustered. */
   clusterLookbackBuckets: number;
   /** Assign a new post to an issue when the summed weights of its matching keys reach this. */
@@ -89,8 +110,13 @@ export interface DetectorConfig {
   declineShare: number;
   /** Without posts for this long an issue becomes dormant (ms). */
   dormantAfterMs: number;
-  /** A dormant or dismissed issue absorbs its returning story for this long after its last activity (ms). */
+  /** A dismissed issue absorbs its returning story for this long after its last activity (ms). */
   reopenWithinMs: number;
+  /**
+   * A dormant issue (not dismissed) takes a later wave of its story for this long after its last activity (ms); after
+   * that, a story of the same words at the same place is a new event and opens its own issue.
+   */
+  reviveWithinMs: number;
   /** Near-duplicate groups with at least this many distinct authors are campaigns. */
   campaignMinAuthors: number;
   /** campaign: true when the near-duplicate share of an issue's posts is at least this. */
@@ -119,8 +145,13 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<Omit<DetectorConfig, 'categories'
   minKeyVoices: 4,
   minIssueVoices: 6,
   joinShare: 0.5,
+  profileSpecificity: 0.5,
   hotBuckets: 16,
   warmupBuckets: 16,
+  learningHours: 24,
+  learningMinVoices: 20,
+  learningRecentShare: 0.5,
+  placeFactored: true,
   clusterLookbackBuckets: 24,
   assignMinScore: 0.9,
   assignKindFactor: { term: 0.35, bigram: 1, trigram: 1, hashtag: 1, place: 0.4, topic: 0.3 },
@@ -138,6 +169,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<Omit<DetectorConfig, 'categories'
   declineShare: 0.5,
   dormantAfterMs: 6 * 3600_000,
   reopenWithinMs: 3 * 24 * 3600_000,
+  reviveWithinMs: 12 * 3600_000,
   campaignMinAuthors: 8,
   campaignShare: 0.5,
   nearDuplicateJaccard: 0.7,
@@ -165,8 +197,12 @@ const RANGES: [NumberField, number, number, boolean][] = [
   ['minKeyVoices', 1, 10_000, true],
   ['minIssueVoices', 2, 10_000, true],
   ['joinShare', 0.01, 1, false],
+  ['profileSpecificity', 0, 1, false],
   ['hotBuckets', 1, 10_000, true],
   ['warmupBuckets', 0, 100_000, true],
+  ['learningHours', 0, 24 * 14, false],
+  ['learningMinVoices', 2, 100_000, true],
+  ['learningRecentShare', 0, 1, false],
   ['clusterLookbackBuckets', 1, 10_000, true],
   ['assignMinScore', 0.01, 100, false],
   ['enrichPurity', 0.01, 1, false],
@@ -183,6 +219,7 @@ const RANGES: [NumberField, number, number, boolean][] = [
   ['declineShare', 0.01, 1, false],
   ['dormantAfterMs', 60_000, 30 * 24 * 3600_000, true],
   ['reopenWithinMs', 0, 365 * 24 * 3600_000, true],
+  ['reviveWithinMs', 0, 365 * 24 * 3600_000, true],
   ['campaignMinAuthors', 2, 1_000_000, true],
   ['campaignShare', 0.01, 1, false],
   ['nearDuplicateJaccard', 0.1, 1, false],

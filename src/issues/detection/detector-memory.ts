@@ -32,6 +32,8 @@ export interface TrackedKey {
    * story than that word alone, so it weighs like a single term (any story of that place carries 'warga sangatta').
    */
   partPlace: boolean;
+  /** For a `partPlace` phrase, the term key of its one word that is not a place ('t:banjir' for 'banjir nipah'). */
+  placeFree: string | null;
 }
 
 export type Issue = IssueRecord<TrackedKey>;
@@ -101,6 +103,16 @@ export class DetectorMemory {
     this.baselines = new KeyBaselines(this.maxWindow);
   }
 
+  /** Buckets of history before bucket `t` (passes and imported baselines or counts). */
+  historyAt(t: number): number {
+    return Number.isFinite(this.historyStart) ? Math.max(0, t - this.historyStart) : 0;
+  }
+
+  /** Still learning at bucket `t`: less than `learningHours` of history, so a burst is weak evidence. */
+  learningAt(t: number): boolean {
+    return this.historyAt(t) * this.config.bucketMs < this.config.learningHours * 3_600_000;
+  }
+
   intern(author: string): number {
     let id = this.authors.get(author);
     if (id === undefined) {
@@ -153,7 +165,13 @@ export class DetectorMemory {
     if (issue.mergedInto) {
       return false;
     }
-    return at - issue.lastActivityAt <= this.config.reopenWithinMs || issue.lifecycle !== 'dormant';
+    if (issue.lifecycle !== 'dormant') {
+      return true;
+    }
+    // A dismissed story keeps absorbing its return (it never comes back as new); any other dormant story only a
+    // later wave within `reviveWithinMs`: after that, the same words at the same place are a new event.
+    const within = issue.outcome === 'dismissed' ? this.config.reopenWithinMs : this.config.reviveWithinMs;
+    return at - issue.lastActivityAt <= within;
   }
 
   assign(post: PostRecord, issue: Issue): void {
@@ -221,6 +239,7 @@ export class DetectorMemory {
         hotUntil: -1,
         placeLike: false,
         partPlace: false,
+        placeFree: null,
       };
       this.tracked.set(id, k);
     }

@@ -20,6 +20,7 @@ import { Clustering } from './clustering.js';
 import type {
   AnalystOutcome,
   BucketCountRow,
+  DetectionStatus,
   DetectorPost,
   IssueSnapshot,
   IssueUpsert,
@@ -157,11 +158,16 @@ export class IssueDetector {
       }
       k ??= memory.trackedKey(id);
       keys[i] = k;
-      if (placeWords && !k.placeLike && (f.kind === 'term' || f.kind === 'bigram' || f.kind === 'trigram')) {
-        const words = k.text.split(' ');
-        const inPlace = words.filter((w) => placeWords.has(w)).length;
-        k.placeLike = inPlace === words.length;
-        k.partPlace ||= inPlace > 0 && words.length - inPlace === 1;
+      if (placeWords && !k.placeLike && f.kind !== 'place' && f.kind !== 'topic') {
+        // A hashtag is compared without its '#': '#makassar' names the city, like the word.
+        // A hashtag or a '#word' token is compared without its '#': '#makassar' names the city, like the word.
+        const words = k.text.split(' ').map((w) => w.replace(/^#/u, ''));
+        const free = words.filter((w) => !placeWords.has(w));
+        k.placeLike = free.length === 0;
+        if (!k.partPlace && free.length === 1 && free.length < words.length) {
+          k.partPlace = true;
+          k.placeFree = `t:${free[0]}`;
+        }
       }
     }
     const record: PostRecord = {
@@ -306,6 +312,26 @@ export class IssueDetector {
   /** Restores or injects bucket counts (rows with key '*' carry bucket totals). */
   importCounts(rows: Iterable<BucketCountRow>): void {
     this.transfer.importCounts(rows);
+  }
+
+  /** Whether detection is still learning (less than `learningHours` of history) at time `now`. */
+  status(now: number): DetectionStatus {
+    const memory = this.memory;
+    const bucketMs = this.config.bucketMs;
+    const processed = Number.isFinite(memory.lastProcessed) ? memory.lastProcessed + 1 : null;
+    const t = Math.max(processed ?? -Infinity, Math.floor(now / bucketMs));
+    const historyHours = (memory.historyAt(t) * bucketMs) / 3_600_000;
+    const learning = memory.learningAt(t);
+    return {
+      learning,
+      historyHours: Math.round(historyHours * 100) / 100,
+      learningUntil: !learning
+        ? null
+        : Number.isFinite(memory.historyStart)
+          ? memory.historyStart * bucketMs + this.config.learningHours * 3_600_000
+          : now + this.config.learningHours * 3_600_000,
+      processedUntil: processed === null ? null : processed * bucketMs,
+    };
   }
 
   /** Counters for monitoring and benchmarks. */

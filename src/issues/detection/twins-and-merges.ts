@@ -36,6 +36,9 @@ export class TwinsAndMerges {
       }
     }
     const twinOf = this.similarOpenIssue(profile, t, anchors, category);
+    if (!twinOf && memory.learningAt(t) && !this.overwhelming(members, t)) {
+      return;
+    }
     const issue = twinOf ?? new IssueRecord<TrackedKey>(memory.newIssueId(), now);
     if (twinOf) {
       if (twinOf.lifecycle === 'dormant') {
@@ -56,6 +59,38 @@ export class TwinsAndMerges {
       profile.map(([k]) => k),
       t,
     );
+  }
+
+  /**
+   * While learning (no day of history yet), a cluster opens an issue only when many distinct voices tell it and most
+   * of them in its last hour: a topic that was there all along at its normal level is not new, and without a day of
+   * baseline the detector cannot tell its normal level from a burst.
+   */
+  private overwhelming(members: readonly PostRecord[], t: number): boolean {
+    const cfg = this.config;
+    const all = new Set<number>();
+    const recent = new Set<number>();
+    for (const p of members) {
+      all.add(p.voice);
+      if (p.bucket > t - 4) {
+        recent.add(p.voice);
+      }
+    }
+    if (all.size < cfg.learningMinVoices || recent.size < cfg.learningRecentShare * all.size) {
+      return false;
+    }
+    // Growth beyond the stream's own: in the morning every topic grows with the day's activity.
+    const memory = this.memory;
+    let streamRecent = 0;
+    let streamAll = 0;
+    for (let b = t - cfg.clusterLookbackBuckets + 1; b <= t; b++) {
+      const n = memory.totals.get(b) ?? 0;
+      streamAll += n;
+      if (b > t - 4) {
+        streamRecent += n;
+      }
+    }
+    return recent.size / all.size >= 2 * (streamRecent / Math.max(1, streamAll));
   }
 
   /**

@@ -90,3 +90,15 @@ export interface IssueView extends IssueListItem {
   /** Public link to the issue in the dashboard (PANTAU_PUBLIC_URL). */
   link: string;
 }
+
+/** `meta.detection` of GET /api/issues: whether detection is still learning the streams' daily rhythm. */
+export interface DetectionStatusView {
+  /** True until the detector has a full day of history (seen or imported): only overwhelming evidence raises issues. */
+  learning: boolean;
+  /** Hours of history the detector's baselines hold. */
+  historyHours: number;
+  /** ISO time when learning ends at the earliest, or null. */
+  learningUntil: string | null;
+  /** ISO end of the last bucket the detect worker processed, or null before its first pass. */
+  processedUntil: string | null;
+}
