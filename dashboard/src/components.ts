@@ -1,6 +1,6 @@
 import { api, errorText } from './api.js';
 import { type Cell, downloadCsv } from './csv.js';
-import { button, type Child, h, highlighted, mount, notice, select } from './dom.js';
+import { button, type Child, h, highlighted, mount, notice, safeUrl, select } from './dom.js';
 import { formatDateTime, formatNumber, label, SENTIMENT_LABELS, SEVERITY_LABELS, STATE_LABELS } from './format.js';
 
 export interface Category {

@@ -11,7 +11,7 @@ import {
   severityBadge,
   stateBadge,
 } from '../components.js';
-import { button, field, h, mount, notice, select } from '../dom.js';
+import { button, field, h, mount, notice, safeUrl, select } from '../dom.js';
 import {
   formatBucket,
   formatDateTime,
@@ -197,7 +197,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
           h('span', null, `jangkauan ${formatNumber(post.reach)}`),
         ),
         h('p', { class: 'post-text' }, post.text ?? '(teks telah dihapus sesuai masa simpan)'),
-        post.url
+        safeUrl(post.url)
           ? h(
               'a',
               { href: post.url, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'small' },
