@@ -148,7 +148,9 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<Omit<DetectorConfig, 'categories'
   profileSpecificity: 0.5,
   hotBuckets: 16,
   warmupBuckets: 16,
-  learningHours: 24,
+  // Off by default: gated on the e2e flood stream (test/issues), one flood became two issues (the early cluster was
+  // held back, its two halves later opened separately). 24 is the intended value once the gate merges what it held.
+  learningHours: 0,
   learningMinVoices: 20,
   learningRecentShare: 0.5,
   placeFactored: true,
