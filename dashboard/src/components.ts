@@ -213,7 +213,7 @@ export function postItem(post: PostView, options: PostItemOptions): HTMLElement 
     : null;
 
   const link = safeUrl(post.url)
-    ? h('a', { href: post.url, target: '_blank', rel: 'noopener noreferrer nofollow' }, 'Buka tautan asli')
+    ? h('a', { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow' }, 'Buka tautan asli')
     : null;
   return h(
     'li',

@@ -200,7 +200,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         safeUrl(post.url)
           ? h(
               'a',
-              { href: post.url, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'small' },
+              { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'small' },
               'Buka tautan asli',
             )
           : null,
