@@ -28,6 +28,12 @@ export const XSS = {
 
 export const XSS_TEXT = Object.values(XSS).join(' ');
 
+/**
+ * A post link that breaks out of an attribute if ever written as HTML. The ingest API refuses links that are not
+ * http(s) (a javascript: link is answered 400, test/http/hostile-input.e2e-spec.ts), so this is the worst one it stores.
+ */
+export const XSS_URL = `https://contoh.id/a"><svg/onload=window.__xss='url'>`;
+
 export function browserRun(): BrowserRun {
   const raw = process.env.PANTAU_BROWSER_RUN;
   if (!raw) {

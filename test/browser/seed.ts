@@ -1,5 +1,5 @@
 import { BUCKET_MS, floodStream } from '../issues/issue-stream.ts';
-import { ADMIN_PASSWORD, type BrowserRun, XSS, XSS_TEXT } from './run-info.ts';
+import { ADMIN_PASSWORD, type BrowserRun, XSS, XSS_TEXT, XSS_URL } from './run-info.ts';
 
 type Json = Record<string, unknown>;
 
@@ -86,7 +86,7 @@ export async function seed(url: string): Promise<Omit<BrowserRun, 'url'>> {
     if (post.author?.includes('warga_banjir') && hostile < 6) {
       post.text = `${post.text} ${Object.values(XSS)[hostile % 6]}`;
       post.author = `${post.author}${XSS.quotes}`;
-      post.url = XSS.link;
+      post.url = XSS_URL;
       hostile++;
     }
   }
@@ -105,7 +105,7 @@ export async function seed(url: string): Promise<Omit<BrowserRun, 'url'>> {
     text: `Laporan banjir ${i}: ${XSS_TEXT}`,
     createdAt: new Date(now - (i + 1) * 60_000).toISOString(),
     author: `${XSS.svg}${XSS.attr}`,
-    url: XSS.link,
+    url: XSS_URL,
   }));
   jobs.push((await admin.call<{ jobId: string }>('POST', '/api/ingest', { source: xssSource, posts: xssPosts })).jobId);
   for (const jobId of jobs) {
