@@ -103,10 +103,12 @@ describeRedis('Redis restart under a running system', () => {
     running = await startTestSystem({ backend: 'redis', env: { REDIS_URL: url, PANTAU_JOB_LOCK_SECONDS: '3' } });
   }, 120_000);
 
+  // Shutting down after Redis lost its data has once taken over 60 s (a flake seen on 2026-12-02, not yet explained:
+  // 2 of 3 full runs passed): give the cleanup room rather than fail the suite in its teardown.
   afterAll(async () => {
     await running?.stop();
     redis?.kill('SIGKILL');
-  });
+  }, 150_000);
 
   it('should answer 503 while Redis is down and recover when it is back', async () => {
     expect(await health(running)).toBe(200);
