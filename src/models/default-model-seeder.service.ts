@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { loadDefaultSentimentModel } from '../analysis/model/index.js';
+import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
 
 /** Serialises the first-start check across processes booting at once (API and workers). */
 const SEED_LOCK = 'pantau:default-sentiment-model';
@@ -11,14 +12,21 @@ const SEED_LOCK = 'pantau:default-sentiment-model';
  * stored as version 1 and made active, so the product analyses with a trained model from the first post. Once any
  * sentiment model exists nothing is seeded again: an admin who deactivated the default (lexicon only) keeps that
  * choice. A model trained from corrections replaces it only when it beats it on held-out corrections.
+ *
+ * It runs at module init (migrations ran before Nest started), before any bootstrap hook can analyse a post, and
+ * drops this process's compiled analyzer when it stores the default: an analyzer compiled a moment earlier would
+ * otherwise keep scoring with the lexicon until its next version check.
  */
 @Injectable()
-export class DefaultModelSeeder implements OnApplicationBootstrap {
+export class DefaultModelSeeder implements OnModuleInit {
   private readonly logger = new Logger('Models');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly analyzers: AnalyzerRegistry,
+  ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     await this.seed();
   }
 
@@ -37,6 +45,7 @@ export class DefaultModelSeeder implements OnApplicationBootstrap {
       return rows.length > 0;
     });
     if (seeded) {
+      this.analyzers.invalidate();
       this.logger.log(`Default sentiment model ${model.id} stored and activated (first start)`);
     }
     return seeded;
