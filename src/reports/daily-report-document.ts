@@ -3,7 +3,7 @@
  * letterhead and page, the title LAPORAN HARIAN MONITORING ISU, the period fields, Roman-numbered sections and the
  * hourly volume chart. Reads only the stored content, so an export reads the same after retention purged posts.
  */
-import { PAPER_MM, type BriefTemplate } from '../briefs/brief-template.js';
+import type { BriefTemplate } from '../briefs/brief-template.js';
 import {
   DocumentBlock,
   DocumentModel,
@@ -11,6 +11,7 @@ import {
   pointLabel,
   roman,
 } from '../briefs/documents/document-model.js';
+import { templatePage } from '../briefs/documents/template-page.js';
 import { renderVolumeChart } from '../briefs/documents/volume-chart.js';
 import { formatCount, formatDateTime, formatLocalDate } from '../briefs/indonesian-format.js';
 import type { TextRun } from '../briefs/rich-text.js';
@@ -127,23 +128,8 @@ export function dailyReportDocument(content: DailyReportContent, template: Brief
       ),
     },
   ];
-  const paper = PAPER_MM[template.paper];
-  const lh = template.letterhead;
-  const logo = lh.logo ? /^data:image\/(png|jpeg);base64,(.+)$/u.exec(lh.logo) : null;
   return {
-    page: {
-      width: paper.width,
-      height: paper.height,
-      margins: template.margins,
-      fontFamily: template.font,
-      fontSize: template.fontSize,
-    },
-    letterhead: {
-      government: lh.government,
-      office: lh.office.toUpperCase(),
-      lines: lh.lines,
-      logo: logo ? Buffer.from(logo[2], 'base64') : null,
-    },
+    ...templatePage(template),
     title: 'LAPORAN HARIAN MONITORING ISU',
     fields: [
       { label: 'Tanggal', value: formatLocalDate(content.reportDate) },
@@ -157,6 +143,10 @@ export function dailyReportDocument(content: DailyReportContent, template: Brief
     })),
     signature: null,
     attachments: [],
-    meta: { title: `${content.title} ${content.reportDate}`, subject: content.period.text, author: lh.office },
+    meta: {
+      title: `${content.title} ${content.reportDate}`,
+      subject: content.period.text,
+      author: template.letterhead.office,
+    },
   };
 }

@@ -4,11 +4,12 @@
  * quoted posts in full when they do not all fit in Fakta. Reads only the brief (its figures snapshot) and the template.
  */
 import { INLINE_QUOTE_CHARS, INLINE_QUOTES } from '../brief-drafter.js';
-import { PAPER_MM, type BriefTemplate } from '../brief-template.js';
+import type { BriefTemplate } from '../brief-template.js';
 import type { BriefView } from '../brief.types.js';
 import { formatDateTime, formatLocalDate } from '../indonesian-format.js';
 import type { Block, SectionKey } from '../rich-text.js';
 import { DocumentBlock, DocumentModel, DocumentSection, pointLabel, roman } from './document-model.js';
+import { templatePage } from './template-page.js';
 import { renderVolumeChart } from './volume-chart.js';
 
 const CHART_WIDTH_CM = 15;
@@ -27,11 +28,6 @@ function titles(template: BriefTemplate): Record<SectionKey, string> {
 
 /** Official order: Persoalan, (Dasar), (Praanggapan), Fakta, Analisis, Kesimpulan, Saran. */
 const ORDER: SectionKey[] = ['persoalan', 'dasar', 'praanggapan', 'fakta', 'analisis', 'kesimpulan', 'saran'];
-
-function decodeLogo(dataUrl: string | null): Buffer | null {
-  const match = dataUrl ? /^data:image\/(png|jpeg);base64,(.+)$/u.exec(dataUrl) : null;
-  return match ? Buffer.from(match[2], 'base64') : null;
-}
 
 export function quotesInAttachment(brief: BriefView): boolean {
   const quotes = brief.figures.quotes ?? [];
@@ -105,28 +101,14 @@ export function telaahanDocument(brief: BriefView, template: BriefTemplate): Doc
         },
       ]
     : [];
-  const paper = PAPER_MM[template.paper];
-  const lh = template.letterhead;
   const sign = h.penandatangan;
   return {
-    page: {
-      width: paper.width,
-      height: paper.height,
-      margins: template.margins,
-      fontFamily: template.font,
-      fontSize: template.fontSize,
-    },
-    letterhead: {
-      government: lh.government,
-      office: lh.office.toUpperCase(),
-      lines: lh.lines,
-      logo: decodeLogo(lh.logo),
-    },
+    ...templatePage(template),
     title: 'TELAAHAN STAF',
     fields,
     sections,
     signature: { jabatan: sign.jabatan, nama: sign.nama, pangkat: sign.pangkat, nip: sign.nip },
     attachments,
-    meta: { title: brief.title, subject: h.hal, author: lh.office },
+    meta: { title: brief.title, subject: h.hal, author: template.letterhead.office },
   };
 }
