@@ -9,6 +9,7 @@ import { BriefsController } from './briefs.controller.js';
 import { BriefsRepository } from './briefs.repository.js';
 import { BriefsService } from './briefs.service.js';
 import { IssueBriefsController } from './issue-briefs.controller.js';
+import { ProseRefiner } from './prose/prose-refiner.js';
 
 /**
  * Telaahan staf: drafts from an issue's data, the edit/submit/approve workflow with versions, the deployment's
@@ -17,7 +18,14 @@ import { IssueBriefsController } from './issue-briefs.controller.js';
 @Module({
   imports: [IssuesModule, TopicsModule],
   controllers: [BriefsController, IssueBriefsController, BriefTemplateController],
-  providers: [BriefsRepository, BriefsService, BriefFiguresService, BriefTemplateService, BriefExportService],
+  providers: [
+    BriefsRepository,
+    BriefsService,
+    BriefFiguresService,
+    BriefTemplateService,
+    BriefExportService,
+    ProseRefiner,
+  ],
   exports: [BriefsService, BriefTemplateService],
 })
 export class BriefsModule {}

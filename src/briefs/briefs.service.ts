@@ -17,6 +17,7 @@ import type { BriefHeader } from './brief-header.js';
 import { BriefTemplateService } from './brief-template.service.js';
 import type { BriefAction, BriefListItem, BriefState, BriefVersionView, BriefView } from './brief.types.js';
 import { BriefsRepository } from './briefs.repository.js';
+import { ProseOutcome, ProseRefiner } from './prose/prose-refiner.js';
 import type { HeaderPatchDto, PatchBriefDto } from './dto/brief-requests.dto.js';
 import { BriefSections, plainText, RichTextError, SectionKey, validateSections } from './rich-text.js';
 
@@ -39,25 +40,27 @@ export class BriefsService {
     private readonly figures: BriefFiguresService,
     private readonly templates: BriefTemplateService,
     private readonly audit: AuditService,
+    private readonly prose: ProseRefiner,
   ) {}
 
   async create(issueId: string, actor: Principal | undefined): Promise<BriefView> {
     const [figures, template] = await Promise.all([this.figures.collect(issueId), this.templates.get()]);
     const draft = draftBrief(figures, template, localDate(new Date(), this.config.timeZone));
+    const { sections, prose } = await this.prose.refine(draft.sections);
     const id = await this.briefs.transaction(async (manager) => {
       const newId = await this.briefs.insert(manager, {
         issueId: figures.issue.id,
         title: draft.title,
-        sections: draft.sections,
+        sections,
         header: draft.header,
         figures,
         revisionOf: null,
         authorId: userIdOf(actor),
       });
-      await this.briefs.recordVersion(manager, newId, this.entry('create', actor));
+      await this.briefs.recordVersion(manager, newId, this.entry('create', actor, proseNote(prose)));
       return newId;
     });
-    await this.record('brief.create', id, actor, { issueId: figures.issue.id });
+    await this.record('brief.create', id, actor, { issueId: figures.issue.id, prose: prose.source });
     return this.get(id);
   }
 
@@ -233,4 +236,12 @@ function mergeHeader(header: BriefHeader, patch: HeaderPatchDto | undefined): Br
 
 function userIdOf(actor: Principal | undefined): string | null {
   return actor?.kind === 'user' ? actor.userId : null;
+}
+
+/** The version note of a first draft when the prose step ran: kept, or why the template text stayed. */
+function proseNote(prose: ProseOutcome): string | null {
+  if (prose.source === 'llm') {
+    return 'Kalimat Analisis dan Kesimpulan dirapikan oleh model bahasa; angka dan nama diperiksa tidak berubah';
+  }
+  return prose.reason ? `Teks templat dipakai: ${prose.reason}` : null;
 }

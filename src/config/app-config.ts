@@ -53,6 +53,11 @@ export interface AppConfig {
   reportTime: { hour: number; minute: number };
   reportEmails: string[];
   reportTelegramChats: string[];
+  /**
+   * Optional OpenAI-compatible endpoint that tightens the wording of a telaahan draft's Analisis and Kesimpulan
+   * (usually a self-hosted model on a private address, so it is exempt from the private-address guard). Unset: off.
+   */
+  llm?: { url: string; model: string; apiKey?: string; timeoutMs: number };
   /** Embedded mode: no DATABASE_URL given. */
   embedded: boolean;
 }
@@ -188,6 +193,20 @@ function readList(read: EnvReader, name: string, pattern: RegExp, what: string):
   return entries;
 }
 
+function readLlm(read: EnvReader): AppConfig['llm'] {
+  const url = read.url('PANTAU_LLM_URL', ['http:', 'https:']);
+  const timeoutMs = read.integer('PANTAU_LLM_TIMEOUT_SECONDS', 30, 1, 600) * 1000;
+  if (url === undefined) {
+    return undefined;
+  }
+  return {
+    url,
+    model: read.string('PANTAU_LLM_MODEL') ?? 'default',
+    apiKey: read.string('PANTAU_LLM_API_KEY'),
+    timeoutMs,
+  };
+}
+
 const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export function loadAppConfig(env: Env = process.env, argv: string[] = process.argv): AppConfig {
@@ -258,6 +277,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
       entry.toLowerCase(),
     ),
     reportTelegramChats: readList(read, 'PANTAU_REPORT_TELEGRAM_CHATS', REPORT_CHAT, 'Telegram chat ids or @channels'),
+    llm: readLlm(read),
     embedded,
   };
   if (read.problems.length > 0) {

@@ -3,8 +3,8 @@ import request from 'supertest';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
 import { BUCKET_MS, floodStream } from '../issues/issue-stream.js';
 import { loginAs } from '../support/auth.js';
+import { ingestInBatches } from '../support/ingest-batches.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
-import { waitUntil } from '../support/wait.js';
 import { readDocx, readPdf, squash } from './document-text.js';
 import { count, dateTimeWita, hourWita, sectionText, share, workingDaysAfterWita } from './brief-expectations.js';
 
@@ -44,14 +44,7 @@ describe('Briefs: telaahan staf from a detected issue', () => {
     const ingest = running.system.app.get(IngestService);
     const source = await ingest.findOrCreatePushSource('uji-telaahan');
     const { posts } = floodStream(start, { prefix: 'tel' });
-    for (let i = 0; i < posts.length; i += 1000) {
-      const jobId = await ingest.enqueueBatch(source.id, posts.slice(i, i + 1000));
-      await waitUntil(
-        () => ingest.jobStatus(jobId),
-        (s) => s.state === 'completed',
-        { what: `ingest job ${jobId}` },
-      );
-    }
+    await ingestInBatches(ingest, source.id, posts);
     expect((await api().post('/api/issues/detect').set(as(admin)).send()).status).toBe(200);
     const list = await api().get('/api/issues?category=bencana').set(as(analyst));
     const flood = list.body.items.find((i: { label: string }) => /banjir|kunjang/iu.test(i.label));

@@ -9,6 +9,7 @@ import { decodeMail, FakeSmtpServer, fakeTelegram, type RecordingHttpServer } fr
 import { readDocx, readPdf, squash } from '../briefs/document-text.js';
 import { floodStream } from '../issues/issue-stream.js';
 import { createUser, login, loginAs } from '../support/auth.js';
+import { ingestInBatches } from '../support/ingest-batches.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -79,14 +80,7 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
     });
     const flood = floodStream(period.from.getTime() + 4 * 3_600_000, { prefix: 'lap' });
     for (const posts of [earlier.posts, flood.posts]) {
-      for (let i = 0; i < posts.length; i += 1000) {
-        const jobId = await ingest.enqueueBatch(source.id, posts.slice(i, i + 1000));
-        await waitUntil(
-          () => ingest.jobStatus(jobId),
-          (s) => s.state === 'completed',
-          { what: `ingest job ${jobId}` },
-        );
-      }
+      await ingestInBatches(ingest, source.id, posts);
     }
     expect((await api().post('/api/issues/detect').set(as(admin)).send()).status).toBe(200);
   });
