@@ -50,6 +50,9 @@ export class WorkerRunner implements OnApplicationBootstrap {
     worker.opts.lockDuration = lockMs;
     worker.opts.lockRenewTime = lockMs / 2;
     worker.opts.stalledInterval = lockMs;
+    // After a connection error BullMQ waits this long before fetching again (its default, 15 s, would take a
+    // quarter of the recovery budget after a database restart).
+    worker.opts.runRetryDelay = 2000;
     (worker as unknown as { createLockManager(): void }).createLockManager();
   }
 
