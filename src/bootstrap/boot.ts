@@ -33,7 +33,13 @@ export async function boot(initial: AppConfig, shutdown = new Shutdown()): Promi
   let config = initial.embedded ? ensureEmbeddedSecret(initial) : initial;
   try {
     if (config.embedded && !config.databaseUrl) {
-      const embedded = new EmbeddedPostgresServer(config.dataDir);
+      // A server that dies is started again in place; one that cannot be started again ends this process non-zero,
+      // for a supervisor (systemd, Docker's restart policy) to start Pantau Isu afresh (docs/operations.md).
+      const embedded = new EmbeddedPostgresServer(config.dataDir, {
+        onUnrecoverable: () => {
+          void shutdown.run().finally(() => process.exit(70)); // EX_SOFTWARE
+        },
+      });
       shutdown.add('embedded PostgreSQL', () => embedded.stop());
       config = { ...config, databaseUrl: await embedded.start() };
     }

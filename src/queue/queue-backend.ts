@@ -1,6 +1,7 @@
-import { createPostgresBackend, createRedisBackend, DefaultJobOptions, setDefaultBackendFactory } from 'bullmq';
+import { createRedisBackend, DefaultJobOptions, setDefaultBackendFactory } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
+import { createSupervisedPostgresBackend } from './supervised-postgres-backend.js';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -37,7 +38,9 @@ export function configureQueueBackend(config: AppConfig): QueueBackend {
   if (!config.databaseUrl) {
     throw new Error('The queue needs REDIS_URL or a database URL');
   }
-  setDefaultBackendFactory(createPostgresBackend);
+  // Supervised: a connection that lost its server is rebuilt, and the worker waits between retries instead of
+  // spinning (supervised-postgres-backend.ts).
+  setDefaultBackendFactory(createSupervisedPostgresBackend);
   return {
     kind: 'postgres',
     prefix: config.queuePrefix,

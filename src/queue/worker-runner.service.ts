@@ -33,11 +33,34 @@ export class WorkerRunner implements OnApplicationBootstrap {
         await worker.close();
         continue;
       }
+      this.reportErrors(worker);
       worker.concurrency = this.concurrencyFor(worker.name as QueueName);
       this.applyLockSettings(worker);
       worker.run().catch((error: unknown) => this.logger.error(`Worker ${worker.name} stopped: ${String(error)}`));
       this.logger.log(`Worker for queue "${worker.name}" started (concurrency ${worker.concurrency})`);
     }
+  }
+
+  /**
+   * A worker without an 'error' listener has BullMQ print every error with its whole stack (and the pg client it
+   * came from) to the console. Log its message instead, at most once per queue every 10 s (a database outage raises
+   * one per connection); messages are the driver's, never a query's parameters.
+   */
+  private reportErrors(worker: Worker): void {
+    let last = 0;
+    let suppressed = 0;
+    worker.on('error', (error: unknown) => {
+      const now = Date.now();
+      if (now - last < 10_000) {
+        suppressed++;
+        return;
+      }
+      last = now;
+      const message = typeof error === 'object' && error !== null ? String((error as Error).message) : String(error);
+      const more = suppressed > 0 ? ` (${suppressed} more since the last report)` : '';
+      suppressed = 0;
+      this.logger.warn(`Worker ${worker.name}: ${message.slice(0, 300)}${more}`);
+    });
   }
 
   /**
@@ -50,6 +73,9 @@ export class WorkerRunner implements OnApplicationBootstrap {
     worker.opts.lockDuration = lockMs;
     worker.opts.lockRenewTime = lockMs / 2;
     worker.opts.stalledInterval = lockMs;
+    // After a connection error BullMQ waits this long before fetching again (its default, 15 s, would take a
+    // quarter of the recovery budget after a database restart).
+    worker.opts.runRetryDelay = 2000;
     (worker as unknown as { createLockManager(): void }).createLockManager();
   }
 
