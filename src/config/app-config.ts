@@ -33,6 +33,11 @@ export interface AppConfig {
   detectionBucketMinutes: number;
   /** How often the detection worker runs a pass. */
   detectionIntervalSeconds: number;
+  /**
+   * Longest stretch (ms) of a detector restore or feed between two turns of the event loop, so that HTTP and signals
+   * are served meanwhile; 0 runs it in one turn (the blocking restore, kept for comparison in tests).
+   */
+  detectionSliceMs: number;
   allowPrivateSources: boolean;
   ingestConcurrency: number;
   /** How long a worker's lock on a job lasts: a job whose worker died is retried after about this long. */
@@ -261,6 +266,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     demoSpeed: read.integer('PANTAU_DEMO_SPEED', DEMO_DEFAULT_SPEED, 1, 2880),
     detectionBucketMinutes: read.integer('PANTAU_DETECTION_BUCKET_MINUTES', 15, 1, 60),
     detectionIntervalSeconds: read.integer('PANTAU_DETECTION_INTERVAL_SECONDS', 180, 5, 3600),
+    detectionSliceMs: read.integer('PANTAU_DETECTION_SLICE_MS', 20, 0, 1000),
     allowPrivateSources: read.boolean('PANTAU_ALLOW_PRIVATE_SOURCES', false),
     ingestConcurrency: read.integer('PANTAU_INGEST_CONCURRENCY', 2, 1, 64),
     jobLockSeconds: read.integer('PANTAU_JOB_LOCK_SECONDS', 30, 2, 3600),

@@ -14,7 +14,7 @@
  * saved baselines (they do not hold the backfill), from the stored counts of the three days before the replay window,
  * which the next pass folds into fresh baselines. Without saved baselines (first start) restore does the same.
  */
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -29,11 +29,16 @@ import type { IssueView } from './dto/issue-view.js';
 import { IssueEvents, type IssueEvent } from './issue-events.js';
 import { IssueRow, IssuesRepository } from './issues.repository.js';
 import { utcOffsetMinutes } from './working-day-calendar.js';
+import { WorkSlices, WorkStopped } from './work-slices.js';
 
 const REPLAY_MS = 12 * 3600_000;
 /** Posts are read by ingest time with this margin (a batch committing late is still seen; ids dedupe). */
 const CURSOR_MARGIN_MS = 5 * 60_000;
 const READ_CHUNK = 5000;
+/** Stored count rows imported between two checks of the slice clock. */
+const IMPORT_CHUNK = 2000;
+/** How long shutdown waits for a pass under way (a restore stops at its next slice, well before). */
+const SHUTDOWN_PASS_WAIT_MS = 30_000;
 const BASELINE_SAVE_EVERY_MS = 30 * 60_000;
 /** How much stored history a detector without usable baselines is rebuilt from (baseline half-life is one day). */
 const REBUILD_HISTORY_MS = 3 * 86_400_000;
@@ -69,7 +74,7 @@ export interface PassSummary {
 }
 
 @Injectable()
-export class DetectionEngine {
+export class DetectionEngine implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DetectionEngine.name);
   private detector: IssueDetector | null = null;
   /** Detector issue id → issue row id. */
@@ -89,6 +94,7 @@ export class DetectionEngine {
   private restoreCut = { created: -Infinity, ingested: -Infinity };
   private lastRebuild = 0;
   private running: Promise<unknown> = Promise.resolve();
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -99,6 +105,23 @@ export class DetectionEngine {
     private readonly events: IssueEvents,
     private readonly analyzers: AnalyzerRegistry,
   ) {}
+
+  /**
+   * The process is stopping: a restore or feed under way stops at its next slice (WorkStopped) and no new pass starts.
+   * Called by the detection worker before it waits for the pass, and by Nest at shutdown.
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stop();
+    await this.whenIdle(SHUTDOWN_PASS_WAIT_MS);
+  }
+
+  private slices(): WorkSlices {
+    return new WorkSlices(this.config.detectionSliceMs, () => this.stopping);
+  }
 
   /** Resolves when the pass under way (if any) has ended, or after `maxWaitMs`, whichever comes first. */
   async whenIdle(maxWaitMs: number): Promise<void> {
@@ -132,6 +155,7 @@ export class DetectionEngine {
    * start from the stored counts instead, as on a first start.
    */
   private async restore(rebuild = false): Promise<IssueDetector> {
+    const slices = this.slices();
     const detector = await this.newDetector();
     const startedAt = Date.now();
     const baselines = rebuild ? [] : await this.state.loadBaselines();
@@ -145,7 +169,11 @@ export class DetectionEngine {
         ? replayFrom.getTime() - 2 * 86_400_000 - 4 * 3600_000
         : replayFrom.getTime() - REBUILD_HISTORY_MS;
     const counts = await this.state.countsBetween(new Date(countsFrom), replayFrom);
-    detector.importCounts(counts);
+    // In slices: two days of counts on a busy deployment are hundreds of thousands of rows.
+    for (let i = 0; i < counts.length; i += IMPORT_CHUNK) {
+      detector.importCounts(counts.slice(i, i + IMPORT_CHUNK));
+      await slices.next();
+    }
     this.restoreCut = { created: replayFrom.getTime(), ingested: startedAt };
     let afterId = '0';
     let replayed = 0;
@@ -157,6 +185,7 @@ export class DetectionEngine {
       }
       chunk.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of chunk) {
+        await slices.next();
         detector.ingest(p.doc);
         // Seen: the cursor margin's next read skips it (and does not count it as a backfill).
         this.recent.set(p.postId, p.ingestedAt.getTime());
@@ -169,7 +198,7 @@ export class DetectionEngine {
     }
     this.logger.log(
       `Detector ${rebuild ? 'rebuilt' : 'restored'}: ${baselines.length} baselines, ${counts.length} stored counts, ` +
-        `${replayed} posts replayed`,
+        `${replayed} posts replayed in ${Date.now() - startedAt} ms (${slices.yields} turns given to the event loop)`,
     );
     return detector;
   }
@@ -177,19 +206,29 @@ export class DetectionEngine {
   private async runPass(nowArg?: number): Promise<PassSummary> {
     const t0 = Date.now();
     let restoreMs = 0;
+    if (this.stopping) {
+      throw new WorkStopped();
+    }
     if (!this.detector) {
-      this.detector = await this.restore();
+      this.detector = await this.restoreOrForget(false);
       restoreMs = Date.now() - t0;
       this.lastBaselineSave = Date.now();
     }
     let detector = this.detector;
     const t1 = Date.now();
-    const postsIngested = await this.feedNewPosts(detector);
+    let postsIngested: number;
+    try {
+      postsIngested = await this.feedNewPosts(detector);
+    } catch (err) {
+      // Stopped halfway through a feed: the cursor has moved past posts not yet fed.
+      this.forget();
+      throw err;
+    }
     if (this.rebuildPending && Date.now() - this.lastRebuild >= REBUILD_COOLDOWN_MS) {
       this.forget();
       this.lastRebuild = Date.now();
       this.rebuildPending = false;
-      detector = this.detector = await this.restore(true);
+      detector = this.detector = await this.restoreOrForget(true);
     }
     await this.applyAnalystDecisions(detector);
     const t2 = Date.now();
@@ -304,6 +343,16 @@ export class DetectionEngine {
     });
   }
 
+  /** A restore that leaves nothing half-restored behind when it fails or is stopped. */
+  private async restoreOrForget(rebuild: boolean): Promise<IssueDetector> {
+    try {
+      return await this.restore(rebuild);
+    } catch (err) {
+      this.forget();
+      throw err;
+    }
+  }
+
   /** Drops the detector and what maps it to the database; the next pass restores it. */
   private forget(): void {
     this.detector = null;
@@ -327,6 +376,7 @@ export class DetectionEngine {
     let backfill = 0;
     const lateBefore = this.passedUntil - BACKFILL_LATE_MS;
     let since = new Date(this.cursor.getTime() - CURSOR_MARGIN_MS);
+    const slices = this.slices();
     for (;;) {
       const chunk = await this.state.idsIngestedSince(since, READ_CHUNK);
       const cut = this.restoreCut;
@@ -335,6 +385,7 @@ export class DetectionEngine {
       ).filter((p) => !(p.doc.createdAt < cut.created && p.ingestedAt.getTime() <= cut.ingested));
       fresh.sort((a, b) => a.doc.createdAt - b.doc.createdAt);
       for (const p of fresh) {
+        await slices.next();
         detector.ingest(p.doc);
         if (p.doc.createdAt < lateBefore) {
           backfill++;

@@ -187,7 +187,7 @@ export class DetectionStateRepository {
   async idsIngestedSince(since: Date, limit: number): Promise<{ postId: string; ingestedAt: Date }[]> {
     const rows = await this.db.query<{ post_id: string; ingested_at: Date }[]>(
       `SELECT post_id::text, ingested_at FROM detection_posts WHERE ingested_at >= $1
-        ORDER BY ingested_at, post_id LIMIT $2`,
+        ORDER BY detection_posts.ingested_at, detection_posts.post_id LIMIT $2`,
       [since, limit],
     );
     return rows.map((r) => ({ postId: r.post_id, ingestedAt: new Date(r.ingested_at) }));
@@ -208,18 +208,22 @@ export class DetectionStateRepository {
   async postsIngestedSince(since: Date, limit: number): Promise<StoredDetectorPost[]> {
     const rows = await this.db.query<{ post_id: string; ingested_at: Date; doc: DetectorPost }[]>(
       `SELECT post_id::text, ingested_at, doc FROM detection_posts WHERE ingested_at >= $1
-        ORDER BY ingested_at, post_id LIMIT $2`,
+        ORDER BY detection_posts.ingested_at, detection_posts.post_id LIMIT $2`,
       [since, limit],
     );
     return rows.map((r) => ({ postId: r.post_id, ingestedAt: new Date(r.ingested_at), doc: r.doc }));
   }
 
-  /** Detector views of posts created in [from, to), in creation order (replay after a restart). */
+  /**
+   * Detector views of posts created in [from, to), by post id after `afterId` (replay after a restart, in pages).
+   * The order is the column's, not the selected text's: ordered as text ('944' after '5499') a page skipped posts
+   * whose ids sort late as text, and the restore's paging by the largest id never read them.
+   */
   async postsCreatedBetween(from: Date, to: Date, afterId = '0', limit = 5000): Promise<StoredDetectorPost[]> {
     const rows = await this.db.query<{ post_id: string; ingested_at: Date; doc: DetectorPost }[]>(
       `SELECT post_id::text, ingested_at, doc FROM detection_posts
         WHERE created_at >= $1 AND created_at < $2 AND post_id > $3::bigint
-        ORDER BY post_id LIMIT $4`,
+        ORDER BY detection_posts.post_id LIMIT $4`,
       [from, to, afterId, limit],
     );
     return rows.map((r) => ({ postId: r.post_id, ingestedAt: new Date(r.ingested_at), doc: r.doc }));

@@ -31,6 +31,8 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
   private worker: Worker | null = null;
   private lockClient: pg.Client | null = null;
   private retry: NodeJS.Timeout | null = null;
+  /** The election attempt under way (a retry runs from a timer): shutdown waits for it. */
+  private attempt: Promise<void> = Promise.resolve();
   private stopping = false;
 
   constructor(
@@ -51,7 +53,8 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
         { every: this.config.detectionIntervalSeconds * 1000 },
         { name: JobName.DetectionPass, data: { trigger: 'scheduled' } },
       );
-    await this.tryLead();
+    this.attempt = this.tryLead();
+    await this.attempt;
   }
 
   private async tryLead(): Promise<void> {
@@ -60,17 +63,25 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
     }
     try {
       if (!this.lockClient) {
-        const client = new pg.Client({ connectionString: this.config.databaseUrl });
+        const client = new pg.Client({ connectionString: this.config.databaseUrl, connectionTimeoutMillis: 10_000 });
         client.on('error', (err) => {
           this.logger.warn(`Detection leader connection lost: ${String(err)}`);
           void this.stepDown();
         });
         await client.connect();
+        if (this.stopping) {
+          // Shutdown began while connecting: this client would outlive the application (an open handle).
+          await client.end().catch(() => undefined);
+          return;
+        }
         this.lockClient = client;
       }
       const { rows } = await this.lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
         LEADER_LOCK,
       ]);
+      if (this.stopping) {
+        return; // the lock client is ended by beforeApplicationShutdown, after this attempt
+      }
       if (rows[0]?.ok) {
         this.startWorker();
         return;
@@ -80,8 +91,14 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       await this.lockClient?.end().catch(() => undefined);
       this.lockClient = null;
     }
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
     if (!this.stopping) {
-      this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
+      this.retry = setTimeout(() => {
+        this.attempt = this.tryLead();
+      }, LEADER_RETRY_MS);
     }
   }
 
@@ -105,9 +122,7 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
     await worker?.close().catch(() => undefined);
     await this.lockClient?.end().catch(() => undefined);
     this.lockClient = null;
-    if (!this.stopping) {
-      this.retry = setTimeout(() => void this.tryLead(), LEADER_RETRY_MS);
-    }
+    this.scheduleRetry();
   }
 
   async process(job: Job): Promise<PassSummary> {
@@ -126,10 +141,13 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
     if (this.retry) {
       clearTimeout(this.retry);
     }
+    await this.attempt;
     if (this.worker) {
       // The pass under way finishes (bounded), then the worker closes without waiting on BullMQ's view of its job:
       // after Redis lost its data (a restart without persistence) that job can no longer be finished, and a plain
       // close() would wait for it forever.
+      // A restore under way stops at its next slice (a few milliseconds), a pass past its restore finishes.
+      this.engine.stop();
       await this.engine.whenIdle(SHUTDOWN_PASS_WAIT_MS);
       await this.worker.close(true).catch(() => undefined);
       await this.engine

@@ -29,7 +29,11 @@ export class WorkerRunner implements OnApplicationBootstrap {
       const worker = host.worker;
       if (this.config.role === 'api') {
         // An API process only produces: release what the never-run worker holds (the PostgreSQL
-        // backend opens connections for it).
+        // backend opens connections for it). Only once it is ready: BullMQ's PostgreSQL backend names
+        // its LISTEN connection from the worker's constructor, without awaiting; a close before that
+        // finished left a connection opened after the close (idle, named after the queue), which
+        // kept the database busy and the process alive (an open handle; jest needed forceExit).
+        await worker.waitUntilReady().catch(() => undefined);
         await worker.close();
         continue;
       }
