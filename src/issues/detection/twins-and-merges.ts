@@ -65,9 +65,30 @@ export class TwinsAndMerges {
       profile.map(([k]) => k),
       t,
     );
-    if (issue.held && this.overwhelming(this.recentPosts(issue, t), t)) {
+    if (issue.held && this.wasOverwhelming(issue, t)) {
       issue.publish(now);
     }
+  }
+
+  /**
+   * Whether a held-back issue's posts of the lookback were overwhelming at some bucket up to `t`, judged with the posts
+   * up to that bucket: a story whose earlier wave was overwhelming when it happened (posts replayed into a restarted
+   * worker, where the first wave was published before the restart) is no weaker evidence for having gone on since.
+   */
+  private wasOverwhelming(issue: Issue, t: number): boolean {
+    const posts = this.recentPosts(issue, t);
+    const buckets = [...new Set(posts.map((p) => p.bucket))].sort((a, b) => b - a);
+    for (const b of buckets) {
+      if (
+        this.overwhelming(
+          posts.filter((p) => p.bucket <= b),
+          b,
+        )
+      ) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -88,7 +109,7 @@ export class TwinsAndMerges {
       const quiet = now - Math.max(issue.lastActivityAt, issue.firstDetectedAt) > this.config.dormantAfterMs;
       if (!learning || quiet) {
         this.release(issue);
-      } else if (issue.lastClusterBucket < t && this.overwhelming(this.recentPosts(issue, t), t)) {
+      } else if (issue.lastClusterBucket < t && this.wasOverwhelming(issue, t)) {
         issue.publish(now);
       }
     }
