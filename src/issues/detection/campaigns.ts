@@ -50,6 +50,10 @@ export class Campaigns {
           }
         }
       }
+      if (issue.held) {
+        // A campaign carries its own evidence (many accounts copying a new text in a burst): no learning gate holds it.
+        issue.publish(now);
+      }
       group.issue = issue;
       for (const p of members) {
         memory.assign(p, issue);
@@ -80,11 +84,18 @@ export class Campaigns {
   }
 
   /**
-   * While learning, phrases have no baseline to be new against, so a copied text is a campaign only when its copying
-   * began within the longest scoring window (4 h): a remark people repeat all day long is not a campaign.
+   * A copied text is a campaign only when its copying began within `campaignStartedWithinHours`: a template remark
+   * that many people have been writing for days is a habit. While learning, phrases have no baseline to be new
+   * against, so the copying must have begun within the longest scoring window (4 h): a remark people repeat all day
+   * long is not a campaign.
    */
   private startedRecently(group: DuplicateGroup, t: number): boolean {
-    return !this.memory.learningAt(t) || group.firstBucket > t - this.memory.maxWindow;
+    const memory = this.memory;
+    if (memory.learningAt(t)) {
+      return group.firstBucket > t - memory.maxWindow;
+    }
+    const within = (this.config.campaignStartedWithinHours * 3_600_000) / this.config.bucketMs;
+    return group.firstBucket > t - within;
   }
 
   /**

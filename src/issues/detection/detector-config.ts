@@ -93,6 +93,13 @@ export interface DetectorConfig {
    */
   samePlaceCategoryMinShare: number;
   /**
+   * Fragments of one event: a cluster of the same category in the same kecamatan/kelurahan as an issue, whose first
+   * post is within this long of the issue's first post while the issue is no older than this, is folded into it even
+   * with no content in common (one outage written in wordings that share only the place). A later event of the same
+   * type there starts after the window and is its own issue (ms; 0 turns the rule off).
+   */
+  fragmentOnsetWithinMs: number;
+  /**
    * A post whose category (from the analysis engine) is foreign to an issue — under this share of the issue's
    * categorised posts, once it has `foreignCategoryMinPosts` of them — does not join it by its keys: a fight or a fuel
    * shortage in a place whose dengue outbreak is an open issue shares the place's words but not the story. A story's
@@ -119,6 +126,11 @@ export interface DetectorConfig {
   reviveWithinMs: number;
   /** Near-duplicate groups with at least this many distinct authors are campaigns. */
   campaignMinAuthors: number;
+  /**
+   * A copied text is a campaign only when its copying began at most this many hours before the burst: a template
+   * remark that many people have written for days ('pasar … ramai pengunjung') is a habit, not a new campaign.
+   */
+  campaignStartedWithinHours: number;
   /** campaign: true when the near-duplicate share of an issue's posts is at least this. */
   campaignShare: number;
   /** Jaccard similarity above which two posts are near-duplicates. */
@@ -148,9 +160,9 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<Omit<DetectorConfig, 'categories'
   profileSpecificity: 0.5,
   hotBuckets: 16,
   warmupBuckets: 16,
-  // Off by default: gated on the e2e flood stream (test/issues), one flood became two issues (the early cluster was
-  // held back, its two halves later opened separately). 24 is the intended value once the gate merges what it held.
-  learningHours: 0,
+  // One full day (the daily rhythm). A cluster held back while learning is remembered, and the story's later clusters
+  // fold into it, so a flood on a fresh deployment opens once (it was two issues while held clusters were dropped).
+  learningHours: 24,
   learningMinVoices: 20,
   learningRecentShare: 0.5,
   placeFactored: true,
@@ -164,6 +176,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<Omit<DetectorConfig, 'categories'
   twinMinKeyWeight: 0.2,
   twinSharedPostShare: 0.3,
   samePlaceCategoryMinShare: 0.05,
+  fragmentOnsetWithinMs: 2 * 3600_000,
   foreignCategoryShare: 0.1,
   foreignCategoryMinPosts: 5,
   postRetentionMs: 12 * 3600_000,
@@ -173,6 +186,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<Omit<DetectorConfig, 'categories'
   reopenWithinMs: 3 * 24 * 3600_000,
   reviveWithinMs: 12 * 3600_000,
   campaignMinAuthors: 8,
+  campaignStartedWithinHours: 24,
   campaignShare: 0.5,
   nearDuplicateJaccard: 0.7,
 };
@@ -214,6 +228,7 @@ const RANGES: [NumberField, number, number, boolean][] = [
   ['twinMinKeyWeight', 0, 1, false],
   ['twinSharedPostShare', 0.01, 1, false],
   ['samePlaceCategoryMinShare', 0, 1, false],
+  ['fragmentOnsetWithinMs', 0, 24 * 3600_000, false],
   ['foreignCategoryShare', 0, 1, false],
   ['foreignCategoryMinPosts', 1, 10_000, true],
   ['postRetentionMs', 60_000, 7 * 24 * 3600_000, true],
@@ -223,6 +238,7 @@ const RANGES: [NumberField, number, number, boolean][] = [
   ['reopenWithinMs', 0, 365 * 24 * 3600_000, true],
   ['reviveWithinMs', 0, 365 * 24 * 3600_000, true],
   ['campaignMinAuthors', 2, 1_000_000, true],
+  ['campaignStartedWithinHours', 1, 24 * 14, false],
   ['campaignShare', 0.01, 1, false],
   ['nearDuplicateJaccard', 0.1, 1, false],
 ];

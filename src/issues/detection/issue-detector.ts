@@ -227,7 +227,7 @@ export class IssueDetector {
     this.lifecycle.evict(now);
     const upserts: IssueUpsert[] = [];
     for (const issue of memory.issuesById.values()) {
-      if (!issue.dirty) {
+      if (!issue.dirty || issue.held) {
         continue;
       }
       upserts.push({ issue: this.snapshot(issue), created: issue.created, transitions: issue.transitions });
@@ -252,6 +252,7 @@ export class IssueDetector {
         this.twins.enrichIssue(issue, t);
       }
     }
+    this.twins.settleHeld(t);
     return candidates.length;
   }
 
@@ -265,7 +266,7 @@ export class IssueDetector {
   applyOutcome(issueId: string, outcome: AnalystOutcome | null, at: number, targetId?: string): IssueSnapshot {
     const issue = this.issueById(issueId);
     if (outcome === 'merged') {
-      const target = targetId ? this.memory.issuesById.get(targetId)?.resolve() : undefined;
+      const target = targetId ? this.shown(targetId)?.resolve() : undefined;
       if (!target) {
         throw new Error(`Isu tujuan penggabungan ${targetId ?? '(kosong)'} tidak ditemukan`);
       }
@@ -287,12 +288,13 @@ export class IssueDetector {
   }
 
   getIssue(id: string): IssueSnapshot | null {
-    const issue = this.memory.issuesById.get(id);
+    const issue = this.shown(id);
     return issue ? this.snapshot(issue) : null;
   }
 
+  /** Every issue detected so far (issues held back while learning are not detected yet). */
   issues(): IssueSnapshot[] {
-    return [...this.memory.issuesById.values()].map((i) => this.snapshot(i));
+    return [...this.memory.issuesById.values()].filter((i) => !i.held).map((i) => this.snapshot(i));
   }
 
   /** Bucket counts as plain rows (what the worker persists). */
@@ -341,13 +343,19 @@ export class IssueDetector {
       keys: memory.keyTable.size,
       postsInMemory: memory.posts.size,
       buckets: memory.counter.indices().length,
-      issues: memory.issuesById.size,
+      issues: [...memory.issuesById.values()].filter((i) => !i.held).length,
       lastProcessedBucket: memory.lastProcessed,
     };
   }
 
-  private issueById(id: string): Issue {
+  /** A detected issue by id (not one held back while learning). */
+  private shown(id: string): Issue | undefined {
     const issue = this.memory.issuesById.get(id);
+    return issue?.held ? undefined : issue;
+  }
+
+  private issueById(id: string): Issue {
+    const issue = this.shown(id);
     if (!issue) {
       throw new Error(`Isu ${id} tidak ditemukan`);
     }

@@ -74,10 +74,17 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
   transitions: StateChange[] = [];
   /** Label kept by an analyst's rename; null = generated. */
   fixedLabel: string | null = null;
+  /**
+   * Held back while detection learns (TwinsAndMerges): the issue gathers its story's posts and keys like any other,
+   * so that the story's later fragments fold into it, but it is not shown until it is published.
+   */
+  held = false;
+  /** Last bucket in which a cluster was opened as or folded into this issue. */
+  lastClusterBucket = -Infinity;
 
   constructor(
     readonly id: string,
-    readonly firstDetectedAt: number,
+    public firstDetectedAt: number,
   ) {
     this.stateHistory.push({ state: 'emerging', at: firstDetectedAt });
     this.transitions.push({ state: 'emerging', at: firstDetectedAt });
@@ -283,6 +290,18 @@ export class IssueRecord<K extends IssueKeyRef = IssueKeyRef> {
       }
     }
     return chosen.join(', ') || this.id;
+  }
+
+  /** A held-back issue becomes a detected one at `at`: its history starts there, its posts (and first-seen) stay. */
+  publish(at: number): void {
+    this.held = false;
+    this.firstDetectedAt = at;
+    this.lifecycle = 'emerging';
+    const start = { state: 'emerging' as const, at };
+    this.stateHistory.splice(0, this.stateHistory.length, start);
+    this.transitions = [start];
+    this.created = true;
+    this.dirty = true;
   }
 
   setLifecycle(state: LifecycleState, at: number): void {

@@ -35,10 +35,12 @@ export class TwinsAndMerges {
         category = c;
       }
     }
-    const twinOf = this.similarOpenIssue(profile, t, anchors, category);
-    if (!twinOf && memory.learningAt(t) && !this.overwhelming(members, t)) {
-      return;
+    let onset = Infinity;
+    for (const p of members) {
+      onset = Math.min(onset, p.at);
     }
+    const twinOf = this.similarOpenIssue(profile, t, anchors, category, onset);
+    const learning = memory.learningAt(t);
     const issue = twinOf ?? new IssueRecord<TrackedKey>(memory.newIssueId(), now);
     if (twinOf) {
       if (twinOf.lifecycle === 'dormant') {
@@ -46,8 +48,12 @@ export class TwinsAndMerges {
       }
       twinOf.dirty = true;
     } else {
+      // While learning, a cluster without overwhelming evidence is held back, not dropped: it keeps its posts and
+      // keys, so that the story's later clusters and posts join it and it opens once, as one issue.
+      issue.held = learning && !this.overwhelming(members, t);
       memory.issuesById.set(issue.id, issue);
     }
+    issue.lastClusterBucket = t;
     for (const [k, w] of profile) {
       memory.attachKey(issue, k, w);
     }
@@ -59,6 +65,93 @@ export class TwinsAndMerges {
       profile.map(([k]) => k),
       t,
     );
+    if (issue.held && this.wasOverwhelming(issue, t)) {
+      issue.publish(now);
+    }
+  }
+
+  /**
+   * Whether a held-back issue's posts of the lookback were overwhelming at some bucket up to `t`, judged with the posts
+   * up to that bucket: a story whose earlier wave was overwhelming when it happened (posts replayed into a restarted
+   * worker, where the first wave was published before the restart) is no weaker evidence for having gone on since.
+   */
+  private wasOverwhelming(issue: Issue, t: number): boolean {
+    const posts = this.recentPosts(issue, t);
+    const buckets = [...new Set(posts.map((p) => p.bucket))].sort((a, b) => b - a);
+    for (const b of buckets) {
+      if (
+        this.overwhelming(
+          posts.filter((p) => p.bucket <= b),
+          b,
+        )
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Held-back issues after the pass over bucket `t`: one whose posts (gathered at ingest and from later clusters) have
+   * become overwhelming is published, carrying every post it held (first seen at its first post). Once learning is
+   * over, and for one that went quiet (`dormantAfterMs` without posts), the rest are released: their posts are free
+   * again, and a story that still bursts against the now day-old baselines forms its cluster and opens as one issue
+   * with those posts (collectPosts gathers them), while everyday topics that were held stay unraised.
+   */
+  settleHeld(t: number): void {
+    const memory = this.memory;
+    const now = (t + 1) * this.config.bucketMs;
+    const learning = memory.learningAt(t + 1);
+    for (const issue of [...memory.issuesById.values()]) {
+      if (!issue.held) {
+        continue;
+      }
+      const quiet = now - Math.max(issue.lastActivityAt, issue.firstDetectedAt) > this.config.dormantAfterMs;
+      if (!learning || quiet) {
+        this.release(issue);
+      } else if (issue.lastClusterBucket < t && this.wasOverwhelming(issue, t)) {
+        issue.publish(now);
+      }
+    }
+  }
+
+  /** Forgets a held-back issue: its posts are unassigned, its keys and near-duplicate groups point to it no more. */
+  private release(issue: Issue): void {
+    const memory = this.memory;
+    memory.issuesById.delete(issue.id);
+    for (const k of issue.keyWeights.keys()) {
+      k.issues?.delete(issue);
+      if (k.issues?.size === 0) {
+        k.issues = null;
+      }
+    }
+    for (const seq of memory.issuePosts.get(issue) ?? []) {
+      const post = memory.posts.get(seq);
+      if (post?.issue === issue) {
+        post.issue = null;
+      }
+    }
+    memory.issuePosts.delete(issue);
+    for (const group of memory.groups.values()) {
+      if (group.issue === issue) {
+        group.issue = null;
+      }
+    }
+  }
+
+  /** The issue's posts still held in memory from the cluster lookback ending with bucket `t`. */
+  private recentPosts(issue: Issue, t: number): PostRecord[] {
+    const memory = this.memory;
+    const from = t - this.config.clusterLookbackBuckets + 1;
+    const out: PostRecord[] = [];
+    const seqs = memory.issuePosts.get(issue) ?? [];
+    for (let i = seqs.length - 1; i >= 0; i--) {
+      const post = memory.posts.get(seqs[i]);
+      if (post && post.bucket >= from && post.bucket <= t) {
+        out.push(post);
+      }
+    }
+    return out;
   }
 
   /**
@@ -169,6 +262,7 @@ export class TwinsAndMerges {
     t: number,
     anchors: string[],
     category: string | null,
+    onset: number,
   ): Issue | null {
     const memory = this.memory;
     const cfg = this.config;
@@ -219,7 +313,10 @@ export class TwinsAndMerges {
       return best;
     }
     // Same kecamatan or kelurahan, same category, still active, and some content in common: another wording of the
-    // same story (a poisoning after a dengue outbreak in the same kelurahan shares nothing and is a new issue).
+    // same story (a poisoning after a dengue outbreak in the same kelurahan shares nothing and is a new issue). With
+    // nothing in common, only a fragment that began with the issue (`fragmentOnsetWithinMs`): one event told in
+    // wordings that share only the place.
+    const within = cfg.fragmentOnsetWithinMs;
     for (const issue of memory.issuesById.values()) {
       if (issue.mergedInto || issue.lifecycle === 'dormant' || now - issue.lastActivityAt > cfg.dormantAfterMs) {
         continue;
@@ -228,7 +325,12 @@ export class TwinsAndMerges {
         continue;
       }
       const share = shared.get(issue) ?? 0;
-      if (Math.max(share, postShares.get(issue) ?? 0) < cfg.samePlaceCategoryMinShare * total) {
+      const fragment =
+        within > 0 &&
+        !issue.campaignSeed &&
+        Math.abs(onset - issue.firstSeenAt) <= within &&
+        now - issue.firstDetectedAt <= within;
+      if (!fragment && Math.max(share, postShares.get(issue) ?? 0) < cfg.samePlaceCategoryMinShare * total) {
         continue;
       }
       if (!best || share > bestShare) {

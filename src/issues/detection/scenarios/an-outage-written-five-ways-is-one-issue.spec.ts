@@ -1,8 +1,6 @@
 import { background, DAY_MS, event, falseIssues, HOUR_MS, issuesOf, PLACES, replay, T0 } from './scenario-kit.js';
 
-// KNOWN FAILING (issue 13, not yet met): the detector still raises this; `it.failing` keeps the scenario visible and
-// turns red the day it passes (then make it a plain `it`). docs/detection.md, What remains.
-it.failing('an outage written five ways is one issue', () => {
+it('an outage written five ways is one issue', () => {
   // A day of history, then a water outage in one kecamatan told by many people in five wordings that share little
   // more than the place and the water.
   const wordings = [

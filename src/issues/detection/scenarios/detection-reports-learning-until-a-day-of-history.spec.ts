@@ -1,7 +1,7 @@
 import { IssueDetector } from '../issue-detector.js';
 import { background, DAY_MS, HOUR_MS, replay, T0 } from './scenario-kit.js';
 
-// The learning gate is off by default (detector-config.ts: it split one flood into two issues); this is its behaviour on.
+// The default learning period (one day), stated so that the scenario does not move with the default.
 const LEARNING = { learningHours: 24 };
 
 it('detection reports that it is still learning until it has a day of history, imported or seen', () => {

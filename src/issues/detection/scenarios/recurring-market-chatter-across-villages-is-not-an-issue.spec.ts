@@ -1,8 +1,6 @@
 import { background, DAY_MS, everyday, falseIssues, PLACES, replay, T0 } from './scenario-kit.js';
 
-// KNOWN FAILING (issue 13, not yet met): the detector still raises this; `it.failing` keeps the scenario visible and
-// turns red the day it passes (then make it a plain `it`). docs/detection.md, What remains.
-it.failing('recurring market chatter across villages is not an issue', () => {
+it('recurring market chatter across villages is not an issue', () => {
   // Every day, all day, people remark that the market of some village is busy or a road there is slippery: the topic
   // is always present at a normal level, whatever village it names.
   const villages = Object.values(PLACES);
