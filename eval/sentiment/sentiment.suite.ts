@@ -15,7 +15,7 @@ import { readSentimentSplit } from './sentiment-datasets.js';
 
 /** Valid-split macro-F1 floors, just under the measured figures (docs/analysis-sentiment.md). */
 const FLOORS = {
-  lexiconSmsa: 0.67,
+  lexiconSmsa: 0.68,
   lexiconNusax: 0.73,
   defaultSmsa: 0.87,
   defaultNusaxWithoutOverlap: 0.7,

@@ -106,6 +106,26 @@ const PIPELINE_CONTRAST: [string, string][] = [
   // Parking levies are public order (Satpol PP), in either word order.
   ['ketertiban', 'Ada pungli parkir di depan minimarket, tarifnya seenaknya'],
   ['ketertiban', 'Parkir pungli lagi di alun-alun, tidak ada karcis'],
+  // A verb derived with a prefix from a keyword's stem ('menghargai' ← harga) is not about that noun; suffixed and
+  // ke-…-an forms still are ('harganya', 'kebanjiran').
+  ['lainnya', 'Saya sangat menghargai kerja keras panitia acara kemarin'],
+  ['lainnya', 'Senang rasanya dihargai, semangat terus semuanya'],
+  ['ekonomi', 'Harganya naik terus, pedagang dan pembeli sama-sama mengeluh'],
+  ['bencana', 'Rumah kami kebanjiran sejak subuh'],
+  // An idiom of feeling is not health ('sakit hati', 'obat rindu'); the literal word still is.
+  ['lainnya', 'Sakit hati banget dengar omongan dia kemarin'],
+  ['lainnya', 'Lagu ini obat rindu buat yang merantau'],
+  ['kesehatan', 'Anak saya sakit tiga hari, puskesmas malah tutup'],
+  // Short abbreviations of everyday words ('kk' = kakak, 'sd' = sampai dengan, 'tk' = tidak, 'smp' = sampai) count
+  // only in their institutional context or beside another keyword of the category.
+  ['lainnya', 'Makasih kk udah bantu jawab pertanyaanku'],
+  ['lainnya', 'Libur dari senin sd rabu, jangan lupa istirahat'],
+  ['lainnya', 'Aku tk tau harus gimana lagi'],
+  ['lainnya', 'Tunggu smp besok ya, nanti aku kabari'],
+  ['pendidikan', 'Atap ruang kelas SD ambruk, siswa belajar di teras'],
+  ['pendidikan', 'Anak saya sekarang di SMP 3, jauh dari rumah'],
+  ['kesehatan', 'Ibu dibawa ke RS tengah malam'],
+  ['kependudukan', 'Mau urus KK baru tapi antre lama'],
 ];
 
 describe('CategoryClassifier through the normaliser and stemmer', () => {

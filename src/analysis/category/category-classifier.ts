@@ -46,9 +46,77 @@ interface KeywordRef {
   weight: number;
   label: string;
   opd?: string;
+  /** A short abbreviation ('sd', 'tk', 'rs'): counts only in its context or beside another keyword of its category. */
+  abbreviation?: boolean;
 }
 
 const FALLBACK_OPD = 'Diskominfo';
+/**
+ * Words of feeling that make the keyword before them an idiom ('sakit hati', 'obat rindu', 'demam cinta'): such a
+ * keyword names a feeling, not its category's subject, and does not count.
+ */
+const FEELING_WORDS: ReadonlySet<string> = new Set([
+  'hati',
+  'hatiku',
+  'hatimu',
+  'hatinya',
+  'rindu',
+  'kangen',
+  'cinta',
+  'galau',
+  'perasaan',
+  'jiwaku',
+]);
+/**
+ * Context that makes a short abbreviation keyword ('sd', 'tk', 'sma', 'rs') mean the institution: the word before it
+ * ('lulusan sma', 'di rs', 'anak tk') or after it ('sd negeri', 'smp 3', 'sma it').
+ */
+const ABBREVIATION_BEFORE: ReadonlySet<string> = new Set([
+  'di',
+  'ke',
+  'dari',
+  'lulusan',
+  'tamatan',
+  'anak',
+  'siswa',
+  'murid',
+  'guru',
+  'sekolah',
+  'kelas',
+  'masuk',
+  'jenjang',
+  'tingkat',
+  'setingkat',
+  'kepala',
+  'pihak',
+  'pasien',
+  'dokter',
+  'urus',
+  'mengurus',
+  'ngurus',
+  'cetak',
+  'pembuatan',
+]);
+const ABBREVIATION_AFTER: ReadonlySet<string> = new Set([
+  'negeri',
+  'swasta',
+  'inpres',
+  'islam',
+  'it',
+  'terpadu',
+  'unggulan',
+  'favorit',
+  'umum',
+  'daerah',
+]);
+/**
+ * Keywords of at most this many characters ('sd', 'rs', 'kk') are read as abbreviations of everyday words as often as
+ * of the institution ('sd' = sampai dengan, 'kk' = kakak), like the slang-colliding ones ('sma', 'tk').
+ */
+const SHORT_ABBREVIATION = 2;
+const ROMAN_OR_NUMBER = /^(?:\d+|[ivx]+)$/;
+/** Verbal prefixes: a stem match through one of them is a derived verb ('menghargai' ← harga), not the noun. */
+const VERBAL_PREFIX = /^(?:me|di|be|te|pe)/;
 const REF_CACHE_LIMIT = 50_000;
 const WORD_RE = /^[\p{L}\p{N}]+$/u;
 /**
@@ -106,6 +174,7 @@ export class CategoryClassifier {
       cat.keywords.forEach((k) => {
         const weight = Number.isFinite(k.weight) && k.weight > 0 ? k.weight : 1;
         const ref: KeywordRef = { cat: ci, kw: kwCount++, weight, label: k.term, opd: k.opd };
+
         const raw = String(k.term ?? '').trim();
         if (raw.endsWith('*')) {
           const toks = normalize(raw.slice(0, -1));
@@ -122,10 +191,11 @@ export class CategoryClassifier {
           this.invalidKeywords.push({ slug: cat.slug, term: raw });
         } else if (toks.length === 1 && toks[0] !== lower && WORD_RE.test(lower)) {
           // An abbreviation that is also slang for a common word (SMA/'sma' = sama, TK/'tk' = tidak): indexing it
-          // under its normal form would make every 'sama' or 'gak' a school keyword. It matches the written word only.
-          push(this.written, lower, ref);
+          // under its normal form would make every 'sama' or 'gak' a school keyword. It matches the written word only,
+          // and only in its context (below).
+          push(this.written, lower, { ...ref, abbreviation: true });
         } else if (toks.length === 1) {
-          push(this.words, toks[0], ref);
+          push(this.words, toks[0], toks[0].length <= SHORT_ABBREVIATION ? { ...ref, abbreviation: true } : ref);
           // Only root-word keywords match inflected forms (banjir ← kebanjiran); a derived keyword such as
           // 'perhubungan' must not pull in every word of its root ('hubungi').
           if (this.stem && this.stem(toks[0]) === toks[0]) {
@@ -193,9 +263,14 @@ export class CategoryClassifier {
     if (direct) {
       refs.push(...direct);
     } else if (this.stem && this.stems.size > 0) {
-      const srefs = this.stems.get(this.stem(tok));
+      const stem = this.stem(tok);
+      const srefs = this.stems.get(stem);
       if (srefs) {
-        refs.push(...srefs);
+        // A verb derived with a prefix ('menghargai', 'dibanjiri', 'bersekolah') says something else than its noun
+        // stem ('harga', 'banjir'): it supports the category at half weight and never decides it alone.
+        // Nominal derivations (suffixes only, ke-…-an, pe-…-an: 'banjirnya', 'kebanjiran', 'pengobatan') count fully.
+        const derivedVerb = !tok.startsWith(stem) && VERBAL_PREFIX.test(tok) && !/^(?:ke|pe).*an$/.test(tok);
+        refs.push(...(derivedVerb ? srefs.map((r) => ({ ...r, weight: r.weight / 2 })) : srefs));
       }
     }
     for (let p = 0; p < this.prefixes.length; p++) {
@@ -235,6 +310,7 @@ export class CategoryClassifier {
       this.scores[ref.cat] += weight;
       hits.push(ref);
     };
+    const pending: KeywordRef[] = [];
     let covered: Uint8Array | null = null;
     this.phrases.scan(tokens, (id, end) => {
       const p = this.phraseRefs[id];
@@ -258,7 +334,11 @@ export class CategoryClassifier {
           continue;
         }
         for (const r of refs) {
-          take(r);
+          if (i < 0 || inContext(tokens, i)) {
+            take(r);
+          } else {
+            pending.push(r);
+          }
         }
       }
     }
@@ -273,9 +353,24 @@ export class CategoryClassifier {
       // A place-like word right after a locative ('dekat pasar', 'dari jembatan') usually names a landmark, not
       // the subject: a keyword that is not decisive on its own counts half there.
       const landmark = i > 0 && LANDMARK_PREPOSITIONS.has(tokens[i - 1]);
+      // A keyword before a word of feeling is an idiom ('sakit hati', 'obat rindu'): not its category's subject.
+      if (i + 1 < tokens.length && FEELING_WORDS.has(tokens[i + 1])) {
+        continue;
+      }
       for (let k = 0; k < refs.length; k++) {
         const r = refs[k];
+        if (r.abbreviation && !inContext(tokens, i)) {
+          pending.push(r);
+          continue;
+        }
         take(r, landmark && r.weight < 3 && !r.prefix ? r.weight / 2 : r.weight);
+      }
+    }
+    // An abbreviation out of context counts only beside another keyword of its category ('atap kelas sd ambruk').
+    const supported = this.scores.slice();
+    for (const r of pending) {
+      if (supported[r.cat] > 0) {
+        take(r);
       }
     }
     let best = -1;
@@ -308,6 +403,16 @@ export class CategoryClassifier {
       source: 'rules',
     };
   }
+}
+
+/** Whether the abbreviation at `tokens[i]` stands in its institutional context ('lulusan sma', 'sd negeri 3'). */
+function inContext(tokens: readonly string[], i: number): boolean {
+  const before = i > 0 ? tokens[i - 1] : undefined;
+  const after = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+  return (
+    (before !== undefined && ABBREVIATION_BEFORE.has(before)) ||
+    (after !== undefined && (ABBREVIATION_AFTER.has(after) || ROMAN_OR_NUMBER.test(after)))
+  );
 }
 
 function round(x: number): number {

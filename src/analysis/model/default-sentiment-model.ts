@@ -14,10 +14,20 @@ export const DEFAULT_SENTIMENT_MODEL_URL = new URL('./default/sentiment-smsa.jso
 
 /** The training recipe of the shipped model: settings chosen on SmSA valid (docs/analysis-sentiment.md). */
 export const DEFAULT_SENTIMENT_RECIPE = {
-  id: 'default-sentiment-smsa-1',
+  id: 'default-sentiment-smsa-2',
   /** Fixed, so the file is the same on every run (not the time of training). */
   createdAt: '2026-12-02T00:00:00.000Z',
-  params: { wordNgrams: 2, charMin: 3, charMax: 0, lexiconScale: 1, l2: 1e-4, balanced: true, epochs: 8, minDf: 2 },
+  params: {
+    wordNgrams: 2,
+    charMin: 3,
+    charMax: 0,
+    lexiconScale: 1,
+    l2: 1e-4,
+    balanced: true,
+    epochs: 8,
+    minDf: 2,
+    averageLastEpochs: 3,
+  },
 } as const satisfies { id: string; createdAt: string; params: Partial<TrainParams> };
 
 let cached: TextClassifier | undefined;

@@ -1,5 +1,7 @@
 import { normalizeText } from '../text/index.js';
+import { SentimentScorer } from '../sentiment/sentiment-scorer.js';
 import { predictSentiment, TextClassifier } from './index.js';
+import { extractFeatures } from './text-features.js';
 
 const TRAIN = [
   ['pelayanan cepat dan ramah', 'positive'],
@@ -57,5 +59,47 @@ describe('TextClassifier', () => {
     const m = TextClassifier.train(TRAIN, { epochs: 2, minDf: 1 });
     expect(() => TextClassifier.fromJSON({ ...m.toJSON(), version: 99 })).toThrow(/Versi/);
     expect(() => TextClassifier.train([{ text: 'a', label: 'x' }])).toThrow();
+  });
+
+  it('predicts a word-only model (the fast path) exactly as the sum over its named features', () => {
+    const m = TextClassifier.fromJSON(
+      TextClassifier.train(TRAIN, { epochs: 5, minDf: 1, charMax: 0, averageLastEpochs: 2 }).toJSON(),
+    );
+    const json = m.toJSON();
+    const index = new Map(json.features.map((f, i) => [f, i]));
+    const scorer = new SentimentScorer();
+    // Repeated words and bigrams, unknown words, a hashtag and a post longer than the fast path's limit.
+    const texts = [
+      'jalan rusak rusak jalan rusak, petugas jutek jutek',
+      'pelayanan cepat #mantap kata yang tidak dikenal',
+      Array.from({ length: 120 }, (_, i) => (i % 3 === 0 ? 'ramah' : `kata${i % 7}`)).join(' '),
+    ];
+    for (const text of texts) {
+      const n = normalizeText(text);
+      const z = json.weights.map((row) => {
+        let s = row[json.features.length];
+        for (const [name, v] of extractFeatures(n, json.params, scorer)) {
+          const i = index.get(name);
+          s += i === undefined ? 0 : row[i] * v;
+        }
+        return s;
+      });
+      const max = Math.max(...z);
+      const e = z.map((x) => Math.exp(x - max));
+      const total = e.reduce((a, b) => a + b, 0);
+      const p = m.predictNormalized(n);
+      json.labels.forEach((label, k) => expect(p.probabilities[label]).toBeCloseTo(e[k] / total, 12));
+      for (const f of p.topFeatures) {
+        expect(index.has(f.feature)).toBe(true);
+      }
+    }
+  });
+
+  it('averages the weights of the last epochs when asked, and trains the same without it as before', () => {
+    const last = TextClassifier.train(TRAIN, { epochs: 4, minDf: 1 }).toJSON().weights;
+    const averaged = TextClassifier.train(TRAIN, { epochs: 4, minDf: 1, averageLastEpochs: 3 }).toJSON().weights;
+    const again = TextClassifier.train(TRAIN, { epochs: 4, minDf: 1, averageLastEpochs: 0 }).toJSON().weights;
+    expect(again).toEqual(last);
+    expect(averaged).not.toEqual(last);
   });
 });

@@ -28,6 +28,11 @@ export interface TrainParams extends FeatureParams {
   /** Features seen in fewer documents are dropped. */
   minDf: number;
   seed: number;
+  /**
+   * Keep the average of the weights after each of the last N epochs instead of the last weights (Polyak averaging:
+   * less dependent on the order of the last examples). 0 or absent = the last weights.
+   */
+  averageLastEpochs?: number;
 }
 
 export const DEFAULT_TRAIN_PARAMS: TrainParams = {
@@ -73,9 +78,69 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/**
+ * The word uni/bigram features of a model without character n-grams, keyed so that prediction builds no strings: a
+ * unigram is looked up by the token itself (whose hash V8 keeps on the string), a bigram by two token ids.
+ */
+interface WordFeatureIndex {
+  /** token → feature index of `w:token`. */
+  unigram: Map<string, number>;
+  /** token → id, for the tokens of bigram features. */
+  tokenId: Map<string, number>;
+  /** id(a) × vocabulary size + id(b) → feature index of `b:a b`. */
+  bigram: Map<number, number>;
+  vocabulary: number;
+}
+
+/** Posts with more words than this take the general path (the fast one counts repeats by pairwise comparison). */
+const FAST_PATH_MAX_WORDS = 96;
+
+function buildWordFeatureIndex(features: readonly string[], params: FeatureParams): WordFeatureIndex | undefined {
+  if (params.charMax > 0 || params.wordNgrams > 2) {
+    return undefined;
+  }
+  const unigram = new Map<string, number>();
+  const tokenId = new Map<string, number>();
+  const pairs: Array<[string, string, number]> = [];
+  const id = (t: string) => {
+    let i = tokenId.get(t);
+    if (i === undefined) {
+      i = tokenId.size;
+      tokenId.set(t, i);
+    }
+    return i;
+  };
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i];
+    if (f.startsWith('w:')) {
+      unigram.set(f.slice(2), i);
+    } else if (f.startsWith('b:')) {
+      const parts = f.slice(2).split(' ');
+      if (parts.length !== 2) {
+        return undefined;
+      }
+      id(parts[0]);
+      id(parts[1]);
+      pairs.push([parts[0], parts[1], i]);
+    } else if (!f.startsWith('lex:')) {
+      return undefined;
+    }
+  }
+  const vocabulary = Math.max(1, tokenId.size);
+  if (vocabulary * vocabulary >= 2 ** 30) {
+    return undefined;
+  }
+  const bigram = new Map<number, number>();
+  for (const [a, b, i] of pairs) {
+    bigram.set(tokenId.get(a)! * vocabulary + tokenId.get(b)!, i);
+  }
+  return { unigram, tokenId, bigram, vocabulary };
+}
+
 export class TextClassifier {
   private readonly index: Map<string, number>;
   private readonly scorer: SentimentScorer | undefined;
+  private readonly wordIndex: WordFeatureIndex | undefined;
 
   private constructor(
     readonly json: TextClassifierJson,
@@ -84,6 +149,7 @@ export class TextClassifier {
     scorer?: SentimentScorer,
   ) {
     this.index = new Map(json.features.map((f, i) => [f, i]));
+    this.wordIndex = buildWordFeatureIndex(json.features, json.params);
     this.scorer = json.params.lexiconScale > 0 ? (scorer ?? new SentimentScorer()) : undefined;
   }
 
@@ -151,6 +217,8 @@ export class TextClassifier {
     const rand = mulberry32(p.seed);
     const order = Array.from({ length: docs.length }, (_, i) => i);
     const z = new Float64Array(K);
+    const averageOver = Math.min(p.epochs, Math.max(0, Math.floor(p.averageLastEpochs ?? 0)));
+    const averaged = averageOver > 0 ? Array.from({ length: K }, () => new Float64Array(F + 1)) : undefined;
     for (let epoch = 0; epoch < p.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(rand() * (i + 1));
@@ -189,7 +257,17 @@ export class TextClassifier {
           wk[F] -= (p.learningRate * err) / Math.sqrt(gk[F]);
         }
       }
+      if (averaged && epoch >= p.epochs - averageOver) {
+        for (let k = 0; k < K; k++) {
+          const ak = averaged[k];
+          const wk = w[k];
+          for (let f = 0; f <= F; f++) {
+            ak[f] += wk[f] / averageOver;
+          }
+        }
+      }
     }
+    const final = averaged ?? w;
     const createdAt = options.createdAt ?? new Date().toISOString();
     const json: TextClassifierJson = {
       version: MODEL_FORMAT_VERSION,
@@ -199,10 +277,10 @@ export class TextClassifier {
       params: p,
       labels,
       features,
-      weights: w.map((row) => Array.from(row, (v) => Math.round(v * 1e5) / 1e5)),
+      weights: final.map((row) => Array.from(row, (v) => Math.round(v * 1e5) / 1e5)),
       trainedOn: examples.length,
     };
-    return new TextClassifier(json, w, normalizer, scorer);
+    return new TextClassifier(json, final, normalizer, scorer);
   }
 
   /** Rebuild a model from its JSON (throws a clear error on an unknown version or kind). */
@@ -249,7 +327,6 @@ export class TextClassifier {
     }
     const idx: number[] = [];
     const val: number[] = [];
-    const names: string[] = [];
     const take = (name: string, x: number) => {
       const i = this.index.get(name);
       if (i === undefined) {
@@ -261,13 +338,14 @@ export class TextClassifier {
       if (explain > 0) {
         idx.push(i);
         val.push(x);
-        names.push(name);
       }
     };
-    const counts = countTextFeatures(n, params);
-    const norm = countNorm(counts);
-    for (const [name, v] of counts) {
-      take(name, v / norm);
+    if (!(this.wordIndex && this.addWordFeatures(n, this.wordIndex, z, explain > 0 ? { idx, val } : null))) {
+      const counts = countTextFeatures(n, params);
+      const norm = countNorm(counts);
+      for (const [name, v] of counts) {
+        take(name, v / norm);
+      }
     }
     for (const [name, x] of lexiconFeatures(n, params, this.scorer)) {
       take(name, x);
@@ -294,8 +372,87 @@ export class TextClassifier {
     return {
       label: this.json.labels[best],
       probabilities,
-      topFeatures: this.topFeatures(best, idx, val, names, explain),
+      topFeatures: this.topFeatures(best, idx, val, explain),
     };
+  }
+
+  /**
+   * Adds the word uni/bigram features of `n` to the label scores `z`, with the same values and in the same order as
+   * countTextFeatures (each distinct n-gram at its first occurrence, its count over the L2 norm of all counts), so the
+   * sums are identical to the general path. False (nothing added) for a post too long for pairwise counting.
+   */
+  private addWordFeatures(
+    n: NormalizedText,
+    index: WordFeatureIndex,
+    z: number[],
+    explain: { idx: number[]; val: number[] } | null,
+  ): boolean {
+    const words: string[] = [];
+    for (const t of n.tokens) {
+      const c = t.charCodeAt(0);
+      if (c === 35 || c === 64 || t.startsWith('http')) {
+        continue;
+      }
+      if (words.length === FAST_PATH_MAX_WORDS) {
+        return false;
+      }
+      words.push(t);
+    }
+    const W = words.length;
+    // Occurrences of each distinct unigram and bigram, counted at its first position (0 = a repeat).
+    const uniCount = new Array<number>(W).fill(0);
+    const biCount = new Array<number>(W).fill(0);
+    let sumSquares = 0;
+    for (let i = 0; i < W; i++) {
+      let first = i;
+      for (let j = 0; j < i; j++) {
+        if (words[j] === words[i]) {
+          first = j;
+          break;
+        }
+      }
+      uniCount[first]++;
+      if (i + 1 < W) {
+        let bFirst = i;
+        for (let j = 0; j < i; j++) {
+          if (words[j] === words[i] && words[j + 1] === words[i + 1]) {
+            bFirst = j;
+            break;
+          }
+        }
+        biCount[bFirst]++;
+      }
+    }
+    for (let i = 0; i < W; i++) {
+      sumSquares += uniCount[i] * uniCount[i] + biCount[i] * biCount[i];
+    }
+    const norm = Math.sqrt(sumSquares) || 1;
+    const K = z.length;
+    const add = (f: number | undefined, count: number) => {
+      if (f === undefined) {
+        return;
+      }
+      const x = count / norm;
+      for (let k = 0; k < K; k++) {
+        z[k] += this.w[k][f] * x;
+      }
+      if (explain) {
+        explain.idx.push(f);
+        explain.val.push(x);
+      }
+    };
+    const V = index.vocabulary;
+    for (let i = 0; i < W; i++) {
+      if (uniCount[i] > 0) {
+        add(index.unigram.get(words[i]), uniCount[i]);
+      }
+      if (biCount[i] > 0) {
+        const a = index.tokenId.get(words[i]);
+        const b = a === undefined ? undefined : index.tokenId.get(words[i + 1]);
+        add(b === undefined ? undefined : index.bigram.get(a! * V + b), biCount[i]);
+      }
+    }
+    return true;
   }
 
   /** The `explain` features contributing most (and positively) to the chosen label, strongest first. */
@@ -303,7 +460,6 @@ export class TextClassifier {
     best: number,
     idx: readonly number[],
     val: readonly number[],
-    names: readonly string[],
     explain: number,
   ): Prediction['topFeatures'] {
     const top: Prediction['topFeatures'] = [];
@@ -318,7 +474,7 @@ export class TextClassifier {
         top[at] = top[at - 1];
         at--;
       }
-      top[at] = { feature: names[t], contribution };
+      top[at] = { feature: this.json.features[idx[t]], contribution };
     }
     return top.map((f) => ({ feature: f.feature, contribution: Math.round(f.contribution * 1000) / 1000 }));
   }

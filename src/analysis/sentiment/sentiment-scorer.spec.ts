@@ -79,6 +79,26 @@ describe('sentiment scorer rules and evidence', () => {
     expect(r.evidence[0].weight).toBeLessThan(0);
   });
 
+  it('reads a prohibitive as an appeal, not as praise, and lets "jangan lupa" keep what follows', () => {
+    const fear = scorer.score('jangan sampai banjir lagi tahun depan');
+    expect(fear.label).not.toBe('positive');
+    expect(fear.evidence.some((e) => e.rules.some((r) => r.startsWith('prohibitive:')))).toBe(true);
+    expect(scorer.score('tidak ada banjir lagi tahun ini').label).toBe('positive');
+    expect(scorer.score('jangan lupa bahagia hari ini').label).toBe('positive');
+    expect(scorer.score('jangan senang dulu').label).toBe('negative');
+  });
+
+  it('damps greetings and the suffering words of an appeal, but not a complaint', () => {
+    const greeting = scorer.score('selamat pagi semuanya');
+    expect(greeting.label).toBe('neutral');
+    expect(greeting.evidence[0].rules).toContain('greeting');
+    expect(scorer.score('selamat atas kelulusannya, bangga sekali').label).toBe('positive');
+    const appeal = scorer.score('mari donasi untuk korban banjir yang kehilangan rumah');
+    expect(appeal.label).toBe('neutral');
+    expect(appeal.evidence.every((e) => e.weight >= 0 || e.rules.includes('appeal'))).toBe(true);
+    expect(scorer.score('korban banjir belum dapat bantuan sama sekali, kecewa').label).toBe('negative');
+  });
+
   it('weighs the clause after tapi more and the one before less', () => {
     const r = scorer.score('bagus tapi lambat');
     const bagus = r.evidence.find((e) => e.term === 'bagus')!;

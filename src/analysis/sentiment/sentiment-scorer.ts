@@ -51,6 +51,59 @@ const POST_INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['pol', 1.4],
 ]);
 const LAUGH = 'wkwk';
+/** Prohibitives: 'jangan' + a negative word is an appeal or a comfort ('jangan sampai banjir lagi'), not praise. */
+const PROHIBITIVES: ReadonlySet<string> = new Set(['jangan', 'jgn', 'usah']);
+/** Verbs of omission: a negator before them ('jangan lupa', 'tidak lupa') cancels out and does not reach further. */
+const OMISSION_VERBS: ReadonlySet<string> = new Set(['lupa', 'melupakan', 'lewatkan', 'melewatkan', 'ketinggalan']);
+/** 'Selamat' before one of these is a greeting or a wish for an occasion, a register that is mostly neutral. */
+const GREETING_OCCASIONS: ReadonlySet<string> = new Set([
+  'pagi',
+  'siang',
+  'sore',
+  'malam',
+  'hari',
+  'tahun',
+  'idul',
+  'natal',
+  'menunaikan',
+  'berbuka',
+  'sahur',
+  'beraktivitas',
+  'beristirahat',
+  'tidur',
+  'berakhir',
+  'datang',
+  'jalan',
+  'libur',
+  'bertugas',
+  'bekerja',
+  'menjalankan',
+  'merayakan',
+  'memperingati',
+]);
+/**
+ * Appeals (donations, help, warnings): the suffering words in such a sentence name the cause ('mari bantu korban
+ * banjir'), not the writer's stance, so they count at APPEAL_FACTOR.
+ */
+const APPEAL_MARKERS: ReadonlySet<string> = new Set([
+  'mari',
+  'ayo',
+  'yuk',
+  'donasi',
+  'donasikan',
+  'galang',
+  'penggalangan',
+  'salurkan',
+  'sumbangan',
+  'waspada',
+  'imbauan',
+  'himbauan',
+  'hati-hati',
+  'doakan',
+  'berduka',
+]);
+const APPEAL_FACTOR = 0.3;
+
 const STEMMER = new StemmerCache(50_000);
 
 /** Everything the scorer asks about one token, looked up once per distinct token (`tokenInfo`). */
@@ -191,6 +244,37 @@ export class SentimentScorer {
     return info;
   }
 
+  /**
+   * Register rules on the word hits: greetings ('selamat pagi', 'selamat hari raya') and appeals (the sentence of a
+   * 'mari', 'donasi', 'waspada'). (An informative-register rule was tried and rejected: docs/analysis-sentiment.md.)
+   */
+  private applyRegister(n: NormalizedText, hits: Hit[]): void {
+    if (hits.length === 0) {
+      return;
+    }
+    const tokens = n.tokens;
+    const sentence = sentenceOf(n);
+    const appealSentences = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (APPEAL_MARKERS.has(t)) {
+        appealSentences.add(sentence(i));
+      }
+    }
+    for (const h of hits) {
+      if (!h.fromWord) {
+        continue;
+      }
+      if (tokens[h.start] === 'selamat' && h.start + 1 < tokens.length && GREETING_OCCASIONS.has(tokens[h.start + 1])) {
+        h.weight *= 0.2;
+        h.rules.push('greeting');
+      } else if (h.weight < 0 && appealSentences.has(sentence(h.start))) {
+        h.weight *= APPEAL_FACTOR;
+        h.rules.push('appeal');
+      }
+    }
+  }
+
   private matchPhrase(list: Phrase[] | undefined, tokens: string[], i: number): Phrase | undefined {
     if (!list) {
       return undefined;
@@ -308,9 +392,14 @@ export class SentimentScorer {
           i += modPhrase.words.length - 1;
           continue;
         }
-        if (info.negator) {
+        if (info.negator || PROHIBITIVES.has(t)) {
           negator = t;
           negatorAt = i;
+          continue;
+        }
+        if (negator !== null && OMISSION_VERBS.has(t) && i - negatorAt <= NEGATION_SCOPE) {
+          // 'jangan lupa bahagia': the two negatives cancel; what follows keeps its sign.
+          negator = null;
           continue;
         }
         if (info.weakNegator && i + 1 < tokens.length) {
@@ -367,8 +456,14 @@ export class SentimentScorer {
         modifier = null;
       }
       if (negator !== null && i - negatorAt <= NEGATION_SCOPE) {
-        weight = weight > 0 ? -0.8 * weight : -0.4 * weight;
-        rules.push(`negated:${negator}`);
+        if (PROHIBITIVES.has(negator)) {
+          // A prohibitive does not turn a fear into praise ('jangan sampai banjir'); praise becomes a mild warning.
+          weight = weight > 0 ? -0.4 * weight : 0.1 * weight;
+          rules.push(`prohibitive:${negator}`);
+        } else {
+          weight = weight > 0 ? -0.8 * weight : -0.4 * weight;
+          rules.push(`negated:${negator}`);
+        }
         negator = null;
       } else if (weakNegator !== null && i - weakAt <= MODIFIER_SCOPE) {
         weight = weight > 0 ? -0.6 * weight : 0.5 * weight;
@@ -410,6 +505,8 @@ export class SentimentScorer {
       }
     }
 
+    this.applyRegister(n, hits);
+
     // Emoji.
     let emojiCount = 0;
     let sarcasmEmoji: string | null = null;
@@ -449,6 +546,24 @@ export class SentimentScorer {
     }
     return hits;
   }
+}
+
+/** Per-sentence starts (token indices) of a normalised text, from its clause boundaries. */
+function sentenceOf(n: NormalizedText): (i: number) => number {
+  const starts: number[] = [0];
+  for (let b = 0; b < n.boundaries.length; b++) {
+    const mark = n.boundaryMarks[b];
+    if (mark === '.' || mark === '!' || mark === '?') {
+      starts.push(n.boundaries[b]);
+    }
+  }
+  return (i) => {
+    let s = 0;
+    while (s + 1 < starts.length && starts[s + 1] <= i) {
+      s++;
+    }
+    return s;
+  };
 }
 
 /** A scorer with the built-in lexicon plus admins' overrides. */

@@ -33,4 +33,6 @@ export interface TextNormalizerOptions {
   slangOverrides?: Readonly<Record<string, string>>;
   /** Extra known words (place names, local terms) used to split hashtags and repair elongation. */
   extraVocabulary?: Iterable<string>;
+  /** Use the vetted IndoCollex informal→formal entries where the slang map has none (default true). */
+  informalDictionary?: boolean;
 }

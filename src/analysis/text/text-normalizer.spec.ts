@@ -20,6 +20,19 @@ describe('normalizeText', () => {
     expect(SLANG_MAP.size).toBeGreaterThanOrEqual(1000);
   });
 
+  it('adds vetted IndoCollex entries where the hand-written map is silent, never over a known word', () => {
+    // IndoCollex entries (vendored, MIT): informal spellings of words the normaliser knows.
+    expect(normalizeText('berenti ngajarin').tokens).toEqual(['berhenti', 'mengajarkan']);
+    // Administrative abbreviations stay for the place matcher, laughter stays laughter.
+    expect(normalizeText('kec kab hahahaha').tokens).toEqual(['kec', 'kab', 'wkwk']);
+    // The hand-written map wins ('bgt' → banget, not IndoCollex's 'sekali'); known words are never rewritten
+    // ('malang' stays, IndoCollex has 'ngalam'); one- and two-letter forms and listed meaning changes are left out.
+    expect(normalizeText('bgt malang su bro').tokens).toEqual(['banget', 'malang', 'su', 'bro']);
+    expect(createTextNormalizer({ informalDictionary: false }).normalize('berenti').tokens).toEqual(['berenti']);
+    // An admin's override removing a variant also keeps IndoCollex from filling it in.
+    expect(createTextNormalizer({ slangOverrides: { berenti: '' } }).normalize('berenti').tokens).toEqual(['berenti']);
+  });
+
   it('repairs elongation, doubled letters and reduplication with 2', () => {
     expect(normalizeText('bangeeet mantappp kerennn').tokens).toEqual(['banget', 'mantap', 'keren']);
     expect(normalizeText('anak2 bener2 hati2').tokens).toEqual(['anak-anak', 'benar-benar', 'hati-hati']);

@@ -13,6 +13,7 @@ import { EMOTICONS } from './emoji-sentiment.data.js';
 import { HashtagSegmenter } from './hashtag-segmenter.js';
 import type { NormalizedText, TextNormalizerOptions } from './normalized-text.js';
 import { parseSlangSource, SLANG_SOURCE } from './slang-map.data.js';
+import { informalDictionary } from './indocollex/informal-dictionary.js';
 
 /** The built-in slang map (variant → standard form). */
 export const SLANG_MAP: ReadonlyMap<string, string> = parseSlangSource(SLANG_SOURCE);
@@ -298,6 +299,7 @@ export class TextNormalizer {
 
   constructor(options: TextNormalizerOptions & { vocabulary?: Iterable<string> } = {}) {
     this.slang = new Map(SLANG_MAP);
+    const removed = new Set<string>();
     if (options.slangOverrides) {
       for (const [variant, target] of Object.entries(options.slangOverrides)) {
         const v = variant.normalize('NFKC').toLowerCase().trim();
@@ -306,6 +308,7 @@ export class TextNormalizer {
           this.slang.set(v, t);
         } else if (v) {
           this.slang.delete(v);
+          removed.add(v);
         }
       }
     }
@@ -329,6 +332,27 @@ export class TextNormalizer {
               this.known.add(part);
             }
           }
+        }
+      }
+    }
+    if (options.informalDictionary !== false) {
+      // IndoCollex (indocollex/informal-dictionary.ts): only where the hand-written map and the overrides say nothing,
+      // and never for a word already known as standard.
+      const handWritten = new Set(this.slang.keys());
+      const knownOrHandWritten = (w: string) => this.known.has(w) || handWritten.has(w);
+      for (const [informal, formal] of informalDictionary()) {
+        // An elongated spelling of a word or variant we know ('bgttt', 'akuuu') is left to elongation repair.
+        const once = informal.replace(/(.)\1+/g, '$1');
+        const twice = informal.replace(/(.)\1{2,}/g, '$1$1');
+        if (
+          !LAUGH_RE.test(informal) &&
+          !handWritten.has(informal) &&
+          !removed.has(informal) &&
+          !this.known.has(informal) &&
+          !knownOrHandWritten(once) &&
+          !knownOrHandWritten(twice)
+        ) {
+          this.slang.set(informal, formal);
         }
       }
     }
