@@ -62,6 +62,8 @@ const whiteBackground: Plugin = {
 export interface ChartTable {
   header: string[];
   rows: Cell[][];
+  /** In-app links for the first cell of each row (the table fallback then opens what a click on the chart opens). */
+  links?: (string | undefined)[];
 }
 
 export interface ChartCardOptions<T extends ChartType> {
@@ -101,11 +103,15 @@ export function dataTable(table: ChartTable, caption: string): HTMLTableElement 
     h(
       'tbody',
       null,
-      table.rows.map((row) =>
+      table.rows.map((row, index) =>
         h(
           'tr',
           null,
-          row.map((cell) => h('td', null, cell === null || cell === undefined ? '' : String(cell))),
+          row.map((cell, column) => {
+            const text = cell === null || cell === undefined ? '' : String(cell);
+            const link = column === 0 ? table.links?.[index] : undefined;
+            return h('td', null, link ? h('a', { href: link }, text) : text);
+          }),
         ),
       ),
     ),

@@ -28,6 +28,7 @@ export function serveDashboard(app: NestExpressApplication, directory = dashboar
     new Logger('Dashboard').warn(`${index} is missing (run npm run build): the dashboard is not served`);
     return false;
   }
+  app.use(precompressedBoundaries(directory));
   app.useStaticAssets(directory, {
     index: false,
     setHeaders: (response, path) => {
@@ -50,4 +51,26 @@ export function serveDashboard(app: NestExpressApplication, directory = dashboar
     response.sendFile(index);
   });
   return true;
+}
+
+/** The choropleth's boundary files (`/geo/….json`, built with a gzip sibling): the `.gz` to browsers that accept it. */
+function precompressedBoundaries(directory: string) {
+  const root = join(directory, 'geo');
+  return (request: Request, response: Response, next: NextFunction) => {
+    const match = /^\/geo\/((?:regencies\/)?[\w.-]+\.json)$/.exec(request.path);
+    const file = match ? join(root, `${match[1]}.gz`) : undefined;
+    if (!file || (request.method !== 'GET' && request.method !== 'HEAD') || !existsSync(file)) {
+      next();
+      return;
+    }
+    response.vary('Accept-Encoding');
+    if (!request.acceptsEncodings('gzip')) {
+      next();
+      return;
+    }
+    response.setHeader('Content-Encoding', 'gzip');
+    response.setHeader('Cache-Control', 'no-cache');
+    response.type('application/json');
+    response.sendFile(file);
+  };
 }

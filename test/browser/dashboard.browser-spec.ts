@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { browserRun, SCREENSHOT_DIR, XSS } from './run-info.js';
 import {
@@ -12,6 +13,19 @@ import {
   submitLogin,
   visit,
 } from './support.js';
+
+/** Every admin page: the pimpinan gets "Akses ditolak" on each. */
+const ADMIN_PATHS = [
+  '/admin/topik',
+  '/admin/sumber',
+  '/admin/pengguna',
+  '/admin/aturan-peringatan',
+  '/admin/kategori',
+  '/admin/leksikon',
+  '/admin/analisis-ulang',
+  '/admin/hari-libur',
+  '/admin/audit',
+];
 
 /**
  * The dashboard in a real Chromium against the real server (one server for the run, see global-setup.ts): each role in
@@ -106,7 +120,7 @@ describe('Dashboard in the browser', () => {
   describe('Roles', () => {
     it('should keep the pimpinan out of the admin pages (page and API)', async () => {
       const { page } = await session('pimpinan');
-      for (const path of ['/admin/topik', '/admin/sumber', '/admin/pengguna', '/admin/audit']) {
+      for (const path of ADMIN_PATHS) {
         await visit(page, path);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Akses ditolak');
       }
@@ -135,9 +149,16 @@ describe('Dashboard in the browser', () => {
       [`/telusuri?topic=${run.xssTopicId}`, '31-telusuri-topik'],
       ['/telaahan', '80-telaahan'],
       [`/telaahan/${run.briefId}`, '81-telaahan-editor'],
+      ['/laporan', '85-laporan'],
+      [`/laporan/${run.reportId}`, '86-laporan-baca'],
       ['/admin/topik', '50-admin-topik'],
       ['/admin/sumber', '51-admin-sumber'],
       ['/admin/pengguna', '52-admin-pengguna'],
+      ['/admin/aturan-peringatan', '56-admin-aturan-peringatan'],
+      ['/admin/kategori', '57-admin-kategori'],
+      ['/admin/leksikon', '58-admin-leksikon'],
+      ['/admin/analisis-ulang', '59-admin-analisis-ulang'],
+      ['/admin/hari-libur', '5a-admin-hari-libur'],
       ['/admin/audit', '53-admin-audit'],
       ['/akun', '60-akun'],
     ];
@@ -181,6 +202,7 @@ describe('Dashboard in the browser', () => {
       ['pimpinan', '/isu', '24-isu-pimpinan'],
       ['pimpinan', '/peringatan', '25-peringatan-pimpinan'],
       ['pimpinan', `/telaahan/${run.briefId}`, '82-telaahan-pimpinan'],
+      ['pimpinan', `/laporan/${run.reportId}`, '87-laporan-pimpinan'],
     ] as const)('should render the pages of the %s (%s)', async (role, path, name) => {
       await checkPage(await session(role), path, name);
     });
@@ -298,6 +320,114 @@ describe('Dashboard in the browser', () => {
         'submit',
         'approve',
       ]);
+    });
+
+    it('should draw the choropleth after the first view, one province at a time, and open Telusuri for a region', async () => {
+      const { page } = await session('analyst');
+      await visit(page, '/');
+      const card = page.locator('.map-card');
+      await card.locator('canvas').waitFor();
+      // The seeded posts are in Samarinda: the default view is the regencies of the province with the most posts.
+      expect(await page.getByLabel('Tampilan peta').inputValue()).toBe('64');
+      const loaded = await page.evaluate<string[]>(
+        `performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/geo/'))`,
+      );
+      expect(loaded).toEqual(expect.arrayContaining(['/geo/provinces.json', '/geo/regencies/64.json']));
+      expect(loaded).not.toContain('/geo/regencies.json');
+      await screenshot(page, '13-ringkasan-peta');
+      // Keyboard: the canvas takes focus, an arrow picks the region with the most posts, Enter opens Telusuri.
+      await card.locator('canvas').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Telusuri', level: 1 }).waitFor();
+      expect(new URL(page.url()).searchParams.get('region')).toBe('64.72');
+      await page.locator('.post').first().waitFor();
+      // The province view, and its table fallback linking to Telusuri.
+      await visit(page, '/');
+      await page.getByLabel('Tampilan peta').selectOption('provinsi');
+      await card.getByText('Tabel data').click();
+      await card.getByRole('link', { name: 'Kalimantan Timur' }).click();
+      await page.getByRole('heading', { name: 'Telusuri', level: 1 }).waitFor();
+      expect(new URL(page.url()).searchParams.get('region')).toBe('64');
+      await page.evaluate(`localStorage.removeItem('pantau.map-view')`);
+    });
+
+    it('should list the daily reports, show one with the seeded issue, recompose it and download DOCX and PDF', async () => {
+      const { page } = await session('analyst');
+      await visit(page, '/laporan');
+      await page.locator(`a[href="/laporan/${run.reportId}"]`).click();
+      await page.locator('main h1').waitFor();
+      await page.getByRole('heading', { name: 'Isu utama' }).waitFor();
+      expect(await page.locator('main').innerText()).toContain(XSS.img);
+      const [docx] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Unduh laporan sebagai DOCX' }).click(),
+      ]);
+      expect(docx.suggestedFilename()).toMatch(/^laporan-harian-\d{4}-\d{2}-\d{2}\.docx$/);
+      const bytes = await readFile(await docx.path());
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Unduh laporan sebagai PDF' }).click(),
+      ]);
+      expect((await readFile(await pdf.path())).subarray(0, 5).toString()).toBe('%PDF-');
+      const before = (await (await page.request.get(`${run.url}/api/reports/${run.reportId}`)).json()) as {
+        generation: number;
+      };
+      await page.getByRole('button', { name: 'Susun ulang' }).click();
+      await page.getByText(`disusun ke-${before.generation + 1}`).waitFor();
+
+      const pimpinan = (await session('pimpinan')).page;
+      await visit(pimpinan, '/laporan');
+      expect(await pimpinan.getByRole('button', { name: 'Susun laporan' }).count()).toBe(0);
+      const refused = await pimpinan.request.post(`${run.url}/api/reports/daily`, {
+        headers: { 'X-Requested-With': 'pantau-dashboard' },
+        data: {},
+      });
+      expect(refused.status()).toBe(403);
+    });
+
+    it('should let an admin add an alert rule, pause it, add a holiday and edit a category OPD', async () => {
+      const { page } = await session('admin');
+      await visit(page, '/admin/aturan-peringatan');
+      await page.getByLabel('Nama aturan').fill('Bencana Samarinda');
+      await page.getByLabel('Keparahan minimal (0–100)').fill('40');
+      await page.getByLabel('Kode wilayah').fill('64.72');
+      await page.getByLabel('Alamat surel').fill('piket@example.org');
+      await page.getByRole('button', { name: 'Tambah aturan' }).click();
+      await page.getByRole('button', { name: 'Jeda aturan Bencana Samarinda' }).click();
+      await page.getByRole('button', { name: 'Aktifkan aturan Bencana Samarinda' }).waitFor();
+      const rules = (await (await page.request.get(`${run.url}/api/alerts/rules`)).json()) as {
+        items: { name: string; active: boolean; conditions: { minSeverity?: number; regionCodes?: string[] } }[];
+      };
+      expect(rules.items.find((rule) => rule.name === 'Bencana Samarinda')).toMatchObject({
+        active: false,
+        conditions: { minSeverity: 40, regionCodes: ['64.72'] },
+      });
+
+      await visit(page, '/admin/hari-libur');
+      await page.getByLabel('Tanggal').fill('2026-12-25');
+      await page.getByLabel('Nama hari libur').fill('Hari Raya Natal');
+      await page.getByRole('button', { name: 'Tambah hari libur' }).click();
+      await page.getByText('Hari libur disimpan.').waitFor();
+      const { holidays } = (await (await page.request.get(`${run.url}/api/settings/holidays`)).json()) as {
+        holidays: { date: string; name: string }[];
+      };
+      expect(holidays).toContainEqual({ date: '2026-12-25', name: 'Hari Raya Natal' });
+
+      await visit(page, '/admin/kategori?slug=bencana');
+      await page.getByLabel('OPD penanggung jawab').fill('BPBD Kota Samarinda');
+      await page.getByLabel('Analisis ulang semua unggahan tersimpan setelah disimpan').uncheck();
+      const [saved] = await Promise.all([
+        page.waitForResponse((response) => response.url().includes('/api/categories/bencana')),
+        page.getByRole('button', { name: 'Simpan kategori' }).click(),
+      ]);
+      expect(saved.status()).toBe(200);
+      const categories = (await (await page.request.get(`${run.url}/api/categories`)).json()) as {
+        slug: string;
+        opd: string;
+      }[];
+      expect(categories.find((category) => category.slug === 'bencana')?.opd).toBe('BPBD Kota Samarinda');
     });
 
     it('should open Telusuri filtered to what a chart bar shows', async () => {

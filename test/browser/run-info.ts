@@ -9,6 +9,8 @@ export interface BrowserRun {
   issueId: string;
   /** A telaahan drafted from the issue (its title and quotes carry the hostile text). */
   briefId: string;
+  /** The daily report that was due at the start, composed after the seeding. */
+  reportId: string;
   xssSource: string;
   xssTopicId: string;
 }

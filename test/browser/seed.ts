@@ -143,5 +143,14 @@ export async function seed(url: string): Promise<Omit<BrowserRun, 'url'>> {
     60,
   );
   const brief = await admin.call<{ id: string }>('POST', `/api/issues/${flood.id}/briefs`);
-  return { accounts, pending, issueId: flood.id, briefId: brief.id, xssSource, xssTopicId: topic.id };
+  const report = await admin.call<{ id: string }>('POST', '/api/reports/daily', {});
+  return {
+    accounts,
+    pending,
+    issueId: flood.id,
+    briefId: brief.id,
+    reportId: report.id,
+    xssSource,
+    xssTopicId: topic.id,
+  };
 }

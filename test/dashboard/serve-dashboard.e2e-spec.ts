@@ -44,6 +44,22 @@ describe('Dashboard serving', () => {
     await request(running.url).get('/assets/missing-0000.js').expect(404);
   });
 
+  it('should serve the boundary files of the map, gzipped to browsers that accept it', async () => {
+    const zipped = await request(running.url).get('/geo/provinces.json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toMatch(/application\/json/);
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    const topology = zipped.body as { type: string; objects: { provinces: { geometries: unknown[] } } };
+    expect(topology.type).toBe('Topology');
+    expect(topology.objects.provinces.geometries).toHaveLength(38);
+    const plain = await request(running.url).get('/geo/regencies/64.json').set('Accept-Encoding', 'identity');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const regencies = JSON.parse(plain.text) as { objects: { regencies: { geometries: unknown[] } } };
+    expect(regencies.objects.regencies.geometries).toHaveLength(10);
+    await request(running.url).get('/geo/regencies/99.json').set('Accept', 'application/json').expect(404);
+  });
+
   it('should keep every API path under /api answering JSON, never the dashboard', async () => {
     const missing = await request(running.url).get('/api/no-such-route').set('Accept', 'text/html').expect(404);
     expect(missing.headers['content-type']).toMatch(/application\/json/);

@@ -93,6 +93,12 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     const categoryCard = breakdownChart(categories, 'category', 'Kategori', 'kategori', filters, context);
     const opdCard = breakdownChart(opds, 'opd', 'OPD penanggung jawab', 'opd', filters, context);
     charts.push(volumeCard, sentimentCard, categoryCard, opdCard);
+    const mapSlot = h(
+      'section',
+      { class: 'card map-card' },
+      h('h2', null, 'Peta sebaran unggahan'),
+      h('p', { class: 'loading' }, 'Memuat peta…'),
+    );
     mount(
       body,
       overview.notApplied.length > 0
@@ -111,14 +117,22 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       ),
       h('div', { class: 'grid grid-2' }, h('div', { class: 'span-2' }, volumeCard.element)),
       h('div', { class: 'grid grid-3' }, sentimentCard.element, categoryCard.element, opdCard.element),
+      h('div', { class: 'grid grid-2' }, mapSlot, regionsCard(regions, filters)),
       h(
         'div',
-        { class: 'grid grid-3' },
-        regionsCard(regions, filters),
+        { class: 'grid grid-2' },
         emergingCard(issues.items.filter((issue) => OPEN_STATES.includes(issue.state)).slice(0, 8)),
         alertsCard(alerts.items),
       ),
     );
+    // The map (chartjs-chart-geo and the boundaries) comes after the first render, never with the first page's JS.
+    import('../choropleth.js')
+      .then(({ mapCard }) =>
+        mapSlot.replaceWith(
+          mapCard({ filters, navigate: (path) => context.navigate(path), onChart: (card) => charts.push(card) }),
+        ),
+      )
+      .catch(() => mount(mapSlot, notice('error', 'Peta tidak dapat dimuat. Muat ulang halaman untuk mencoba lagi.')));
     updated.textContent = `Diperbarui ${formatDateTime(new Date().toISOString())}`;
     if (!readyMarked) {
       readyMarked = true;

@@ -1,0 +1,356 @@
+import { api, errorText } from '../api.js';
+import { type ChartCard, chartCard, PALETTE } from '../charts.js';
+import { listTable, pageHead, severityBadge, stateBadge } from '../components.js';
+import { download } from '../csv.js';
+import { button, h, mount, notice } from '../dom.js';
+import {
+  formatBucket,
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatShare,
+  label,
+  setTimeZone,
+} from '../format.js';
+import type { PageContext } from '../router.js';
+import { canEdit } from '../session.js';
+import { type ReportListItem, TRIGGERS } from './reports.js';
+
+/** The report as GET /api/reports/:id returns it (src/reports/daily-report.types.ts). */
+interface Change {
+  value: number;
+  previous: number;
+  change: number | null;
+}
+
+interface ReportItem {
+  issueId: string;
+  label: string;
+  severityLevel: string;
+  reason: string;
+}
+
+interface ReportContent {
+  title: string;
+  reportDate: string;
+  period: { from: string; to: string; timeZone: string; timeZoneAbbreviation: string; text: string };
+  overview: { posts: Change; negativeShare: number; authors: number; openIssues: number };
+  sources: { id: string; label: string; posts: number }[];
+  topIssues: {
+    id: string;
+    label: string;
+    category: string;
+    opd: string;
+    severityLevel: string;
+    state: string;
+    posts: Change;
+    sentiment: { positive: number; neutral: number; negative: number };
+    places: { code: string; name: string }[];
+    recommendation: string;
+  }[];
+  groups: Record<'kabarBaik' | 'perluPerhatian' | 'perluKlarifikasi', ReportItem[]>;
+  newAlerts: { id: string; issueId: string; label: string; rule: string; createdAt: string }[];
+  categories: { key: string; label: string; posts: number; change: number | null; negativeShare: number }[];
+  overdueDispositions: { opd: string; open: number; overdue: number; oldestDueAt: string | null }[];
+  hourly: { hourStart: string; posts: number }[];
+  summary: string;
+}
+
+interface Delivery {
+  id: string;
+  channel: 'inbox' | 'email' | 'telegram';
+  recipient: string;
+  status: 'pending' | 'retrying' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+interface Report extends ReportListItem {
+  content: ReportContent;
+  deliveries: Delivery[];
+}
+
+const GROUPS: { key: keyof ReportContent['groups']; title: string }[] = [
+  { key: 'perluPerhatian', title: 'Perlu perhatian' },
+  { key: 'perluKlarifikasi', title: 'Perlu klarifikasi' },
+  { key: 'kabarBaik', title: 'Kabar baik' },
+];
+const CHANNELS: Record<string, string> = { inbox: 'Kotak masuk', email: 'Surel', telegram: 'Telegram' };
+const DELIVERY: Record<string, string> = {
+  pending: 'Menunggu',
+  retrying: 'Dicoba ulang',
+  sent: 'Terkirim',
+  failed: 'Gagal',
+};
+
+/** One daily report to read: summary, figures, issues by group, alerts, categories, overdue dispositions, downloads. */
+export async function render(root: HTMLElement, context: PageContext): Promise<void> {
+  mount(root, h('p', { class: 'loading' }, 'Memuat laporan…'));
+  let report: Report;
+  try {
+    report = await api.get<Report>(`/api/reports/${encodeURIComponent(context.params.id)}`);
+  } catch (error) {
+    mount(root, pageHead('Laporan harian'), notice('error', errorText(error)));
+    return;
+  }
+  const content = report.content;
+  setTimeZone(content.period.timeZone);
+  const status = h('div', { class: 'form-status' });
+  const charts: ChartCard[] = [];
+  context.onLeave(() => charts.forEach((chart) => chart.destroy()));
+  const hourly = hourlyChart(content);
+  charts.push(hourly);
+
+  const exportButton = (format: 'docx' | 'pdf') =>
+    button(
+      format.toUpperCase(),
+      () =>
+        void fetch(`/api/reports/${encodeURIComponent(report.id)}/export?format=${format}`, {
+          credentials: 'same-origin',
+        })
+          .then(async (response) => {
+            if (!response.ok) {
+              throw new Error(`Unduhan gagal (${response.status}).`);
+            }
+            download(`laporan-harian-${report.reportDate}.${format}`, await response.blob());
+          })
+          .catch((error: unknown) =>
+            mount(status, notice('error', error instanceof Error ? error.message : 'Unduhan gagal.')),
+          ),
+      { class: 'btn btn-small', aria: { label: `Unduh laporan sebagai ${format.toUpperCase()}` } },
+    );
+  const regenerate = canEdit()
+    ? button(
+        'Susun ulang',
+        () => {
+          mount(status, notice('info', 'Menyusun ulang laporan…'));
+          api
+            .post<{ id: string }>('/api/reports/daily', { date: report.reportDate })
+            .then((fresh) => {
+              if (fresh.id === report.id) {
+                context.refresh();
+              } else {
+                context.navigate(`/laporan/${encodeURIComponent(fresh.id)}`);
+              }
+            })
+            .catch((error: unknown) => mount(status, notice('error', errorText(error))));
+        },
+        { class: 'btn btn-small' },
+      )
+    : null;
+
+  mount(
+    root,
+    pageHead(
+      content.title,
+      `${content.period.text} · ${label(TRIGGERS, report.trigger)}${report.generation > 1 ? `, disusun ke-${report.generation}` : ''} · ${formatDateTime(report.generatedAt)}`,
+      h('a', { href: '/laporan', class: 'btn btn-small' }, 'Semua laporan'),
+      exportButton('docx'),
+      exportButton('pdf'),
+      regenerate,
+    ),
+    status,
+    h('section', { class: 'card' }, h('h2', null, 'Ringkasan'), h('p', null, content.summary)),
+    h(
+      'div',
+      { class: 'grid grid-4' },
+      figure('Unggahan', formatNumber(content.overview.posts.value), formatChange(content.overview.posts.change)),
+      figure('Akun berbeda (perkiraan)', formatNumber(content.overview.authors)),
+      figure('Porsi sentimen negatif', formatShare(content.overview.negativeShare)),
+      figure('Isu terbuka', formatNumber(content.overview.openIssues)),
+    ),
+    h('div', { class: 'grid grid-2' }, hourly.element, sourcesCard(content)),
+    topIssuesCard(content),
+    h(
+      'div',
+      { class: 'grid grid-3' },
+      GROUPS.map((group) => groupCard(group.title, content.groups[group.key])),
+    ),
+    h('div', { class: 'grid grid-2' }, alertsCard(content), categoriesCard(content)),
+    h('div', { class: 'grid grid-2' }, dispositionsCard(content), deliveriesCard(report.deliveries)),
+  );
+}
+
+function figure(title: string, value: string, change?: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'card kpi' },
+    h('h2', { class: 'kpi-label' }, title),
+    h('p', { class: 'kpi-value' }, value),
+    change ? h('p', { class: 'kpi-change flat' }, `${change} dibanding 24 jam sebelumnya`) : null,
+  );
+}
+
+function hourlyChart(content: ReportContent): ChartCard {
+  const labels = content.hourly.map((hour) => formatBucket(hour.hourStart, 'hour'));
+  return chartCard({
+    title: 'Unggahan per jam',
+    file: `laporan-${content.reportDate}-per-jam`,
+    summary: `${content.hourly.length} jam dalam periode laporan.`,
+    config: {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [{ label: 'Unggahan', data: content.hourly.map((hour) => hour.posts), backgroundColor: PALETTE[0] }],
+      },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: { x: { ticks: { maxTicksLimit: 12 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    },
+    table: { header: ['Jam', 'Unggahan'], rows: content.hourly.map((hour, i) => [labels[i], hour.posts]) },
+  });
+}
+
+function card(title: string, ...children: (Node | null)[]): HTMLElement {
+  return h('section', { class: 'card' }, h('header', { class: 'card-head' }, h('h2', null, title)), children);
+}
+
+function sourcesCard(content: ReportContent): HTMLElement {
+  return card(
+    'Sumber',
+    listTable(
+      [
+        { header: 'Sumber', cell: (row: ReportContent['sources'][number]) => row.label },
+        { header: 'Unggahan', cell: (row) => formatNumber(row.posts), csv: (row) => row.posts, numeric: true },
+      ],
+      content.sources,
+      'Unggahan per sumber',
+      `laporan-${content.reportDate}-sumber`,
+    ),
+  );
+}
+
+function topIssuesCard(content: ReportContent): HTMLElement {
+  type Row = ReportContent['topIssues'][number];
+  return card(
+    'Isu utama',
+    listTable(
+      [
+        {
+          header: 'Isu',
+          cell: (row: Row) => h('a', { href: `/isu/${encodeURIComponent(row.id)}` }, row.label),
+          csv: (row) => row.label,
+        },
+        { header: 'Keparahan', cell: (row) => severityBadge(row.severityLevel), csv: (row) => row.severityLevel },
+        { header: 'Status', cell: (row) => stateBadge(row.state), csv: (row) => row.state },
+        { header: 'OPD', cell: (row) => row.opd },
+        {
+          header: 'Unggahan',
+          cell: (row) => `${formatNumber(row.posts.value)} (${formatChange(row.posts.change)})`,
+          csv: (row) => row.posts.value,
+          numeric: true,
+        },
+        { header: 'Negatif', cell: (row) => formatShare(row.sentiment.negative), numeric: true },
+        { header: 'Wilayah', cell: (row) => row.places.map((place) => place.name).join(', ') },
+        { header: 'Rekomendasi', cell: (row) => row.recommendation },
+      ],
+      content.topIssues,
+      'Isu utama dalam laporan',
+      `laporan-${content.reportDate}-isu`,
+    ),
+  );
+}
+
+function groupCard(title: string, items: ReportItem[]): HTMLElement {
+  return card(
+    title,
+    items.length === 0
+      ? h('p', { class: 'muted' }, 'Tidak ada.')
+      : h(
+          'ul',
+          { class: 'list-plain' },
+          items.map((item) =>
+            h(
+              'li',
+              null,
+              h(
+                'div',
+                { class: 'row-between' },
+                h('a', { href: `/isu/${encodeURIComponent(item.issueId)}` }, item.label),
+                severityBadge(item.severityLevel),
+              ),
+              h('p', { class: 'muted small' }, item.reason),
+            ),
+          ),
+        ),
+  );
+}
+
+function alertsCard(content: ReportContent): HTMLElement {
+  type Row = ReportContent['newAlerts'][number];
+  return card(
+    'Peringatan baru',
+    listTable(
+      [
+        {
+          header: 'Isu',
+          cell: (row: Row) => h('a', { href: `/isu/${encodeURIComponent(row.issueId)}` }, row.label),
+          csv: (row) => row.label,
+        },
+        { header: 'Aturan', cell: (row) => row.rule },
+        { header: 'Waktu', cell: (row) => formatDateTime(row.createdAt) },
+      ],
+      content.newAlerts,
+      'Peringatan baru dalam periode',
+      `laporan-${content.reportDate}-peringatan`,
+    ),
+  );
+}
+
+function categoriesCard(content: ReportContent): HTMLElement {
+  type Row = ReportContent['categories'][number];
+  return card(
+    'Kategori',
+    listTable(
+      [
+        { header: 'Kategori', cell: (row: Row) => row.label },
+        { header: 'Unggahan', cell: (row) => formatNumber(row.posts), csv: (row) => row.posts, numeric: true },
+        { header: 'Perubahan', cell: (row) => formatChange(row.change), numeric: true },
+        { header: 'Negatif', cell: (row) => formatShare(row.negativeShare), numeric: true },
+      ],
+      content.categories,
+      'Unggahan per kategori',
+      `laporan-${content.reportDate}-kategori`,
+    ),
+  );
+}
+
+function dispositionsCard(content: ReportContent): HTMLElement {
+  type Row = ReportContent['overdueDispositions'][number];
+  return card(
+    'Disposisi per OPD',
+    listTable(
+      [
+        { header: 'OPD', cell: (row: Row) => row.opd },
+        { header: 'Terbuka', cell: (row) => formatNumber(row.open), csv: (row) => row.open, numeric: true },
+        { header: 'Lewat tenggat', cell: (row) => formatNumber(row.overdue), csv: (row) => row.overdue, numeric: true },
+        { header: 'Tenggat terlama', cell: (row) => (row.oldestDueAt ? formatDate(row.oldestDueAt) : '–') },
+      ],
+      content.overdueDispositions,
+      'Disposisi terbuka dan lewat tenggat per OPD',
+      `laporan-${content.reportDate}-disposisi`,
+    ),
+  );
+}
+
+function deliveriesCard(deliveries: Delivery[]): HTMLElement {
+  return card(
+    'Pengiriman',
+    listTable(
+      [
+        { header: 'Kanal', cell: (row: Delivery) => label(CHANNELS, row.channel) },
+        { header: 'Penerima', cell: (row) => row.recipient },
+        { header: 'Status', cell: (row) => label(DELIVERY, row.status) },
+        { header: 'Percobaan', cell: (row) => formatNumber(row.attempts), csv: (row) => row.attempts, numeric: true },
+        { header: 'Galat terakhir', cell: (row) => row.lastError ?? '' },
+        { header: 'Terkirim', cell: (row) => formatDateTime(row.sentAt) },
+      ],
+      deliveries,
+      'Pengiriman laporan',
+      'laporan-pengiriman',
+    ),
+  );
+}

@@ -1,0 +1,150 @@
+import { api, errorText } from '../api.js';
+import { listTable, pageHead } from '../components.js';
+import { field, h, mount, notice } from '../dom.js';
+import { formatDate, formatDateTime, formatNumber, label } from '../format.js';
+import type { PageContext } from '../router.js';
+import { canEdit } from '../session.js';
+
+/** GET /api/reports items (src/reports/daily-report.types.ts, DailyReportListItem). */
+export interface ReportListItem {
+  id: string;
+  reportDate: string;
+  periodFrom: string;
+  periodTo: string;
+  title: string;
+  trigger: 'scheduled' | 'catch-up' | 'manual';
+  generation: number;
+  createdAt: string;
+  generatedAt: string;
+  topIssues: number;
+  newAlerts: number;
+}
+
+export const TRIGGERS: Record<string, string> = {
+  scheduled: 'Terjadwal',
+  'catch-up': 'Susulan',
+  manual: 'Disusun manual',
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Laporan Harian: the daily reports by date; analysts and admins can (re)compose the report of a date. */
+export async function render(root: HTMLElement, context: PageContext): Promise<void> {
+  const from = context.query.get('dari') ?? '';
+  const to = context.query.get('sampai') ?? '';
+  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat laporan harian…'));
+  const fromInput = h('input', { type: 'date', value: DATE.test(from) ? from : '' });
+  const toInput = h('input', { type: 'date', value: DATE.test(to) ? to : '' });
+  const filter = h(
+    'form',
+    { class: 'card filters', aria: { label: 'Saring laporan' } },
+    field('Dari tanggal', fromInput),
+    field('Sampai tanggal', toInput),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Terapkan'),
+  );
+  filter.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    if (fromInput.value) {
+      params.set('dari', fromInput.value);
+    }
+    if (toInput.value) {
+      params.set('sampai', toInput.value);
+    }
+    context.navigate(`/laporan${params.size > 0 ? `?${params.toString()}` : ''}`);
+  });
+  mount(
+    root,
+    pageHead(
+      'Laporan harian',
+      'Laporan Harian Monitoring Isu disusun otomatis setiap pagi untuk periode 24 jam sebelumnya.',
+    ),
+    canEdit() ? regenerateCard(context) : null,
+    filter,
+    list,
+  );
+  try {
+    const { items } = await api.get<{ items: ReportListItem[] }>('/api/reports', {
+      from: DATE.test(from) ? from : undefined,
+      to: DATE.test(to) ? to : undefined,
+    });
+    mount(
+      list,
+      h('header', { class: 'card-head' }, h('h2', null, 'Daftar laporan')),
+      listTable(
+        [
+          {
+            header: 'Tanggal',
+            cell: (report: ReportListItem) =>
+              h(
+                'a',
+                { href: `/laporan/${encodeURIComponent(report.id)}` },
+                formatDate(`${report.reportDate}T12:00:00Z`),
+              ),
+            csv: (report) => report.reportDate,
+          },
+          { header: 'Judul', cell: (report) => report.title },
+          {
+            header: 'Periode',
+            cell: (report) => `${formatDateTime(report.periodFrom)} – ${formatDateTime(report.periodTo)}`,
+          },
+          {
+            header: 'Isu utama',
+            cell: (report) => formatNumber(report.topIssues),
+            csv: (r) => r.topIssues,
+            numeric: true,
+          },
+          {
+            header: 'Peringatan baru',
+            cell: (report) => formatNumber(report.newAlerts),
+            csv: (report) => report.newAlerts,
+            numeric: true,
+          },
+          {
+            header: 'Penyusunan',
+            cell: (report) =>
+              `${label(TRIGGERS, report.trigger)}${report.generation > 1 ? `, ke-${report.generation}` : ''}`,
+          },
+          { header: 'Disusun', cell: (report) => formatDateTime(report.generatedAt) },
+        ],
+        items,
+        'Daftar laporan harian',
+        'laporan-harian',
+      ),
+    );
+  } catch (error) {
+    mount(list, notice('error', errorText(error)));
+  }
+}
+
+/** POST /api/reports/daily: the report of a date (default: the one last due), composed again from the data now. */
+function regenerateCard(context: PageContext): HTMLElement {
+  const date = h('input', { type: 'date' });
+  const status = h('div', { class: 'form-status' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Susun laporan');
+  const form = h(
+    'form',
+    { class: 'filters', aria: { label: 'Susun ulang laporan' } },
+    field('Tanggal laporan', date, 'Kosongkan untuk laporan terakhir yang jatuh tempo.'),
+    submit,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    mount(status, notice('info', 'Menyusun laporan…'));
+    api
+      .post<{ id: string }>('/api/reports/daily', date.value ? { date: date.value } : {})
+      .then((report) => context.navigate(`/laporan/${encodeURIComponent(report.id)}`))
+      .catch((error: unknown) => {
+        submit.disabled = false;
+        mount(status, notice('error', errorText(error)));
+      });
+  });
+  return h(
+    'section',
+    { class: 'card' },
+    h('header', { class: 'card-head' }, h('h2', null, 'Susun ulang laporan')),
+    form,
+    status,
+  );
+}
