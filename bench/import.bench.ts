@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { copyCeiling } from './copy-ceiling.js';
+import { postgresCpuMs } from './cpu-time.js';
 import { runImportCommand } from '../src/cli/commands/import.command.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
 import { buildDemoCorpus } from '../src/sources/demo/index.js';
@@ -50,6 +51,8 @@ async function writeFile(TOTAL: number, FILE: string): Promise<number> {
   return statSync(FILE).size;
 }
 
+const nodeCpuMs = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(1))
@@ -79,6 +82,10 @@ interface ImportMeasure {
   ceiling: number;
   rssBefore: number;
   rssPeak: number;
+  /** CPU ms per 1,000 stored posts: this Node process (reader, analysis, store) and PostgreSQL; and the ceiling's. */
+  nodeCpu: number;
+  postgresCpu: number;
+  ceilingCpu?: number;
   load: string;
 }
 
@@ -95,6 +102,7 @@ async function runSize(total: number): Promise<ImportMeasure> {
     const rssBefore = process.memoryUsage.rss();
     const loadBefore = load();
     const sampler = sampleRss();
+    const cpuBefore = { node: nodeCpuMs(), postgres: postgresCpuMs(server.clusterDir) };
     const result = await runImportCommand(
       { file, source: 'bench-import', quiet: !process.stderr.isTTY },
       {
@@ -104,12 +112,19 @@ async function runSize(total: number): Promise<ImportMeasure> {
       },
     );
     const samples = sampler.stop();
+    const perThousand = 1000 / Math.max(1, result.stored);
+    const nodeCpu = (nodeCpuMs() - cpuBefore.node) * perThousand;
+    const postgresCpu = (postgresCpuMs(server.clusterDir) - cpuBefore.postgres) * perThousand;
+    const ceiling = await copyCeiling(databaseUrl, result.stored, server.clusterDir);
     return {
       lines: total,
       stored: result.stored,
       seconds: result.seconds,
       rate: result.stored / result.seconds,
-      ceiling: await copyCeiling(databaseUrl, result.stored),
+      ceiling: ceiling.rowsPerSecond,
+      ceilingCpu: ceiling.postgresCpuPerThousand,
+      nodeCpu,
+      postgresCpu,
       rssBefore,
       rssPeak: Math.max(rssBefore, ...samples),
       load: `${loadBefore} → ${load()}`,
@@ -136,6 +151,12 @@ async function main(): Promise<void> {
       `| ${r.lines.toLocaleString('en')} lines | ${r.stored.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ` +
         `${Math.round(r.rate).toLocaleString('en')} | ${Math.round(r.ceiling).toLocaleString('en')} | ` +
         `${(r.rate / r.ceiling).toFixed(2)} | ${mb(r.rssBefore)} | ${mb(r.rssPeak)} | ${r.load} |`,
+    );
+  }
+  console.log('\nCPU ms per 1,000 posts (work done, whatever the load): Node | PostgreSQL | ceiling COPY PostgreSQL');
+  for (const r of results) {
+    console.log(
+      `  ${r.lines.toLocaleString('en')} lines: ${r.nodeCpu.toFixed(0)} | ${r.postgresCpu.toFixed(0)} | ${r.ceilingCpu?.toFixed(0)}`,
     );
   }
   console.log('\nTarget: ≥ 10,000 posts/s with flat memory (peak RSS at 1M lines ≈ at 100k).');

@@ -18,7 +18,10 @@ import { loadAppConfig } from '../src/config/app-config.js';
 import { boot, RunningSystem } from '../src/bootstrap/boot.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
 import { copyCeiling } from './copy-ceiling.js';
+import { postgresCpuMs, processCpuMs } from './cpu-time.js';
 import { makeBenchBatch } from './ingest-posts.js';
+import { JobQueues } from '../src/queue/job-queues.service.js';
+import { QueueName } from '../src/queue/queue-names.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -37,7 +40,17 @@ interface Measure {
   seconds: number;
   rate: number;
   apiSeconds?: number;
+  /** Median ms per job: queued before a worker took it, and taken until completed (BullMQ's own timestamps). */
+  waitMs?: number;
+  processMs?: number;
+  /** Sum of the jobs' processing time over the run's span: how many batches were in the worker at once. */
+  overlap?: number;
+  /** CPU ms per 1,000 posts: the Node processes (API, workers; embedded: the one process) and PostgreSQL. */
+  nodeCpu: number;
+  postgresCpu: number;
   ceiling: number;
+  /** PostgreSQL CPU ms per 1,000 rows of the ceiling's COPY. */
+  ceilingCpu?: number;
   load: string;
 }
 
@@ -93,7 +106,11 @@ async function stopWorker(child: ChildProcess): Promise<void> {
   }
 }
 
-async function runIngest(backend: 'postgres' | 'redis', databaseUrl: string): Promise<Omit<Measure, 'ceiling'>> {
+async function runIngest(
+  backend: 'postgres' | 'redis',
+  databaseUrl: string,
+  clusterDir: string,
+): Promise<Omit<Measure, 'ceiling' | 'ceilingCpu'>> {
   const prefix = `bench-${Date.now()}`;
   const dataDir = join(tmpdir(), 'pantau-bench-data');
   const config = loadAppConfig(
@@ -126,6 +143,10 @@ async function runIngest(backend: 'postgres' | 'redis', databaseUrl: string): Pr
     );
     let next = 0;
     const loadBefore = load();
+    const nodeCpu = () =>
+      (process.cpuUsage().user + process.cpuUsage().system) / 1000 +
+      workers.reduce((sum, child) => sum + processCpuMs(child.pid as number), 0);
+    const cpuBefore = { node: nodeCpu(), postgres: postgresCpuMs(clusterDir) };
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -147,6 +168,12 @@ async function runIngest(backend: 'postgres' | 'redis', databaseUrl: string): Pr
       await new Promise((r) => setTimeout(r, 100));
     }
     const seconds = (performance.now() - started) / 1000;
+    const perThousand = 1000 / (batches * BATCH);
+    const cpu = {
+      nodeCpu: (nodeCpu() - cpuBefore.node) * perThousand,
+      postgresCpu: (postgresCpuMs(clusterDir) - cpuBefore.postgres) * perThousand,
+    };
+    const timing = await jobTiming(system);
     const label =
       backend === 'redis'
         ? `POST /api/ingest → Redis, 1 API + ${WORKERS} worker processes → rows`
@@ -156,6 +183,8 @@ async function runIngest(backend: 'postgres' | 'redis', databaseUrl: string): Pr
       seconds,
       rate: (batches * BATCH) / seconds,
       apiSeconds: (accepted - started) / 1000,
+      ...timing,
+      ...cpu,
       load: `${loadBefore} → ${load()}`,
     };
   } finally {
@@ -163,6 +192,27 @@ async function runIngest(backend: 'postgres' | 'redis', databaseUrl: string): Pr
     await Promise.all(workers.map(stopWorker));
     await system.stop();
   }
+}
+
+/**
+ * Where a batch waited: BullMQ stamps each job when added, when a worker took it and when it finished. Completed jobs
+ * are read back from the queue (removeOnComplete keeps the last 10,000).
+ */
+async function jobTiming(system: RunningSystem): Promise<Pick<Measure, 'waitMs' | 'processMs' | 'overlap'>> {
+  const queue = system.app.get(JobQueues).queue(QueueName.Ingest);
+  const jobs = (await queue.getJobs(['completed'], 0, -1)).filter((job) => job.processedOn && job.finishedOn);
+  if (jobs.length === 0) {
+    return {};
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const first = Math.min(...jobs.map((job) => job.timestamp));
+  const last = Math.max(...jobs.map((job) => job.finishedOn as number));
+  const busy = jobs.reduce((sum, job) => sum + ((job.finishedOn as number) - (job.processedOn as number)), 0);
+  return {
+    waitMs: median(jobs.map((job) => (job.processedOn as number) - job.timestamp)),
+    processMs: median(jobs.map((job) => (job.finishedOn as number) - (job.processedOn as number))),
+    overlap: busy / Math.max(1, last - first),
+  };
 }
 
 async function main(): Promise<void> {
@@ -176,17 +226,31 @@ async function main(): Promise<void> {
   try {
     const results: Measure[] = [];
     for (const backend of BACKENDS) {
-      const measure = await runIngest(backend, databaseUrl);
-      results.push({ ...measure, ceiling: await copyCeiling(databaseUrl, TOTAL) });
+      const measure = await runIngest(backend, databaseUrl, server.clusterDir);
+      const ceiling = await copyCeiling(databaseUrl, TOTAL, server.clusterDir);
+      results.push({ ...measure, ceiling: ceiling.rowsPerSecond, ceilingCpu: ceiling.postgresCpuPerThousand });
     }
     console.log(
-      '\n| path | API accepted in s | stored in s | posts/s | ceiling (COPY) rows/s | ratio | load average |',
+      '\n| path | API accepted in s | stored in s | posts/s | ceiling (COPY) rows/s | ratio | job queued ms (median) | job in worker ms (median) | batches in worker at once | load average |',
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const r of results) {
       console.log(
         `| ${r.label} | ${r.apiSeconds?.toFixed(1)} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate).toLocaleString('en')} | ` +
-          `${Math.round(r.ceiling).toLocaleString('en')} | ${(r.rate / r.ceiling).toFixed(2)} | ${r.load} |`,
+          `${Math.round(r.ceiling).toLocaleString('en')} | ${(r.rate / r.ceiling).toFixed(2)} | ` +
+          `${r.waitMs ?? '–'} | ${r.processMs ?? '–'} | ${r.overlap?.toFixed(2) ?? '–'} | ${r.load} |`,
+      );
+    }
+    console.log(
+      '\nCPU time per 1,000 posts (load-independent: work done, not time waited for a core; 2 cores = 2,000 ms/s):',
+    );
+    console.log('\n| path | Node ms | PostgreSQL ms | total ms | ceiling COPY PostgreSQL ms | total ÷ ceiling |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of results) {
+      const total = r.nodeCpu + r.postgresCpu;
+      console.log(
+        `| ${r.label} | ${r.nodeCpu.toFixed(0)} | ${r.postgresCpu.toFixed(0)} | ${total.toFixed(0)} | ` +
+          `${r.ceilingCpu?.toFixed(0) ?? '–'} | ${r.ceilingCpu ? (total / r.ceilingCpu).toFixed(1) : '–'} |`,
       );
     }
     console.log('\nTargets on 2 cores: ≥ 5,000 posts/s on the embedded default, ≥ 10,000 posts/s with Redis.');

@@ -102,15 +102,17 @@ export class PostStore {
           post.analysis.topics.map((topic) => ({ topicId: topic.id, postId: post.id, createdAt: post.createdAt })),
         ),
       );
-      await this.rollups.record(manager, sourceId, inserted, unique);
-      if (inserted.length > 0) {
-        await this.listener.onStored(manager, inserted);
-      }
+      const counts = inserted.length > 0 ? await this.listener.onStored(manager, inserted) : undefined;
       const result = { stored: inserted.length, duplicates: posts.length - inserted.length };
       await manager.query(
         `INSERT INTO ingest_batches (job_id, source_id, accepted, stored, duplicates) VALUES ($1, $2, $3, $4, $5)`,
         [jobId, sourceId, posts.length, result.stored, result.duplicates],
       );
+      // Shared counters last: every concurrent batch of the same hours updates these rows (detection's counts, the
+      // rollup cells) and holds their locks until commit, so batches serialise on this tail only; everything above
+      // writes rows of this batch alone and runs in parallel with other batches.
+      await counts?.apply(manager);
+      await this.rollups.record(manager, sourceId, inserted, unique);
       return { ...result, inserted };
     });
   }

@@ -4,7 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { IngestedPostsListener } from '../ingestion/ingested-posts-listener.js';
+import type { IngestedPostsListener, SharedCountsUpdate } from '../ingestion/ingested-posts-listener.js';
 import type { StoredPost } from '../ingestion/stored-post.js';
 import { DetectionStateRepository } from './detection-state.repository.js';
 
@@ -12,7 +12,7 @@ import { DetectionStateRepository } from './detection-state.repository.js';
 export class DetectionIngestListener implements IngestedPostsListener {
   constructor(private readonly state: DetectionStateRepository) {}
 
-  onStored(manager: EntityManager, posts: StoredPost[]): Promise<void> {
+  onStored(manager: EntityManager, posts: StoredPost[]): Promise<SharedCountsUpdate> {
     return this.state.countInserted(manager, posts);
   }
 }

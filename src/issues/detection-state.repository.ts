@@ -11,6 +11,7 @@ import { copyRows, type CopyValue } from '../database/copy-rows.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { StoredPost } from '../ingestion/stored-post.js';
+import type { SharedCountsUpdate } from '../ingestion/ingested-posts-listener.js';
 import type { BucketCountRow, DetectorPost, KeyBaselineRow } from './detection/detection.types.js';
 import { extractFeatures, kindOfKey } from './detection/feature-extractor.js';
 import { toDetectorPost } from './detection/post-adapter.js';
@@ -49,11 +50,12 @@ export class DetectionStateRepository {
    * COPY; each (bucket, author) upserts one detection_author_keys row with the hashes of the keys the author was
    * counted for, returning the keys that were new for that author (so distinct authors stay exact across batches and
    * workers); detection_counts grows once per distinct (bucket, key) by the posts and by the new authors. Rows are
-   * written in sorted order so that concurrent batches lock them in the same order (no deadlocks).
+   * written in sorted order so that concurrent batches lock them in the same order (no deadlocks). Only the COPY runs
+   * here; the two upserts of shared rows are returned, for PostStore to run at the end of the transaction.
    */
-  async countInserted(manager: EntityManager, inserted: StoredPost[]): Promise<void> {
+  async countInserted(manager: EntityManager, inserted: StoredPost[]): Promise<SharedCountsUpdate> {
     if (inserted.length === 0) {
-      return;
+      return { apply: () => Promise.resolve() };
     }
     const docs: CopyValue[][] = [];
     /** bucket start → key → posts; bucket start → author hash → keys. */
@@ -92,6 +94,15 @@ export class DetectionStateRepository {
       }
     }
     await copyRows(manager, 'detection_posts (post_id, created_at, doc)', docs);
+    // The counters are shared with every concurrent batch of the same buckets: the caller runs them last.
+    return { apply: (tail) => this.addCounts(tail, postsByBucket, keysByBucket) };
+  }
+
+  private async addCounts(
+    manager: EntityManager,
+    postsByBucket: Map<number, Map<string, number>>,
+    keysByBucket: Map<number, Map<string, Set<string>>>,
+  ): Promise<void> {
     const newAuthors = await this.addAuthorKeys(manager, keysByBucket);
     const buckets: string[] = [];
     const keys: string[] = [];
