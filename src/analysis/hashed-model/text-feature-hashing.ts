@@ -49,7 +49,9 @@ export function emitWordCharGrams(buf: LetterBuffer, min: number, max: number, s
     const len = i - start;
     if (len > 0 && len + 2 <= wordBuffer.length) {
       wordBuffer[0] = 32;
-      wordBuffer.set(codes.subarray(start, i), 1);
+      for (let j = 0; j < len; j++) {
+        wordBuffer[j + 1] = codes[start + j];
+      }
       wordBuffer[len + 1] = 32;
       forEachCharGram(wordBuffer, len + 2, min, max, FEATURE_SEED.rawWord, emit);
     }

@@ -113,7 +113,9 @@ export class LanguageDetector {
       const len = i - start;
       if (len >= 2 && len + 2 <= this.wordCodes.length) {
         this.wordCodes[0] = 32;
-        this.wordCodes.set(codes.subarray(start, i), 1);
+        for (let j = 0; j < len; j++) {
+          this.wordCodes[j + 1] = codes[start + j];
+        }
         this.wordCodes[len + 1] = 32;
         let score = 0;
         forEachCharGram(this.wordCodes, len + 2, LANGUAGE_NGRAMS.min, LANGUAGE_NGRAMS.max, FEATURE_SEED.char, (h) => {
