@@ -3,6 +3,11 @@
  * the ingest worker stores it, the CLI prints it, the dashboard explains it.
  * No Nest, no I/O anywhere under src/analysis.
  */
+import type { EmotionResult } from './emotion/emotion.types.js';
+import type { LanguageResult } from './language/language.types.js';
+
+export type { EmotionLabel, EmotionResult } from './emotion/emotion.types.js';
+export type { LanguageCode, LanguageResult } from './language/language.types.js';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
@@ -80,4 +85,8 @@ export interface PostAnalysis {
   tokens: string[];
   hashtags: string[];
   mentions: string[];
+  /** The post's language (src/analysis/language); absent when the analyzer was built with `languages: false`. */
+  language?: LanguageResult;
+  /** The post's emotion (src/analysis/emotion); absent when the analyzer was built with `emotion: false`. */
+  emotion?: EmotionResult;
 }

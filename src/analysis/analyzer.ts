@@ -15,6 +15,12 @@ import type {
   TopicQuery,
 } from './analysis.types.js';
 import { CategoryClassifier, type CategoryPredictor } from './category/category-classifier.js';
+import { loadDefaultEmotionClassifier, type EmotionClassifier } from './emotion/emotion-classifier.js';
+import { EMOTION_NAMES } from './emotion/emotion.types.js';
+import { createLetterBuffer, readLetters } from './language/language-features.js';
+import { loadDefaultLanguageDetector, type LanguageDetector } from './language/language-detector.js';
+import { isRegionalLanguage, LANGUAGE_NAMES, type LanguageResult } from './language/language.types.js';
+import { RegionalSentiment } from './language/regional-sentiment.js';
 import { DEFAULT_CATEGORIES, type CategoryDefinition } from './category/default-categories.js';
 import type { Gazetteer } from './places/gazetteer.js';
 import { countPiiMasks, maskPiiWithCounts, PII_MASKS } from './pii/pii-masker.js';
@@ -50,6 +56,13 @@ export interface AnalyzerOptions {
   categoryModel?: CategoryPredictor;
   /** Match single query words on their stems too (default false: exact normalised words). */
   stemTopics?: boolean;
+  /**
+   * Language detection, and sentiment of regional-language posts by their language's NusaX model
+   * (src/analysis/language): on by default with the shipped models; `false` turns both off.
+   */
+  languages?: false | { detector?: LanguageDetector; regionalSentiment?: RegionalSentiment };
+  /** Emotion (src/analysis/emotion): on by default with the shipped model; `false` turns it off. */
+  emotion?: false | EmotionClassifier;
 }
 
 export interface Analyzer {
@@ -99,6 +112,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   );
   const homeRegion = options.homeRegion?.trim() || undefined;
   const gazetteer = options.gazetteer;
+  const detector =
+    options.languages === false ? undefined : (options.languages?.detector ?? loadDefaultLanguageDetector());
+  const regional =
+    options.languages === false ? undefined : (options.languages?.regionalSentiment ?? new RegionalSentiment());
+  const emotion = options.emotion === false ? undefined : (options.emotion ?? loadDefaultEmotionClassifier());
+  // The regional and emotion models were trained on the built-in lexicon's outputs: the analyzer's own lexicon result
+  // is reused when it is that lexicon (no custom scorer, no local words), else the built-in one is asked.
+  const lexiconIsBuiltIn = !options.sentimentScorer && Object.keys(options.lexiconOverrides ?? {}).length === 0;
+  const builtInLexicon = (detector || emotion) && !lexiconIsBuiltIn ? createSentimentScorer({ normalizer }) : undefined;
+  const letters = createLetterBuffer();
 
   const analyze = (input: string): PostAnalysis => {
     const text = typeof input === 'string' ? input : input == null ? '' : String(input);
@@ -119,10 +142,22 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     } catch {
       normalized = { tokens: [], hashtags: [], mentions: [], urls: [], emojis: [], boundaries: [], boundaryMarks: '' };
     }
-    return {
+    const language = detectLanguage(maskedText);
+    let lexicon: SentimentResult | undefined;
+    const lexiconOf = () =>
+      (lexicon ??= builtInLexicon ? safeLexicon(normalized) : scoreByLexicon(normalized, maskedText));
+    let sentiment: SentimentResult | undefined;
+    if (language && isRegionalLanguage(language.code)) {
+      sentiment = scoreRegional(language, normalized, maskedText, lexiconOf);
+    }
+    sentiment ??= scoreSentiment(normalized, maskedText);
+    if (sentiment.source === 'lexicon' && lexiconIsBuiltIn) {
+      lexicon = sentiment;
+    }
+    const analysis: PostAnalysis = {
       maskedText,
       pii,
-      sentiment: scoreSentiment(normalized, maskedText),
+      sentiment,
       category: classify(normalized),
       locations: locate(normalized.tokens),
       topics: matchTopics(normalized),
@@ -130,6 +165,60 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       hashtags: normalized.hashtags,
       mentions: normalized.mentions,
     };
+    if (language) {
+      analysis.language = language;
+    }
+    if (emotion) {
+      try {
+        analysis.emotion = emotion.classify({ normalized, lexicon: lexiconOf() });
+      } catch {
+        // no emotion rather than no analysis
+      }
+    }
+    return analysis;
+  };
+
+  const detectLanguage = (maskedText: string): LanguageResult | undefined => {
+    if (!detector) {
+      return undefined;
+    }
+    try {
+      return detector.detect(maskedText);
+    } catch {
+      return undefined;
+    }
+  };
+
+  function safeLexicon(normalized: NormalizedText): SentimentResult {
+    try {
+      return builtInLexicon!.scoreNormalized(normalized);
+    } catch {
+      return neutralScorer();
+    }
+  }
+
+  /** A regional-language post: its language's model, unless an admin's local word decides (as for a model). */
+  const scoreRegional = (
+    language: LanguageResult,
+    normalized: NormalizedText,
+    maskedText: string,
+    lexiconOf: () => SentimentResult,
+  ): SentimentResult | undefined => {
+    const model = isRegionalLanguage(language.code) ? regional?.modelFor(language.code) : undefined;
+    if (!model) {
+      return undefined;
+    }
+    if (localTerms.size > 0) {
+      const byLexicon = scoreByLexicon(normalized, maskedText);
+      if (byLexicon.evidence.some((e) => localTerms.has(e.term))) {
+        return byLexicon;
+      }
+    }
+    try {
+      return model.predict({ normalized, letters: readLetters(maskedText, letters), lexicon: lexiconOf() });
+    } catch {
+      return undefined;
+    }
   };
 
   const scoreSentiment = (normalized: NormalizedText, maskedText: string): SentimentResult => {
@@ -219,6 +308,24 @@ export function explainAnalysis(a: PostAnalysis): string {
       `Lokasi: ${a.locations
         .map((l) => `${l.name} [${l.code}] (${l.trigger ? `pemicu "${l.trigger}", ` : ''}${l.reason})`)
         .join(', ')}`,
+    );
+  }
+  if (a.language) {
+    const l = a.language;
+    parts.push(
+      l.reason === 'no-letters'
+        ? 'Bahasa: tidak ada kata untuk dikenali'
+        : l.reason === 'unlike-any'
+          ? 'Bahasa: bukan bahasa Indonesia atau bahasa daerah yang dikenali'
+          : `Bahasa: ${LANGUAGE_NAMES[l.code]} (selisih log-peluang ${round2(l.margin)} dari ${LANGUAGE_NAMES[l.runnerUp ?? 'other']}` +
+            (l.evidence.length ? `; ciri: ${l.evidence.join(', ')})` : ')'),
+    );
+  }
+  if (a.emotion) {
+    const e = a.emotion;
+    parts.push(
+      `Emosi ${EMOTION_NAMES[e.label]} (peluang ${round2(e.confidence)})` +
+        (e.evidence.length ? `: ${e.evidence.map((x) => x.term).join(', ')}` : ''),
     );
   }
   if (a.topics.length) {

@@ -62,6 +62,8 @@ export function explanationOf(analysis: PostAnalysis) {
     pii: analysis.pii,
     hashtags: analysis.hashtags,
     mentions: analysis.mentions,
+    ...(analysis.language ? { language: analysis.language } : {}),
+    ...(analysis.emotion ? { emotion: analysis.emotion } : {}),
   };
 }
 
