@@ -72,7 +72,7 @@ describe('Verifikasi dua langkah in the browser', () => {
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();
     await submitLogin(page, username, newPassword);
-    const codeField = page.getByLabel('Kode verifikasi');
+    const codeField = page.getByRole('textbox', { name: 'Kode verifikasi' });
     await codeField.waitFor();
     await screenshot(page, '2fa-03-langkah-kode');
     expect(await seriousViolations(page)).toEqual([]);
