@@ -13,6 +13,7 @@ import { IngestWritePath1764000001000 } from './1764000001000-IngestWritePath.js
 import { StatsRollups1764000001100 } from './1764000001100-StatsRollups.js';
 import { Briefs1764000001200 } from './1764000001200-Briefs.js';
 import { DailyReports1764000001600 } from './1764000001600-DailyReports.js';
+import { TwoFactor1764000002300 } from './1764000002300-TwoFactor.js';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   StatsRollups1764000001100,
   Briefs1764000001200,
   DailyReports1764000001600,
+  TwoFactor1764000002300,
 ];

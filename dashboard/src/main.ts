@@ -4,6 +4,7 @@ import { button, h, mount, notice } from './dom.js';
 import { label, restoreTimeZone, ROLE_LABELS } from './format.js';
 import { startLive, stopLive } from './live.js';
 import { renderLogin, renderPasswordChange } from './pages/login.js';
+import { renderTwoFactor } from './pages/two-factor.js';
 import { PAGES } from './pages.js';
 import { matchPath, type PageContext } from './router.js';
 import { loadSession, session, setSession } from './session.js';
@@ -76,7 +77,10 @@ function shell(current: string): { content: HTMLElement } {
     mount(root, content);
     return { content };
   }
-  const visible = user.mustChangePassword ? [] : PAGES.filter((page) => page.nav && page.roles.includes(user.role));
+  const visible =
+    user.mustChangePassword || user.mustEnrolTwoFactor
+      ? []
+      : PAGES.filter((page) => page.nav && page.roles.includes(user.role));
   const link = (path: string, text: string) =>
     h('a', { href: path, class: 'nav-link', aria: { current: isCurrent(path, current) ? 'page' : undefined } }, text);
   const mainLinks = visible
@@ -130,7 +134,7 @@ function shell(current: string): { content: HTMLElement } {
     ),
   );
   mount(root, header, content);
-  if (user.mustChangePassword) {
+  if (user.mustChangePassword || user.mustEnrolTwoFactor) {
     return { content };
   }
   startLive((connected) => {
@@ -165,6 +169,17 @@ async function route(): Promise<void> {
     const { content } = shell(path);
     document.title = 'Ganti kata sandi · Pantau Isu';
     renderPasswordChange(content, true, async () => {
+      await loadSession();
+      navigate('/', true);
+    });
+    return;
+  }
+  if (user.mustEnrolTwoFactor) {
+    const { content } = shell(path);
+    document.title = 'Verifikasi dua langkah · Pantau Isu';
+    const box = h('div', { class: 'auth-card' });
+    mount(content, h('div', { class: 'auth-page' }, box));
+    await renderTwoFactor(box, async () => {
       await loadSession();
       navigate('/', true);
     });

@@ -8,6 +8,9 @@ export interface Session {
   displayName: string;
   role: Role;
   mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+  /** The role must use two-factor login and the account has none yet: enrolment comes first. */
+  mustEnrolTwoFactor: boolean;
 }
 
 let current: Session | null = null;

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ALLOW_PENDING_PASSWORD_KEY } from './allow-pending-password.decorator.js';
+import { ALLOW_PENDING_PASSWORD_KEY, ALLOW_PENDING_TWO_FACTOR_KEY } from './allow-pending-password.decorator.js';
 import { ApiKeyService } from './api-key.service.js';
 import { AUTH_MESSAGES, CSRF_HEADER, SESSION_COOKIE } from './auth.constants.js';
 import type { AuthenticatedRequest } from './principal.js';
@@ -72,6 +72,12 @@ export class AccessGuard implements CanActivate {
     }
     if (session.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_KEY, targets)) {
       throw new ForbiddenException(AUTH_MESSAGES.mustChangePassword);
+    }
+    if (
+      session.mustEnrolTwoFactor &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_TWO_FACTOR_KEY, targets)
+    ) {
+      throw new ForbiddenException(AUTH_MESSAGES.mustEnrolTwoFactor);
     }
     request.principal = { kind: 'user', userId: session.userId, username: session.username, role: session.role };
     request.sessionUser = session;

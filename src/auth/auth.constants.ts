@@ -25,4 +25,16 @@ export const AUTH_MESSAGES = {
   mustChangePassword: 'Anda harus mengganti kata sandi terlebih dahulu',
   csrf: 'Permintaan ditolak: permintaan yang memakai cookie sesi wajib menyertakan header X-Requested-With',
   wrongCurrentPassword: 'Kata sandi saat ini salah',
+  mustEnrolTwoFactor: 'Anda harus mengaktifkan verifikasi dua langkah terlebih dahulu (menu Akun)',
+  wrongTwoFactorCode: 'Kode verifikasi salah atau sudah dipakai',
+  challengeExpired: 'Langkah verifikasi telah berakhir atau tidak berlaku. Silakan masuk kembali.',
+  twoFactorAlreadyOn:
+    'Verifikasi dua langkah sudah aktif. Nonaktifkan terlebih dahulu untuk mendaftarkan perangkat baru.',
+  twoFactorNotStarted:
+    'Belum ada pendaftaran verifikasi dua langkah yang menunggu konfirmasi. Mulai pendaftaran terlebih dahulu.',
+  twoFactorOff: 'Verifikasi dua langkah belum aktif untuk akun ini',
+  disableNeedsProof: 'Isi kode verifikasi (atau kode pemulihan) atau kata sandi saat ini',
 } as const;
+
+/** How long the code step of a login may follow its password step. */
+export const LOGIN_CHALLENGE_MINUTES = 5;

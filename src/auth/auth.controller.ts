@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import { AllowPendingPassword } from './allow-pending-password.decorator.js';
+import { AllowPendingPassword, AllowPendingTwoFactor } from './allow-pending-password.decorator.js';
 import { AuditService } from './audit.service.js';
 import { SESSION_COOKIE } from './auth.constants.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, LoginChallenge, LoginResult } from './auth.service.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
+import { LoginCodeDto } from './dto/two-factor.dto.js';
 import type { AuthenticatedRequest } from './principal.js';
 import { requestAddress } from './request-address.js';
 import { ALL_ROLES, Public, Roles } from './roles.decorator.js';
@@ -27,18 +28,43 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Masuk: token akses (Bearer) dan cookie sesi untuk dasbor' })
+  @ApiOperation({
+    summary:
+      'Masuk: token akses (Bearer) dan cookie sesi untuk dasbor; dengan verifikasi dua langkah aktif, challengeToken untuk langkah kode',
+  })
   async login(
     @Body() body: LoginDto,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ accessToken: string; mustChangePassword: boolean }> {
+  ): Promise<LoginAnswer | { twoFactorRequired: true; challengeToken: string }> {
     const result = await this.auth.login(
       body.username,
       body.password,
       requestAddress(request),
       request.headers['user-agent'],
     );
+    return result.twoFactorRequired ? challengeAnswer(result) : this.answer(result, response);
+  }
+
+  @Post('login/two-factor')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Masuk, langkah kedua: kode dari aplikasi autentikator atau kode pemulihan' })
+  async loginWithCode(
+    @Body() body: LoginCodeDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginAnswer> {
+    const result = await this.auth.loginWithCode(
+      body.challengeToken,
+      body.code,
+      requestAddress(request),
+      request.headers['user-agent'],
+    );
+    return this.answer(result, response);
+  }
+
+  private answer(result: LoginResult, response: Response): LoginAnswer {
     response.cookie(SESSION_COOKIE, result.accessToken, {
       httpOnly: true,
       sameSite: 'strict',
@@ -46,12 +72,18 @@ export class AuthController {
       path: '/',
       maxAge: this.sessions.ttlSeconds * 1000,
     });
-    return { accessToken: result.accessToken, mustChangePassword: result.mustChangePassword };
+    return {
+      twoFactorRequired: false,
+      accessToken: result.accessToken,
+      mustChangePassword: result.mustChangePassword,
+      mustEnrolTwoFactor: result.mustEnrolTwoFactor,
+    };
   }
 
   @Post('logout')
   @Roles(...ALL_ROLES)
   @AllowPendingPassword()
+  @AllowPendingTwoFactor()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Keluar: sesi ini dicabut' })
@@ -72,6 +104,7 @@ export class AuthController {
   @Get('me')
   @Roles(...ALL_ROLES)
   @AllowPendingPassword()
+  @AllowPendingTwoFactor()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Akun yang sedang masuk' })
   me(@Req() request: AuthenticatedRequest) {
@@ -82,12 +115,15 @@ export class AuthController {
       displayName: session.displayName,
       role: session.role,
       mustChangePassword: session.mustChangePassword,
+      twoFactorEnabled: session.twoFactorEnabled,
+      mustEnrolTwoFactor: session.mustEnrolTwoFactor,
     };
   }
 
   @Post('password')
   @Roles(...ALL_ROLES)
   @AllowPendingPassword()
+  @AllowPendingTwoFactor()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Ganti kata sandi sendiri (sesi lain dicabut)' })
@@ -112,4 +148,15 @@ export class AuthController {
       address,
     });
   }
+}
+
+interface LoginAnswer {
+  twoFactorRequired: false;
+  accessToken: string;
+  mustChangePassword: boolean;
+  mustEnrolTwoFactor: boolean;
+}
+
+function challengeAnswer(challenge: LoginChallenge): { twoFactorRequired: true; challengeToken: string } {
+  return { twoFactorRequired: true, challengeToken: challenge.challengeToken };
 }

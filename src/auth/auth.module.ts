@@ -17,6 +17,9 @@ import { RouteAccessRegistry } from './route-access.registry.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
+import { LoginChallengesService } from './two-factor/login-challenges.service.js';
+import { TwoFactorController } from './two-factor/two-factor.controller.js';
+import { TwoFactorService } from './two-factor/two-factor.service.js';
 
 /**
  * Accounts, sessions, roles and access (see docs/auth.md). Global: every module may inject
@@ -25,11 +28,13 @@ import { UsersService } from './users.service.js';
 @Global()
 @Module({
   imports: [JwtModule.register({}), DiscoveryModule],
-  controllers: [AuthController, UsersController, AuditController, ProfileController],
+  controllers: [AuthController, UsersController, AuditController, ProfileController, TwoFactorController],
   providers: [
     SessionsService,
     LoginThrottleService,
     AuthService,
+    TwoFactorService,
+    LoginChallengesService,
     UsersService,
     AuditService,
     ApiKeyService,

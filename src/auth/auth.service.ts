@@ -7,6 +7,8 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash
 import { passwordProblem } from './password-policy.js';
 import { Role } from './roles.decorator.js';
 import { SessionsService } from './sessions.service.js';
+import { LoginChallengesService } from './two-factor/login-challenges.service.js';
+import { SecondFactor, TwoFactorService } from './two-factor/two-factor.service.js';
 
 interface Credentials {
   id: string;
@@ -18,10 +20,19 @@ interface Credentials {
 }
 
 export interface LoginResult {
+  twoFactorRequired: false;
   accessToken: string;
   mustChangePassword: boolean;
+  /** PANTAU_REQUIRE_2FA names the role and the account has no 2FA yet: enrolment comes before anything else. */
+  mustEnrolTwoFactor: boolean;
   sessionId: string;
   userId: string;
+}
+
+/** The password was right and the account has 2FA on: the code step follows (POST /api/auth/login/two-factor). */
+export interface LoginChallenge {
+  twoFactorRequired: true;
+  challengeToken: string;
 }
 
 /** Login and own-password change. Messages never tell whether a username exists. */
@@ -32,13 +43,21 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly challenges: LoginChallengesService,
   ) {}
 
-  /** A failed attempt: counted, audited (with the lock it may set off). Never records the password. */
-  private async recordFailure(account: string, address: string, userId?: string): Promise<void> {
+  /** A failed attempt: counted, audited (with the lock it may set off). Never records the password or the code. */
+  private async recordFailure(
+    account: string,
+    address: string,
+    userId?: string,
+    step: 'password' | 'two-factor' = 'password',
+  ): Promise<void> {
     const locked = await this.throttle.recordFailure(account, address);
     const target = userId ? { targetType: 'user', targetId: userId } : {};
-    await this.audit.record({ actor: null, action: 'auth.login-failed', details: { account }, address, ...target });
+    const details = step === 'password' ? { account } : { account, step };
+    await this.audit.record({ actor: null, action: 'auth.login-failed', details, address, ...target });
     if (locked) {
       await this.audit.record({ actor: null, action: 'auth.lockout', details: { account }, address, ...target });
     }
@@ -63,7 +82,16 @@ export class AuthService {
     }
   }
 
-  async login(username: string, password: string, address: string, userAgent?: string): Promise<LoginResult> {
+  /**
+   * The password step. Without 2FA it opens the session; with 2FA on it only hands out a challenge for the code step
+   * and does not count as a success for the throttle (the failures of both steps add up until a full login).
+   */
+  async login(
+    username: string,
+    password: string,
+    address: string,
+    userAgent?: string,
+  ): Promise<LoginResult | LoginChallenge> {
     const account = LoginThrottleService.accountKey(username);
     await this.refuseIfThrottled(account, address);
     const user = await this.credentialsOf(username);
@@ -73,6 +101,64 @@ export class AuthService {
       await this.recordFailure(account, address, user?.id);
       throw new UnauthorizedException(AUTH_MESSAGES.badCredentials);
     }
+    if (await this.twoFactor.isEnabled(user.id)) {
+      const challengeToken = await this.challenges.create(user.id, address, userAgent);
+      await this.audit.record({
+        actor: null,
+        action: 'auth.two-factor.challenge',
+        targetType: 'user',
+        targetId: user.id,
+        details: { account },
+        address,
+      });
+      return { twoFactorRequired: true, challengeToken };
+    }
+    return this.openSession(user, account, address, userAgent);
+  }
+
+  /** The code step: a TOTP code or a recovery code for the challenge of a password step. Throttled as the password. */
+  async loginWithCode(challengeToken: string, code: string, address: string, userAgent?: string): Promise<LoginResult> {
+    const userId = await this.challenges.userOf(challengeToken);
+    const [user] = userId
+      ? await this.db.query<Credentials[]>(
+          `SELECT id, username, role, active, password_hash AS "passwordHash",
+                  must_change_password AS "mustChangePassword" FROM users WHERE id = $1`,
+          [userId],
+        )
+      : [];
+    if (!user || !user.active) {
+      throw new UnauthorizedException(AUTH_MESSAGES.challengeExpired);
+    }
+    const account = LoginThrottleService.accountKey(user.username);
+    await this.refuseIfThrottled(account, address);
+    const factor = await this.twoFactor.verifyCode(user.id, code);
+    if (!factor) {
+      await this.recordFailure(account, address, user.id, 'two-factor');
+      throw new UnauthorizedException(AUTH_MESSAGES.wrongTwoFactorCode);
+    }
+    if (!(await this.challenges.consume(challengeToken))) {
+      throw new UnauthorizedException(AUTH_MESSAGES.challengeExpired);
+    }
+    if (factor === 'recovery-code') {
+      await this.audit.record({
+        actor: { kind: 'user', userId: user.id, username: user.username, role: user.role },
+        action: 'auth.two-factor.recovery-code-used',
+        targetType: 'user',
+        targetId: user.id,
+        details: { left: await this.twoFactor.recoveryCodesLeft(user.id) },
+        address,
+      });
+    }
+    return this.openSession(user, account, address, userAgent, factor);
+  }
+
+  private async openSession(
+    user: Credentials,
+    account: string,
+    address: string,
+    userAgent: string | undefined,
+    factor?: SecondFactor,
+  ): Promise<LoginResult> {
     await this.throttle.recordSuccess(account, address);
     const session = await this.sessions.create(user.id, address, userAgent);
     await this.audit.record({
@@ -80,14 +166,44 @@ export class AuthService {
       action: 'auth.login',
       targetType: 'user',
       targetId: user.id,
+      ...(factor ? { details: { twoFactor: factor } } : {}),
       address,
     });
     return {
+      twoFactorRequired: false,
       accessToken: session.token,
       mustChangePassword: user.mustChangePassword,
+      mustEnrolTwoFactor: !factor && this.twoFactor.isRequiredFor(user.role),
       sessionId: session.sessionId,
       userId: user.id,
     };
+  }
+
+  /** Proof for turning 2FA off: the current password (counted by the throttle when wrong). */
+  async checkPassword(userId: string, password: string, address: string): Promise<boolean> {
+    const [user] = await this.db.query<{ username: string; passwordHash: string }[]>(
+      `SELECT username, password_hash AS "passwordHash" FROM users WHERE id = $1`,
+      [userId],
+    );
+    const account = LoginThrottleService.accountKey(user.username);
+    await this.refuseIfThrottled(account, address);
+    if (await verifyPassword(user.passwordHash, password)) {
+      return true;
+    }
+    await this.recordFailure(account, address, userId);
+    return false;
+  }
+
+  /** Proof by a code (TOTP or recovery), counted by the throttle when wrong. */
+  async checkCode(userId: string, code: string, address: string): Promise<boolean> {
+    const [user] = await this.db.query<{ username: string }[]>(`SELECT username FROM users WHERE id = $1`, [userId]);
+    const account = LoginThrottleService.accountKey(user.username);
+    await this.refuseIfThrottled(account, address);
+    if (await this.twoFactor.verifyCode(userId, code)) {
+      return true;
+    }
+    await this.recordFailure(account, address, userId, 'two-factor');
+    return false;
   }
 
   /** Changes the caller's password; their other sessions are revoked, this one stays. */

@@ -40,6 +40,8 @@ export function queueBoardAccess(sessions: SessionsService) {
           refuse(response, 403, AUTH_MESSAGES.forbiddenRole);
         } else if (session.mustChangePassword) {
           refuse(response, 403, AUTH_MESSAGES.mustChangePassword);
+        } else if (session.mustEnrolTwoFactor) {
+          refuse(response, 403, AUTH_MESSAGES.mustEnrolTwoFactor);
         } else if (credential.via === 'cookie' && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
           refuse(response, 403, 'Permintaan ditolak: asal permintaan tidak sama dengan aplikasi ini');
         } else {

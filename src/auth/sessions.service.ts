@@ -13,6 +13,9 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+  /** PANTAU_REQUIRE_2FA names the role and 2FA is off: only enrolment (and me, password, logout) is open. */
+  mustEnrolTwoFactor: boolean;
 }
 
 interface TokenClaims {
@@ -68,14 +71,22 @@ export class SessionsService {
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || typeof claims.sub !== 'string') {
       return null;
     }
-    const rows = await this.db.query<SessionUser[]>(
+    const rows = await this.db.query<Omit<SessionUser, 'mustEnrolTwoFactor'>[]>(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
-              u.must_change_password AS "mustChangePassword"
+              u.must_change_password AS "mustChangePassword", tf.enabled_at IS NOT NULL AS "twoFactorEnabled"
          FROM sessions s JOIN users u ON u.id = s.user_id
+         LEFT JOIN user_two_factor tf ON tf.user_id = u.id
         WHERE s.id = $1 AND s.user_id::text = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [claims.sid, claims.sub],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) {
+      return null;
+    }
+    return {
+      ...row,
+      mustEnrolTwoFactor: !row.twoFactorEnabled && this.config.requireTwoFactorRoles.includes(row.role),
+    };
   }
 
   async revoke(sessionId: string): Promise<void> {

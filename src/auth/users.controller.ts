@@ -22,6 +22,8 @@ import { changedProfileFields } from './profile-changes.js';
 import { requestAddress } from './request-address.js';
 import { Role, Roles } from './roles.decorator.js';
 import { UserProfile, UsersService } from './users.service.js';
+import { SessionsService } from './sessions.service.js';
+import { TwoFactorService } from './two-factor/two-factor.service.js';
 
 /** Account administration: admins only; every change goes to the audit log. */
 @ApiTags('users')
@@ -32,6 +34,8 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly sessions: SessionsService,
   ) {}
 
   @Get()
@@ -137,5 +141,34 @@ export class UsersController {
       address: requestAddress(request),
     });
     return { temporaryPassword, mustChangePassword: true };
+  }
+
+  @Post(':id/reset-two-factor')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Atur ulang verifikasi dua langkah (perangkat hilang): rahasia dan kode pemulihan dihapus, sesi dicabut',
+  })
+  async resetTwoFactor(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(['id: id tidak valid']) }))
+    id: string,
+    @CurrentPrincipal() actor: Principal,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<{ twoFactorEnabled: false; wasEnabled: boolean }> {
+    const user = await this.users.get(id);
+    const wasEnabled = user.twoFactorEnabled;
+    await this.twoFactor.remove(id);
+    await this.sessions.revokeAllOf(
+      id,
+      actor.kind === 'user' && actor.userId === id ? request.sessionUser?.sessionId : undefined,
+    );
+    await this.audit.record({
+      actor,
+      action: 'user.reset-two-factor',
+      targetType: 'user',
+      targetId: id,
+      details: { username: user.username, wasEnabled },
+      address: requestAddress(request),
+    });
+    return { twoFactorEnabled: false, wasEnabled };
   }
 }

@@ -20,6 +20,7 @@ export interface UserView {
   active: boolean;
   mustChangePassword: boolean;
   passwordChangedAt: string;
+  twoFactorEnabled: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -55,6 +56,8 @@ export interface NewUser {
 
 const COLUMNS = `id, username, display_name AS "displayName", role, active,
   must_change_password AS "mustChangePassword", password_changed_at AS "passwordChangedAt",
+  EXISTS (SELECT 1 FROM user_two_factor tf WHERE tf.user_id = users.id AND tf.enabled_at IS NOT NULL)
+    AS "twoFactorEnabled",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Account administration (admins only, through UsersController). */

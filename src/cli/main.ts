@@ -9,6 +9,7 @@ import { registerEvalDetectionCommand } from './commands/eval-detection.command.
 import { registerTrainCommand } from './commands/train.command.js';
 import { registerEvalCommand } from './commands/eval.command.js';
 import { registerImportCommand } from './commands/import.command.js';
+import { registerBackupCommands } from './commands/backup.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerTrainCommand(program);
   registerEvalCommand(program);
   registerImportCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

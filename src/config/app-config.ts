@@ -49,6 +49,8 @@ export interface AppConfig {
    * `loopback`, `linklocal`, `uniquelocal`. Empty by default: the socket address is the client.
    */
   trustedProxies: string[];
+  /** Roles that must use two-factor login (`PANTAU_REQUIRE_2FA`: true means admin, or a list of roles). */
+  requireTwoFactorRoles: ('admin' | 'analyst' | 'pimpinan')[];
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   logJson: boolean;
   smtpUrl?: string;
@@ -173,6 +175,26 @@ function readTrustedProxies(read: EnvReader): string[] {
   return entries;
 }
 
+const ROLE_NAMES = ['admin', 'analyst', 'pimpinan'] as const;
+
+/** `PANTAU_REQUIRE_2FA`: unset or false → none; true → admin; or a comma-separated list of roles. */
+function readRequiredTwoFactor(read: EnvReader): AppConfig['requireTwoFactorRoles'] {
+  const raw = read.string('PANTAU_REQUIRE_2FA')?.toLowerCase();
+  if (raw === undefined || ['false', '0', 'no'].includes(raw)) {
+    return [];
+  }
+  if (['true', '1', 'yes'].includes(raw)) {
+    return ['admin'];
+  }
+  const roles = raw.split(',').map((entry) => entry.trim());
+  const bad = roles.filter((role) => !(ROLE_NAMES as readonly string[]).includes(role));
+  if (bad.length > 0) {
+    read.problems.push(`PANTAU_REQUIRE_2FA must be true, false or a list of ${ROLE_NAMES.join(', ')} (got "${raw}")`);
+    return [];
+  }
+  return [...new Set(roles)] as AppConfig['requireTwoFactorRoles'];
+}
+
 const REPORT_EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 const REPORT_CHAT = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
 
@@ -273,6 +295,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     sessionTtlHours: read.integer('PANTAU_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     publicUrl: read.url('PANTAU_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
     trustedProxies: readTrustedProxies(read),
+    requireTwoFactorRoles: readRequiredTwoFactor(read),
     logLevel: read.oneOf('PANTAU_LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
     logJson: read.boolean('PANTAU_LOG_JSON', !embedded),
     smtpUrl: read.url('PANTAU_SMTP_URL', ['smtp:', 'smtps:']),

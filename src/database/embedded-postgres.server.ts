@@ -326,3 +326,24 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The embedded server of a Pantau Isu already running on this data directory, if it answers. */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> {
+  const portFile = join(dataDir, 'postgres-port');
+  const passwordFile = join(dataDir, 'postgres-password');
+  if (!existsSync(portFile) || !existsSync(passwordFile)) {
+    return undefined;
+  }
+  const url = `postgres://pantau:${encodeURIComponent(readFileSync(passwordFile, 'utf8').trim())}@127.0.0.1:${Number(
+    readFileSync(portFile, 'utf8'),
+  )}/pantau`;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -24,28 +24,39 @@ export class CredentialsCipher {
     if (Object.keys(credentials).length === 0) {
       return null;
     }
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(`source:${sourceId}`));
-    const body = Buffer.concat([cipher.update(JSON.stringify(credentials), 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), body]
-      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-      .join('.');
+    return this.seal(`source:${sourceId}`, JSON.stringify(credentials));
   }
 
   decrypt(sourceId: string, stored: string | null | undefined): Record<string, string> {
     if (!stored) {
       return {};
     }
+    return JSON.parse(this.open(`source:${sourceId}`, stored)) as Record<string, string>;
+  }
+
+  /**
+   * Encrypts one text bound to a context (`source:<id>`, `user-totp:<id>`): the ciphertext only decrypts under the
+   * same context. Other modules' secrets at rest (two-factor secrets) use this with a context of their own.
+   */
+  seal(context: string, text: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    cipher.setAAD(Buffer.from(context));
+    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return [VERSION, iv, cipher.getAuthTag(), body]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
+  }
+
+  open(context: string, stored: string): string {
     const [version, iv, tag, body] = stored.split('.');
     if (version !== VERSION || !iv || !tag || body === undefined) {
       throw new Error('Unknown credentials format');
     }
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(`source:${sourceId}`));
+    decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
-    return JSON.parse(text) as Record<string, string>;
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   }
 }
 

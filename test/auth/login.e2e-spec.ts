@@ -31,7 +31,12 @@ describe('login, sessions and passwords', () => {
       .post('/api/auth/login')
       .send({ username: user.username, password: user.password })
       .expect(200);
-    expect(response.body).toEqual({ accessToken: expect.any(String), mustChangePassword: false });
+    expect(response.body).toEqual({
+      twoFactorRequired: false,
+      accessToken: expect.any(String),
+      mustChangePassword: false,
+      mustEnrolTwoFactor: false,
+    });
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/pantau_session=/);
     expect(cookie).toMatch(/HttpOnly/);

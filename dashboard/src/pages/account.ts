@@ -2,17 +2,24 @@ import { h, mount } from '../dom.js';
 import { ROLE_LABELS, label } from '../format.js';
 import type { PageContext } from '../router.js';
 import { renderPasswordChange } from './login.js';
+import { renderTwoFactor } from './two-factor.js';
 
-/** Akun: who is signed in, and the password change form. */
-export function render(root: HTMLElement, context: PageContext): void {
+/** Akun: who is signed in, the password change form and two-factor login. */
+export async function render(root: HTMLElement, context: PageContext): Promise<void> {
   const { session } = context;
   const passwordBox = h('div');
+  const twoFactorBox = h('div');
   mount(
     root,
     h(
       'div',
       { class: 'page-head' },
-      h('div', null, h('h1', null, 'Akun'), h('p', { class: 'muted' }, 'Data akun dan kata sandi Anda.')),
+      h(
+        'div',
+        null,
+        h('h1', null, 'Akun'),
+        h('p', { class: 'muted' }, 'Data akun, kata sandi dan verifikasi dua langkah Anda.'),
+      ),
     ),
     h(
       'div',
@@ -33,7 +40,9 @@ export function render(root: HTMLElement, context: PageContext): void {
         ),
       ),
       passwordBox,
+      twoFactorBox,
     ),
   );
   renderPasswordChange(passwordBox, false, async () => undefined);
+  await renderTwoFactor(twoFactorBox);
 }

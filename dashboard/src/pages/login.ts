@@ -1,7 +1,15 @@
 import { api, errorText } from '../api.js';
 import { h, field, mount, notice } from '../dom.js';
 
-/** Masuk: username and password; the server sets the httpOnly session cookie. */
+interface LoginAnswer {
+  twoFactorRequired: boolean;
+  challengeToken?: string;
+}
+
+/**
+ * Masuk: username and password; the server sets the httpOnly session cookie. With two-factor login on, the password
+ * step answers a challenge and the code step (app code or recovery code) follows in the same card.
+ */
 export function renderLogin(root: HTMLElement, returnTo: string | null, onDone: () => Promise<void>): void {
   const username = h('input', {
     type: 'text',
@@ -26,8 +34,12 @@ export function renderLogin(root: HTMLElement, returnTo: string | null, onDone: 
     submit.disabled = true;
     mount(status);
     api
-      .post('/api/auth/login', { username: username.value.trim(), password: password.value })
-      .then(onDone)
+      .post<LoginAnswer>('/api/auth/login', { username: username.value.trim(), password: password.value })
+      .then((answer) =>
+        answer.twoFactorRequired && answer.challengeToken
+          ? form.replaceWith(codeStep(answer.challengeToken, onDone))
+          : onDone(),
+      )
       .catch((error: unknown) => {
         mount(status, notice('error', errorText(error)));
         password.value = '';
@@ -59,6 +71,48 @@ export function renderLogin(root: HTMLElement, returnTo: string | null, onDone: 
     ),
   );
   username.focus();
+}
+
+/** The code step: six digits from the authenticator app, or one recovery code. */
+function codeStep(challengeToken: string, onDone: () => Promise<void>): HTMLElement {
+  const code = h('input', {
+    type: 'text',
+    name: 'code',
+    class: 'code-input',
+    autocomplete: 'one-time-code',
+    spellcheck: false,
+    maxlength: 40,
+    required: true,
+  });
+  const status = h('div', { class: 'form-status' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Verifikasi');
+  const step = h(
+    'form',
+    { class: 'stack', aria: { label: 'Kode verifikasi' } },
+    notice('info', 'Kata sandi benar. Masukkan kode dari aplikasi autentikator Anda.'),
+    field('Kode verifikasi', code, '6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.'),
+    status,
+    submit,
+    h('p', null, h('a', { href: '/masuk' }, 'Kembali ke langkah kata sandi')),
+  );
+  step.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    mount(status);
+    api
+      .post('/api/auth/login/two-factor', { challengeToken, code: code.value.trim() })
+      .then(onDone)
+      .catch((error: unknown) => {
+        mount(status, notice('error', errorText(error)));
+        code.value = '';
+        code.focus();
+      })
+      .finally(() => {
+        submit.disabled = false;
+      });
+  });
+  queueMicrotask(() => code.focus());
+  return step;
 }
 
 /** Ganti kata sandi: forced after a first login or a reset, and from Akun. */

@@ -9,18 +9,16 @@
  */
 import { AuditService } from '../../auth/audit.service.js';
 import { pushSourceCreated } from '../../ingestion/push-source-audit.js';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import pg from 'pg';
-import { AppConfig, loadAppConfig } from '../../config/app-config.js';
+import { loadAppConfig } from '../../config/app-config.js';
 import { runMigrations } from '../../database/data-source.js';
-import { EmbeddedPostgresServer } from '../../database/embedded-postgres.server.js';
+import { EmbeddedPostgresServer, runningEmbeddedUrl } from '../../database/embedded-postgres.server.js';
 import { configureQueueBackend } from '../../queue/queue-backend.js';
 import { IngestService } from '../../ingestion/ingest.service.js';
 import { ImportCliModule } from '../../ingestion/import/import-cli.module.js';
@@ -86,7 +84,7 @@ export async function runImportCommand(
   let config = loadAppConfig({ ...env, PANTAU_ROLE: 'api', PANTAU_DEMO: 'false' }, []);
   let embedded: EmbeddedPostgresServer | undefined;
   if (!config.databaseUrl) {
-    const running = await runningEmbeddedUrl(config);
+    const running = await runningEmbeddedUrl(config.dataDir);
     if (running) {
       config = { ...config, databaseUrl: running };
     } else {
@@ -157,27 +155,6 @@ export async function runImportCommand(
     }
   } finally {
     await embedded?.stop();
-  }
-}
-
-/** The embedded server of a Pantau Isu already running on this data directory, if it answers. */
-async function runningEmbeddedUrl(config: AppConfig): Promise<string | undefined> {
-  const portFile = join(config.dataDir, 'postgres-port');
-  const passwordFile = join(config.dataDir, 'postgres-password');
-  if (!existsSync(portFile) || !existsSync(passwordFile)) {
-    return undefined;
-  }
-  const url = `postgres://pantau:${encodeURIComponent(readFileSync(passwordFile, 'utf8').trim())}@127.0.0.1:${Number(
-    readFileSync(portFile, 'utf8'),
-  )}/pantau`;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 
