@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { ADMIN_PASSWORD, browserRun } from './run-info.js';
-import { launchBrowser, openContext, screenshot, seriousViolations, submitLogin, visit } from './support.js';
+import { launchBrowser, loginAs, openContext, screenshot, seriousViolations, submitLogin, visit } from './support.js';
 
 async function call<T>(method: string, path: string, body: unknown, token = ''): Promise<T> {
   const response = await fetch(`${browserRun().url}${path}`, {
@@ -24,6 +24,8 @@ function codeAt(secret: string, steps = 0): Promise<string> {
 
 describe('Verifikasi dua langkah in the browser', () => {
   let browser: Browser;
+  /** The pimpinan the first test enrols; the second resets it as an admin would for a lost phone. */
+  let enrolled = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -40,6 +42,7 @@ describe('Verifikasi dua langkah in the browser', () => {
       password: ADMIN_PASSWORD,
     });
     const username = `pimpinan-2fa-${randomBytes(3).toString('hex')}`;
+    enrolled = username;
     const password = `Sandi-${randomBytes(8).toString('hex')}`;
     await call('POST', '/api/users', { username, displayName: 'Uji dua langkah', role: 'pimpinan', password }, admin);
     const { page, context, seen } = await openContext(browser);
@@ -84,6 +87,34 @@ describe('Verifikasi dua langkah in the browser', () => {
     await page.getByRole('heading', { name: 'Ringkasan', level: 1 }).waitFor();
     expect(seen.errors.filter((error) => !/401|Unauthorized|400|Bad Request/.test(error))).toEqual([]);
     expect(seen.dialogs).toEqual([]);
+    await context.close();
+  });
+
+  it('should let an admin reset a lost authenticator from Pengguna', async () => {
+    expect(enrolled).not.toBe('');
+    const { page, context, seen } = await loginAs(browser, 'admin');
+    await visit(page, '/admin/pengguna');
+    const row = page.getByRole('row').filter({ hasText: enrolled });
+    await expect(row.getByRole('cell', { name: 'Tidak aktif', exact: true }).count()).resolves.toBe(0);
+    await page
+      .getByRole('button', { name: `Atur ulang verifikasi dua langkah ${enrolled} (perangkat hilang)` })
+      .click();
+    await row.getByRole('cell', { name: 'Tidak aktif', exact: true }).waitFor();
+    await expect(
+      page.getByRole('button', { name: `Atur ulang verifikasi dua langkah ${enrolled} (perangkat hilang)` }).count(),
+    ).resolves.toBe(0);
+    await screenshot(page, '2fa-04-atur-ulang-admin');
+    expect(await seriousViolations(page)).toEqual([]);
+    const { accessToken: admin } = await call<{ accessToken: string }>('POST', '/api/auth/login', {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    const users = (await (
+      await fetch(`${browserRun().url}/api/users`, { headers: { Authorization: `Bearer ${admin}` } })
+    ).json()) as { username: string; twoFactorEnabled: boolean }[];
+    expect(users.find((u) => u.username === enrolled)).toMatchObject({ twoFactorEnabled: false });
+    // The login form's first session check answers 401 before signing in, as in the test above.
+    expect(seen.errors.filter((error) => !/401|Unauthorized/.test(error))).toEqual([]);
     await context.close();
   });
 });

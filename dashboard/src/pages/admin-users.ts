@@ -12,6 +12,7 @@ interface User {
   active: boolean;
   mustChangePassword: boolean;
   passwordChangedAt: string;
+  twoFactorEnabled: boolean;
 }
 
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, label: text }));
@@ -55,6 +56,10 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
               ),
           },
           { header: 'Sandi diganti', cell: (user) => formatDateTime(user.passwordChangedAt) },
+          {
+            header: 'Verifikasi dua langkah',
+            cell: (user) => (user.twoFactorEnabled ? 'Aktif' : 'Tidak aktif'),
+          },
           { header: 'Tindakan', cell: (user) => userActions(user, context, secret), csv: () => '' },
         ],
         users,
@@ -103,6 +108,22 @@ function userActions(user: User, context: PageContext, status: HTMLElement): HTM
           .catch((error: unknown) => mount(status, notice('error', errorText(error)))),
       { class: 'btn btn-small', aria: { label: `Atur ulang sandi ${user.username}` } },
     ),
+    ...(user.twoFactorEnabled
+      ? [
+          button(
+            'Atur ulang verifikasi dua langkah',
+            () =>
+              void api
+                .post(`/api/users/${user.id}/reset-two-factor`)
+                .then(() => context.refresh())
+                .catch((error: unknown) => mount(status, notice('error', errorText(error)))),
+            {
+              class: 'btn btn-small',
+              aria: { label: `Atur ulang verifikasi dua langkah ${user.username} (perangkat hilang)` },
+            },
+          ),
+        ]
+      : []),
   );
 }
 
