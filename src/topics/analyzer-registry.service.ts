@@ -63,6 +63,8 @@ export class AnalyzerRegistry {
   private version = '';
   private checkedAt = 0;
   private rebuilding?: Promise<Analyzer>;
+  /** Bumped by `invalidate()`: a rebuild that started before it must not be cached as current when it ends. */
+  private generation = 0;
   /** Parsed models by id: a rebuild for a topic change does not re-parse a large model. */
   private readonly models = new Map<string, TextClassifier>();
 
@@ -76,7 +78,14 @@ export class AnalyzerRegistry {
     if (this.analyzer && Date.now() - this.checkedAt < VERSION_CHECK_MS) {
       return this.analyzer;
     }
-    this.rebuilding ??= this.refresh().finally(() => (this.rebuilding = undefined));
+    if (!this.rebuilding) {
+      const rebuild: Promise<Analyzer> = this.refresh(this.generation).finally(() => {
+        if (this.rebuilding === rebuild) {
+          this.rebuilding = undefined;
+        }
+      });
+      this.rebuilding = rebuild;
+    }
     return this.rebuilding;
   }
 
@@ -94,8 +103,11 @@ export class AnalyzerRegistry {
 
   /** Forces a rebuild on next use (this process changed the configuration). */
   invalidate(): void {
+    this.generation += 1;
     this.checkedAt = 0;
     this.version = '';
+    // A rebuild under way read the configuration before the change: the next caller starts a fresh one.
+    this.rebuilding = undefined;
   }
 
   /**
@@ -120,9 +132,11 @@ export class AnalyzerRegistry {
     };
   }
 
-  private async refresh(): Promise<Analyzer> {
+  private async refresh(generation: number): Promise<Analyzer> {
     const version = await this.readVersion();
-    this.checkedAt = Date.now();
+    if (generation === this.generation) {
+      this.checkedAt = Date.now();
+    }
     if (this.analyzer && version === this.version) {
       return this.analyzer;
     }
@@ -157,6 +171,10 @@ export class AnalyzerRegistry {
     });
     for (const error of analyzer.topicErrors) {
       this.logger.warn(`Topic ${error.id} was skipped: ${error.message}`);
+    }
+    if (generation !== this.generation) {
+      // Invalidated while compiling: hand this analyzer to the callers that asked before, cache nothing.
+      return analyzer;
     }
     this.analyzer = analyzer;
     this.configuration = configuration;

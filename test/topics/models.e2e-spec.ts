@@ -4,6 +4,7 @@ import request from 'supertest';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
 import { DEFAULT_SENTIMENT_RECIPE } from '../../src/analysis/model/index.js';
 import { DefaultModelSeeder } from '../../src/models/default-model-seeder.service.js';
+import { AnalyzerRegistry } from '../../src/topics/analyzer-registry.service.js';
 import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { loginAs } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
@@ -257,5 +258,35 @@ describe('Corrections and the trainable sentiment model', () => {
     await api().post('/api/models/sentiment/deactivate').auth(admin, { type: 'bearer' }).expect(200);
     const none = await db.query(`SELECT count(*)::int AS n FROM analysis_models WHERE active`);
     expect(none.rows[0].n).toBe(0);
+  });
+
+  it('should not keep an analyzer compiled before a configuration change, even one still compiling', async () => {
+    const registry = running.system.app.get(AnalyzerRegistry);
+    registry.invalidate();
+    const compiling = registry.current();
+    // A change lands while that analyzer is being compiled: the next caller must get one compiled after it.
+    registry.invalidate();
+    const after = registry.current();
+    expect(await after).not.toBe(await compiling);
+
+    await api()
+      .post(`/api/models/${(await api().get('/api/models').auth(admin, { type: 'bearer' })).body[0].id}/activate`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    registry.invalidate();
+    const withModel = registry.current();
+    await api().post('/api/models/sentiment/deactivate').auth(admin, { type: 'bearer' }).expect(200);
+    await withModel;
+    await ingest.processBatch(randomUUID(), sourceId, [
+      {
+        externalId: 'nonaktif-1',
+        text: 'Pelayanannya ramah dan cepat, mantap sekali',
+        createdAt: new Date().toISOString(),
+      },
+    ]);
+    const scored = await db.query<{ source: string }>(
+      `SELECT analysis->'sentiment'->>'source' AS source FROM posts WHERE external_id = 'nonaktif-1'`,
+    );
+    expect(scored.rows).toEqual([{ source: 'lexicon' }]);
   });
 });
