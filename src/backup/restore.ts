@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -111,6 +112,8 @@ async function load(
   const client = new pg.Client({ connectionString: url, application_name: 'pantau-restore' });
   await client.connect();
   let total = 0;
+  /** The COPY under way: a failure in its middle must end it (CopyFail) before ROLLBACK can run on this client. */
+  let copy: ReturnType<typeof copyFrom> | undefined;
   try {
     await client.query('BEGIN');
     // Rows arrive table by table, not in foreign-key order: triggers and FK checks are off for this load.
@@ -130,7 +133,7 @@ async function load(
       if (!table) {
         throw new Error('Cadangan rusak: tabel tidak dikenal');
       }
-      const copy = client.query(
+      copy = client.query(
         copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`),
       );
       for (;;) {
@@ -148,6 +151,7 @@ async function load(
       }
       copy.end();
       await once(copy, 'finish');
+      copy = undefined;
     }
     // The file must end here and its tag verify (the iterator throws otherwise) before anything is kept.
     while (!(await lines.next()).done) {
@@ -164,6 +168,10 @@ async function load(
     await client.query('COMMIT');
     return total;
   } catch (error) {
+    if (copy && !copy.destroyed) {
+      copy.destroy(error as Error);
+      await finished(copy).catch(() => undefined);
+    }
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
