@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { IndonesianTimeZone, timeZoneForRegion } from './time-zone.js';
 import { DEMO_DEFAULT_SPEED } from '../sources/demo/demo-post.types.js';
+import { DEMO_REGENCY } from '../sources/demo/samarinda-places.js';
 
 /**
  * One validated schema for every environment variable. `loadAppConfig` runs before Nest starts
@@ -272,6 +273,10 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
   }
 
   const port = read.integer('PORT', 3000, 0, 65535);
+  const demo = read.boolean('PANTAU_DEMO', embedded);
+  // The demo stream is set in Kota Samarinda: without a configured home region, a demo deployment takes the demo's,
+  // so its times read in WITA and its ambiguous place names resolve there.
+  const effectiveHomeRegion = homeRegion ?? (demo ? DEMO_REGENCY.code : undefined);
   const config: AppConfig = {
     port,
     databaseUrl,
@@ -279,12 +284,12 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     queuePrefix: read.string('PANTAU_QUEUE_PREFIX') ?? 'pantau',
     dataDir,
     secret: secret ?? '',
-    homeRegion,
-    timeZone: timeZoneForRegion(homeRegion),
+    homeRegion: effectiveHomeRegion,
+    timeZone: timeZoneForRegion(effectiveHomeRegion),
     retentionDays: read.integer('PANTAU_RETENTION_DAYS', 365, 1, 36500),
     adminPassword,
     role: effectiveRole,
-    demo: read.boolean('PANTAU_DEMO', embedded),
+    demo,
     demoSpeed: read.integer('PANTAU_DEMO_SPEED', DEMO_DEFAULT_SPEED, 1, 2880),
     detectionBucketMinutes: read.integer('PANTAU_DETECTION_BUCKET_MINUTES', 15, 1, 60),
     detectionIntervalSeconds: read.integer('PANTAU_DETECTION_INTERVAL_SECONDS', 180, 5, 3600),
