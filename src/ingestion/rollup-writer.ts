@@ -66,17 +66,19 @@ export class BatchRollup {
   readonly sketches = new Map<string, HyperLogLog>();
   readonly terms = new Map<string, Map<string, number>>();
   readonly authors = new Map<string, Cells>();
+  private readonly hours = new Map<number, string>();
 
   constructor(private readonly sourceId: string) {}
 
   add(createdAt: Date, post: AnalysedPost): void {
     const { analysis } = post;
-    const hour = hourOf(createdAt);
+    const hour = this.hourOf(createdAt);
     const labels = labelsOf(analysis);
-    this.count(1, this.sourceId, hour, labels, reachOf(post));
+    const cell = `${this.sourceId}|${labels.category}|${labels.sentiment}`;
+    this.count(1, hour, cell, labels, reachOf(post));
     const author = post.post.author?.trim();
     if (author) {
-      this.sketchAuthor(this.sourceId, author, hour, labels);
+      this.sketchAuthor(this.sourceId, author, hour, cell, labels);
       bump(this.authors, `${hour}|${this.sourceId}|${author}`, reachOf(post));
     }
     const words = termsOf(analysis.tokens);
@@ -93,19 +95,33 @@ export class BatchRollup {
    * is added to the new cells and stays in the old); terms stay with the labels the post had at ingest.
    */
   change(change: RollupChange): void {
-    const hour = hourOf(change.createdAt);
+    const hour = this.hourOf(change.createdAt);
     if (change.before) {
-      this.count(-1, change.sourceId, hour, change.before, change.reach);
+      const before = change.before;
+      this.count(-1, hour, `${change.sourceId}|${before.category}|${before.sentiment}`, before, change.reach);
     }
-    this.count(1, change.sourceId, hour, change.after, change.reach);
+    const after = change.after;
+    const cell = `${change.sourceId}|${after.category}|${after.sentiment}`;
+    this.count(1, hour, cell, after, change.reach);
     const author = change.author?.trim();
     if (author) {
-      this.sketchAuthor(change.sourceId, author, hour, change.after);
+      this.sketchAuthor(change.sourceId, author, hour, cell, after);
     }
   }
 
-  private count(sign: 1 | -1, sourceId: string, hour: string, labels: RollupLabels, reach: number): void {
-    const cell = `${sourceId}|${labels.category}|${labels.sentiment}`;
+  /** The hour's ISO name, computed once per hour of the batch (a batch of an import spans up to 180 hours). */
+  private hourOf(at: Date): string {
+    const slot = Math.floor(at.getTime() / 3600_000);
+    let name = this.hours.get(slot);
+    if (name === undefined) {
+      name = new Date(slot * 3600_000).toISOString();
+      this.hours.set(slot, name);
+    }
+    return name;
+  }
+
+  /** `cell` is `source|category|sentiment` of the labels. */
+  private count(sign: 1 | -1, hour: string, cell: string, labels: RollupLabels, reach: number): void {
     const key = `${cell}|${labels.opd}`;
     bump(this.volume, `${hour}|${key}`, reach, sign);
     const legacy = `${hour}|${cell}`;
@@ -118,10 +134,10 @@ export class BatchRollup {
     }
   }
 
-  private sketchAuthor(sourceId: string, author: string, hour: string, labels: RollupLabels): void {
+  private sketchAuthor(sourceId: string, author: string, hour: string, cell: string, labels: RollupLabels): void {
     const hashed = hashAuthor(`${sourceId}|${author}`);
     this.sketch(`${hour}|all|`, hashed);
-    this.sketch(`${hour}|cell|${sourceId}|${labels.category}|${labels.sentiment}`, hashed);
+    this.sketch(`${hour}|cell|${cell}`, hashed);
     for (const code of labels.places) {
       // Provinces and regencies only: district sketches would be most of the sketch writes for a rare filter.
       if (code.length <= 5) {

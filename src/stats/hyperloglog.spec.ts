@@ -57,3 +57,63 @@ describe('HyperLogLog', () => {
     expect(() => HyperLogLog.fromBytes(Buffer.from([0, 14]))).toThrow('Unsupported HyperLogLog sketch');
   });
 });
+
+describe('HyperLogLog, sparse against dense', () => {
+  const dense = () => new HyperLogLog(new Uint8Array(4096));
+  const fill = (sketch: HyperLogLog, prefix: string, from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      sketch.add(hashAuthor(`${prefix}${i}`));
+    }
+    return sketch;
+  };
+
+  it('should hold the same registers, estimate and stored bytes as a dense sketch at every size', () => {
+    for (const n of [0, 1, 7, 100, 900, 1200, 1300, 1500, 5000, 60_000]) {
+      const sparse = fill(new HyperLogLog(), 'p', 0, n);
+      const reference = fill(dense(), 'p', 0, n);
+      // Sparse while at most 1,024 registers are set (≈ 1,200 authors), dense beyond.
+      expect(sparse.isSparse).toBe(reference.registers.filter((r) => r > 0).length <= 1024);
+      expect(reference.isSparse).toBe(false);
+      expect(sparse.registers).toEqual(reference.registers);
+      expect(sparse.count()).toBe(reference.count());
+      expect(sparse.toBytes()).toEqual(reference.toBytes());
+      const read = HyperLogLog.fromBytes(reference.toBytes());
+      expect(read.registers).toEqual(reference.registers);
+      expect(read.count()).toBe(reference.count());
+    }
+  });
+
+  it('should merge exactly in every combination of forms', () => {
+    for (const [left, right] of [
+      [50, 70],
+      [600, 600],
+      [3000, 40],
+      [20, 8000],
+    ]) {
+      const union = fill(fill(dense(), 'a', 0, left), 'b', 0, right);
+      for (const leftDense of [false, true]) {
+        for (const rightDense of [false, true]) {
+          const a = fill(leftDense ? dense() : new HyperLogLog(), 'a', 0, left);
+          const b = fill(rightDense ? dense() : new HyperLogLog(), 'b', 0, right);
+          const merged = a.merge(b);
+          expect(merged.registers).toEqual(union.registers);
+          expect(merged.count()).toBe(union.count());
+        }
+      }
+      expect(HyperLogLog.countOf([fill(new HyperLogLog(), 'a', 0, left).toBytes(), union.toBytes()])).toBe(
+        union.count(),
+      );
+    }
+  });
+
+  it('should read a stored sparse form in any order of triples', () => {
+    const reference = fill(dense(), 'r', 0, 30);
+    const bytes = Buffer.from(reference.toBytes());
+    const triples: Buffer[] = [];
+    for (let at = 2; at < bytes.length; at += 3) {
+      triples.push(bytes.subarray(at, at + 3));
+    }
+    const reversed = Buffer.concat([bytes.subarray(0, 2), ...triples.reverse()]);
+    expect(HyperLogLog.fromBytes(reversed).registers).toEqual(reference.registers);
+  });
+});
