@@ -18,6 +18,7 @@ import { IssuesModule } from './issues/issues.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { BriefsModule } from './briefs/briefs.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 
 /**
  * The whole application. `config` has been validated and `config.databaseUrl` resolved (embedded
@@ -49,6 +50,7 @@ export class AppModule {
         StatsModule,
         BriefsModule,
         ReportsModule,
+        PrivacyModule,
       ],
     };
   }

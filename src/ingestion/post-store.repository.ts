@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PostAnalysis } from '../analysis/index.js';
+import { maskPii, type PostAnalysis } from '../analysis/index.js';
 import { copyRows } from '../database/copy-rows.js';
 import type { IngestBatchResult } from '../queue/job-payloads.js';
 import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from './ingested-posts-listener.js';
-import { RollupWriter } from './rollup-writer.js';
+import { normaliseHandle, normalisedHandleSql, replaceHandle, replaceHandleDeep } from './author-handle.js';
+import { placesOf, RollupWriter } from './rollup-writer.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
 /** A stored post with new labels (re-analysis of history): what it shows now and what it showed before. */
@@ -295,6 +296,146 @@ export class PostStore {
     );
   }
 
+  /**
+   * A data subject's erasure (UU PDP, src/privacy), in the caller's transaction: every post of the author on the
+   * source and every record derived from it (topic matches, issue memberships, corrections, detection's view of the
+   * post, the idempotency key), by post id; the posts leave the additive rollups and the author's top-authors rows go.
+   * Issues keep their other posts; their post counts are recomputed.
+   */
+  async eraseAuthor(manager: EntityManager, sourceId: string, handle: string): Promise<AuthorErasureOutcome> {
+    const posts = await this.lockAuthorPosts(manager, sourceId, handle);
+    const ids = posts.map((post) => post.id);
+    const deleted = async (sql: string, params: unknown[]): Promise<number> =>
+      (await manager.query<[unknown[], number]>(sql, params))[1];
+    const postTopics = await deleted(`DELETE FROM post_topics WHERE post_id = ANY($1::bigint[])`, [ids]);
+    // TypeORM answers a DELETE … RETURNING with [rows, affected].
+    const [issues] = await manager.query<[{ issue_id: string }[], number]>(
+      `DELETE FROM issue_posts WHERE post_id = ANY($1::bigint[]) RETURNING issue_id`,
+      [ids],
+    );
+    const touchedIssues = [...new Set(issues.map((row) => row.issue_id))];
+    if (touchedIssues.length > 0) {
+      await manager.query(
+        `UPDATE issues i SET post_count = (SELECT count(*) FROM issue_posts ip WHERE ip.issue_id = i.id)
+          WHERE i.id = ANY($1::uuid[])`,
+        [touchedIssues],
+      );
+    }
+    const corrections = await deleted(`DELETE FROM post_corrections WHERE post_id = ANY($1::bigint[])`, [ids]);
+    const detectionPosts = await deleted(`DELETE FROM detection_posts WHERE post_id = ANY($1::bigint[])`, [ids]);
+    const postKeys = await deleted(
+      `DELETE FROM post_keys WHERE source_id = $1 AND external_id = ANY($2::text[]) AND post_id = ANY($3::bigint[])`,
+      [sourceId, posts.map((post) => post.external_id), ids],
+    );
+    await deleted(`DELETE FROM posts WHERE id = ANY($1::bigint[])`, [ids]);
+    const { authorRows } = await this.rollups.removePosts(
+      manager,
+      sourceId,
+      posts.map((post) => post.author),
+      posts
+        .filter((post) => post.category !== null && post.sentiment !== null)
+        .map((post) => ({
+          sourceId,
+          createdAt: new Date(post.created_at),
+          reach: Number(post.reach),
+          labels: {
+            category: post.category as string,
+            sentiment: post.sentiment as string,
+            opd: post.opd ?? '',
+            places: placesOf((post.locations ?? []).map((location) => location.code)),
+            topics: post.topics,
+          },
+        })),
+    );
+    return {
+      posts: posts.length,
+      postTopics,
+      issuePosts: issues.length,
+      corrections,
+      detectionPosts,
+      postKeys,
+      authorStatsRows: authorRows,
+    };
+  }
+
+  /**
+   * A data subject's anonymisation (in the caller's transaction): the author's posts stay (counts, issues and
+   * corrections keep their meaning) but no longer say who wrote them: author replaced, URL and raw payload dropped,
+   * the handle replaced in the text and the explanation, personal data in the text masked again; detection's view of
+   * each post gets an author of its own (as a post without author) and no URL; the author's top-authors rows go.
+   */
+  async anonymiseAuthor(manager: EntityManager, sourceId: string, handle: string): Promise<AuthorErasureOutcome> {
+    const posts = await this.lockAuthorPosts(manager, sourceId, handle);
+    const ids = posts.map((post) => post.id);
+    if (ids.length > 0) {
+      const texts = await manager.query<{ id: string; text: string }[]>(
+        `SELECT id::text, text FROM posts WHERE id = ANY($1::bigint[])`,
+        [ids],
+      );
+      const textOf = new Map(texts.map((row) => [row.id, row.text]));
+      await manager.query(
+        `UPDATE posts p SET author = $2, url = NULL, raw = NULL, text = u.text, analysis = u.analysis
+           FROM unnest($1::bigint[], $3::text[], $4::jsonb[]) AS u(id, text, analysis)
+          WHERE p.id = u.id`,
+        [
+          ids,
+          ANONYMOUS_AUTHOR,
+          ids.map((id) => maskPii(replaceHandle(textOf.get(id) ?? '', handle, ANONYMOUS_AUTHOR))),
+          posts.map((post) =>
+            post.analysis === null ? null : JSON.stringify(replaceHandleDeep(post.analysis, handle, ANONYMOUS_AUTHOR)),
+          ),
+        ],
+      );
+    }
+    const docs = await manager.query<{ post_id: string; doc: Record<string, unknown> }[]>(
+      `SELECT post_id::text, doc FROM detection_posts WHERE post_id = ANY($1::bigint[])`,
+      [ids],
+    );
+    if (docs.length > 0) {
+      await manager.query(
+        `UPDATE detection_posts d SET doc = u.doc FROM unnest($1::bigint[], $2::jsonb[]) AS u(id, doc)
+          WHERE d.post_id = u.id`,
+        [
+          docs.map((row) => row.post_id),
+          docs.map((row) => {
+            const { url: _url, ...doc } = replaceHandleDeep(row.doc, handle, ANONYMOUS_AUTHOR) as Record<
+              string,
+              unknown
+            >;
+            return JSON.stringify({ ...doc, author: `${sourceId}:post:${row.post_id}` });
+          }),
+        ],
+      );
+    }
+    const { authorRows } = await this.rollups.removeAuthors(
+      manager,
+      sourceId,
+      posts.map((post) => post.author),
+    );
+    return {
+      posts: posts.length,
+      postTopics: 0,
+      issuePosts: 0,
+      corrections: 0,
+      detectionPosts: docs.length,
+      postKeys: 0,
+      authorStatsRows: authorRows,
+    };
+  }
+
+  private lockAuthorPosts(manager: EntityManager, sourceId: string, handle: string): Promise<AuthorPostRow[]> {
+    return manager.query<AuthorPostRow[]>(
+      `SELECT p.id::text, p.external_id, p.created_at, p.author, (p.likes + p.replies + p.reposts)::bigint AS reach,
+              p.category, p.sentiment, p.opd, p.locations, p.analysis,
+              coalesce((SELECT array_agg(pt.topic_id::text) FROM post_topics pt WHERE pt.post_id = p.id), '{}') AS topics
+         FROM posts p
+        WHERE p.source_id = $1 AND ${normalisedHandleSql('p.author')} = $2
+        ORDER BY p.id
+          FOR UPDATE OF p`,
+      [sourceId, normaliseHandle(handle)],
+    );
+  }
+
   /** Moves posts between hourly roll-up cells when their labels change; returns how many posts changed. */
   private async moveRollupCells(manager: EntityManager, moves: RollupMove[]): Promise<number> {
     const deltas = new Map<string, number>();
@@ -333,6 +474,35 @@ export class PostStore {
     return changed;
   }
 }
+
+/** The author's posts of one source, locked for the erasure under way (by id only: created_at-agnostic). */
+interface AuthorPostRow {
+  id: string;
+  external_id: string;
+  created_at: Date;
+  author: string;
+  reach: number;
+  category: string | null;
+  sentiment: string | null;
+  opd: string | null;
+  locations: { code: string }[] | null;
+  analysis: Record<string, unknown> | null;
+  topics: string[];
+}
+
+/** What an erasure or anonymisation changed, per table. */
+export interface AuthorErasureOutcome {
+  posts: number;
+  postTopics: number;
+  issuePosts: number;
+  corrections: number;
+  detectionPosts: number;
+  postKeys: number;
+  authorStatsRows: number;
+}
+
+/** Placeholder of an anonymised author in posts and texts. */
+export const ANONYMOUS_AUTHOR = '[ANONIM]';
 
 function dedupeByExternalId(posts: AnalysedPost[]): AnalysedPost[] {
   const seen = new Set<string>();

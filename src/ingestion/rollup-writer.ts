@@ -57,6 +57,15 @@ export function labelsOf(analysis: PostAnalysis): RollupLabels {
   };
 }
 
+/** A stored post leaving the additive rollups, under the labels it counts under now. */
+export interface RollupRemoval {
+  sourceId: string;
+  createdAt: Date;
+  /** likes + replies + reposts. */
+  reach: number;
+  labels: RollupLabels;
+}
+
 /** One batch's rollups, keyed by `|`-joined key columns (none of the key values can contain `|` but the author). */
 export class BatchRollup {
   readonly volume = new Map<string, Cells>();
@@ -118,6 +127,15 @@ export class BatchRollup {
       this.hours.set(slot, name);
     }
     return name;
+  }
+
+  /**
+   * A stored post that is deleted (a data subject's erasure): its posts and reach leave its cells. Sketches and terms
+   * cannot give a post back (a HyperLogLog register keeps no member; terms keep a batch's top words only).
+   */
+  remove(removal: RollupRemoval): void {
+    const cell = `${removal.sourceId}|${removal.labels.category}|${removal.labels.sentiment}`;
+    this.count(-1, this.hourOf(removal.createdAt), cell, removal.labels, removal.reach);
   }
 
   /** `cell` is `source|category|sentiment` of the labels. */
@@ -214,6 +232,40 @@ export class RollupWriter {
       rollup.change(change);
     }
     await this.write(manager, rollup);
+  }
+
+  /**
+   * Erasure of one author's posts (src/privacy): their posts and reach leave the volume, region, topic and legacy
+   * hourly cells, and the author's own rows (`stats_authors_hourly`, keyed by the handle in clear) are deleted.
+   * `authors` are the author values as stored (one handle may have been stored as `@Budi` and `budi`).
+   */
+  async removePosts(
+    manager: EntityManager,
+    sourceId: string,
+    authors: string[],
+    removals: RollupRemoval[],
+  ): Promise<{ authorRows: number }> {
+    if (removals.length > 0) {
+      const rollup = new BatchRollup(sourceId);
+      for (const removal of removals) {
+        rollup.remove(removal);
+      }
+      await this.write(manager, rollup);
+    }
+    return this.removeAuthors(manager, sourceId, authors);
+  }
+
+  /** Deletes an author's rows of the top-authors rollup (anonymisation keeps the posts but not who wrote them). */
+  async removeAuthors(manager: EntityManager, sourceId: string, authors: string[]): Promise<{ authorRows: number }> {
+    const trimmed = [...new Set(authors.map((author) => author.trim()).filter((author) => author !== ''))];
+    if (trimmed.length === 0) {
+      return { authorRows: 0 };
+    }
+    const [, authorRows] = await manager.query<[unknown[], number]>(
+      `DELETE FROM stats_authors_hourly WHERE source_id = $1 AND author = ANY($2::text[])`,
+      [sourceId, trimmed],
+    );
+    return { authorRows };
   }
 
   private async write(manager: EntityManager, rollup: BatchRollup): Promise<void> {

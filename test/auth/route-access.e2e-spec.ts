@@ -59,6 +59,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/reports/{id}': [Role.Admin, Role.Analyst, Role.Pimpinan],
   'POST /api/reports/daily': [Role.Analyst, Role.Admin],
   'GET /api/reports/{id}/export': [Role.Admin, Role.Analyst, Role.Pimpinan],
+  // docs/operations.md: requests of data subjects (UU PDP).
+  'POST /api/admin/personal-data/export': [Role.Admin],
+  'POST /api/admin/personal-data/erase': [Role.Admin],
 };
 
 interface Operation {
