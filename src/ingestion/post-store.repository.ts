@@ -6,15 +6,13 @@ import { copyRows } from '../database/copy-rows.js';
 import type { IngestBatchResult } from '../queue/job-payloads.js';
 import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from './ingested-posts-listener.js';
 import { normaliseHandle, normalisedHandleSql, replaceHandle, replaceHandleDeep } from './author-handle.js';
-import { placesOf, RollupWriter } from './rollup-writer.js';
+import { placesOf, RollupWriter, type RollupChange, type RollupLabels } from './rollup-writer.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
-/** A stored post with new labels (re-analysis of history): what it shows now and what it showed before. */
+/** A stored post with new labels (re-analysis of history). What it showed before, PostStore reads itself. */
 export interface RelabelledPost {
   id: string;
-  sourceId: string;
   createdAt: Date;
-  before: { sentiment: string; category: string } | null;
   sentiment: string;
   sentimentScore: number;
   category: string;
@@ -28,20 +26,23 @@ export interface RelabelledPost {
 /** An analyst's correction of one post's displayed labels. */
 export interface CorrectedPost {
   id: string;
-  sourceId: string;
-  createdAt: Date;
-  before: { sentiment: string; category: string } | null;
   sentiment: string | null;
   category: string | null;
   opd: string | null;
   analysis: Record<string, unknown>;
 }
 
-interface RollupMove {
-  createdAt: Date;
-  sourceId: string;
-  before: { sentiment: string; category: string } | null;
-  after: { sentiment: string; category: string };
+/** What PostStore reads of a stored post (locked FOR UPDATE) to move its rollup cells. */
+interface CountedRow {
+  id: string;
+  source_id: string;
+  created_at: Date;
+  author: string | null;
+  reach: string;
+  sentiment: string | null;
+  category: string | null;
+  opd: string | null;
+  codes: string[] | null;
 }
 
 export interface StoreBatchOutcome extends IngestBatchResult {
@@ -122,7 +123,10 @@ export class PostStore {
 
   /**
    * History backfill of one topic: makes its matches among posts with ids in (afterId, lastId] agree with `matched`
-   * (matches of an edited query that no longer hold are removed), in one transaction.
+   * (matches of an edited query that no longer hold are removed), and moves the topic's rollup cells with them, in
+   * one transaction. Only the posts whose match changes are locked (FOR UPDATE, in id order, as the re-analysis
+   * locks): their matches are read again under the lock, so a concurrent re-analysis of the same posts cannot make
+   * the rollups count a match twice or not at all.
    */
   async replaceTopicMatches(
     topicId: string,
@@ -131,28 +135,76 @@ export class PostStore {
     matched: { id: string; createdAt: Date }[],
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `DELETE FROM post_topics WHERE topic_id = $1 AND post_id > $2 AND post_id <= $3 AND NOT (post_id = ANY($4::bigint[]))`,
-        [topicId, afterId, lastId, matched.map((post) => post.id)],
+      const existing = await manager.query<{ post_id: string }[]>(
+        `SELECT post_id::text FROM post_topics WHERE topic_id = $1 AND post_id > $2 AND post_id <= $3`,
+        [topicId, afterId, lastId],
       );
-      if (matched.length > 0) {
-        await manager.query(
-          `INSERT INTO post_topics (topic_id, post_id, post_created_at)
-           SELECT t.id, m.post_id, m.at FROM unnest($2::bigint[], $3::timestamptz[]) AS m(post_id, at)
-           JOIN topics t ON t.id = $1
-           ON CONFLICT DO NOTHING`,
-          [topicId, matched.map((post) => post.id), matched.map((post) => post.createdAt)],
-        );
+      const wanted = new Map(matched.map((post) => [String(post.id), post]));
+      const had = new Set(existing.map((row) => row.post_id));
+      const candidates = [
+        ...existing.map((row) => row.post_id).filter((id) => !wanted.has(id)),
+        ...[...wanted.keys()].filter((id) => !had.has(id)),
+      ];
+      if (candidates.length === 0) {
+        return;
       }
+      const rows = await this.lockCounted(manager, candidates);
+      const current = new Set(
+        (
+          await manager.query<{ post_id: string }[]>(
+            `SELECT post_id::text FROM post_topics WHERE topic_id = $1 AND post_id = ANY($2::bigint[])`,
+            [topicId, candidates],
+          )
+        ).map((row) => row.post_id),
+      );
+      const remove = candidates.filter((id) => current.has(id) && !wanted.has(id));
+      const add = candidates.filter((id) => !current.has(id) && wanted.has(id) && rows.has(id));
+      // TypeORM answers a DELETE with [rows, count].
+      const [removed] =
+        remove.length === 0
+          ? [[]]
+          : await manager.query<[{ post_id: string }[], number]>(
+              `DELETE FROM post_topics WHERE topic_id = $1 AND post_id = ANY($2::bigint[]) RETURNING post_id::text`,
+              [topicId, remove],
+            );
+      // A topic deleted while the backfill ran simply gains nothing (the join drops it).
+      const added: { post_id: string }[] =
+        add.length === 0
+          ? []
+          : await manager.query(
+              `INSERT INTO post_topics (topic_id, post_id, post_created_at)
+               SELECT t.id, m.post_id, m.at FROM unnest($2::bigint[], $3::timestamptz[]) AS m(post_id, at)
+               JOIN topics t ON t.id = $1
+               ON CONFLICT DO NOTHING
+               RETURNING post_id::text`,
+              [topicId, add, add.map((id) => (wanted.get(id) as { createdAt: Date }).createdAt)],
+            );
+      const changes: RollupChange[] = [];
+      // Only the topic's cells move: the post's other labels (and places) are the same before and after.
+      const move = (id: string, gained: boolean) => {
+        const row = rows.get(id);
+        const labels = row && countedLabels(row, [], []);
+        if (row && labels) {
+          const withTopic = { ...labels, topics: [topicId] };
+          changes.push({ ...changeOf(row), before: gained ? labels : withTopic, after: gained ? withTopic : labels });
+        }
+      };
+      removed.forEach((row) => move(row.post_id, false));
+      added.forEach((row) => move(row.post_id, true));
+      await this.rollups.applyChanges(manager, changes);
     });
   }
 
   /**
    * Re-analysis of stored posts (in the caller's transaction): new labels and places, the matches of the active
-   * topics recomputed (paused topics keep theirs), roll-up cells moved. Returns how many posts changed labels.
+   * topics recomputed (paused topics keep theirs), every rollup cell moved (RollupWriter.applyChanges) from what the
+   * post counted under to what it counts under now. The posts are locked (FOR UPDATE) before they are read. Returns
+   * how many posts changed sentiment or category.
    */
   async relabel(manager: EntityManager, posts: RelabelledPost[], activeTopics: string[]): Promise<number> {
-    const ids = posts.map((post) => post.id);
+    const ids = posts.map((post) => String(post.id));
+    const rows = await this.lockCounted(manager, ids);
+    const topicsBefore = await this.topicsOf(manager, ids);
     await manager.query(
       `UPDATE posts p SET sentiment = u.sentiment, sentiment_score = u.score, category = u.category, opd = u.opd,
               locations = u.locations, analysis = u.analysis, analyzed_at = now()
@@ -179,19 +231,39 @@ export class PostStore {
       manager,
       posts.flatMap((post) => post.topics.map((topicId) => ({ topicId, postId: post.id, createdAt: post.createdAt }))),
     );
-    return this.moveRollupCells(
-      manager,
-      posts.map((post) => ({
-        createdAt: post.createdAt,
-        sourceId: post.sourceId,
-        before: post.before,
-        after: { sentiment: post.sentiment, category: post.category },
-      })),
-    );
+    const topicsAfter = await this.topicsOf(manager, ids);
+    let changed = 0;
+    const changes: RollupChange[] = [];
+    for (const post of posts) {
+      const row = rows.get(String(post.id));
+      if (!row) {
+        continue;
+      }
+      const before = countedLabels(row, row.codes ?? [], topicsBefore.get(row.id) ?? []);
+      if (!before || before.sentiment !== post.sentiment || before.category !== post.category) {
+        changed++;
+      }
+      const after: RollupLabels = {
+        category: post.category,
+        sentiment: post.sentiment,
+        opd: post.opd,
+        places: placesOf(post.locations.map((location) => location.code)),
+        topics: topicsAfter.get(row.id) ?? [],
+      };
+      if (!sameLabels(before, after)) {
+        changes.push({ ...changeOf(row), before, after });
+      }
+    }
+    await this.rollups.applyChanges(manager, changes);
+    return changed;
   }
 
-  /** An analyst's correction (in the caller's transaction): the post's labels and explanation, its roll-up cell. */
+  /**
+   * An analyst's correction (in the caller's transaction): the post's labels and explanation, its rollup cells moved
+   * (RollupWriter.applyChanges) from the labels it counted under to the corrected ones. The post is locked first.
+   */
   async correct(manager: EntityManager, post: CorrectedPost): Promise<void> {
+    const row = (await this.lockCounted(manager, [String(post.id)])).get(String(post.id));
     await manager.query(`UPDATE posts SET sentiment = $2, category = $3, opd = $4, analysis = $5 WHERE id = $1`, [
       post.id,
       post.sentiment,
@@ -199,16 +271,49 @@ export class PostStore {
       post.opd,
       JSON.stringify(post.analysis),
     ]);
-    if (post.sentiment && post.category) {
-      await this.moveRollupCells(manager, [
-        {
-          createdAt: post.createdAt,
-          sourceId: post.sourceId,
-          before: post.before,
-          after: { sentiment: post.sentiment, category: post.category },
-        },
-      ]);
+    if (!row || !post.sentiment || !post.category) {
+      return;
     }
+    const topics = (await this.topicsOf(manager, [row.id])).get(row.id) ?? [];
+    const before = countedLabels(row, row.codes ?? [], topics);
+    const after: RollupLabels = {
+      category: post.category,
+      sentiment: post.sentiment,
+      opd: post.opd ?? row.opd ?? '',
+      places: placesOf(row.codes ?? []),
+      topics,
+    };
+    if (!sameLabels(before, after)) {
+      await this.rollups.applyChanges(manager, [{ ...changeOf(row), before, after }]);
+    }
+  }
+
+  /** Locks stored posts (FOR UPDATE, in id order) and reads what their rollup cells depend on. */
+  private async lockCounted(manager: EntityManager, ids: string[]): Promise<Map<string, CountedRow>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const rows = await manager.query<CountedRow[]>(
+      `SELECT id::text, source_id, created_at, author, (likes + replies + reposts)::text AS reach,
+              sentiment, category, opd,
+              ARRAY(SELECT l ->> 'code' FROM jsonb_array_elements(COALESCE(locations, '[]'::jsonb)) AS l) AS codes
+         FROM posts WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The topic matches (post_topics) of these posts, by post id. */
+  private async topicsOf(manager: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const rows = await manager.query<{ post_id: string; topics: string[] }[]>(
+      `SELECT post_id::text, array_agg(topic_id::text ORDER BY topic_id) AS topics
+         FROM post_topics WHERE post_id = ANY($1::bigint[]) GROUP BY post_id`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.post_id, row.topics]));
   }
 
   /**
@@ -435,44 +540,31 @@ export class PostStore {
       [sourceId, normaliseHandle(handle)],
     );
   }
+}
 
-  /** Moves posts between hourly roll-up cells when their labels change; returns how many posts changed. */
-  private async moveRollupCells(manager: EntityManager, moves: RollupMove[]): Promise<number> {
-    const deltas = new Map<string, number>();
-    let changed = 0;
-    const add = (key: string, delta: number) => deltas.set(key, (deltas.get(key) ?? 0) + delta);
-    for (const move of moves) {
-      const { before, after } = move;
-      if (before && before.sentiment === after.sentiment && before.category === after.category) {
-        continue;
-      }
-      changed++;
-      const hour = new Date(move.createdAt);
-      hour.setUTCMinutes(0, 0, 0);
-      const prefix = `${hour.toISOString()}|${move.sourceId}`;
-      if (before) {
-        add(`${prefix}|${before.category}|${before.sentiment}`, -1);
-      }
-      add(`${prefix}|${after.category}|${after.sentiment}`, 1);
-    }
-    // Sorted keys: concurrent writers lock roll-up rows in the same order (as the ingest worker does).
-    const keys = [...deltas.keys()].filter((key) => deltas.get(key) !== 0).sort();
-    if (keys.length > 0) {
-      const parts = keys.map((key) => key.split('|'));
-      const hours = parts.map((p) => p[0]);
-      await manager.query(
-        `INSERT INTO rollup_hourly (hour, source_id, category, sentiment, posts)
-         SELECT h, s, c, se, n FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::int[])
-           AS r(h, s, c, se, n)
-         ON CONFLICT (hour, source_id, category, sentiment)
-         DO UPDATE SET posts = rollup_hourly.posts + excluded.posts`,
-        [hours, parts.map((p) => p[1]), parts.map((p) => p[2]), parts.map((p) => p[3]), keys.map((k) => deltas.get(k))],
-      );
-      // A cell that was already out of step (e.g. posts stored before the roll-up existed) never goes below zero.
-      await manager.query(`DELETE FROM rollup_hourly WHERE hour = ANY($1::timestamptz[]) AND posts < 0`, [hours]);
-    }
-    return changed;
+/** The labels a stored post counts under in the rollups (null for a post never labelled, counted nowhere). */
+function countedLabels(row: CountedRow, codes: string[], topics: string[]): RollupLabels | null {
+  if (!row.sentiment || !row.category) {
+    return null;
   }
+  return { category: row.category, sentiment: row.sentiment, opd: row.opd ?? '', places: placesOf(codes), topics };
+}
+
+function changeOf(row: CountedRow): Omit<RollupChange, 'before' | 'after'> {
+  return { sourceId: row.source_id, createdAt: new Date(row.created_at), author: row.author, reach: Number(row.reach) };
+}
+
+function sameLabels(before: RollupLabels | null, after: RollupLabels): boolean {
+  const same = (a: string[], b: string[]) =>
+    a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+  return (
+    before !== null &&
+    before.category === after.category &&
+    before.sentiment === after.sentiment &&
+    before.opd === after.opd &&
+    same(before.places, after.places) &&
+    same(before.topics, after.topics)
+  );
 }
 
 /** The author's posts of one source, locked for the erasure under way (by id only: created_at-agnostic). */

@@ -114,7 +114,12 @@ export class BatchRollup {
     this.count(1, hour, cell, after, change.reach);
     const author = change.author?.trim();
     if (author) {
-      this.sketchAuthor(change.sourceId, author, hour, cell, after);
+      // Only the sketches the post was not counted in before: the author is in the others already.
+      const before = change.before && {
+        cell: `${change.sourceId}|${change.before.category}|${change.before.sentiment}`,
+        labels: change.before,
+      };
+      this.sketchAuthor(change.sourceId, author, hour, cell, after, before);
     }
   }
 
@@ -152,18 +157,32 @@ export class BatchRollup {
     }
   }
 
-  private sketchAuthor(sourceId: string, author: string, hour: string, cell: string, labels: RollupLabels): void {
+  /** Adds the author to the sketches of `labels`, except those it is in already (`before`, for a change). */
+  private sketchAuthor(
+    sourceId: string,
+    author: string,
+    hour: string,
+    cell: string,
+    labels: RollupLabels,
+    before?: { cell: string; labels: RollupLabels } | null,
+  ): void {
     const hashed = hashAuthor(`${sourceId}|${author}`);
-    this.sketch(`${hour}|all|`, hashed);
-    this.sketch(`${hour}|cell|${cell}`, hashed);
+    if (!before) {
+      this.sketch(`${hour}|all|`, hashed);
+    }
+    if (before?.cell !== cell) {
+      this.sketch(`${hour}|cell|${cell}`, hashed);
+    }
     for (const code of labels.places) {
       // Provinces and regencies only: district sketches would be most of the sketch writes for a rare filter.
-      if (code.length <= 5) {
+      if (code.length <= 5 && !before?.labels.places.includes(code)) {
         this.sketch(`${hour}|region|${code}`, hashed);
       }
     }
     for (const topic of labels.topics) {
-      this.sketch(`${hour}|topic|${topic}`, hashed);
+      if (!before?.labels.topics.includes(topic)) {
+        this.sketch(`${hour}|topic|${topic}`, hashed);
+      }
     }
   }
 
@@ -220,8 +239,9 @@ export class RollupWriter {
   }
 
   /**
-   * Moves stored posts between rollup cells (see BatchRollup.change): for the re-analysis and the topic history
-   * backfill, which issue 9 routes through PostStore. Same statements and lock order as `record`.
+   * Moves stored posts between rollup cells (see BatchRollup.change): PostStore calls it for a re-analysis, an
+   * analyst's correction and a topic's history backfill, with the posts locked. Same statements and lock order as
+   * `record`.
    */
   async applyChanges(manager: EntityManager, changes: RollupChange[]): Promise<void> {
     if (changes.length === 0) {
@@ -294,7 +314,7 @@ export class RollupWriter {
     await this.writeSketches(manager, rollup.sketches);
   }
 
-  /** rollup_hourly as before (the history backfill moves its cells on re-analysis). */
+  /** rollup_hourly (legacy: posts per hour, source, category and sentiment). */
   private async writeLegacyHourly(manager: EntityManager, counts: Map<string, number>): Promise<void> {
     const keys = [...counts.keys()].filter((key) => counts.get(key) !== 0).sort();
     if (keys.length === 0) {

@@ -17,8 +17,6 @@ export interface CorrectionView {
 
 interface PostLabelsRow {
   id: string;
-  source_id: string;
-  created_at: Date;
   sentiment: string | null;
   sentiment_score: number | null;
   category: string | null;
@@ -75,7 +73,7 @@ export class CorrectionsService {
     const actorName = actor?.kind === 'user' ? actor.username : null;
     const result = await this.dataSource.transaction(async (manager) => {
       const [post] = await manager.query<PostLabelsRow[]>(
-        `SELECT id, source_id, created_at, sentiment, sentiment_score, category, opd, analysis
+        `SELECT id, sentiment, sentiment_score, category, opd, analysis
          FROM posts WHERE id = $1 FOR UPDATE`,
         [postId],
       );
@@ -109,9 +107,6 @@ export class CorrectionsService {
       const opd = categoryOpd ?? post.opd;
       await this.store.correct(manager, {
         id: postId,
-        sourceId: post.source_id,
-        createdAt: new Date(post.created_at),
-        before: post.sentiment && post.category ? { sentiment: post.sentiment, category: post.category } : null,
         sentiment,
         category,
         opd,

@@ -23,12 +23,6 @@ interface PostTextRow {
   created_at: Date;
 }
 
-interface ReanalyzeRow extends PostTextRow {
-  source_id: string;
-  sentiment: string | null;
-  category: string | null;
-}
-
 interface CorrectionRow {
   post_id: string;
   sentiment: string | null;
@@ -52,8 +46,8 @@ export interface DisplayedLabels {
  * - a topic backfill re-matches one topic's query against every stored post and makes post_topics
  *   agree with it (matches added, stale matches of an edited query removed);
  * - a re-analysis recomputes sentiment, category, OPD, places and topic matches of every stored post
- *   with the configuration in force (overrides, rules, active model), keeping analysts' corrections
- *   and the hourly roll-up in step.
+ *   with the configuration in force (overrides, rules, active model), keeping analysts' corrections.
+ * Both write through PostStore, which moves the rollups with the posts.
  * Both resume from their cursor when a worker dies, and stop when a newer job supersedes them.
  */
 @Injectable()
@@ -162,9 +156,8 @@ export class HistoryBackfillService {
     let changedCount = 0;
     let matchedCount = 0;
     for (;;) {
-      const rows = await this.dataSource.query<ReanalyzeRow[]>(
-        `SELECT id, source_id, text, created_at, sentiment, category FROM posts
-         WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
+      const rows = await this.dataSource.query<PostTextRow[]>(
+        `SELECT id, text, created_at FROM posts WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
         [cursor, maxId, REANALYZE_BATCH],
       );
       if (rows.length === 0) {
@@ -198,7 +191,7 @@ export class HistoryBackfillService {
 
   private async storeReanalysis(
     manager: EntityManager,
-    rows: ReanalyzeRow[],
+    rows: PostTextRow[],
     analyses: PostAnalysis[],
     activeTopics: string[],
     opdOf: Map<string, string>,
@@ -210,9 +203,7 @@ export class HistoryBackfillService {
       manager,
       rows.map((row, i) => ({
         id: row.id,
-        sourceId: row.source_id,
         createdAt: row.created_at,
-        before: row.sentiment && row.category ? { sentiment: row.sentiment, category: row.category } : null,
         sentiment: labels[i].sentiment,
         sentimentScore: analyses[i].sentiment.score,
         category: labels[i].category,
