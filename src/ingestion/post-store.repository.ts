@@ -5,6 +5,7 @@ import type { PostAnalysis } from '../analysis/index.js';
 import { copyRows } from '../database/copy-rows.js';
 import type { IngestBatchResult } from '../queue/job-payloads.js';
 import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from './ingested-posts-listener.js';
+import { PostPartitions } from './post-partitions.js';
 import { RollupWriter } from './rollup-writer.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
@@ -78,13 +79,27 @@ export class PostStore {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INGESTED_POSTS_LISTENER) private readonly listener: IngestedPostsListener,
     private readonly rollups: RollupWriter,
+    private readonly partitions: PostPartitions,
   ) {}
 
+  /** Stores a batch; the partitions of its months are made first, each in a short transaction of its own. */
   async storeBatch(
     jobId: string,
     sourceId: string,
     posts: AnalysedPost[],
     options: { demo?: boolean } = {},
+  ): Promise<StoreBatchOutcome> {
+    return this.partitions.writing(
+      posts.map(({ post }) => post.createdAt),
+      () => this.storeInTransaction(jobId, sourceId, posts, options),
+    );
+  }
+
+  private async storeInTransaction(
+    jobId: string,
+    sourceId: string,
+    posts: AnalysedPost[],
+    options: { demo?: boolean },
   ): Promise<StoreBatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
       // Two deliveries of the same job (a stalled job handed to another worker) serialise here.
