@@ -83,9 +83,10 @@ export class CorrectionsService {
         throw new NotFoundException(`Post ${postId} tidak ditemukan`);
       }
       const [row] = await manager.query<{ id: string; corrected_at: Date }[]>(
-        `INSERT INTO post_corrections (post_id, sentiment, category, corrected_by) VALUES ($1, $2, $3, $4)
+        `INSERT INTO post_corrections (post_id, post_created_at, sentiment, category, corrected_by)
+         VALUES ($1, $2, $3, $4, $5)
          RETURNING id, corrected_at`,
-        [postId, dto.sentiment ?? null, dto.category ?? null, actorId],
+        [postId, post.created_at, dto.sentiment ?? null, dto.category ?? null, actorId],
       );
       const analysis = { ...(post.analysis ?? {}) };
       // The machine's labels are what the columns hold until the first correction.
