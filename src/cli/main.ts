@@ -10,6 +10,7 @@ import { registerTrainCommand } from './commands/train.command.js';
 import { registerEvalCommand } from './commands/eval.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerBackupCommands } from './commands/backup.command.js';
+import { registerMigrateCommand } from './commands/migrate.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerImportCommand(program);
   registerBackupCommands(program);
+  registerMigrateCommand(program);
   return program;
 }
 

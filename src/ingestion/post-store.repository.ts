@@ -7,6 +7,7 @@ import type { IngestBatchResult } from '../queue/job-payloads.js';
 import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from './ingested-posts-listener.js';
 import { normaliseHandle, normalisedHandleSql, replaceHandle, replaceHandleDeep } from './author-handle.js';
 import { placesOf, RollupWriter, type RollupChange, type RollupLabels } from './rollup-writer.js';
+import { listPostPartitions, monthOf, nextMonth, type PostPartition, PostPartitions } from './post-partitions.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
 /** A stored post with new labels (re-analysis of history). What it showed before, PostStore reads itself. */
@@ -80,13 +81,27 @@ export class PostStore {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INGESTED_POSTS_LISTENER) private readonly listener: IngestedPostsListener,
     private readonly rollups: RollupWriter,
+    private readonly partitions: PostPartitions,
   ) {}
 
+  /** Stores a batch; the partitions of its months are made first, each in a short transaction of its own. */
   async storeBatch(
     jobId: string,
     sourceId: string,
     posts: AnalysedPost[],
     options: { demo?: boolean } = {},
+  ): Promise<StoreBatchOutcome> {
+    return this.partitions.writing(
+      posts.map(({ post }) => post.createdAt),
+      () => this.storeInTransaction(jobId, sourceId, posts, options),
+    );
+  }
+
+  private async storeInTransaction(
+    jobId: string,
+    sourceId: string,
+    posts: AnalysedPost[],
+    options: { demo?: boolean },
   ): Promise<StoreBatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
       // Two deliveries of the same job (a stalled job handed to another worker) serialise here.
@@ -193,6 +208,34 @@ export class PostStore {
       added.forEach((row) => move(row.post_id, true));
       await this.rollups.applyChanges(manager, changes);
     });
+  }
+
+  /**
+   * Retention: the posts created before `cutoff` go, with the rows that reference them (POST_REFERENCES) and their
+   * post_keys. A month wholly before the cut-off goes as a partition (referencing rows deleted by post_created_at
+   * range, DETACH, DROP: one short transaction per month); the rest of the cut-off's own month is deleted by rows.
+   */
+  async retireCreatedBefore(cutoff: Date, batchSize = 5000): Promise<{ posts: number; partitions: string[] }> {
+    const boundary = monthOf(cutoff);
+    const expired = (await listPostPartitions(this.dataSource)).filter((partition) => partition.month < boundary);
+    let posts = 0;
+    for (const partition of expired) {
+      posts += await this.dataSource.transaction((manager) => retirePartition(manager, partition));
+    }
+    this.partitions.forget(expired.map((partition) => partition.name));
+    for (;;) {
+      const deleted = await this.dataSource.query<{ id: string }[]>(
+        `WITH doomed AS (SELECT id, created_at, source_id, external_id FROM posts WHERE created_at < $1 LIMIT $2),
+              keys AS (DELETE FROM post_keys k USING doomed d
+                       WHERE k.source_id = d.source_id AND k.external_id = d.external_id)
+         DELETE FROM posts p USING doomed d WHERE p.id = d.id AND p.created_at = d.created_at RETURNING p.id`,
+        [cutoff, batchSize],
+      );
+      posts += deleted.length;
+      if (deleted.length < batchSize) {
+        return { posts, partitions: expired.map((partition) => partition.name) };
+      }
+    }
   }
 
   /**
@@ -595,6 +638,33 @@ export interface AuthorErasureOutcome {
 
 /** Placeholder of an anonymised author in posts and texts. */
 export const ANONYMOUS_AUTHOR = '[ANONIM]';
+
+/** The tables whose rows reference posts by (post_id, post_created_at), ON DELETE CASCADE. */
+export const POST_REFERENCES = ['post_topics', 'issue_posts', 'post_corrections'] as const;
+
+/**
+ * One expired month (in the caller's transaction): the partition is locked against new rows and new references
+ * first, then its referencing rows and keys go, then the partition itself. DETACH checks that nothing references it
+ * any more (a table added to the references but not to POST_REFERENCES fails here, and nothing is dropped).
+ */
+async function retirePartition(manager: EntityManager, { name, month }: PostPartition): Promise<number> {
+  // DETACH waits for ACCESS EXCLUSIVE on posts and every writer queues behind it: wait briefly, retry next night.
+  await manager.query(`SET LOCAL lock_timeout = '10s'`);
+  await manager.query(`LOCK TABLE ${name} IN EXCLUSIVE MODE`);
+  for (const table of POST_REFERENCES) {
+    await manager.query(`DELETE FROM ${table} WHERE post_created_at >= $1 AND post_created_at < $2`, [
+      month,
+      nextMonth(month),
+    ]);
+  }
+  await manager.query(
+    `DELETE FROM post_keys k USING ${name} p WHERE k.source_id = p.source_id AND k.external_id = p.external_id`,
+  );
+  const [{ posts }] = await manager.query<{ posts: number }[]>(`SELECT count(*)::int AS posts FROM ${name}`);
+  await manager.query(`ALTER TABLE posts DETACH PARTITION ${name}`);
+  await manager.query(`DROP TABLE ${name}`);
+  return posts;
+}
 
 function dedupeByExternalId(posts: AnalysedPost[]): AnalysedPost[] {
   const seen = new Set<string>();

@@ -17,6 +17,7 @@ export interface CorrectionView {
 
 interface PostLabelsRow {
   id: string;
+  created_at: Date;
   sentiment: string | null;
   sentiment_score: number | null;
   category: string | null;
@@ -73,7 +74,7 @@ export class CorrectionsService {
     const actorName = actor?.kind === 'user' ? actor.username : null;
     const result = await this.dataSource.transaction(async (manager) => {
       const [post] = await manager.query<PostLabelsRow[]>(
-        `SELECT id, sentiment, sentiment_score, category, opd, analysis
+        `SELECT id, created_at, sentiment, sentiment_score, category, opd, analysis
          FROM posts WHERE id = $1 FOR UPDATE`,
         [postId],
       );
@@ -81,9 +82,10 @@ export class CorrectionsService {
         throw new NotFoundException(`Post ${postId} tidak ditemukan`);
       }
       const [row] = await manager.query<{ id: string; corrected_at: Date }[]>(
-        `INSERT INTO post_corrections (post_id, sentiment, category, corrected_by) VALUES ($1, $2, $3, $4)
+        `INSERT INTO post_corrections (post_id, post_created_at, sentiment, category, corrected_by)
+         VALUES ($1, $2, $3, $4, $5)
          RETURNING id, corrected_at`,
-        [postId, dto.sentiment ?? null, dto.category ?? null, actorId],
+        [postId, post.created_at, dto.sentiment ?? null, dto.category ?? null, actorId],
       );
       const analysis = { ...(post.analysis ?? {}) };
       // The machine's labels are what the columns hold until the first correction.

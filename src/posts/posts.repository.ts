@@ -182,24 +182,6 @@ export class PostsRepository {
     const [row] = await this.dataSource.query<PostRow[]>(`${SELECT_POST} WHERE p.id = $1`, [id]);
     return row ? toView(row) : undefined;
   }
-
-  /** Retention (UU PDP): deletes posts created before the cut-off in small batches; returns the count. */
-  async purgeCreatedBefore(cutoff: Date, batchSize = 5000): Promise<number> {
-    let purged = 0;
-    for (;;) {
-      const result = await this.dataSource.query<{ id: string }[]>(
-        `WITH doomed AS (SELECT id, source_id, external_id FROM posts WHERE created_at < $1 LIMIT $2),
-              keys AS (DELETE FROM post_keys k USING doomed d
-                       WHERE k.source_id = d.source_id AND k.external_id = d.external_id)
-         DELETE FROM posts p USING doomed d WHERE p.id = d.id RETURNING p.id`,
-        [cutoff, batchSize],
-      );
-      purged += result.length;
-      if (result.length < batchSize) {
-        return purged;
-      }
-    }
-  }
 }
 
 function toView(row: PostRow): PostView {
