@@ -28,4 +28,6 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.spec.ts', 'test/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+  // Plain JavaScript that jest loads itself (the test environment): linted without type information.
+  { files: ['test/setup/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -10,7 +10,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  testEnvironment: 'node',
+  // jest-environment-node with one store for the whole worker process: models and the gazetteer load once (see the file).
+  testEnvironment: '<rootDir>/test/setup/shared-store-environment.js',
 };
 
 export default {

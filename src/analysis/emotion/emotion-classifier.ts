@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { HashedLinearModel, softmaxInPlace, type FeatureSink } from '../hashed-model/hashed-linear-model.js';
 import { emitLexicon, emitWords, topWords } from '../hashed-model/text-feature-hashing.js';
 import type { ModelInput } from '../language/model-input.js';
+import { processShared } from '../shared/process-shared.js';
 import { EMOTION_LABELS, type EmotionLabel, type EmotionResult } from './emotion.types.js';
 
 export const EMOTION_RECIPE = {
@@ -56,11 +57,10 @@ export class EmotionClassifier {
   }
 }
 
-let cached: EmotionClassifier | undefined;
-
-/** The shipped emotion model (read once per process). */
+/** The shipped emotion model (read once per process, on first use). */
 export function loadDefaultEmotionClassifier(): EmotionClassifier {
-  return (cached ??= new EmotionClassifier(
-    HashedLinearModel.fromJSON(readFileSync(fileURLToPath(EMOTION_MODEL_URL), 'utf8')),
-  ));
+  return processShared(
+    `analysis:emotion-model:${EMOTION_MODEL_URL.href}`,
+    () => new EmotionClassifier(HashedLinearModel.fromJSON(readFileSync(fileURLToPath(EMOTION_MODEL_URL), 'utf8'))),
+  );
 }

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_SEED, forEachCharGram } from '../hashed-model/feature-hash.js';
 import { HashedLinearModel, type HashedScorer } from '../hashed-model/hashed-linear-model.js';
+import { processShared } from '../shared/process-shared.js';
 import {
   createLetterBuffer,
   emitLanguageNgrams,
@@ -139,11 +140,13 @@ export class LanguageDetector {
 export const LANGUAGE_MODEL_FILE = 'src/analysis/model/nusax/language-id.json';
 export const LANGUAGE_MODEL_URL = new URL('../model/nusax/language-id.json', import.meta.url);
 
-let cachedDetector: LanguageDetector | undefined;
-
-/** The shipped language detector (read once per process; CC BY-SA 4.0 weights, see src/analysis/model/nusax). */
+/**
+ * The shipped language detector (read once per process, on first use; CC BY-SA 4.0 weights, see
+ * src/analysis/model/nusax).
+ */
 export function loadDefaultLanguageDetector(): LanguageDetector {
-  return (cachedDetector ??= new LanguageDetector(
-    HashedLinearModel.fromJSON(readFileSync(fileURLToPath(LANGUAGE_MODEL_URL), 'utf8')),
-  ));
+  return processShared(
+    `analysis:language-model:${LANGUAGE_MODEL_URL.href}`,
+    () => new LanguageDetector(HashedLinearModel.fromJSON(readFileSync(fileURLToPath(LANGUAGE_MODEL_URL), 'utf8'))),
+  );
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { SentimentLabel, SentimentResult } from '../analysis.types.js';
 import { HashedLinearModel, softmaxInPlace, type FeatureSink } from '../hashed-model/hashed-linear-model.js';
 import { emitLexicon, emitWordCharGrams, emitWords, topWords } from '../hashed-model/text-feature-hashing.js';
+import { processShared } from '../shared/process-shared.js';
 import type { RegionalLanguageCode } from './language.types.js';
 import type { ModelInput } from './model-input.js';
 
@@ -65,6 +66,15 @@ export class RegionalSentimentModel {
   }
 }
 
+/** A shipped regional model, read once per process (every analyzer of the process shares it). */
+function loadShippedRegionalModel(code: RegionalLanguageCode): RegionalSentimentModel {
+  const url = regionalSentimentModelUrl(code);
+  return processShared(
+    `analysis:regional-sentiment-model:${url.href}`,
+    () => new RegionalSentimentModel(HashedLinearModel.fromJSON(readFileSync(fileURLToPath(url), 'utf8'))),
+  );
+}
+
 /** The eight languages' models, each read from its file on first use (or given, for tests and evaluation). */
 export class RegionalSentiment {
   private readonly loaded = new Map<RegionalLanguageCode, RegionalSentimentModel | null>();
@@ -78,9 +88,7 @@ export class RegionalSentiment {
       m = null;
       const given = this.given?.[code];
       try {
-        m = new RegionalSentimentModel(
-          given ?? HashedLinearModel.fromJSON(readFileSync(fileURLToPath(regionalSentimentModelUrl(code)), 'utf8')),
-        );
+        m = given ? new RegionalSentimentModel(given) : loadShippedRegionalModel(code);
       } catch {
         m = null;
       }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { processShared } from '../shared/process-shared.js';
 import { TextClassifier, type TrainParams } from './text-classifier.js';
 
 /** The model file, relative to the repository root (its copy in dist/ is what the product reads). */
@@ -30,9 +31,9 @@ export const DEFAULT_SENTIMENT_RECIPE = {
   },
 } as const satisfies { id: string; createdAt: string; params: Partial<TrainParams> };
 
-let cached: TextClassifier | undefined;
-
-/** The shipped default sentiment model (parsed once per process). */
+/** The shipped default sentiment model (parsed once per process, on first use). */
 export function loadDefaultSentimentModel(): TextClassifier {
-  return (cached ??= TextClassifier.fromJSON(readFileSync(fileURLToPath(DEFAULT_SENTIMENT_MODEL_URL), 'utf8')));
+  return processShared(`analysis:sentiment-model:${DEFAULT_SENTIMENT_MODEL_URL.href}`, () =>
+    TextClassifier.fromJSON(readFileSync(fileURLToPath(DEFAULT_SENTIMENT_MODEL_URL), 'utf8')),
+  );
 }

@@ -2,6 +2,7 @@
  * Loads the gazetteer once from the idn-area-data package (asynchronous getters reading its CSV files).
  */
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
+import { processShared } from '../shared/process-shared.js';
 import { Gazetteer } from './gazetteer.js';
 
 export interface LoadGazetteerOptions {
@@ -9,19 +10,13 @@ export interface LoadGazetteerOptions {
   commonWords?: Iterable<string>;
 }
 
-let shared: Promise<Gazetteer> | undefined;
-
 /**
  * The compiled gazetteer. Without options the same instance is shared by every caller of the process (it is read-only
- * once built); with options a new one is built.
+ * once built; a failed build is retried by the next call); with options a new one is built.
  */
 export function loadGazetteer(options?: LoadGazetteerOptions): Promise<Gazetteer> {
   if (!options) {
-    shared ??= build().catch((err: unknown) => {
-      shared = undefined;
-      throw err;
-    });
-    return shared;
+    return processShared('analysis:gazetteer:default', () => build());
   }
   return build(options);
 }
