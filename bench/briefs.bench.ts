@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       reportDate: args.get('date') ?? '2026-11-30',
       rebuild: args.get('rebuild') === 'true',
       baseUrl: BASE_URL,
+      out: args.get('out'),
     });
   }
   const name = `briefs_bench_${randomBytes(4).toString('hex')}`;

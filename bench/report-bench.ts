@@ -4,6 +4,7 @@
  * builds it) and the DOCX export, wall and Node CPU time, `--runs` runs with the first (cold) left out, then counts
  * the DOCX's pages through LibreOffice headless. Prints the load average with the figures.
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { boot } from '../src/bootstrap/boot.js';
 import { loadAppConfig } from '../src/config/app-config.js';
@@ -20,6 +21,8 @@ export interface ReportCaseOptions {
   reportDate: string;
   rebuild: boolean;
   baseUrl: string;
+  /** Where to keep the last DOCX (`--out`), for reading it. */
+  out?: string;
 }
 
 const ZONE = 'Asia/Makassar';
@@ -106,6 +109,10 @@ export async function reportCase(options: ReportCaseOptions): Promise<void> {
     );
     console.log(`cold first run: build ${Math.round(timings[0].build)} ms, DOCX ${Math.round(timings[0].docx)} ms`);
     console.log(`DOCX size ${docx.length} bytes`);
+    if (options.out) {
+      writeFileSync(options.out, docx);
+      console.log(`DOCX written to ${options.out}`);
+    }
     const pages = libreOfficePages(docx, 'laporan-harian');
     console.log(pages.text);
     console.log(`load after: ${load()}`);
