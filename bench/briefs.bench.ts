@@ -4,14 +4,15 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:briefs [-- --posts 10000 --runs 7]
  *
+ * `--case report`: the daily report (build + DOCX) over a day of 1,000,000 posts (`--posts`, `--seed`, `--date`,
+ * `--rebuild true`; data in bench/report-bench-data.ts, cached in a database of its own by seed), then its DOCX's
+ * page count through LibreOffice.
+ *
  * LibreOffice: apt-get install -y libreoffice-writer-nogui fonts-liberation2 (the check is skipped, and says so,
  * when `soffice` is missing).
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../src/config/app-config.js';
@@ -22,6 +23,8 @@ import { IngestService } from '../src/ingestion/ingest.service.js';
 import { DetectionEngine } from '../src/issues/detection-engine.service.js';
 import { IssuesRepository } from '../src/issues/issues.repository.js';
 import type { IngestPostPayload } from '../src/ingestion/ingest-post.js';
+import { libreOfficeCheck } from './libreoffice.js';
+import { reportCase } from './report-bench.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -74,29 +77,18 @@ function stream(start: number): IngestPostPayload[] {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function libreOfficeCheck(docx: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'briefs-lo-'));
-  try {
-    const file = join(dir, 'telaahan.docx');
-    writeFileSync(file, docx);
-    try {
-      execFileSync(
-        'soffice',
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-        { stdio: 'pipe', timeout: 180_000 },
-      );
-    } catch (error) {
-      return `LibreOffice: not run (${(error as Error).message.split('\n')[0]})`;
-    }
-    const pdf = readFileSync(join(dir, 'telaahan.pdf'));
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/gu) ?? []).length;
-    return `LibreOffice ${execFileSync('soffice', ['--version']).toString().trim()}: opened the DOCX, converted to PDF (${pdf.length} bytes), ${pages} pages`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
+  if ((args.get('case') ?? 'telaahan') === 'report') {
+    return reportCase({
+      posts: Number(args.get('posts') ?? 1_000_000),
+      runs: Number(args.get('runs') ?? 5),
+      seed: Number(args.get('seed') ?? 20261203),
+      reportDate: args.get('date') ?? '2026-11-30',
+      rebuild: args.get('rebuild') === 'true',
+      baseUrl: BASE_URL,
+      out: args.get('out'),
+    });
+  }
   const name = `briefs_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client(BASE_URL);
   await admin.connect();

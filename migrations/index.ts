@@ -14,6 +14,7 @@ import { StatsRollups1764000001100 } from './1764000001100-StatsRollups.js';
 import { Briefs1764000001200 } from './1764000001200-Briefs.js';
 import { DailyReports1764000001600 } from './1764000001600-DailyReports.js';
 import { TwoFactor1764000002300 } from './1764000002300-TwoFactor.js';
+import { IssuePostsTimeIndex1764000003200 } from './1764000003200-IssuePostsTimeIndex.js';
 import { PartitionPosts1764000003900 } from './1764000003900-PartitionPosts.js';
 
 export const MIGRATIONS = [
@@ -29,5 +30,6 @@ export const MIGRATIONS = [
   Briefs1764000001200,
   DailyReports1764000001600,
   TwoFactor1764000002300,
+  IssuePostsTimeIndex1764000003200,
   PartitionPosts1764000003900,
 ];

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { IssueFigures, IssueQuote, RelatedIssue } from './dto/issue-figures.js';
+import type { IssueFigures, IssueQuote, IssueWindowFigures, RelatedIssue } from './dto/issue-figures.js';
 
 const QUOTES = 5;
 const PLACES = 5;
@@ -88,6 +88,79 @@ export class IssueFiguresRepository {
       peak,
       quotes: await this.quotes(issueId),
     };
+  }
+
+  /**
+   * For each issue of `ids`: its posts in [from, to) and in the equal window before, and the sentiment and most
+   * named places of the window's posts. One statement for all the issues; the window reads go through
+   * issue_posts_issue_time_idx (migration 1764000003200), and only the window's posts are joined to posts.
+   */
+  async postsInWindows(ids: string[], from: Date, to: Date, places: number): Promise<IssueWindowFigures[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await this.db.query<
+      {
+        issue_id: string;
+        posts: number;
+        previous: number;
+        pos: number;
+        neu: number;
+        neg: number;
+        unk: number;
+        places: { code: string; name: string; posts: number }[];
+      }[]
+    >(
+      `WITH win AS (
+         SELECT ip.issue_id, ip.post_id, ip.post_created_at FROM issue_posts ip
+          WHERE ip.issue_id = ANY($1::uuid[])
+            AND ip.post_created_at >= $2::timestamptz - ($3::timestamptz - $2::timestamptz)
+            AND ip.post_created_at < $3),
+       counts AS (
+         SELECT issue_id, count(*) FILTER (WHERE post_created_at >= $2)::int AS posts,
+                count(*) FILTER (WHERE post_created_at < $2)::int AS previous
+           FROM win GROUP BY issue_id),
+       current AS (
+         SELECT w.issue_id, p.id, p.sentiment, p.locations
+           FROM win w JOIN posts p ON p.id = w.post_id AND p.created_at = w.post_created_at
+          WHERE w.post_created_at >= $2),
+       tone AS (
+         SELECT issue_id, count(*) FILTER (WHERE sentiment = 'positive')::int AS pos,
+                count(*) FILTER (WHERE sentiment = 'neutral')::int AS neu,
+                count(*) FILTER (WHERE sentiment = 'negative')::int AS neg,
+                count(*) FILTER (WHERE sentiment IS NULL)::int AS unk
+           FROM current GROUP BY issue_id),
+       named AS (
+         SELECT c.issue_id, l->>'code' AS code, min(l->>'name') AS name, count(DISTINCT c.id)::int AS posts
+           FROM current c,
+                jsonb_array_elements(CASE WHEN jsonb_typeof(c.locations) = 'array' THEN c.locations ELSE '[]' END) l
+          WHERE l->>'code' IS NOT NULL GROUP BY 1, 2),
+       ranked AS (
+         SELECT *, row_number() OVER (PARTITION BY issue_id ORDER BY posts DESC, code) AS rank FROM named)
+       SELECT c.issue_id, c.posts, c.previous, coalesce(t.pos, 0) AS pos, coalesce(t.neu, 0) AS neu,
+              coalesce(t.neg, 0) AS neg, coalesce(t.unk, 0) AS unk,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('code', r.code, 'name', r.name, 'posts', r.posts)
+                                         ORDER BY r.rank)
+                          FROM ranked r WHERE r.issue_id = c.issue_id AND r.rank <= $4), '[]') AS places
+         FROM counts c LEFT JOIN tone t USING (issue_id)`,
+      [ids, from, to, places],
+    );
+    const byId = new Map(rows.map((row) => [row.issue_id, row]));
+    return ids.map((issueId) => {
+      const row = byId.get(issueId);
+      return {
+        issueId,
+        posts: row?.posts ?? 0,
+        previous: row?.previous ?? 0,
+        sentiment: {
+          positive: row?.pos ?? 0,
+          neutral: row?.neu ?? 0,
+          negative: row?.neg ?? 0,
+          unknown: row?.unk ?? 0,
+        },
+        places: row?.places ?? [],
+      };
+    });
   }
 
   private async quotes(issueId: string): Promise<IssueQuote[]> {

@@ -22,7 +22,7 @@ import type { PassSummary } from './detection-engine.service.js';
 import { DETECTION_STATUS_STATE, DetectionStateRepository } from './detection-state.repository.js';
 import type { DetectionStatus } from './detection/detection.types.js';
 import { DispositionsService } from './dispositions.service.js';
-import type { IssueFigures, RelatedIssue } from './dto/issue-figures.js';
+import type { IssueFigures, IssueSummary, IssueWindowFigures, RelatedIssue } from './dto/issue-figures.js';
 import type { DetectionStatusView, IssueListItem, IssueView } from './dto/issue-view.js';
 import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssueListFilter, IssuesRepository, isUuid } from './issues.repository.js';
@@ -76,6 +76,16 @@ export class IssuesService {
   async figures(id: string, periodHours: number): Promise<IssueFigures> {
     await this.mustFind(id);
     return this.figuresOf.figures(id, periodHours);
+  }
+
+  /** Summaries of the issues `ids`, in that order (see IssuesRepository.summaries). */
+  summary(ids: string[]): Promise<IssueSummary[]> {
+    return this.issues.summaries(ids, this.config.publicUrl);
+  }
+
+  /** Each issue's posts in [from, to) and the equal window before, with the window's sentiment and places. */
+  postsInWindows(ids: string[], window: { from: Date; to: Date }, places = 3): Promise<IssueWindowFigures[]> {
+    return this.figuresOf.postsInWindows(ids, window.from, window.to, places);
   }
 
   /** Earlier issues of the same category sharing a place, first detected within `days` before this one. */

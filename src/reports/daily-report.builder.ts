@@ -13,6 +13,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { timeZoneAbbreviation } from '../config/time-zone.js';
 import { DispositionsService } from '../issues/dispositions.service.js';
+import type { IssueSummary, IssueWindowFigures } from '../issues/dto/issue-figures.js';
 import type { IssueListItem } from '../issues/dto/issue-view.js';
 import { IssuesService } from '../issues/issues.service.js';
 import { StatsService } from '../stats/stats.service.js';
@@ -31,7 +32,8 @@ export const TOP_ISSUES = 5;
 /** Issues of the period considered for the groups, by severity. */
 const CANDIDATES = 30;
 const ALERT_PAGE = 200;
-const HOUR_MS = 3_600_000;
+/** Places named per top issue. */
+const TOP_PLACES = 3;
 
 const CLOSED = new Set(['dismissed', 'merged']);
 
@@ -62,10 +64,19 @@ export class DailyReportBuilder {
     ]);
     const hours: Record<string, number> = template.responseHours;
     const candidates = active.filter((issue) => !CLOSED.has(issue.state) && !issue.mergedInto).slice(0, CANDIDATES);
-    const topIssues = await Promise.all(
-      candidates.slice(0, TOP_ISSUES).map((issue) => this.topIssue(issue, period, hours)),
-    );
-    const groups = await this.groups(candidates);
+    const top = candidates.slice(0, TOP_ISSUES).map((issue) => issue.id);
+    // One statement for the groups' issues and one for the top issues' figures in the period, not a view and the
+    // whole-issue figures per issue.
+    const [summaries, windows] = await Promise.all([
+      this.issues.summary(candidates.map((issue) => issue.id)),
+      this.issues.postsInWindows(top, period, TOP_PLACES),
+    ]);
+    const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+    const topIssues = windows.flatMap((figures) => {
+      const summary = byId.get(figures.issueId);
+      return summary ? [topIssue(summary, figures, hours)] : [];
+    });
+    const groups = groupsOf(summaries);
     const content: DailyReportContent = {
       title: 'Laporan Harian Monitoring Isu',
       reportDate: period.date,
@@ -94,79 +105,6 @@ export class DailyReportBuilder {
     };
     content.summary = summaryOf(content);
     return content;
-  }
-
-  private async topIssue(
-    issue: IssueListItem,
-    period: ReportPeriod,
-    hours: Record<string, number>,
-  ): Promise<ReportTopIssue> {
-    const [view, figures] = await Promise.all([this.issues.view(issue.id), this.issues.figures(issue.id, 24)]);
-    const inRange = (from: number, to: number) =>
-      figures.hourly
-        .filter((hour) => {
-          const at = Date.parse(hour.hourStart);
-          return at >= from && at < to;
-        })
-        .reduce((sum, hour) => sum + hour.posts, 0);
-    const from = floorHour(period.from.getTime());
-    const to = floorHour(period.to.getTime());
-    const value = inRange(from, to);
-    const previous = inRange(from - (to - from), from);
-    const total = figures.sentiment.positive + figures.sentiment.neutral + figures.sentiment.negative;
-    const share = (n: number) => (total > 0 ? Math.round((n / total) * 10000) / 10000 : 0);
-    return {
-      id: issue.id,
-      label: issue.label,
-      category: issue.category,
-      opd: issue.opd,
-      severity: Math.round(issue.severity * 10) / 10,
-      severityLevel: issue.severityLevel,
-      state: issue.state,
-      posts: {
-        value,
-        previous,
-        change: previous > 0 ? Math.round(((value - previous) / previous) * 10000) / 10000 : null,
-      },
-      sentiment: {
-        positive: share(figures.sentiment.positive),
-        neutral: share(figures.sentiment.neutral),
-        negative: share(figures.sentiment.negative),
-      },
-      places: figures.places.slice(0, 3).map((place) => ({ code: place.code, name: place.name })),
-      recommendation: recommendationFor(issue, hours),
-      link: view.link,
-    };
-  }
-
-  private async groups(candidates: IssueListItem[]): Promise<Record<ReportGroup, ReportItem[]>> {
-    const groups: Record<ReportGroup, ReportItem[]> = { kabarBaik: [], perluPerhatian: [], perluKlarifikasi: [] };
-    const views = await Promise.all(candidates.map((issue) => this.issues.view(issue.id)));
-    for (const view of views) {
-      const total = view.sentiment.positive + view.sentiment.neutral + view.sentiment.negative;
-      const share = (n: number) => (total > 0 ? n / total : 0);
-      const verdict = classifyIssue({
-        severityLevel: view.severityLevel,
-        open: view.outcome === null,
-        campaign: view.campaign,
-        nearDuplicateShare: view.nearDuplicateShare,
-        sentiment: {
-          positive: share(view.sentiment.positive),
-          neutral: share(view.sentiment.neutral),
-          negative: share(view.sentiment.negative),
-        },
-        overdueDispositions: view.dispositions.filter((d) => d.overdue && d.respondedAt === null).length,
-      });
-      if (verdict) {
-        groups[verdict.group].push({
-          issueId: view.id,
-          label: view.label,
-          severityLevel: view.severityLevel,
-          reason: verdict.reason,
-        });
-      }
-    }
-    return groups;
   }
 
   private async categories(window: { from: string; to: string }): Promise<ReportCategory[]> {
@@ -211,6 +149,65 @@ export class DailyReportBuilder {
   }
 }
 
+/** A top issue of the report: its posts in the period and the 24 hours before, tone and places of the period. */
+function topIssue(summary: IssueSummary, figures: IssueWindowFigures, hours: Record<string, number>): ReportTopIssue {
+  const { posts, previous } = figures;
+  const total = figures.sentiment.positive + figures.sentiment.neutral + figures.sentiment.negative;
+  const share = (n: number) => (total > 0 ? Math.round((n / total) * 10000) / 10000 : 0);
+  return {
+    id: summary.id,
+    label: summary.label,
+    category: summary.category,
+    opd: summary.opd,
+    severity: summary.severity,
+    severityLevel: summary.severityLevel,
+    state: summary.state,
+    posts: {
+      value: posts,
+      previous,
+      change: previous > 0 ? Math.round(((posts - previous) / previous) * 10000) / 10000 : null,
+    },
+    sentiment: {
+      positive: share(figures.sentiment.positive),
+      neutral: share(figures.sentiment.neutral),
+      negative: share(figures.sentiment.negative),
+    },
+    places: figures.places.map((place) => ({ code: place.code, name: place.name })),
+    recommendation: recommendationFor(summary, hours),
+    link: summary.link,
+  };
+}
+
+/** The three groups of the morning reading (report-classifier.ts), in the issues' order (by severity). */
+function groupsOf(summaries: IssueSummary[]): Record<ReportGroup, ReportItem[]> {
+  const groups: Record<ReportGroup, ReportItem[]> = { kabarBaik: [], perluPerhatian: [], perluKlarifikasi: [] };
+  for (const issue of summaries) {
+    const total = issue.sentiment.positive + issue.sentiment.neutral + issue.sentiment.negative;
+    const share = (n: number) => (total > 0 ? n / total : 0);
+    const verdict = classifyIssue({
+      severityLevel: issue.severityLevel,
+      open: issue.open,
+      campaign: issue.campaign,
+      nearDuplicateShare: issue.nearDuplicateShare,
+      sentiment: {
+        positive: share(issue.sentiment.positive),
+        neutral: share(issue.sentiment.neutral),
+        negative: share(issue.sentiment.negative),
+      },
+      overdueDispositions: issue.overdueDispositions,
+    });
+    if (verdict) {
+      groups[verdict.group].push({
+        issueId: issue.id,
+        label: issue.label,
+        severityLevel: issue.severityLevel,
+        reason: verdict.reason,
+      });
+    }
+  }
+  return groups;
+}
+
 function toReportAlert(alert: AlertView): ReportAlert {
   return {
     id: alert.id,
@@ -219,10 +216,6 @@ function toReportAlert(alert: AlertView): ReportAlert {
     rule: alert.rule.name,
     createdAt: alert.createdAt,
   };
-}
-
-function floorHour(ms: number): number {
-  return Math.floor(ms / HOUR_MS) * HOUR_MS;
 }
 
 /** One line: the first action of the category's template (or the campaign action), filled in. */

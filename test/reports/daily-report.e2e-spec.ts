@@ -264,6 +264,28 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
         ).rows;
         const top = content.topIssues[index];
         expect(top.posts).toMatchObject(counts);
+        // Tone and places of the issue's posts in the period.
+        const [tone] = (
+          await db.query(
+            `SELECT count(*) FILTER (WHERE p.sentiment = 'positive')::float / nullif(count(p.sentiment), 0) AS positive,
+                    count(*) FILTER (WHERE p.sentiment = 'negative')::float / nullif(count(p.sentiment), 0) AS negative
+               FROM issue_posts ip JOIN posts p ON p.id = ip.post_id
+              WHERE ip.issue_id = $1 AND ip.post_created_at >= $2 AND ip.post_created_at < $3`,
+            [issue.id, ...window],
+          )
+        ).rows;
+        expect(top.sentiment.positive).toBeCloseTo(tone.positive ?? 0, 3);
+        expect(top.sentiment.negative).toBeCloseTo(tone.negative ?? 0, 3);
+        const places = (
+          await db.query(
+            `SELECT loc->>'code' AS code, count(DISTINCT p.id)::int AS n
+               FROM issue_posts ip JOIN posts p ON p.id = ip.post_id, jsonb_array_elements(p.locations) loc
+              WHERE ip.issue_id = $1 AND ip.post_created_at >= $2 AND ip.post_created_at < $3
+              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3`,
+            [issue.id, ...window],
+          )
+        ).rows;
+        expect(top.places.map((p: { code: string }) => p.code)).toEqual(places.map((p) => p.code));
         expect(top.opd).toBe(issue.opd);
         expect(top.recommendation).toMatch(/\.$/);
       }

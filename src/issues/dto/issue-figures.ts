@@ -2,6 +2,8 @@
  * Figures of one issue recomputed from its posts (what a telaahan staf states), and the earlier issues it resembles.
  * Times are ISO strings (UTC); hours are UTC hours, which are also whole local hours in WIB, WITA and WIT.
  */
+import type { IssueListItem } from './issue-view.js';
+
 export interface IssueQuote {
   postId: string;
   createdAt: string;
@@ -40,4 +42,26 @@ export interface RelatedIssue {
   state: string;
   outcome: string | null;
   sharedPlaces: string[];
+}
+
+/**
+ * An issue as the daily report sorts it: the list item, the detector's sentiment counts, whether it is open (no
+ * analyst outcome), its dispositions past their response deadline without a response, and its dashboard link.
+ */
+export interface IssueSummary extends IssueListItem {
+  open: boolean;
+  sentiment: { positive: number; neutral: number; negative: number };
+  overdueDispositions: number;
+  link: string;
+}
+
+/** An issue's posts in a time window [from, to) and in the equal window before it, with the window's labels. */
+export interface IssueWindowFigures {
+  issueId: string;
+  posts: number;
+  previous: number;
+  /** Sentiment of the window's posts (unknown: not analysed). */
+  sentiment: { positive: number; neutral: number; negative: number; unknown: number };
+  /** The places the window's posts name most (a post counts once per place), most named first. */
+  places: { code: string; name: string; posts: number }[];
 }
