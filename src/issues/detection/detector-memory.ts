@@ -195,11 +195,16 @@ export class DetectorMemory {
 
   /** The most specific places that a fair share of the issue's posts name (see anchorPlaces). */
   issueAnchors(issue: Issue): string[] {
+    return anchorPlaces(this.issuePlaceCounts(issue));
+  }
+
+  /** The issue's posts per place code. */
+  issuePlaceCounts(issue: Issue): Map<string, number> {
     const counts = new Map<string, number>();
     for (const [code, p] of issue.places) {
       counts.set(code, p.posts);
     }
-    return anchorPlaces(counts);
+    return counts;
   }
 
   /** Id of a key named in restored rows (interned on first sight; its kind is spelt by the key's prefix). */

@@ -88,6 +88,32 @@ export function sameFinePlace(a: readonly string[], b: readonly string[]): boole
   return false;
 }
 
+/**
+ * The kecamatan a set of posts is about: every kecamatan or kelurahan code rolled up to its kecamatan (64.72.06.1004
+ * → 64.72.06), the mentions summed per kecamatan, and those with two mentions at least and at least half as many as the
+ * most named one. One flood reported from three kelurahan of Sungai Kunjang leads to Sungai Kunjang, although no
+ * single kelurahan (and no kecamatan named as such) is an anchor of the issue, which the kota may dominate.
+ */
+export function leadingDistricts(counts: ReadonlyMap<string, number>): string[] {
+  const districts = new Map<string, number>();
+  for (const [code, n] of counts) {
+    const parts = code.split('.');
+    if (parts.length < 3) {
+      continue;
+    }
+    const district = parts.slice(0, 3).join('.');
+    districts.set(district, (districts.get(district) ?? 0) + n);
+  }
+  let max = 0;
+  for (const n of districts.values()) {
+    max = Math.max(max, n);
+  }
+  return [...districts.entries()]
+    .filter(([, n]) => n >= 2 && n * 2 >= max)
+    .map(([c]) => c)
+    .sort();
+}
+
 export function anchorsCompatible(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) {
     return true;

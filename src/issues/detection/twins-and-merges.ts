@@ -7,7 +7,7 @@ import type { Assignment } from './assignment.js';
 import type { DetectorMemory, Issue, PostRecord, TrackedKey } from './detector-memory.js';
 import { IssueRecord } from './issue-record.js';
 import { contentMass } from './key-roles.js';
-import { anchorsCompatible, sameFinePlace } from './places.js';
+import { anchorsCompatible, leadingDistricts, placeCounts, sameFinePlace } from './places.js';
 
 export class TwinsAndMerges {
   private readonly config: DetectorConfig;
@@ -39,7 +39,7 @@ export class TwinsAndMerges {
     for (const p of members) {
       onset = Math.min(onset, p.at);
     }
-    const twinOf = this.similarOpenIssue(profile, t, anchors, category, onset);
+    const twinOf = this.similarOpenIssue(profile, members, t, anchors, category, onset);
     const learning = memory.learningAt(t);
     const issue = twinOf ?? new IssueRecord<TrackedKey>(memory.newIssueId(), now);
     if (twinOf) {
@@ -259,6 +259,7 @@ export class TwinsAndMerges {
    */
   private similarOpenIssue(
     profile: [TrackedKey, number][],
+    members: readonly PostRecord[],
     t: number,
     anchors: string[],
     category: string | null,
@@ -317,20 +318,27 @@ export class TwinsAndMerges {
     // nothing in common, only a fragment that began with the issue (`fragmentOnsetWithinMs`): one event told in
     // wordings that share only the place.
     const within = cfg.fragmentOnsetWithinMs;
+    const districts = leadingDistricts(placeCounts(members));
     for (const issue of memory.issuesById.values()) {
       if (issue.mergedInto || issue.lifecycle === 'dormant' || now - issue.lastActivityAt > cfg.dormantAfterMs) {
         continue;
       }
-      if (issue.mainCategory() !== category || !sameFinePlace(anchors, memory.issueAnchors(issue))) {
+      if (issue.mainCategory() !== category) {
         continue;
       }
+      const theirs = memory.issueAnchors(issue);
       const share = shared.get(issue) ?? 0;
+      const content = Math.max(share, postShares.get(issue) ?? 0) >= cfg.samePlaceCategoryMinShare * total;
       const fragment =
         within > 0 &&
         !issue.campaignSeed &&
         Math.abs(onset - issue.firstSeenAt) <= within &&
         now - issue.firstDetectedAt <= within;
-      if (!fragment && Math.max(share, postShares.get(issue) ?? 0) < cfg.samePlaceCategoryMinShare * total) {
+      if (
+        sameFinePlace(anchors, theirs)
+          ? !fragment && !content
+          : !this.areaFragment(issue, districts, anchors, fragment, content, onset)
+      ) {
         continue;
       }
       if (!best || share > bestShare) {
@@ -339,6 +347,31 @@ export class TwinsAndMerges {
       }
     }
     return best;
+  }
+
+  /**
+   * A fragment of an event told at the level of its kecamatan (it began with the issue, same category, see
+   * similarOpenIssue) that grows with it: the issue took posts after the fragment's first one. Either both lead to
+   * the same kecamatan (kelurahan names rolled up: one flood reported from three kelurahan of Sungai Kunjang, where no
+   * single kelurahan is an anchor of both), or neither names any kecamatan (a school's story names the city at most)
+   * and their places are compatible and they have some content in common (`samePlaceCategoryMinShare`).
+   */
+  private areaFragment(
+    issue: Issue,
+    districts: readonly string[],
+    anchors: readonly string[],
+    fragment: boolean,
+    content: boolean,
+    onset: number,
+  ): boolean {
+    if (!fragment || issue.lastActivityAt < onset) {
+      return false;
+    }
+    const theirs = leadingDistricts(this.memory.issuePlaceCounts(issue));
+    if (districts.length > 0 || theirs.length > 0) {
+      return districts.some((d) => theirs.includes(d));
+    }
+    return content && anchorsCompatible(anchors, this.memory.issueAnchors(issue));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { background, DAY_MS, event, HOUR_MS, issuesOf, PLACES, replay, T0 } from './scenario-kit.js';
+import { background, DAY_MS, event, expectSeparateIssues, HOUR_MS, PLACES, replay, T0 } from './scenario-kit.js';
 
 const WORDINGS = [
   'banjir lagi di {place} air masuk rumah',
@@ -22,9 +22,5 @@ it('a later flood in the same place is its own issue', () => {
   );
   const end = T0 + 3 * DAY_MS + 20 * HOUR_MS;
   const { issues } = replay([...background(T0, end), ...first, ...second], end);
-  const one = issuesOf(issues, 'banjir1');
-  const two = issuesOf(issues, 'banjir2');
-  expect(one).toHaveLength(1);
-  expect(two).toHaveLength(1);
-  expect(two[0].id).not.toBe(one[0].id);
+  expectSeparateIssues(issues, 'banjir1', 'banjir2');
 });

@@ -25,6 +25,17 @@ export const PLACES = {
   karangAsam: { code: '64.72.11', name: 'Karang Asam' },
 } satisfies Record<string, DetectorPlace>;
 
+/** Three kelurahan of Sungai Kunjang (64.72.06) and one of Palaran (64.72.01), codes as in idn-area-data. */
+export const KELURAHAN = {
+  karangAsamUlu: { code: '64.72.06.1003', name: 'Karang Asam Ulu' },
+  lokBahu: { code: '64.72.06.1004', name: 'Lok Bahu' },
+  telukLerongUlu: { code: '64.72.06.1005', name: 'Teluk Lerong Ulu' },
+  rawaMakmur: { code: '64.72.01.1001', name: 'Rawa Makmur' },
+} satisfies Record<string, DetectorPlace>;
+
+/** The city the scenarios are set in, as a post that names only the city carries it. */
+export const CITY: DetectorPlace = { code: '64.72', name: 'Kota Samarinda' };
+
 const CHATTER =
   'makan siang kopi kerja kantor hujan panas film bola musik lagu teman keluarga anak sekolah kuliah tugas ujian libur pulang pagi malam sore nonton main game resep sambal motor foto jalan jalan'.split(
     ' ',
@@ -160,6 +171,38 @@ export function replay(
 /** Issues most of whose posts carry the id prefix `name-`. */
 export function issuesOf(issues: readonly IssueSnapshot[], name: string): IssueSnapshot[] {
   return issues.filter((i) => i.postIds.filter((id) => id.startsWith(`${name}-`)).length * 2 > i.postIds.length);
+}
+
+/**
+ * Posts of a story that names no kecamatan (a school is no place of the gazetteer): `count` authors from `from`,
+ * `gapMs` apart, cycling through `wordings` with two everyday words of their own; every third post names the city.
+ */
+export function citywide(
+  name: string,
+  wordings: readonly string[],
+  from: number,
+  count: number,
+  gapMs: number,
+  category: string,
+  seed: number,
+): DetectorPost[] {
+  const r = rng(seed);
+  const own = (): string => CHATTER[Math.floor(r() * CHATTER.length)];
+  return Array.from({ length: count }, (_, i) =>
+    post(`${name}-${i}`, from + i * gapMs, `${name}-warga${i}`, `${wordings[i % wordings.length]} ${own()} ${own()}`, {
+      category,
+      places: i % 3 === 0 ? [CITY] : [],
+    }),
+  );
+}
+
+/** Each of two events is exactly one issue, and not the same one. */
+export function expectSeparateIssues(issues: readonly IssueSnapshot[], a: string, b: string): void {
+  const first = issuesOf(issues, a);
+  const second = issuesOf(issues, b);
+  expect(first).toHaveLength(1);
+  expect(second).toHaveLength(1);
+  expect(second[0].id).not.toBe(first[0].id);
 }
 
 /** Issues most of whose posts belong to none of `events`. */
