@@ -82,7 +82,8 @@ export function listTable<T>(columns: Column<T>[], rows: T[], caption: string, f
           ),
     ),
   );
-  const wrap = h('div', { class: 'table-wrap' }, table);
+  // A table wider than the screen scrolls inside its wrapper: keyboard users reach it by Tab (WCAG 2.1.1).
+  const wrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region', aria: { label: caption } }, table);
   if (!file) {
     return wrap;
   }

@@ -107,6 +107,13 @@ export const PAGES: Page[] = [
     load: () => import('./pages/admin-holidays.js'),
   },
   {
+    path: '/admin/data-pribadi',
+    title: 'Data pribadi',
+    roles: ADMIN,
+    nav: { label: 'Data pribadi', group: 'admin' },
+    load: () => import('./pages/admin-personal-data.js'),
+  },
+  {
     path: '/admin/audit',
     title: 'Log audit',
     roles: ADMIN,

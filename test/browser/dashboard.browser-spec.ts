@@ -24,6 +24,7 @@ const ADMIN_PATHS = [
   '/admin/leksikon',
   '/admin/analisis-ulang',
   '/admin/hari-libur',
+  '/admin/data-pribadi',
   '/admin/audit',
 ];
 
@@ -159,6 +160,7 @@ describe('Dashboard in the browser', () => {
       ['/admin/leksikon', '58-admin-leksikon'],
       ['/admin/analisis-ulang', '59-admin-analisis-ulang'],
       ['/admin/hari-libur', '5a-admin-hari-libur'],
+      ['/admin/data-pribadi', '5b-admin-data-pribadi'],
       ['/admin/audit', '53-admin-audit'],
       ['/akun', '60-akun'],
     ];

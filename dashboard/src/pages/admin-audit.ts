@@ -56,7 +56,12 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
       'Setiap perubahan melalui API, yang terbaru di atas.',
       button('Unduh CSV', csv, { class: 'btn btn-small' }),
     ),
-    h('section', { class: 'card' }, h('div', { class: 'table-wrap' }, table), more),
+    h(
+      'section',
+      { class: 'card' },
+      h('div', { class: 'table-wrap', tabindex: 0, role: 'region', aria: { label: 'Log audit' } }, table),
+      more,
+    ),
   );
   const load = async (cursor?: string) => {
     const page = await api.get<{ items: AuditRecord[]; nextCursor: string | null }>('/api/audit', {
