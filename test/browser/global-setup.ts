@@ -1,23 +1,12 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // Loaded as CommonJS outside the ESM test runtime (as test/setup/global-setup.ts): import by .ts path, no src modules.
+import { freePort } from '../../bench/browser.ts';
 import globalTeardown from './global-teardown.ts';
 import { seed } from './seed.ts';
 import { ADMIN_PASSWORD, type BrowserRun, SCREENSHOT_DIR } from './run-info.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: { exitCode: number | null }, log: () => string): Promise<void> {
   const deadline = Date.now() + 180_000;
