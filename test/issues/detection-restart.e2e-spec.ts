@@ -87,7 +87,11 @@ describe('Issues: detection across a restart', () => {
       );
       const first = await request(system.url).post('/api/issues/detect').set('Authorization', `Bearer ${admin}`).send();
       expect(first.status).toBe(200);
-      expect(first.body.bucketsProcessed).toBeGreaterThan(0);
+      // The worker's scheduled pass fires at start-up and, on a slow start, can run after the ingest above: then it
+      // processed these buckets and fed these posts, and this pass finds nothing left. Either way the detector's
+      // clock is now past the older buckets, which is what the backfill below needs.
+      const passedByScheduler = first.body.bucketsProcessed === 0 && first.body.postsIngested === 0;
+      expect(first.body.bucketsProcessed > 0 || passedByScheduler).toBe(true);
       // Then an import of the last 14 hours, with a flood three hours ago: every post is older than the detector's clock.
       const backfillStart = Math.floor((now - 14 * 3600_000) / BUCKET_MS) * BUCKET_MS;
       await ingestAll(system, floodStream(backfillStart, { prefix: 'impor' }).posts);
