@@ -5,7 +5,11 @@
  * shared server's configuration changes). Prints the wall time per batch split into analysis and
  * store, and the statements by total time. Run it under `node --cpu-prof` for the JS side.
  *
- *   npm run bench:ingest-profile [-- --batches 30 --batch 1000]
+ *   npm run bench:ingest-profile [-- --batches 30 --batch 1000 --apart 1]
+ *
+ * `--apart 0` skips the analysis measured apart (for a CPU profile of the worker's path alone:
+ * `node --cpu-prof --cpu-prof-dir DIR dist/bench/ingest-profile.bench.js --apart 0`, then
+ * `node dist/bench/cpu-profile-summary.js DIR/*.cpuprofile` for the CPU by phase).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +21,7 @@ import { boot } from '../src/bootstrap/boot.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
 import { IngestService } from '../src/ingestion/ingest.service.js';
 import { AnalyzerRegistry } from '../src/topics/analyzer-registry.service.js';
+import { postgresCpuMs } from './cpu-time.js';
 import { makeBenchBatch } from './ingest-posts.js';
 
 const args = new Map<string, string>();
@@ -25,6 +30,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 }
 const BATCHES = Number(args.get('batches') ?? 30);
 const BATCH = Number(args.get('batch') ?? 1000);
+const APART = args.get('apart') !== '0';
 
 async function withStatStatements(server: EmbeddedPostgresServer, url: string): Promise<string> {
   const db = new pg.Client(url);
@@ -68,22 +74,42 @@ async function main(): Promise<void> {
     await ingest.processBatch(randomUUID(), sourceId, makeBenchBatch(run, BATCHES, BATCH));
     await db.query('SELECT pg_stat_statements_reset()');
     let analysisMs = 0;
+    let analysisCpu = 0;
     let totalMs = 0;
+    let nodeCpu = 0;
+    let postgresCpu = 0;
+    const loadBefore = loadAverage();
     for (let b = 0; b < BATCHES; b++) {
       const posts = makeBenchBatch(run, b, BATCH);
       const analyzer = await analyzers.current();
-      const a0 = performance.now();
-      for (const post of posts) {
-        analyzer.analyze(post.text);
+      if (APART) {
+        const a0 = performance.now();
+        const c0 = cpuMs();
+        for (const post of posts) {
+          analyzer.analyze(post.text);
+        }
+        analysisCpu += cpuMs() - c0;
+        analysisMs += performance.now() - a0;
       }
-      analysisMs += performance.now() - a0;
       const t0 = performance.now();
+      const c0 = cpuMs();
+      const p0 = postgresCpuMs(server.clusterDir);
       await ingest.processBatch(randomUUID(), sourceId, posts);
+      postgresCpu += postgresCpuMs(server.clusterDir) - p0;
+      nodeCpu += cpuMs() - c0;
       totalMs += performance.now() - t0;
     }
-    console.log(`bench:ingest-profile — ${BATCHES} batches of ${BATCH} posts, load ${loadAverage()}`);
+    console.log(`bench:ingest-profile — ${BATCHES} batches of ${BATCH} posts, load ${loadBefore} → ${loadAverage()}`);
     console.log(`  processBatch: ${(totalMs / BATCHES).toFixed(1)} ms per batch (${rate(totalMs)} posts/s)`);
-    console.log(`  of which analysis (measured apart): ${(analysisMs / BATCHES).toFixed(1)} ms per batch`);
+    console.log(
+      `  CPU per batch: Node ${(nodeCpu / BATCHES).toFixed(1)} ms, PostgreSQL ${(postgresCpu / BATCHES).toFixed(1)} ms`,
+    );
+    if (APART) {
+      console.log(
+        `  of which analysis (measured apart): ${(analysisMs / BATCHES).toFixed(1)} ms per batch, ` +
+          `${(analysisCpu / BATCHES).toFixed(1)} ms CPU`,
+      );
+    }
     const statements = await db.query<{ query: string; calls: string; ms: number; rows: string }>(
       `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls, total_exec_time AS ms, rows
          FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -106,6 +132,11 @@ async function main(): Promise<void> {
   function rate(ms: number): string {
     return Math.round((BATCHES * BATCH) / (ms / 1000)).toLocaleString('en');
   }
+}
+
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 function loadAverage(): string {

@@ -5,7 +5,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { copyRows, type CopyValue } from '../database/copy-rows.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -13,7 +13,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { StoredPost } from '../ingestion/stored-post.js';
 import type { SharedCountsUpdate } from '../ingestion/ingested-posts-listener.js';
 import type { BucketCountRow, DetectorPost, KeyBaselineRow } from './detection/detection.types.js';
-import { extractFeatures, kindOfKey } from './detection/feature-extractor.js';
+import { featureKeys, kindOfKey } from './detection/feature-extractor.js';
 import { toDetectorPost } from './detection/post-adapter.js';
 
 export interface StoredDetectorPost {
@@ -24,7 +24,7 @@ export interface StoredDetectorPost {
 
 /** 64-bit signed hash of an author key (distinct-author rows never store the handle itself). */
 export function authorHash(author: string): string {
-  return createHash('sha1').update(author).digest().readBigInt64BE(0).toString();
+  return digest('sha1', author, 'buffer').readBigInt64BE(0).toString();
 }
 
 /** Name of the detection_state row with the detector's DetectionStatus after its last pass. */
@@ -88,7 +88,9 @@ export class DetectionStateRepository {
         author,
         () => new Set(),
       );
-      for (const key of ['*', ...extractFeatures(doc).map((f) => f.key)]) {
+      posts.set('*', (posts.get('*') ?? 0) + 1);
+      keys.add('*');
+      for (const key of featureKeys(doc)) {
         posts.set(key, (posts.get(key) ?? 0) + 1);
         keys.add(key);
       }
@@ -188,7 +190,7 @@ export class DetectionStateRepository {
       if (this.keyHashes.size >= 100_000) {
         this.keyHashes.clear();
       }
-      hash = createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
+      hash = digest('sha256', key, 'buffer').readBigInt64BE(0).toString();
       this.keyHashes.set(key, hash);
     }
     return hash;

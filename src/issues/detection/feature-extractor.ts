@@ -35,14 +35,21 @@ export function isContentToken(token: string): boolean {
 }
 
 export function extractFeatures(post: DetectorPost): Feature[] {
+  return featureKeys(post).map((key) => ({ key, kind: kindOfKey(key) }));
+}
+
+/**
+ * The feature keys of a post, each once, in the order extractFeatures gives them (the key's prefix is its kind):
+ * what ingest counts per post, without a Feature object per key.
+ */
+export function featureKeys(post: DetectorPost): string[] {
   const seen = new Set<string>();
-  const out: Feature[] = [];
-  const push = (key: string, kind: FeatureKind): void => {
-    if (seen.has(key)) {
-      return;
+  const out: string[] = [];
+  const push = (key: string): void => {
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(key);
     }
-    seen.add(key);
-    out.push({ key, kind });
   };
   const tokens = post.tokens;
   const content = tokens.map(isContentToken);
@@ -50,25 +57,25 @@ export function extractFeatures(post: DetectorPost): Feature[] {
     if (!content[i]) {
       continue;
     }
-    push(`t:${tokens[i]}`, 'term');
+    push(`t:${tokens[i]}`);
     if (i + 1 < tokens.length && content[i + 1] && tokens[i + 1] !== tokens[i]) {
-      push(`b:${tokens[i]} ${tokens[i + 1]}`, 'bigram');
+      push(`b:${tokens[i]} ${tokens[i + 1]}`);
       if (i + 2 < tokens.length && content[i + 2]) {
-        push(`g:${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`, 'trigram');
+        push(`g:${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
       }
     }
   }
   for (const tag of post.hashtags) {
     const t = tag.toLowerCase().replace(/^#/u, '');
     if (t.length >= 3) {
-      push(`h:${t}`, 'hashtag');
+      push(`h:${t}`);
     }
   }
   for (const place of post.places) {
-    push(`p:${place.code}`, 'place');
+    push(`p:${place.code}`);
   }
   for (const topic of post.topics) {
-    push(`q:${topic}`, 'topic');
+    push(`q:${topic}`);
   }
   return out;
 }
