@@ -1,5 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createPostPartitions, MONTHS_AHEAD, monthOf, nextMonth, select } from '../src/ingestion/post-partitions.js';
+import {
+  createPostPartitions,
+  MONTHS_AHEAD,
+  monthOf,
+  monthsWithPosts,
+  nextMonth,
+  select,
+} from '../src/ingestion/post-partitions.js';
 
 /**
  * `posts` becomes a table partitioned by RANGE (created_at), one partition per UTC month (`posts_yYYYYmMM`), so that
@@ -29,14 +36,9 @@ export class PartitionPosts1764000003900 implements MigrationInterface {
       await db.query(`SELECT setval('posts_id_seq', $1::bigint, true)`, [drawn]);
     }
 
-    const months = await select<{ month: Date }>(
-      db,
-      `SELECT DISTINCT date_trunc('month', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month
-         FROM posts_unpartitioned`,
-    );
     const current = monthOf(new Date());
     await createPostPartitions(db, [
-      ...months.map((row) => new Date(row.month)),
+      ...(await monthsWithPosts(db, 'posts_unpartitioned')),
       ...Array.from({ length: MONTHS_AHEAD + 1 }, (_, index) => nextMonth(current, index)),
     ]);
     const list = columns.map((column) => `"${column}"`).join(', ');

@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { dataSourceOptions, runMigrations } from '../database/data-source.js';
+import { createPostPartitions, monthsWithPosts, type SqlRunner } from '../ingestion/post-partitions.js';
 import { EmbeddedPostgresServer } from '../database/embedded-postgres.server.js';
 import { openBackup, readManifest } from './backup-reader.js';
 import { quoteIdent } from './backup-writer.js';
@@ -133,8 +134,14 @@ async function load(
       if (!table) {
         throw new Error('Cadangan rusak: tabel tidak dikenal');
       }
+      const columns = table.columns.map(quoteIdent).join(', ');
+      // A partitioned posts takes rows only for months that have a partition: they go through a staging table first.
+      const staged = table.name === 'posts' && (await isPartitioned(client, 'posts'));
+      if (staged) {
+        await client.query(`CREATE TEMP TABLE posts_restore (LIKE posts) ON COMMIT DROP`);
+      }
       copy = client.query(
-        copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`),
+        copyFrom(`COPY ${staged ? 'posts_restore' : quoteIdent(table.name)} (${columns}) FROM STDIN`),
       );
       for (;;) {
         const row = await lines.next();
@@ -152,6 +159,12 @@ async function load(
       copy.end();
       await once(copy, 'finish');
       copy = undefined;
+      if (staged) {
+        const runner = rowsOf(client);
+        await createPostPartitions(runner, await monthsWithPosts(runner, 'posts_restore'));
+        await client.query(`INSERT INTO posts (${columns}) SELECT ${columns} FROM posts_restore`);
+        await client.query(`DROP TABLE posts_restore`);
+      }
     }
     // The file must end here and its tag verify (the iterator throws otherwise) before anything is kept.
     while (!(await lines.next()).done) {
@@ -177,4 +190,16 @@ async function load(
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+async function isPartitioned(client: pg.Client, table: string): Promise<boolean> {
+  const result = await client.query<{ kind: string }>(`SELECT relkind AS kind FROM pg_class WHERE oid = $1::regclass`, [
+    table,
+  ]);
+  return result.rows[0]?.kind === 'p';
+}
+
+/** A pg client as a SqlRunner (whose query resolves to the rows). */
+function rowsOf(client: pg.Client): SqlRunner {
+  return { query: async (sql, params) => (await client.query(sql, params)).rows };
 }

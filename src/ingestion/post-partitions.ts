@@ -46,6 +46,15 @@ export function monthOfPartition(name: string): Date | undefined {
   return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : undefined;
 }
 
+/** The UTC months that posts of `table` (posts itself, or a table shaped like it) fall in. */
+export async function monthsWithPosts(runner: SqlRunner, table: string): Promise<Date[]> {
+  const rows = await select<{ month: Date }>(
+    runner,
+    `SELECT DISTINCT date_trunc('month', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month FROM ${table}`,
+  );
+  return rows.map((row) => new Date(row.month));
+}
+
 export interface PostPartition {
   name: string;
   /** First instant of its month (inclusive lower bound). */

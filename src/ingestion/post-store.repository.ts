@@ -224,15 +224,16 @@ export class PostStore {
     }
     this.partitions.forget(expired.map((partition) => partition.name));
     for (;;) {
-      const deleted = await this.dataSource.query<{ id: string }[]>(
+      // TypeORM answers a DELETE with [rows, affected count].
+      const [, deleted] = await this.dataSource.query<[unknown[], number]>(
         `WITH doomed AS (SELECT id, created_at, source_id, external_id FROM posts WHERE created_at < $1 LIMIT $2),
               keys AS (DELETE FROM post_keys k USING doomed d
                        WHERE k.source_id = d.source_id AND k.external_id = d.external_id)
-         DELETE FROM posts p USING doomed d WHERE p.id = d.id AND p.created_at = d.created_at RETURNING p.id`,
+         DELETE FROM posts p USING doomed d WHERE p.id = d.id AND p.created_at = d.created_at`,
         [cutoff, batchSize],
       );
-      posts += deleted.length;
-      if (deleted.length < batchSize) {
+      posts += deleted;
+      if (deleted < batchSize) {
         return { posts, partitions: expired.map((partition) => partition.name) };
       }
     }

@@ -8,6 +8,7 @@ import { runBackup, runRestore } from '../../src/cli/commands/backup.command.js'
 import { loadAppConfig } from '../../src/config/app-config.js';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
 import { BUCKET_MS, floodStream } from '../issues/issue-stream.js';
+import { makePosts } from '../support/factories.js';
 import { waitUntil } from '../support/wait.js';
 
 // Two embedded PostgreSQL servers are initialised and started in turn on a busy 2-core machine.
@@ -105,6 +106,16 @@ describe('backup and restore of the embedded default', () => {
           { what: `ingest job ${jobId}`, timeoutMs: 300_000 },
         );
       }
+      // Posts of months long past: their partitions exist only in the original until the restore makes them.
+      const old = await ingest.enqueueBatch(
+        source.id,
+        makePosts(40, { prefix: 'bak-lama', createdAt: new Date(Date.now() - 100 * 86_400_000) }),
+      );
+      await waitUntil(
+        () => ingest.jobStatus(old),
+        (status) => status.state === 'completed',
+        { what: `ingest job ${old}`, timeoutMs: 300_000 },
+      );
       await request(url).post('/api/issues/detect').set(as).send().expect(200);
       const issues = await request(url).get('/api/issues').set(as).expect(200);
       expect(issues.body.items.length).toBeGreaterThan(0);
@@ -156,6 +167,13 @@ describe('backup and restore of the embedded default', () => {
       expect(await held(url, login.body.accessToken as string)).toEqual(before);
       // Identity sequences were carried over: new rows do not collide with restored ones.
       await request(url).get('/api/audit?limit=1').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+      // So was posts' own sequence: a new post gets an id above every restored one.
+      const ingest = again.app.get(IngestService);
+      const source = await ingest.findOrCreatePushSource('uji-cadangan');
+      const fresh = await ingest.processBatch('setelah-pulih', source.id, makePosts(1, { prefix: 'bak-baru' }));
+      expect(fresh.stored).toBe(1);
+      const newest = Math.max(...before.postIds.map(Number));
+      expect(Number(fresh.inserted[0].id)).toBeGreaterThan(newest);
     } finally {
       await again.stop();
     }
