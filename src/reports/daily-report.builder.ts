@@ -110,18 +110,20 @@ export class DailyReportBuilder {
   private async categories(window: { from: string; to: string }): Promise<ReportCategory[]> {
     const breakdown = await this.stats.breakdown({ ...window, dim: 'category' });
     const rows = breakdown.rows.filter((row) => row.posts > 0);
-    const positive = await Promise.all(
+    const tones = await Promise.all(
       rows.map((row) => this.stats.breakdown({ ...window, dim: 'sentiment', category: row.key })),
     );
     return rows.map((row, index) => {
-      const positivePosts = positive[index].rows.find((r) => r.key === 'positive')?.posts ?? 0;
+      const postsOf = (key: string) => tones[index].rows.find((r) => r.key === key)?.posts ?? 0;
+      const tone = { negative: postsOf('negative'), neutral: postsOf('neutral'), positive: postsOf('positive') };
       return {
         key: row.key,
         label: row.label,
         posts: row.posts,
         change: row.change,
         negativeShare: row.negativeShare,
-        positiveShare: row.posts > 0 ? Math.round((positivePosts / row.posts) * 10000) / 10000 : 0,
+        positiveShare: row.posts > 0 ? Math.round((tone.positive / row.posts) * 10000) / 10000 : 0,
+        tone,
       };
     });
   }
@@ -240,7 +242,7 @@ function summaryOf(content: DailyReportContent): string {
       ? ''
       : ` (${overview.posts.change >= 0 ? 'naik' : 'turun'} ${Math.abs(Math.round(overview.posts.change * 100))}% dari periode sebelumnya)`;
   return (
-    `Selama periode ${content.period.text} tercatat ${formatCount(overview.posts.value)} unggahan${change} ` +
+    `Dalam periode laporan tercatat ${formatCount(overview.posts.value)} unggahan${change} ` +
     `dari ${formatCount(content.sources.length)} sumber, dengan ${Math.round(overview.negativeShare * 100)}% bernada negatif. ` +
     `Terdapat ${formatCount(content.topIssues.length)} isu menonjol, ${formatCount(groups.perluPerhatian.length)} hal perlu perhatian, ` +
     `${formatCount(groups.perluKlarifikasi.length)} hal perlu klarifikasi, dan ${formatCount(content.newAlerts.length)} peringatan baru.`
