@@ -25,7 +25,8 @@ import type {
   ReportItem,
   ReportTopIssue,
 } from './daily-report.types.js';
-import { classifyIssue } from './report-classifier.js';
+import { CLAIM_PATTERN, officialContradiction, STATEMENT_PATTERN } from './official-contradiction.js';
+import { classifyIssue, type ClassifiedIssue } from './report-classifier.js';
 import type { ReportPeriod } from './report-period.js';
 
 export const TOP_ISSUES = 5;
@@ -67,16 +68,31 @@ export class DailyReportBuilder {
     const top = candidates.slice(0, TOP_ISSUES).map((issue) => issue.id);
     // One statement for the groups' issues and one for the top issues' figures in the period, not a view and the
     // whole-issue figures per issue.
-    const [summaries, windows] = await Promise.all([
-      this.issues.summary(candidates.map((issue) => issue.id)),
+    const ids = candidates.map((issue) => issue.id);
+    const [summaries, windows, statements] = await Promise.all([
+      this.issues.summary(ids),
       this.issues.postsInWindows(top, period, TOP_PLACES),
+      this.issues.officialStatements(ids, period, template.official, {
+        statement: STATEMENT_PATTERN,
+        claim: CLAIM_PATTERN,
+      }),
     ]);
+    const contradictions = new Map<string, ClassifiedIssue['officialContradiction']>();
+    for (const found of statements) {
+      const contradiction = officialContradiction(found);
+      if (contradiction) {
+        contradictions.set(found.issueId, {
+          ...contradiction,
+          at: formatDateTime(contradiction.at, zone, abbreviation),
+        });
+      }
+    }
     const byId = new Map(summaries.map((summary) => [summary.id, summary]));
     const topIssues = windows.flatMap((figures) => {
       const summary = byId.get(figures.issueId);
       return summary ? [topIssue(summary, figures, hours)] : [];
     });
-    const groups = groupsOf(summaries);
+    const groups = groupsOf(summaries, contradictions);
     const content: DailyReportContent = {
       title: 'Laporan Harian Monitoring Isu',
       reportDate: period.date,
@@ -181,7 +197,10 @@ function topIssue(summary: IssueSummary, figures: IssueWindowFigures, hours: Rec
 }
 
 /** The three groups of the morning reading (report-classifier.ts), in the issues' order (by severity). */
-function groupsOf(summaries: IssueSummary[]): Record<ReportGroup, ReportItem[]> {
+function groupsOf(
+  summaries: IssueSummary[],
+  contradictions: Map<string, ClassifiedIssue['officialContradiction']>,
+): Record<ReportGroup, ReportItem[]> {
   const groups: Record<ReportGroup, ReportItem[]> = { kabarBaik: [], perluPerhatian: [], perluKlarifikasi: [] };
   for (const issue of summaries) {
     const total = issue.sentiment.positive + issue.sentiment.neutral + issue.sentiment.negative;
@@ -197,6 +216,7 @@ function groupsOf(summaries: IssueSummary[]): Record<ReportGroup, ReportItem[]> 
         negative: share(issue.sentiment.negative),
       },
       overdueDispositions: issue.overdueDispositions,
+      officialContradiction: contradictions.get(issue.id) ?? null,
     });
     if (verdict) {
       groups[verdict.group].push({
