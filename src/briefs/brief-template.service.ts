@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../auth/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { BriefTemplate, DEFAULT_BRIEF_TEMPLATE } from './brief-template.js';
+import { BriefTemplate, DEFAULT_BRIEF_TEMPLATE, officialAccount } from './brief-template.js';
 
 const TEMPLATE_SETTING = 'briefs.template';
 
@@ -25,6 +25,10 @@ export class BriefTemplateService {
 
   async put(template: BriefTemplate, actor: Principal | undefined): Promise<BriefTemplate> {
     const value = withDefaults(template);
+    value.official = {
+      sources: [...new Set(value.official.sources.map((id) => id.toLowerCase()))],
+      accounts: [...new Set(value.official.accounts.map(officialAccount).filter(Boolean))],
+    };
     await this.db.query(
       `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
@@ -35,7 +39,13 @@ export class BriefTemplateService {
       action: 'brief-template.update',
       targetType: 'setting',
       targetId: TEMPLATE_SETTING,
-      details: { paper: value.paper, font: value.font, logo: value.letterhead.logo !== null },
+      details: {
+        paper: value.paper,
+        font: value.font,
+        logo: value.letterhead.logo !== null,
+        officialSources: value.official.sources.length,
+        officialAccounts: value.official.accounts.length,
+      },
     });
     return value;
   }
@@ -52,6 +62,7 @@ function withDefaults(stored: Partial<BriefTemplate>): BriefTemplate {
     titles: { ...d.titles, ...stored.titles },
     sections: { ...d.sections, ...stored.sections },
     responseHours: { ...d.responseHours, ...stored.responseHours },
+    official: { ...d.official, ...stored.official },
     defaults: {
       ...d.defaults,
       ...stored.defaults,

@@ -44,6 +44,12 @@ export interface BriefTemplate {
   /** Hours within which Diskominfo publishes an official update, by severity level. */
   responseHours: { kritis: number; tinggi: number; sedang: number; rendah: number };
   defaults: Pick<BriefHeader, 'kepada' | 'melalui' | 'dari' | 'sifat'> & { penandatangan: BriefSignatory };
+  /**
+   * The official voices the daily report compares citizens' claims with (src/reports/official-contradiction.ts):
+   * source ids whose every post is official (e.g. the government's own news feed) and accounts (author handles,
+   * stored lower-case without `@`) of official bodies on any source.
+   */
+  official: { sources: string[]; accounts: string[] };
 }
 
 export const DEFAULT_BRIEF_TEMPLATE: BriefTemplate = {
@@ -70,4 +76,10 @@ export const DEFAULT_BRIEF_TEMPLATE: BriefTemplate = {
     sifat: 'Segera',
     penandatangan: { jabatan: 'Kepala Dinas Komunikasi dan Informatika', nama: '', pangkat: '', nip: '' },
   },
+  official: { sources: [], accounts: [] },
 };
+
+/** An account handle as stored and compared: trimmed, without a leading `@`, lower-case. */
+export function officialAccount(handle: string): string {
+  return handle.trim().replace(/^@+/u, '').toLowerCase();
+}

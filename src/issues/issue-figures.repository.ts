@@ -5,7 +5,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { IssueFigures, IssueQuote, IssueWindowFigures, RelatedIssue } from './dto/issue-figures.js';
+import type {
+  IssueFigures,
+  IssueOfficialStatement,
+  IssueQuote,
+  IssueWindowFigures,
+  RelatedIssue,
+} from './dto/issue-figures.js';
 
 const QUOTES = 5;
 const PLACES = 5;
@@ -123,7 +129,7 @@ export class IssueFiguresRepository {
        current AS (
          SELECT w.issue_id, p.id, p.sentiment, p.locations
            FROM win w JOIN posts p ON p.id = w.post_id AND p.created_at = w.post_created_at
-          WHERE w.post_created_at >= $2),
+          WHERE w.post_created_at >= $2 AND p.created_at >= $2 AND p.created_at < $3),
        tone AS (
          SELECT issue_id, count(*) FILTER (WHERE sentiment = 'positive')::int AS pos,
                 count(*) FILTER (WHERE sentiment = 'neutral')::int AS neu,
@@ -161,6 +167,66 @@ export class IssueFiguresRepository {
         places: row?.places ?? [],
       };
     });
+  }
+
+  /**
+   * For each issue of `ids` with an official statement in [from, to): the first one and the other posts after it
+   * (see IssueOfficialStatement). Official: a post of one of `sources` or whose author, without `@` and in lower
+   * case, is one of `accounts`. Patterns are PostgreSQL regular expressions matched case-insensitively.
+   */
+  async officialStatements(
+    ids: string[],
+    window: { from: Date; to: Date },
+    official: { sources: string[]; accounts: string[] },
+    patterns: { statement: string; claim: string },
+  ): Promise<IssueOfficialStatement[]> {
+    if (ids.length === 0 || (official.sources.length === 0 && official.accounts.length === 0)) {
+      return [];
+    }
+    const rows = await this.db.query<
+      {
+        issue_id: string;
+        post_id: string;
+        created_at: Date;
+        author: string | null;
+        source: string | null;
+        text: string;
+        citizens: number;
+        claims: number;
+      }[]
+    >(
+      `WITH official AS (
+         SELECT DISTINCT ON (ip.issue_id) ip.issue_id, p.id, p.created_at, p.author, p.source_id, p.text
+           FROM issue_posts ip JOIN posts p ON p.id = ip.post_id AND p.created_at = ip.post_created_at
+          WHERE ip.issue_id = ANY($1::uuid[]) AND ip.post_created_at >= $2 AND ip.post_created_at < $3
+            AND p.created_at >= $2 AND p.created_at < $3
+            AND (p.source_id = ANY($4::uuid[]) OR lower(ltrim(p.author, '@')) = ANY($5::text[]))
+            AND p.text ~* $6
+          ORDER BY ip.issue_id, p.created_at, p.id)
+       SELECT o.issue_id, o.id::text AS post_id, o.created_at, o.author, s.name AS source, o.text,
+              count(c.id)::int AS citizens, count(c.id) FILTER (WHERE c.text ~* $7)::int AS claims
+         FROM official o
+         LEFT JOIN sources s ON s.id = o.source_id
+         LEFT JOIN issue_posts cp
+           ON cp.issue_id = o.issue_id AND cp.post_created_at > o.created_at AND cp.post_created_at < $3
+         LEFT JOIN posts c
+           ON c.id = cp.post_id AND c.created_at = cp.post_created_at
+          AND NOT (c.source_id = ANY($4::uuid[]) OR coalesce(lower(ltrim(c.author, '@')), '') = ANY($5::text[]))
+        GROUP BY o.issue_id, o.id, o.created_at, o.author, s.name, o.text`,
+      [ids, window.from, window.to, official.sources, official.accounts, patterns.statement, patterns.claim],
+    );
+    return rows.map((r) => ({
+      issueId: r.issue_id,
+      statement: {
+        postId: r.post_id,
+        createdAt: new Date(r.created_at).toISOString(),
+        author: r.author,
+        source: r.source,
+        text: r.text,
+      },
+      citizensAfter: r.citizens,
+      claimsAfter: r.claims,
+    }));
   }
 
   private async quotes(issueId: string): Promise<IssueQuote[]> {

@@ -22,7 +22,13 @@ import type { PassSummary } from './detection-engine.service.js';
 import { DETECTION_STATUS_STATE, DetectionStateRepository } from './detection-state.repository.js';
 import type { DetectionStatus } from './detection/detection.types.js';
 import { DispositionsService } from './dispositions.service.js';
-import type { IssueFigures, IssueSummary, IssueWindowFigures, RelatedIssue } from './dto/issue-figures.js';
+import type {
+  IssueFigures,
+  IssueOfficialStatement,
+  IssueSummary,
+  IssueWindowFigures,
+  RelatedIssue,
+} from './dto/issue-figures.js';
 import type { DetectionStatusView, IssueListItem, IssueView } from './dto/issue-view.js';
 import { IssueFiguresRepository } from './issue-figures.repository.js';
 import { IssueListFilter, IssuesRepository, isUuid } from './issues.repository.js';
@@ -86,6 +92,16 @@ export class IssuesService {
   /** Each issue's posts in [from, to) and the equal window before, with the window's sentiment and places. */
   postsInWindows(ids: string[], window: { from: Date; to: Date }, places = 3): Promise<IssueWindowFigures[]> {
     return this.figuresOf.postsInWindows(ids, window.from, window.to, places);
+  }
+
+  /** The first official statement of each issue in the window and the posts after it (IssueOfficialStatement). */
+  officialStatements(
+    ids: string[],
+    window: { from: Date; to: Date },
+    official: { sources: string[]; accounts: string[] },
+    patterns: { statement: string; claim: string },
+  ): Promise<IssueOfficialStatement[]> {
+    return this.figuresOf.officialStatements(ids, window, official, patterns);
   }
 
   /** Earlier issues of the same category sharing a place, first detected within `days` before this one. */

@@ -25,7 +25,8 @@ import type {
   ReportItem,
   ReportTopIssue,
 } from './daily-report.types.js';
-import { classifyIssue } from './report-classifier.js';
+import { CLAIM_PATTERN, officialContradiction, STATEMENT_PATTERN } from './official-contradiction.js';
+import { classifyIssue, type ClassifiedIssue } from './report-classifier.js';
 import type { ReportPeriod } from './report-period.js';
 
 export const TOP_ISSUES = 5;
@@ -67,16 +68,31 @@ export class DailyReportBuilder {
     const top = candidates.slice(0, TOP_ISSUES).map((issue) => issue.id);
     // One statement for the groups' issues and one for the top issues' figures in the period, not a view and the
     // whole-issue figures per issue.
-    const [summaries, windows] = await Promise.all([
-      this.issues.summary(candidates.map((issue) => issue.id)),
+    const ids = candidates.map((issue) => issue.id);
+    const [summaries, windows, statements] = await Promise.all([
+      this.issues.summary(ids),
       this.issues.postsInWindows(top, period, TOP_PLACES),
+      this.issues.officialStatements(ids, period, template.official, {
+        statement: STATEMENT_PATTERN,
+        claim: CLAIM_PATTERN,
+      }),
     ]);
+    const contradictions = new Map<string, ClassifiedIssue['officialContradiction']>();
+    for (const found of statements) {
+      const contradiction = officialContradiction(found);
+      if (contradiction) {
+        contradictions.set(found.issueId, {
+          ...contradiction,
+          at: formatDateTime(contradiction.at, zone, abbreviation),
+        });
+      }
+    }
     const byId = new Map(summaries.map((summary) => [summary.id, summary]));
     const topIssues = windows.flatMap((figures) => {
       const summary = byId.get(figures.issueId);
       return summary ? [topIssue(summary, figures, hours)] : [];
     });
-    const groups = groupsOf(summaries);
+    const groups = groupsOf(summaries, contradictions);
     const content: DailyReportContent = {
       title: 'Laporan Harian Monitoring Isu',
       reportDate: period.date,
@@ -110,18 +126,20 @@ export class DailyReportBuilder {
   private async categories(window: { from: string; to: string }): Promise<ReportCategory[]> {
     const breakdown = await this.stats.breakdown({ ...window, dim: 'category' });
     const rows = breakdown.rows.filter((row) => row.posts > 0);
-    const positive = await Promise.all(
+    const tones = await Promise.all(
       rows.map((row) => this.stats.breakdown({ ...window, dim: 'sentiment', category: row.key })),
     );
     return rows.map((row, index) => {
-      const positivePosts = positive[index].rows.find((r) => r.key === 'positive')?.posts ?? 0;
+      const postsOf = (key: string) => tones[index].rows.find((r) => r.key === key)?.posts ?? 0;
+      const tone = { negative: postsOf('negative'), neutral: postsOf('neutral'), positive: postsOf('positive') };
       return {
         key: row.key,
         label: row.label,
         posts: row.posts,
         change: row.change,
         negativeShare: row.negativeShare,
-        positiveShare: row.posts > 0 ? Math.round((positivePosts / row.posts) * 10000) / 10000 : 0,
+        positiveShare: row.posts > 0 ? Math.round((tone.positive / row.posts) * 10000) / 10000 : 0,
+        tone,
       };
     });
   }
@@ -179,7 +197,10 @@ function topIssue(summary: IssueSummary, figures: IssueWindowFigures, hours: Rec
 }
 
 /** The three groups of the morning reading (report-classifier.ts), in the issues' order (by severity). */
-function groupsOf(summaries: IssueSummary[]): Record<ReportGroup, ReportItem[]> {
+function groupsOf(
+  summaries: IssueSummary[],
+  contradictions: Map<string, ClassifiedIssue['officialContradiction']>,
+): Record<ReportGroup, ReportItem[]> {
   const groups: Record<ReportGroup, ReportItem[]> = { kabarBaik: [], perluPerhatian: [], perluKlarifikasi: [] };
   for (const issue of summaries) {
     const total = issue.sentiment.positive + issue.sentiment.neutral + issue.sentiment.negative;
@@ -195,6 +216,7 @@ function groupsOf(summaries: IssueSummary[]): Record<ReportGroup, ReportItem[]> 
         negative: share(issue.sentiment.negative),
       },
       overdueDispositions: issue.overdueDispositions,
+      officialContradiction: contradictions.get(issue.id) ?? null,
     });
     if (verdict) {
       groups[verdict.group].push({
@@ -240,7 +262,7 @@ function summaryOf(content: DailyReportContent): string {
       ? ''
       : ` (${overview.posts.change >= 0 ? 'naik' : 'turun'} ${Math.abs(Math.round(overview.posts.change * 100))}% dari periode sebelumnya)`;
   return (
-    `Selama periode ${content.period.text} tercatat ${formatCount(overview.posts.value)} unggahan${change} ` +
+    `Dalam periode laporan tercatat ${formatCount(overview.posts.value)} unggahan${change} ` +
     `dari ${formatCount(content.sources.length)} sumber, dengan ${Math.round(overview.negativeShare * 100)}% bernada negatif. ` +
     `Terdapat ${formatCount(content.topIssues.length)} isu menonjol, ${formatCount(groups.perluPerhatian.length)} hal perlu perhatian, ` +
     `${formatCount(groups.perluKlarifikasi.length)} hal perlu klarifikasi, dan ${formatCount(content.newAlerts.length)} peringatan baru.`

@@ -51,6 +51,8 @@ export interface ReportCategory {
   change: number | null;
   negativeShare: number;
   positiveShare: number;
+  /** Posts by sentiment (the chart of volume and tone by category); absent in reports built before it existed. */
+  tone?: { negative: number; neutral: number; positive: number };
 }
 
 export interface DailyReportContent {

@@ -1,6 +1,6 @@
 /**
  * How the morning reading is sorted (the rules of docs/briefs.md, "Laporan harian"). Pure: an issue of the period,
- * its sentiment shares and dispositions in, one group (or none) and the reason out. First match wins, in the order
+ * its sentiment shares, dispositions and any contradicted official statement in, one group (or none) and the reason out. First match wins, in the order
  * perlu klarifikasi → perlu perhatian → kabar baik.
  */
 import type { ReportGroup } from './daily-report.types.js';
@@ -19,6 +19,8 @@ export interface ClassifiedIssue {
   nearDuplicateShare: number;
   sentiment: { positive: number; neutral: number; negative: number };
   overdueDispositions: number;
+  /** Citizens' claims contradicting an official statement (official-contradiction.ts), `at` already formatted. */
+  officialContradiction?: { by: string; at: string; claims: number; citizens: number } | null;
 }
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
@@ -34,6 +36,15 @@ export function classifyIssue(issue: ClassifiedIssue): { group: ReportGroup; rea
     return {
       group: 'perluKlarifikasi',
       reason: `${pct(issue.nearDuplicateShare)} unggahan berupa salinan yang hampir sama; kebenarannya perlu diverifikasi.`,
+    };
+  }
+  if (issue.officialContradiction) {
+    const c = issue.officialContradiction;
+    return {
+      group: 'perluKlarifikasi',
+      reason:
+        `Pernyataan resmi ${c.by} (${c.at}) membantah atau menyatakan sudah ditangani, tetapi ${c.claims} dari ` +
+        `${c.citizens} unggahan warga sesudahnya menyatakan sebaliknya.`,
     };
   }
   if (issue.overdueDispositions > 0) {

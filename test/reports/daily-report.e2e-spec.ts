@@ -216,6 +216,9 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
       const categories = (
         await db.query(
           `SELECT category AS key, count(*)::int AS posts,
+                  count(*) FILTER (WHERE sentiment = 'negative')::int AS negative_posts,
+                  count(*) FILTER (WHERE sentiment = 'neutral')::int AS neutral_posts,
+                  count(*) FILTER (WHERE sentiment = 'positive')::int AS positive_posts,
                   count(*) FILTER (WHERE sentiment = 'negative')::float / count(*) AS negative,
                   count(*) FILTER (WHERE sentiment = 'positive')::float / count(*) AS positive
              FROM posts WHERE created_at >= $1 AND created_at < $2 GROUP BY 1 ORDER BY 2 DESC, 1`,
@@ -228,6 +231,12 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
       categories.forEach((c, i) => {
         expect(content.categories[i].negativeShare).toBeCloseTo(c.negative, 3);
         expect(content.categories[i].positiveShare).toBeCloseTo(c.positive, 3);
+        // The counts behind the chart of volume and tone by category.
+        expect(content.categories[i].tone).toEqual({
+          negative: c.negative_posts,
+          neutral: c.neutral_posts,
+          positive: c.positive_posts,
+        });
       });
       const sources = (
         await db.query(
@@ -329,6 +338,13 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
           period.to,
         ])
       ).rows;
+      const totalsByCategory = (
+        await db.query(
+          `SELECT category, count(*)::int AS posts FROM posts WHERE created_at >= $1 AND created_at < $2
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+          [period.from, period.to],
+        )
+      ).rows;
       const expected = [
         'LAPORAN HARIAN MONITORING ISU',
         'Ringkasan',
@@ -341,6 +357,8 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
         content.topIssues[0].label,
         `${content.topIssues[0].posts.value.toLocaleString('id-ID')} unggahan`,
         'Gambar 1. Volume unggahan per jam',
+        'Gambar 2. Volume dan sentimen unggahan per kategori',
+        `Kategori terbanyak: ${content.categories[0].label} ${totalsByCategory[0].posts.toLocaleString('id-ID')} unggahan`,
       ];
       const docx = await api()
         .get(`/api/reports/${reportId}/export?format=docx`)
@@ -350,7 +368,7 @@ describe('Daily report (Laporan Harian Monitoring Isu)', () => {
       expect(docx.status).toBe(200);
       expect(docx.headers['content-type']).toContain('wordprocessingml');
       const word = await readDocx(docx.body as Buffer);
-      expect(word.files.some((file) => file.startsWith('word/media/'))).toBe(true);
+      expect(word.files.filter((file) => file.startsWith('word/media/'))).toHaveLength(2);
       for (const phrase of expected) {
         expect(squash(word.text)).toContain(phrase);
       }

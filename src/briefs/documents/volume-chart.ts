@@ -1,31 +1,14 @@
 /**
- * The volume chart of an issue (posts per hour, local time) drawn server-side: chart.js on @napi-rs/canvas (its
- * binary comes from the npm registry), Arimo registered from the repository's font files.
+ * The volume chart of an issue or a report period (posts per hour, local time), drawn by chart-canvas.ts.
  */
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, type ChartConfiguration } from 'chart.js/auto';
-import { fontPath } from './fonts.js';
+import type { ChartConfiguration } from 'chart.js/auto';
+import { CHART_FONT as FAMILY, drawChart, type ChartImage } from './chart-canvas.js';
 
-const FAMILY = 'Arimo';
-let registered = false;
-
-function registerFonts(): void {
-  if (!registered) {
-    GlobalFonts.registerFromPath(fontPath('regular'), FAMILY);
-    GlobalFonts.registerFromPath(fontPath('bold'), FAMILY);
-    registered = true;
-  }
-}
+export type { ChartImage } from './chart-canvas.js';
 
 export interface VolumePoint {
   hourStart: string;
   posts: number;
-}
-
-export interface ChartImage {
-  png: Buffer;
-  widthPx: number;
-  heightPx: number;
 }
 
 /** Hours from the first to the last point, empty hours as 0, labelled "HH.00" in `timeZone`. */
@@ -50,21 +33,13 @@ export function renderVolumeChart(
   points: VolumePoint[],
   options: { timeZone: string; zoneLabel: string; widthPx?: number; heightPx?: number },
 ): ChartImage {
-  registerFonts();
   const widthPx = options.widthPx ?? 1200;
   const heightPx = options.heightPx ?? 500;
-  const canvas = createCanvas(widthPx, heightPx);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, widthPx, heightPx);
   const { labels, values } = hourSeries(points, options.timeZone);
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: { labels, datasets: [{ label: 'Unggahan per jam', data: values, backgroundColor: '#1f4e79' }] },
     options: {
-      responsive: false,
-      animation: false,
-      devicePixelRatio: 1,
       plugins: {
         legend: { display: false },
         title: {
@@ -84,9 +59,5 @@ export function renderVolumeChart(
       },
     },
   };
-  // @napi-rs/canvas's context implements what chart.js draws with (chart.js's ChartItem accepts it as is).
-  const chart = new Chart(ctx, config);
-  const png = canvas.toBuffer('image/png');
-  chart.destroy();
-  return { png, widthPx, heightPx };
+  return drawChart(config, widthPx, heightPx);
 }

@@ -9,6 +9,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -115,6 +116,23 @@ class HeaderDefaultsDto {
   penandatangan!: SignatoryPatchDto;
 }
 
+class OfficialVoicesDto {
+  @ApiProperty({ type: [String], description: 'Ids of sources whose every post is official' })
+  @IsArray({ message: 'harus berupa daftar id sumber' })
+  @ArrayMaxSize(50, { message: 'paling banyak 50 sumber' })
+  @IsUUID('all', { each: true, message: 'setiap sumber harus id sumber (UUID)' })
+  sources!: string[];
+
+  @ApiProperty({ type: [String], description: 'Handles of official accounts (with or without @)' })
+  @IsArray({ message: 'harus berupa daftar akun' })
+  @ArrayMaxSize(200, { message: 'paling banyak 200 akun' })
+  @Matches(/^@?[\p{L}\p{N}_.-]{1,100}$/u, {
+    each: true,
+    message: 'setiap akun harus nama akun tanpa spasi (huruf, angka, _ . -), paling banyak 100 karakter',
+  })
+  accounts!: string[];
+}
+
 /** PUT /api/settings/brief-template: the whole template (GET it, change, PUT it back). */
 export class BriefTemplateDto {
   @ApiProperty({ type: LetterheadDto }) @ValidateNested() @Type(() => LetterheadDto) letterhead!: LetterheadDto;
@@ -164,4 +182,10 @@ export class BriefTemplateDto {
   @ValidateNested()
   @Type(() => HeaderDefaultsDto)
   defaults!: HeaderDefaultsDto;
+
+  @ApiProperty({ type: OfficialVoicesDto, required: false, description: 'Official sources and accounts' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OfficialVoicesDto)
+  official?: OfficialVoicesDto;
 }

@@ -65,3 +65,15 @@ export interface IssueWindowFigures {
   /** The places the window's posts name most (a post counts once per place), most named first. */
   places: { code: string; name: string; posts: number }[];
 }
+
+/**
+ * The first official statement among an issue's posts of a window (a post of an official source or account whose
+ * text matches the statement pattern), and the other posts of the issue after it in the window: how many, and how
+ * many of them match the claim pattern.
+ */
+export interface IssueOfficialStatement {
+  issueId: string;
+  statement: { postId: string; createdAt: string; author: string | null; source: string | null; text: string };
+  citizensAfter: number;
+  claimsAfter: number;
+}
