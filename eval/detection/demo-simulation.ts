@@ -13,6 +13,7 @@
 import { pathToFileURL } from 'node:url';
 import { createAnalyzer, loadGazetteer } from '../../src/analysis/index.js';
 import type { DetectorPost, IssueSnapshot } from '../../src/issues/detection/detection.types.js';
+import type { DetectorConfig } from '../../src/issues/detection/detector-config.js';
 import { IssueDetector } from '../../src/issues/detection/issue-detector.js';
 import { toDetectorPost } from '../../src/issues/detection/post-adapter.js';
 import { buildDemoCorpus, planDemoReplay, type DemoStory, type PlannedDemoPost } from '../../src/sources/demo/index.js';
@@ -31,6 +32,8 @@ export interface DemoSimulationOptions {
   speed?: number;
   bucketMinutes?: number;
   intervalSeconds?: number;
+  /** Overrides of the detector's settings (to measure a variant; the defaults otherwise). */
+  detectorConfig?: Partial<DetectorConfig>;
 }
 
 export interface StoryOutcome {
@@ -77,7 +80,7 @@ export function simulateDemo(
       analyze(p.text),
     );
   };
-  const detector = new IssueDetector({ bucketMs });
+  const detector = new IssueDetector({ ...options.detectorConfig, bucketMs });
   // History first, in time order, a pass at every new bucket (the rebuild folds the stored history bucket by bucket).
   let bucket = -Infinity;
   for (const p of plan.history) {
