@@ -194,6 +194,16 @@ async function countPosts(db: pg.Client): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM posts')).rows[0].n;
 }
 
+/** Transactions committed in the bench database so far (each autocommit statement is one). */
+async function transactions(db: pg.Client, database: string): Promise<number> {
+  // The statistics of this transaction are a snapshot unless cleared first.
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  return Number(
+    (await db.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = $1', [database]))
+      .rows[0].n,
+  );
+}
+
 /** pg_stat_activity of the bench database, sampled: what the API's connections were doing. */
 function sampleActivity(db: pg.Client, database: string) {
   const counts = new Map<string, number>();
@@ -415,6 +425,7 @@ async function main(): Promise<void> {
       const cpuBefore = process.cpuUsage();
       const apiCpuBefore = processCpuMs(child.pid ?? 0, true);
       const postsBefore = await countPosts(db);
+      const xactsBefore = await transactions(db, name);
       const activity = SAMPLE ? sampleActivity(db, name) : undefined;
       const ingest = withIngest ? driveIngest(base, tokens[0], `${phase}-${name}`, RATE, BATCH) : undefined;
       const wallStart = Date.now();
@@ -424,6 +435,7 @@ async function main(): Promise<void> {
       const cpu = process.cpuUsage(cpuBefore);
       const apiCpu = (processCpuMs(child.pid ?? 0, true) - apiCpuBefore) / 1000;
       const stored = (await countPosts(db)) - postsBefore;
+      const xacts = (await transactions(db, name)) - xactsBefore;
       const activityLines = (await activity?.stop()) ?? [];
       print();
       print(`## ${phase} (${wall.toFixed(0)} s; load average before ${loadBefore}, after ${load()})`);
@@ -445,7 +457,10 @@ async function main(): Promise<void> {
         );
       }
       print(
-        `CPU: load generator ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${((cpu.user + cpu.system) / 1e4 / wall).toFixed(0)} % of a core), API process ${apiCpu.toFixed(1)} s (${((100 * apiCpu) / wall).toFixed(0)} % of a core)`,
+        `CPU: load generator ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${((cpu.user + cpu.system) / 1e4 / wall).toFixed(0)} % of a core), API process ${apiCpu.toFixed(1)} s (${((100 * apiCpu) / wall).toFixed(0)} % of a core${withIngest ? ', ingest worker included' : `, ${((1000 * apiCpu) / Math.max(1, result.requests.total)).toFixed(2)} ms per answer`})`,
+      );
+      print(
+        `database: ${xacts.toLocaleString('en-US')} transactions committed${withIngest ? '' : ` (${(xacts / Math.max(1, result.requests.total)).toFixed(2)} per answer; the sampler's own included)`}`,
       );
       for (const line of activityLines) {
         print(`  pg_stat_activity: ${line}`);

@@ -149,6 +149,10 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       // A restore under way stops at its next slice (a few milliseconds), a pass past its restore finishes.
       this.engine.stop();
       await this.engine.whenIdle(SHUTDOWN_PASS_WAIT_MS);
+      // As in WorkerRunner: BullMQ's PostgreSQL backend opens and names the worker's LISTEN connection from its
+      // constructor without awaiting it; a close before that finished left the connection open after the stop
+      // (idle, application_name "detection": test/resilience/clean-shutdown.e2e-spec.ts).
+      await this.worker.waitUntilReady().catch(() => undefined);
       await this.worker.close(true).catch(() => undefined);
       await this.engine
         .saveBaselines()

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { SingleFlight } from '../common/single-flight.js';
 import { ListPostsQuery } from './dto/list-posts.query.js';
 
 export interface PostView {
@@ -79,6 +80,12 @@ export const EXACT_TOTAL_CAP = 10_000;
 
 @Injectable()
 export class PostsRepository {
+  /**
+   * The total of a list does not depend on its page: users paging or opening the same list at once share one count
+   * (counting up to 10,001 rows was a third of the database's work under bench:load, docs/operations.md).
+   */
+  private readonly counts = new SingleFlight();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(
@@ -157,7 +164,11 @@ export class PostsRepository {
   }
 
   /** Rows of `matching` counted up to `cap`; beyond it, the planner's estimate (never below cap + 1). */
-  private async countUpTo(
+  private countUpTo(matching: string, params: unknown[], cap: number): Promise<{ total: number; totalExact: boolean }> {
+    return this.counts.run(JSON.stringify([matching, params, cap]), () => this.countNow(matching, params, cap));
+  }
+
+  private async countNow(
     matching: string,
     params: unknown[],
     cap: number,
