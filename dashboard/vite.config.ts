@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { boundariesPlugin } from './geo-split.js';
+import { precompressPlugin } from './precompress.js';
 
 // The dashboard is built into dist/dashboard, which the API process serves at `/` (src/bootstrap/serve-dashboard.ts).
 // `npm run dev:dashboard` serves it with hot reload and forwards /api to a running `npm start`.
@@ -7,7 +8,8 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   // The choropleth's boundaries (vendor/geo), split per layer and per province into dist/dashboard/geo/.
-  plugins: [boundariesPlugin()],
+  // Scripts and stylesheets get a gzip sibling the API process sends (precompress.ts).
+  plugins: [boundariesPlugin(), precompressPlugin()],
   build: {
     outDir: '../dist/dashboard',
     emptyOutDir: true,

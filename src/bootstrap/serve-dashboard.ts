@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -28,7 +28,7 @@ export function serveDashboard(app: NestExpressApplication, directory = dashboar
     new Logger('Dashboard').warn(`${index} is missing (run npm run build): the dashboard is not served`);
     return false;
   }
-  app.use(precompressedBoundaries(directory));
+  app.use(precompressed(directory));
   app.useStaticAssets(directory, {
     index: false,
     setHeaders: (response, path) => {
@@ -53,12 +53,15 @@ export function serveDashboard(app: NestExpressApplication, directory = dashboar
   return true;
 }
 
-/** The choropleth's boundary files (`/geo/….json`, built with a gzip sibling): the `.gz` to browsers that accept it. */
-function precompressedBoundaries(directory: string) {
-  const root = join(directory, 'geo');
+/**
+ * Files the build compressed ahead (gzip -9 `.gz` siblings): the hashed scripts and stylesheets (`/assets/…`,
+ * dashboard/precompress.ts) and the choropleth's boundary files (`/geo/….json`, geo-split.ts), sent as the `.gz` to
+ * browsers that accept gzip. The API compresses nothing at run time.
+ */
+function precompressed(directory: string) {
   return (request: Request, response: Response, next: NextFunction) => {
-    const match = /^\/geo\/((?:regencies\/)?[\w.-]+\.json)$/.exec(request.path);
-    const file = match ? join(root, `${match[1]}.gz`) : undefined;
+    const match = /^\/((?:assets\/[\w.-]+\.(?:js|css))|(?:geo\/(?:regencies\/)?[\w.-]+\.json))$/.exec(request.path);
+    const file = match ? join(directory, `${match[1]}.gz`) : undefined;
     if (!file || (request.method !== 'GET' && request.method !== 'HEAD') || !existsSync(file)) {
       next();
       return;
@@ -68,9 +71,10 @@ function precompressedBoundaries(directory: string) {
       next();
       return;
     }
+    const asset = match![1].startsWith('assets/');
     response.setHeader('Content-Encoding', 'gzip');
-    response.setHeader('Cache-Control', 'no-cache');
-    response.type('application/json');
+    response.setHeader('Cache-Control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
+    response.type(extname(match![1]));
     response.sendFile(file);
   };
 }

@@ -44,6 +44,25 @@ describe('Dashboard serving', () => {
     await request(running.url).get('/assets/missing-0000.js').expect(404);
   });
 
+  it('should send the scripts and stylesheets gzipped (built ahead) to browsers that accept it', async () => {
+    const index = await request(running.url).get('/').expect(200);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)![1];
+    const style = /href="(\/assets\/[^"]+\.css)"/.exec(index.text)![1];
+    const plain = await request(running.url).get(script).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // supertest inflates the gzip body: it must be the same script, sent compressed and smaller.
+    const zipped = await request(running.url).get(script).set('Accept-Encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toMatch(/javascript/);
+    expect(zipped.headers['cache-control']).toContain('immutable');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.text).toBe(plain.text);
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(plain.text.length / 2);
+    const css = await request(running.url).get(style).set('Accept-Encoding', 'gzip').expect(200);
+    expect(css.headers['content-encoding']).toBe('gzip');
+    expect(css.headers['content-type']).toMatch(/text\/css/);
+  });
+
   it('should serve the boundary files of the map, gzipped to browsers that accept it', async () => {
     const zipped = await request(running.url).get('/geo/provinces.json').set('Accept-Encoding', 'gzip').expect(200);
     expect(zipped.headers['content-encoding']).toBe('gzip');

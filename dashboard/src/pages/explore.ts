@@ -94,7 +94,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     context.navigate(`/telusuri?${params.toString()}`);
   });
 
-  const summary = h('p', { class: 'muted', role: 'status' });
+  // "Memuat…" until the first page of results is in (the browser tests' visit() waits for .loading to go).
+  const summary = h('p', { class: 'muted loading', role: 'status' }, 'Memuat unggahan…');
   const list = h('ul', { class: 'post-list' });
   const more = h('div', { class: 'pager' });
   const posts: PostView[] = [];
@@ -149,6 +150,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         .flatMap((match) => match.terms);
       list.append(postItem(post, { highlight: [...words, ...topicTerms], categories, canCorrect: canEdit() }));
     }
+    summary.classList.remove('loading');
     summary.textContent =
       page.total === 0
         ? 'Tidak ada unggahan yang cocok.'
@@ -156,7 +158,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     const next = page.nextCursor;
     mount(more, next ? button('Muat lebih banyak', () => void load(next).catch(showError), { class: 'btn' }) : null);
   };
-  const showError = (error: unknown) => mount(more, notice('error', errorText(error)));
+  const showError = (error: unknown) => {
+    if (summary.classList.contains('loading')) {
+      summary.classList.remove('loading');
+      summary.textContent = '';
+    }
+    mount(more, notice('error', errorText(error)));
+  };
   try {
     await load();
   } catch (error) {
