@@ -94,6 +94,23 @@ function spawnWorker(databaseUrl: string, prefix: string, dataDir: string): Chil
   return child;
 }
 
+/**
+ * Waits until the worker processes have booted (their CPU stops growing: under 20 ms in half a second, at most 90 s),
+ * so that their boot — loading the models, migrations check, connecting — is not counted as CPU per post.
+ */
+async function workersBooted(children: ChildProcess[]): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  let last = children.map((child) => processCpuMs(child.pid as number));
+  while (Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 500));
+    const now = children.map((child) => processCpuMs(child.pid as number));
+    if (now.every((ms, index) => ms > 0 && ms - last[index] < 20)) {
+      return;
+    }
+    last = now;
+  }
+}
+
 async function stopWorker(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) {
     return;
@@ -131,6 +148,7 @@ async function runIngest(
   const system: RunningSystem = await boot(config);
   const workers =
     backend === 'redis' ? Array.from({ length: WORKERS }, () => spawnWorker(databaseUrl, prefix, dataDir)) : [];
+  await workersBooted(workers);
   const db = new pg.Client(databaseUrl);
   await db.connect();
   try {
