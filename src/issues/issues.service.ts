@@ -301,8 +301,10 @@ export class IssuesService {
     const jobId = await this.queues.enqueue(JobName.DetectionPass, { now, trigger: 'manual' }, { attempts: 1 });
     const deadline = Date.now() + DETECT_TIMEOUT_MS;
     for (;;) {
-      const job = await queue.getJob(jobId);
-      const state = job ? await job.getState() : 'unknown';
+      // The state first, then the job: a job read while active and found completed a moment later carries no return
+      // value yet (the full suite answered 200 with an empty body that way).
+      const state = await queue.getJobState(jobId);
+      const job = state === 'unknown' ? undefined : await queue.getJob(jobId);
       if (job && state === 'completed') {
         await this.audit.record({
           actor: actor ?? null,
