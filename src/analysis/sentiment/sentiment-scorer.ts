@@ -41,6 +41,21 @@ export interface SentimentScorerOptions {
 export const DEFAULT_THRESHOLDS: SentimentThresholds = { positive: 0.2, negative: 0.2 };
 
 const NEGATION_SCOPE = 3;
+
+/**
+ * A noun formed with pe-/per- (-an) or ke-…-an from a positive stem names an activity, an agent or a domain rather
+ * than praise: 'perbaikan' (repair) ← baik, 'pengamanan' ← aman, 'kesehatan' ← sehat, 'pemenang' ← menang. Such a
+ * stem hit counts a quarter of the stem's weight (a stemmer false hit), not the 0.8 of other affixed forms.
+ */
+const STEM_NOUN_FACTOR = 0.25;
+
+function isStemNoun(word: string, stem: string): boolean {
+  const w = word.endsWith('nya') ? word.slice(0, -3) : word;
+  if (w.startsWith('pe') && !stem.startsWith('pe')) {
+    return true;
+  }
+  return w.startsWith('ke') && w.endsWith('an') && !stem.startsWith('ke');
+}
 const MODIFIER_SCOPE = 2;
 const POST_INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['banget', 1.5],
@@ -318,6 +333,9 @@ export class SentimentScorer {
     if (stem !== w && stem.length >= 3) {
       const sw = this.lex.words.get(stem);
       if (sw !== undefined) {
+        if (sw > 0 && isStemNoun(w, stem)) {
+          return { weight: sw * STEM_NOUN_FACTOR, rule: `stem-noun:${stem}`, term: w };
+        }
         return { weight: sw * 0.8, rule: `stem:${stem}`, term: w };
       }
     }
