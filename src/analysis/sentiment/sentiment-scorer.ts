@@ -6,7 +6,7 @@
 import type { SentimentEvidence, SentimentLabel, SentimentResult } from '../analysis.types.js';
 import type { NormalizedText } from '../text/normalized-text.js';
 import { emojiSentiment } from '../text/emoji-sentiment.js';
-import { StemmerCache } from '../text/stemmer-cache.js';
+import { stemWord } from '../text/stemmer-cache.js';
 import { getDefaultNormalizer, type TextNormalizer } from '../text/index.js';
 import {
   addEntry,
@@ -118,8 +118,6 @@ const APPEAL_MARKERS: ReadonlySet<string> = new Set([
   'berduka',
 ]);
 const APPEAL_FACTOR = 0.3;
-
-const STEMMER = new StemmerCache(50_000);
 
 /** Everything the scorer asks about one token, looked up once per distinct token (`tokenInfo`). */
 interface TokenInfo {
@@ -329,7 +327,7 @@ export class SentimentScorer {
         return { weight: bw, term: base };
       }
     }
-    const stem = STEMMER.stem(w);
+    const stem = stemWord(w);
     if (stem !== w && stem.length >= 3) {
       const sw = this.lex.words.get(stem);
       if (sw !== undefined) {
