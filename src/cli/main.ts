@@ -30,8 +30,9 @@ const MODULES: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Reg
 export async function buildProgram(command?: string): Promise<Command> {
   const program = new Command('pantau').description('Pantau Isu: pemantauan isu media sosial').showHelpAfterError();
   const own = MODULES.find((m) => command !== undefined && m.names.includes(command));
-  for (const register of await Promise.all((own ? [own] : MODULES).map((m) => m.load()))) {
-    register(program);
+  // One after the other: jest's ESM loader fails on concurrent imports of shared modules.
+  for (const m of own ? [own] : MODULES) {
+    (await m.load())(program);
   }
   return program;
 }
