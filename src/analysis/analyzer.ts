@@ -32,8 +32,16 @@ import { createTextNormalizer, getDefaultNormalizer, stemWord, type NormalizedTe
 /** Scores sentiment from the normalised post (the lexicon scorer of src/analysis/sentiment, or a trained model). */
 export type SentimentScorer = (normalized: NormalizedText, maskedText: string) => SentimentResult;
 
-/** A trained sentiment model: returns null to fall back to the lexicon. */
-export type SentimentPredictor = (normalized: NormalizedText, maskedText: string) => SentimentResult | null | undefined;
+/**
+ * A trained sentiment model: returns null to fall back to the lexicon. `builtInLexicon`, when given, returns the
+ * built-in lexicon's result for the post (default thresholds, no local words), computed once per post and shared with
+ * the other stages: a model with lexicon features passes it on instead of scoring the post again.
+ */
+export type SentimentPredictor = (
+  normalized: NormalizedText,
+  maskedText: string,
+  builtInLexicon?: () => SentimentResult,
+) => SentimentResult | null | undefined;
 
 export interface AnalyzerOptions {
   /** Active tracked topics; queries that do not parse are skipped and listed in `analyzer.topicErrors`. */
@@ -150,7 +158,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (language && isRegionalLanguage(language.code)) {
       sentiment = scoreRegional(language, normalized, maskedText, lexiconOf);
     }
-    sentiment ??= scoreSentiment(normalized, maskedText);
+    sentiment ??= scoreSentiment(normalized, maskedText, lexiconIsBuiltIn || builtInLexicon ? lexiconOf : undefined);
     if (sentiment.source === 'lexicon' && lexiconIsBuiltIn) {
       lexicon = sentiment;
     }
@@ -221,7 +229,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
   };
 
-  const scoreSentiment = (normalized: NormalizedText, maskedText: string): SentimentResult => {
+  const scoreSentiment = (
+    normalized: NormalizedText,
+    maskedText: string,
+    builtInLexiconOf: (() => SentimentResult) | undefined,
+  ): SentimentResult => {
     if (options.sentimentModel) {
       if (localTerms.size > 0) {
         const byLexicon = scoreByLexicon(normalized, maskedText);
@@ -230,7 +242,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         }
       }
       try {
-        const r = options.sentimentModel(normalized, maskedText);
+        const r = options.sentimentModel(normalized, maskedText, builtInLexiconOf);
         if (r) {
           return r;
         }

@@ -230,7 +230,7 @@ export class AnalyzerRegistry {
 
 /** The model's prediction as the analyzer's sentiment (the lexicon takes over if it throws). */
 export function sentimentPredictor(classifier: TextClassifier): SentimentPredictor {
-  return (normalized) => predictSentiment(classifier, normalized);
+  return (normalized, _masked, lexicon) => predictSentiment(classifier, normalized, lexicon?.());
 }
 
 /** Stored categories with empty keyword lists keep the engine's default rules for that slug. */

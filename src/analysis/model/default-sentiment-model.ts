@@ -15,9 +15,9 @@ export const DEFAULT_SENTIMENT_MODEL_URL = new URL('./default/sentiment-smsa.jso
 
 /** The training recipe of the shipped model: settings chosen on SmSA valid (docs/analysis-sentiment.md). */
 export const DEFAULT_SENTIMENT_RECIPE = {
-  id: 'default-sentiment-smsa-2',
+  id: 'default-sentiment-smsa-3',
   /** Fixed, so the file is the same on every run (not the time of training). */
-  createdAt: '2026-12-02T00:00:00.000Z',
+  createdAt: '2026-12-03T00:00:00.000Z',
   params: {
     wordNgrams: 2,
     charMin: 3,

@@ -11,8 +11,13 @@ export function isSentimentModel(model: TextClassifier): boolean {
   return model.labels.every((l) => (SENTIMENT_LABELS as readonly string[]).includes(l));
 }
 
-export function predictSentiment(model: TextClassifier, normalized: NormalizedText): SentimentResult {
-  const p = model.predictNormalized(normalized);
+/** `builtInLexicon`: the built-in lexicon's result for the post, when the caller has it (see predictNormalized). */
+export function predictSentiment(
+  model: TextClassifier,
+  normalized: NormalizedText,
+  builtInLexicon?: SentimentResult,
+): SentimentResult {
+  const p = model.predictNormalized(normalized, 5, builtInLexicon);
   const score = (p.probabilities.positive ?? 0) - (p.probabilities.negative ?? 0);
   return {
     label: p.label as SentimentLabel,

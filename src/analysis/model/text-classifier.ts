@@ -3,6 +3,7 @@
  * n-gram features plus lexicon features, trained with AdaGrad and L2 regularisation. Works for any label set
  * (sentiment, categories). Serialises to versioned JSON so the app can store it in the database.
  */
+import type { SentimentResult } from '../analysis.types.js';
 import type { NormalizedText } from '../text/normalized-text.js';
 import { getDefaultNormalizer, type TextNormalizer } from '../text/index.js';
 import { SentimentScorer } from '../sentiment/sentiment-scorer.js';
@@ -140,6 +141,8 @@ function buildWordFeatureIndex(features: readonly string[], params: FeatureParam
 export class TextClassifier {
   private readonly index: Map<string, number>;
   private readonly scorer: SentimentScorer | undefined;
+  /** The lexicon features come from the built-in lexicon (no scorer given): a caller's built-in result may be used. */
+  private readonly builtInScorer: boolean;
   private readonly wordIndex: WordFeatureIndex | undefined;
 
   private constructor(
@@ -151,6 +154,7 @@ export class TextClassifier {
     this.index = new Map(json.features.map((f, i) => [f, i]));
     this.wordIndex = buildWordFeatureIndex(json.features, json.params);
     this.scorer = json.params.lexiconScale > 0 ? (scorer ?? new SentimentScorer()) : undefined;
+    this.builtInScorer = !scorer;
   }
 
   get labels(): readonly string[] {
@@ -315,7 +319,12 @@ export class TextClassifier {
     return this.predictNormalized(this.normalizer.normalize(text));
   }
 
-  predictNormalized(n: NormalizedText, explain = 5): Prediction {
+  /**
+   * `builtInLexicon`: the built-in lexicon scorer's result for `n` (default thresholds, no local words) when the caller
+   * has it already; used for the lexicon features only when this model's scorer is that lexicon, so the sums are the
+   * same as without it.
+   */
+  predictNormalized(n: NormalizedText, explain = 5, builtInLexicon?: SentimentResult): Prediction {
     // The same sums as training's features (bias first, then each feature in text order), without building the
     // feature map: one pass over the counts, each known feature added to every label's score at once.
     const params = this.json.params;
@@ -347,7 +356,7 @@ export class TextClassifier {
         take(name, v / norm);
       }
     }
-    for (const [name, x] of lexiconFeatures(n, params, this.scorer)) {
+    for (const [name, x] of lexiconFeatures(n, params, this.scorer, this.builtInScorer ? builtInLexicon : undefined)) {
       take(name, x);
     }
     let max = -Infinity;

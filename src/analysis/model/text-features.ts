@@ -3,6 +3,7 @@
  * n-grams inside words (robust to spelling variants), and optional lexicon features (the rule scorer's
  * positive mass, negative mass and score), so the model starts from what the lexicon knows.
  */
+import type { SentimentResult } from '../analysis.types.js';
 import type { NormalizedText } from '../text/normalized-text.js';
 import type { SentimentScorer } from '../sentiment/sentiment-scorer.js';
 
@@ -66,11 +67,13 @@ export function lexiconFeatures(
   n: NormalizedText,
   params: FeatureParams,
   scorer?: SentimentScorer,
+  /** The scorer's result for `n` when the caller already has it (the analyzer scores each post once). */
+  scored?: SentimentResult,
 ): Array<[string, number]> {
   if (!(params.lexiconScale > 0 && scorer)) {
     return [];
   }
-  const r = scorer.scoreNormalized(n);
+  const r = scored ?? scorer.scoreNormalized(n);
   let pos = 0;
   let neg = 0;
   for (const e of r.evidence) {

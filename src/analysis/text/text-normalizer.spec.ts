@@ -114,3 +114,27 @@ describe('stemWord', () => {
     expect(stemWord('#banjir')).toBe('#banjir');
   });
 });
+
+describe('glued negators and Malay forms (issue 12, tweet error classes)', () => {
+  it('splits a negator glued to a known word, a root word or an affixed form of one', () => {
+    expect(normalizeText('aku takfaham').tokens).toEqual(['aku', 'tidak', 'paham']);
+    expect(normalizeText('gabisa masuk').tokens).toEqual(['tidak', 'bisa', 'masuk']);
+    expect(normalizeText('tkmengerti').tokens).toEqual(['tidak', 'mengerti']);
+    expect(normalizeText('xsuka').tokens).toEqual(['tidak', 'suka']);
+    expect(normalizeText('gapeduli').tokens).toEqual(['tidak', 'peduli']);
+  });
+
+  it('leaves words that only start like a negator', () => {
+    for (const w of ['gabungan', 'galaknya', 'takbiran', 'gagasan', 'takut', 'gaji', 'takjub', 'xtrans', 'games']) {
+      expect(normalizeText(w).tokens).toEqual([w]);
+    }
+  });
+
+  it('reads Malay negators, feeling words and function words as their Indonesian equivalents', () => {
+    expect(normalizeText('takde').tokens).toEqual(['tidak', 'ada']);
+    expect(normalizeText('taknak').tokens).toEqual(['tidak', 'mau']);
+    expect(normalizeText('takleh').tokens).toEqual(['tidak', 'boleh']);
+    expect(normalizeText('pelayanan teruk je').tokens).toEqual(['pelayanan', 'parah', 'saja']);
+    expect(normalizeText('risau kerana banjir').tokens).toEqual(['khawatir', 'karena', 'banjir']);
+  });
+});

@@ -13,6 +13,7 @@ import { EMOTICONS } from './emoji-sentiment.data.js';
 import { HashtagSegmenter } from './hashtag-segmenter.js';
 import type { NormalizedText, TextNormalizerOptions } from './normalized-text.js';
 import { parseSlangSource, SLANG_SOURCE } from './slang-map.data.js';
+import { isRootWord, stemWord } from './stemmer-cache.js';
 import { informalDictionary } from './indocollex/informal-dictionary.js';
 
 /** The built-in slang map (variant → standard form). */
@@ -278,6 +279,12 @@ function scanEmoji(text: string, p: number): number {
 }
 
 type WordResult = string | readonly string[];
+
+/**
+ * Negators that people glue to the next word, longest first: Indonesian chat forms and Malay 'tak'/'x' (as in
+ * 'xsuka'). A negator at least as long as what follows it is not split ('gaji' stays, 'tkt' stays).
+ */
+const GLUED_NEGATORS = ['nggak', 'ngga', 'tidak', 'kagak', 'ndak', 'gak', 'tak', 'tdk', 'ga', 'gk', 'tk', 'x'];
 /** A word's normal form and, when it differs from the lower-cased word, that written form. */
 interface WordEntry {
   out: WordResult;
@@ -678,7 +685,46 @@ export class TextNormalizer {
         return base + 'nya';
       }
     }
-    return w;
+    return this.gluedNegation(w, depth) ?? w;
+  }
+
+  /**
+   * A negator written together with the next word, common in chat and in Malay-influenced writing ('takfaham',
+   * 'gabisa', 'tkmengerti', 'xsuka'): split into 'tidak' + the word when the word as written is unknown and not a
+   * root word nor an affixed form of one ('gabungan', 'takbiran'), and what follows the negator is a word we know
+   * (vocabulary, slang), a root word of 4+ letters, or an affixed form of one ('tak' + verb forms). The negation then
+   * reaches the sentiment rules like a separate 'tidak'.
+   */
+  private gluedNegation(w: string, depth: number): readonly string[] | undefined {
+    if (w.length < 5 || depth > 0 || isRootWord(w)) {
+      return undefined;
+    }
+    const stem = stemWord(w);
+    if (stem !== w && isRootWord(stem)) {
+      return undefined; // an affixed form of a root word: 'gabungan', 'galaknya', 'takbiran'
+    }
+    for (const neg of GLUED_NEGATORS) {
+      if (!w.startsWith(neg)) {
+        continue;
+      }
+      const rest = w.slice(neg.length);
+      if (rest.length < 3 || rest.length < neg.length) {
+        continue;
+      }
+      // 'x' is a negator only in chat: what follows it must be a word the normaliser knows ('xtrans' is a name).
+      const isWord =
+        this.known.has(rest) ||
+        this.slang.has(rest) ||
+        (neg !== 'x' &&
+          rest.length >= 4 &&
+          (isRootWord(rest) || (rest.length >= 5 && stemWord(rest) !== rest && isRootWord(stemWord(rest)))));
+      if (!isWord) {
+        continue;
+      }
+      const r = this.repair(rest, depth + 1);
+      return typeof r === 'string' ? ['tidak', r] : ['tidak', ...r];
+    }
+    return undefined;
   }
 
   private pushHashtagWords(body: string, lower: string, out: NormalizedText): void {

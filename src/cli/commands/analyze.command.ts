@@ -83,7 +83,7 @@ export async function runAnalyze(
     topics,
     homeRegion: opts.homeRegion,
     gazetteer,
-    sentimentModel: model && ((normalized) => predictSentiment(model, normalized)),
+    sentimentModel: model && ((normalized, _masked, lexicon) => predictSentiment(model, normalized, lexicon?.())),
   });
   if (analyzer.topicErrors.length > 0) {
     for (const t of analyzer.topicErrors) {
