@@ -316,7 +316,7 @@ export class TwinsAndMerges {
     // Same kecamatan or kelurahan, same category, still active, and some content in common: another wording of the
     // same story (a poisoning after a dengue outbreak in the same kelurahan shares nothing and is a new issue). With
     // nothing in common, only a fragment that began with the issue (`fragmentOnsetWithinMs`): one event told in
-    // wordings that share only the place.
+    // wordings that share only the place. Places related only through their kecamatan, or naming none: areaFragment.
     const within = cfg.fragmentOnsetWithinMs;
     const districts = leadingDistricts(placeCounts(members));
     for (const issue of memory.issuesById.values()) {
