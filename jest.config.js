@@ -19,7 +19,9 @@ export default {
   testTimeout: 60000,
   // Every suite stops what it started, but since 2026-11-30 a run sometimes stays alive after the last suite. One open
   // handle is closed (a LISTEN connection opened after an API-role process closed its never-run workers, see
-  // docs/operations.md); that no other remains is not proven: exit once the results are in, so CI cannot hang.
+  // docs/operations.md), and two of the detection worker (its LISTEN connection, and a blocking wait left armed by its
+  // forced close: a suite exited 187 s after its tests); that no other remains is not proven: exit once the results
+  // are in, so CI cannot hang.
   forceExit: true,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/eval'], testMatch: ['**/*.spec.ts'] },

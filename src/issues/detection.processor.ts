@@ -154,6 +154,10 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       // (idle, application_name "detection": test/resilience/clean-shutdown.e2e-spec.ts).
       await this.worker.waitUntilReady().catch(() => undefined);
       await this.worker.close(true).catch(() => undefined);
+      // A forced close skips BullMQ's disconnectBlocking, and the PostgreSQL backend's close does not end a blocking
+      // wait under way: its timer (armed up to the next delayed job, the scheduled pass) kept the process alive for
+      // minutes after the stop. disconnect() ends that wait.
+      await this.worker.disconnect().catch(() => undefined);
       await this.engine
         .saveBaselines()
         .catch((err: unknown) => this.logger.warn(`Baselines not saved: ${String(err)}`));
