@@ -221,6 +221,30 @@ describe('Dashboard in the browser', () => {
   });
 
   describe('Work', () => {
+    it('should let the pimpinan set their notification profile on Akun', async () => {
+      const { page } = await session('pimpinan');
+      await visit(page, '/akun');
+      await page.getByLabel('E-mail', { exact: true }).fill('bukan-email');
+      await page.getByRole('button', { name: 'Simpan profil' }).click();
+      await page.getByText('harus alamat e-mail yang valid').waitFor();
+      await page.getByLabel('E-mail', { exact: true }).fill('pimpinan@contoh.go.id');
+      await page.getByLabel('ID obrolan Telegram').fill('123456789');
+      await page.getByLabel('Kirimi saya laporan harian').check();
+      await page.getByRole('button', { name: 'Simpan profil' }).click();
+      await page.getByText('Profil pemberitahuan disimpan.').waitFor();
+      await screenshot(page, '61-akun-profil');
+      const profile = (await (await page.request.get(`${run.url}/api/account/profile`)).json()) as {
+        email: string;
+        telegramChatId: string;
+        dailyReportOptIn: boolean;
+      };
+      expect(profile).toMatchObject({
+        email: 'pimpinan@contoh.go.id',
+        telegramChatId: '123456789',
+        dailyReportOptIn: true,
+      });
+    });
+
     it('should create a tracked topic, showing a syntax error at its character, then matching posts', async () => {
       const { page } = await session('admin');
       await visit(page, '/admin/topik');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../bench/browser.js';
 import { browserRun, SCREENSHOT_DIR } from './run-info.js';
@@ -79,27 +79,9 @@ export async function visit(page: Page, path: string): Promise<void> {
   await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/**
- * Pages whose first screen also goes to `readme-<name>.png`, and, with PANTAU_README_SCREENSHOTS=1, to the README's own
- * pictures in docs/screenshots/ (`PANTAU_README_SCREENSHOTS=1 npm run test:browser` refreshes them).
- */
-const README_SHOTS = new Map([
-  ['10-ringkasan', 'ringkasan'],
-  ['21-isu-detail', 'isu-detail'],
-  ['30-telusuri', 'telusuri'],
-  ['55-admin-topik-pratinjau', 'topik'],
-  ['83-telaahan-sunting', 'telaahan'],
-]);
-
+/** A full-page screenshot of every page into the run's folder (the README's pictures: npm run screenshots:readme). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  const readme = README_SHOTS.get(name);
-  if (readme) {
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `readme-${name}.png`) });
-    if (process.env.PANTAU_README_SCREENSHOTS === '1') {
-      await page.screenshot({ path: resolve('docs/screenshots', `${readme}.png`) });
-    }
-  }
 }
 
 export interface AxeViolation {

@@ -377,7 +377,12 @@ function breakdownChart(
       options: {
         indexAxis: 'y',
         plugins: { legend: { display: false } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          x: { beginAtZero: true, ticks: { precision: 0 } },
+          // Long names (e.g. "Perumda Air Minum / koordinasi PLN") are cut at the canvas edge otherwise; the tooltip
+          // and the table keep the whole name.
+          y: { ticks: { callback: (_value, index) => shorten(top[index]?.label ?? '', 24) } },
+        },
       },
     },
     table: {
@@ -386,6 +391,10 @@ function breakdownChart(
     },
     onSelect: (index) => context.navigate(exploreLink({ ...filters, [dim]: top[index]?.key })),
   });
+}
+
+function shorten(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }
 
 const LEVELS = [
