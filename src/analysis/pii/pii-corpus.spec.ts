@@ -32,6 +32,8 @@ const KEPT: [string, string][] = [
   ['a short queue number', 'nomor antrean 0812'],
   ['a postal code', 'kode pos 75123'],
   ['a mention', 'cc @pemkot_samarinda'],
+  ['a mention with a dot, after a word', 'Menanggapi @budi.santoso soal banjir'],
+  ['a dotted mention after a word, at the end', 'terima kasih @diskominfo.smd'],
   ['the English word at', 'rapat at 10.00 di balai kota'],
   ['a time with dot', 'jam 10 dot 30'],
   ['a nine-digit number without a leading zero', 'nomor perkara 541741234'],

@@ -47,8 +47,9 @@ const PII_RE = new RegExp(
 const DIGIT_RUN = /\d{3}/;
 
 // E-mail addresses spelled out to dodge filters: `nama [at] gmail [dot] com`, `nama(at)gmail(dot)com`,
-// `nama at gmail dot com`, `nama @ gmail.com`, Indonesian `[titik]`.
-const SPELLED_AT = String.raw`(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s+@\s*|\s*@\s+)`;
+// `nama at gmail dot com`, `nama @ gmail.com`, Indonesian `[titik]`. A bare `@` counts only with a space after it:
+// a space before and none after is how a mention is written (`Menanggapi @budi.santoso`).
+const SPELLED_AT = String.raw`(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s+)`;
 const SPELLED_DOT = String.raw`(?:\s*[\[({<]\s*(?:dot|titik)\s*[\])}>]\s*|\s+(?:dot|titik)\s+|\.)`;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?';
 const SPELLED_EMAIL_RE = new RegExp(
