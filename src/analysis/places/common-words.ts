@@ -27,7 +27,7 @@ tengah teratai terang timur tinggi tirta tiga tua tugu tujuh tumbang tunas ujung
 wangi waru wetan wono
 kudus batu batang buru seram bone landak metro kuningan asahan lahat muna alor ende belu malaka aru sula
 agam karo kaur dairi toba nias siak kampar sigi poso bima solok sorong tebo bungo barru maros gowa lebak
-pacitan puncak jaya
+pacitan puncak jaya bara
 `;
 
 export const DEFAULT_COMMON_PLACE_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));

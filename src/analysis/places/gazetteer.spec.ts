@@ -56,6 +56,9 @@ describe('Gazetteer', () => {
     ['batu besar menutup batang sungai', undefined, []],
     ['nasib malang menimpa warga', undefined, []],
     ['puncak acara meriah', undefined, []],
+    // Coal ("batu bara") is not Kabupaten Batu Bara (Sumatera Utara) unless its trigger is there.
+    ['truk batu bara lewat jalan kota, debunya bikin sesak', '64.72', []],
+    ['banjir di kabupaten batu bara meluas', '64.72', ['12.19']],
     // A one-word village name that is an everyday word ('minta', a village in Kutai Barat) is not a place bare.
     ['warga minta fogging di teluk lingga', '64', ['64.08.04.1010']],
     // A lone word of a home-region place name (Teluk Lingga) does not name a regency elsewhere (Kab. Lingga, Kepri)…
