@@ -25,11 +25,12 @@ export class BriefFiguresService {
     private readonly categories: AnalysisRulesService,
   ) {}
 
+  /** The reads are independent and run at once (an unknown issue: the view's 404 wins, before any read returns). */
   async collect(issueId: string): Promise<BriefFigures> {
-    const issue = await this.issues.view(issueId);
-    const [figures, related, categories] = await Promise.all([
-      this.issues.figures(issue.id, PERIOD_HOURS),
-      this.issues.relatedEarlier(issue.id, RELATED_DAYS),
+    const [issue, figures, related, categories] = await Promise.all([
+      this.issues.view(issueId),
+      this.issues.figures(issueId, PERIOD_HOURS),
+      this.issues.relatedEarlier(issueId, RELATED_DAYS),
       this.categories.categories(),
     ]);
     const category = categories.find((c) => c.slug === issue.category);
