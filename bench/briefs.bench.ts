@@ -3,6 +3,7 @@
  * uses; then the DOCX opened by LibreOffice headless (converted to PDF) with its page count. Prints tables.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:briefs [-- --posts 10000 --runs 7]
+ *   (`--keep true` keeps the bench database for EXPLAIN; drop it afterwards)
  *
  * `--case report`: the daily report (build + DOCX) over a day of 1,000,000 posts (`--posts`, `--seed`, `--date`,
  * `--rebuild true`; data in bench/report-bench-data.ts, cached in a database of its own by seed), then its DOCX's
@@ -75,6 +76,29 @@ function stream(start: number): IngestPostPayload[] {
   return posts.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+/** `--sql true`: the time of every statement of the timed runs, summed by its first line (pg's Client.query). */
+const sqlTimes = new Map<string, { n: number; ms: number }>();
+let timingSql = false;
+if (args.get('sql') === 'true') {
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
+    const text = typeof a[0] === 'string' ? a[0] : ((a[0] as { text?: string } | undefined)?.text ?? '?');
+    const result = query.apply(this, a);
+    if (timingSql && result instanceof Promise) {
+      const t0 = performance.now();
+      const key = text.replace(/\s+/g, ' ').slice(0, 90);
+      void result.then(
+        () => {
+          const e = sqlTimes.get(key) ?? { n: 0, ms: 0 };
+          sqlTimes.set(key, { n: e.n + 1, ms: e.ms + performance.now() - t0 });
+        },
+        () => undefined,
+      );
+    }
+    return result;
+  } as typeof pg.Client.prototype.query;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
@@ -143,18 +167,22 @@ async function main(): Promise<void> {
     );
     const briefs = system.app.get(BriefsService);
     const exporter = system.app.get(BriefExportService);
-    const timings: { draft: number; docx: number; pdf: number }[] = [];
+    const timings: { draft: number; docx: number; pdf: number; cpu: number }[] = [];
     let lastDocx: Buffer = Buffer.alloc(0);
     let postCount = 0;
     for (let run = 0; run < RUNS; run++) {
+      timingSql = run > 0;
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const brief = await briefs.create(issue.id, undefined);
       const t1 = performance.now();
       const docx = await exporter.export(brief.id, 'docx');
       const t2 = performance.now();
+      const cpu = process.cpuUsage(cpu0);
+      timingSql = false;
       await exporter.export(brief.id, 'pdf');
       const t3 = performance.now();
-      timings.push({ draft: t1 - t0, docx: t2 - t1, pdf: t3 - t2 });
+      timings.push({ draft: t1 - t0, docx: t2 - t1, pdf: t3 - t2, cpu: (cpu.user + cpu.system) / 1000 });
       lastDocx = docx.data;
       postCount = brief.figures.posts;
     }
@@ -188,6 +216,12 @@ async function main(): Promise<void> {
     );
     console.log(
       row(
+        'Node CPU of draft + DOCX',
+        warm.map((t) => t.cpu),
+      ),
+    );
+    console.log(
+      row(
         'PDF export',
         warm.map((t) => t.pdf),
       ),
@@ -196,10 +230,17 @@ async function main(): Promise<void> {
       `cold first run: draft ${Math.round(timings[0].draft)} ms, DOCX ${Math.round(timings[0].docx)} ms, PDF ${Math.round(timings[0].pdf)} ms`,
     );
     console.log(`DOCX size ${lastDocx.length} bytes`);
+    for (const [key, { n, ms }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms)) {
+      console.log(`SQL ${(ms / (RUNS - 1)).toFixed(1)} ms/run (${n / (RUNS - 1)}x) ${key}`);
+    }
     console.log(libreOfficeCheck(lastDocx));
   } finally {
     await system.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (args.get('keep') === 'true') {
+      console.log(`database ${name} kept (--keep true): drop it yourself`);
+    } else {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
     await admin.end();
   }
 }

@@ -3,12 +3,15 @@
  * the issue, its figures recomputed from its posts, related earlier issues, the disposition and its deadline, and
  * the category's name and OPD from the categories table. Quotes are masked again before they are kept.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { maskPii } from '../analysis/pii/pii-masker.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { timeZoneAbbreviation } from '../config/time-zone.js';
 import { DEFAULT_FORWARD_DAYS, DispositionsService } from '../issues/dispositions.service.js';
+import type { IssueSummary } from '../issues/dto/issue-figures.js';
+import type { IssueDispositionView } from '../issues/dto/issue-view.js';
+import { isUuid } from '../issues/issues.repository.js';
 import { IssuesService } from '../issues/issues.service.js';
 import { AnalysisRulesService } from '../topics/analysis-rules.service.js';
 import type { BriefDisposition, BriefFigures } from './brief.types.js';
@@ -25,13 +28,24 @@ export class BriefFiguresService {
     private readonly categories: AnalysisRulesService,
   ) {}
 
+  /**
+   * The reads are independent and run at once. The issue comes from its summary (its row), not its view, whose
+   * top posts (a sort of the issue's posts) a brief does not use; an unknown issue is a 404 from figures().
+   */
   async collect(issueId: string): Promise<BriefFigures> {
-    const issue = await this.issues.view(issueId);
-    const [figures, related, categories] = await Promise.all([
-      this.issues.figures(issue.id, PERIOD_HOURS),
-      this.issues.relatedEarlier(issue.id, RELATED_DAYS),
+    if (!isUuid(issueId)) {
+      throw new NotFoundException(`Isu ${issueId} tidak ditemukan`);
+    }
+    const [figures, [issue], dispositions, related, categories] = await Promise.all([
+      this.issues.figures(issueId, PERIOD_HOURS),
+      this.issues.summary([issueId]),
+      this.dispositions.listFor(issueId),
+      this.issues.relatedEarlier(issueId, RELATED_DAYS),
       this.categories.categories(),
     ]);
+    if (!issue) {
+      throw new NotFoundException(`Isu ${issueId} tidak ditemukan`);
+    }
     const category = categories.find((c) => c.slug === issue.category);
     const opd = category?.opd ?? issue.opd;
     return {
@@ -67,12 +81,16 @@ export class BriefFiguresService {
         outcome: r.outcome ?? r.state,
       })),
       relatedDays: RELATED_DAYS,
-      disposition: await this.disposition(issue, opd),
+      disposition: await this.disposition(issue, dispositions, opd),
     };
   }
 
-  private async disposition(issue: Awaited<ReturnType<IssuesService['view']>>, opd: string): Promise<BriefDisposition> {
-    const latest = [...issue.dispositions].sort((a, b) => b.forwardedAt.localeCompare(a.forwardedAt))[0];
+  private async disposition(
+    issue: IssueSummary,
+    dispositions: IssueDispositionView[],
+    opd: string,
+  ): Promise<BriefDisposition> {
+    const latest = [...dispositions].sort((a, b) => b.forwardedAt.localeCompare(a.forwardedAt))[0];
     if (!latest) {
       const due = await this.dispositions.forwardDueAt(new Date(issue.firstDetectedAt));
       return {
