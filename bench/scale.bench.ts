@@ -197,7 +197,9 @@ async function measureEndpoints(system: RunningSystem, end: Date): Promise<void>
 }
 
 /** Bytes of the posts table: every partition with its indexes and TOAST. */
-async function postsBytes(databaseUrl: string): Promise<{ bytes: number; partitions: number; database: number }> {
+async function postsBytes(
+  databaseUrl: string,
+): Promise<{ bytes: number; partitions: number; database: number; largest: string }> {
   const db = new pg.Client(databaseUrl);
   await db.connect();
   try {
@@ -208,7 +210,19 @@ async function postsBytes(databaseUrl: string): Promise<{ bytes: number; partiti
               count(i.inhrelid) AS partitions, pg_database_size(current_database()) AS database
          FROM pg_inherits i WHERE i.inhparent = 'posts'::regclass`,
     );
-    return { bytes: Number(row.bytes), partitions: Number(row.partitions), database: Number(row.database) };
+    // The largest tables (partitions under their parent), to say where the rest of the database is.
+    const { rows: largest } = await db.query<{ name: string; bytes: string }>(
+      `SELECT coalesce(p.relname, c.relname) AS name, sum(pg_total_relation_size(c.oid)) AS bytes
+         FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid LEFT JOIN pg_class p ON p.oid = i.inhparent
+        WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+        GROUP BY 1 ORDER BY 2 DESC LIMIT 8`,
+    );
+    return {
+      bytes: Number(row.bytes),
+      partitions: Number(row.partitions),
+      database: Number(row.database),
+      largest: largest.map((table) => `${table.name} ${(Number(table.bytes) / 2 ** 20).toFixed(0)} MiB`).join(', '),
+    };
   } finally {
     await db.end();
   }
@@ -295,6 +309,7 @@ async function main(): Promise<void> {
         `${perMillion(size.bytes).toFixed(2)} GiB per million posts; whole database ${(size.database / 2 ** 20).toFixed(0)} MiB = ` +
         `${perMillion(size.database).toFixed(2)} GiB per million posts`,
     );
+    console.log(`Largest tables: ${size.largest}`);
     await retireOnCopy(databaseUrl, new Date(built.end));
   } finally {
     await server.stop();
