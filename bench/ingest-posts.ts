@@ -1,7 +1,7 @@
 /** The posts the ingest benchmarks send: Indonesian complaint phrases, hashtags, 5,000 authors, the last hour. */
 import type { IngestPostPayload } from '../src/ingestion/ingest-post.js';
 
-const PHRASES = [
+export const PHRASES = [
   'jalan rusak parah dan berlubang di depan pasar',
   'air PDAM mati sejak kemarin sore, warga terpaksa beli air galon',
   'banjir setinggi lutut di Sungai Kunjang setelah hujan deras',

@@ -20,6 +20,7 @@ import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server
 import { copyCeiling } from './copy-ceiling.js';
 import { postgresCpuMs, processCpuMs } from './cpu-time.js';
 import { makeBenchBatch } from './ingest-posts.js';
+import { login } from './bench-login.js';
 import { JobQueues } from '../src/queue/job-queues.service.js';
 import { QueueName } from '../src/queue/queue-names.js';
 
@@ -58,19 +59,6 @@ const load = () =>
   loadavg()
     .map((n) => n.toFixed(1))
     .join(' ');
-
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  const body = (await response.json()) as { accessToken?: string };
-  if (!body.accessToken) {
-    throw new Error(`login failed: ${response.status} ${JSON.stringify(body)}`);
-  }
-  return body.accessToken;
-}
 
 /** Posts committed by the ingest worker (ingest_batches commits in the same transaction as the posts). */
 async function storedPosts(db: pg.Client): Promise<number> {
@@ -152,7 +140,7 @@ async function runIngest(
   const db = new pg.Client(databaseUrl);
   await db.connect();
   try {
-    const token = await login(system.url as string);
+    const token = await login(system.url as string, ADMIN_PASSWORD);
     const before = await storedPosts(db);
     const batches = Math.ceil(TOTAL / BATCH);
     const run = `${backend}-${Date.now()}`;

@@ -69,7 +69,7 @@ function databaseUrl(name: string): string {
 }
 
 /** Post times over the last `days` days following the daily rhythm, in order (ingest sees them roughly in order). */
-function postTimes(rng: SeededRandom, end: number, posts: number, days: number): Float64Array {
+export function postTimes(rng: SeededRandom, end: number, posts: number, days: number): Float64Array {
   const hours = days * 24;
   const weights = Array.from({ length: hours }, (_, h) => RHYTHM[h % 24] * (0.8 + 0.4 * rng.next()));
   const total = weights.reduce((a, b) => a + b, 0);
