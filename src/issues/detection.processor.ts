@@ -24,6 +24,8 @@ const LEADER_LOCK = 'pantau:detection-leader';
 const LEADER_RETRY_MS = 15_000;
 /** How long shutdown waits for a detection pass under way before the worker is closed. */
 const SHUTDOWN_PASS_WAIT_MS = 30_000;
+/** How long a stopping detection worker waits for BullMQ to finish opening its connections before closing it. */
+const WORKER_READY_WAIT_MS = 5_000;
 
 @Injectable()
 export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -152,7 +154,9 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       // As in WorkerRunner: BullMQ's PostgreSQL backend opens and names the worker's LISTEN connection from its
       // constructor without awaiting it; a close before that finished left the connection open after the stop
       // (idle, application_name "detection": test/resilience/clean-shutdown.e2e-spec.ts).
-      await this.worker.waitUntilReady().catch(() => undefined);
+      // Bounded: after Redis went away (test/resilience/service-restart) the worker never becomes ready, and an
+      // unbounded wait held the application's stop past the suite's 150 s teardown in CI.
+      await waitAtMost(this.worker.waitUntilReady(), WORKER_READY_WAIT_MS);
       await this.worker.close(true).catch(() => undefined);
       // A forced close skips BullMQ's disconnectBlocking, and the PostgreSQL backend's close does not end a blocking
       // wait under way: its timer (armed up to the next delayed job, the scheduled pass) kept the process alive for
@@ -164,4 +168,14 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
     }
     await this.lockClient?.end().catch(() => undefined);
   }
+}
+
+/** Waits for `work` at most `ms`; never throws (a shutdown step that must not hold the stop). */
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([work.catch(() => undefined), timeout]);
+  clearTimeout(timer);
 }

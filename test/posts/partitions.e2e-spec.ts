@@ -52,7 +52,10 @@ describe('posts partitioned by month', () => {
     const admin = await loginAs(running, 'admin');
     [analyst, pimpinan] = await Promise.all([loginAs(running, 'analyst'), loginAs(running, 'pimpinan')]);
     await api().post('/api/topics').set(as(admin)).send({ name: 'Banjir', query: 'banjir' }).expect(201);
-    running.system.app.get(AnalyzerRegistry).invalidate();
+    // The topic in force before the first batch: its history backfill (a worker job) calls fresh() on the same
+    // registry while a batch may be compiling its analyzer. CI saw the batch analysed without the topic (0 matches)
+    // 1 run in 3; the cause in the registry is not found yet (docs/topics.md, known limits).
+    await running.system.app.get(AnalyzerRegistry).fresh();
     ingest = running.system.app.get(IngestService);
     sourceId = (await ingest.findOrCreatePushSource('uji-partisi')).id;
   });
