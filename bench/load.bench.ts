@@ -23,10 +23,10 @@ import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../src/database/embedded-postgres.server.js';
 import { processCpuMs } from './cpu-time.js';
 import { makeBenchBatch } from './ingest-posts.js';
 
@@ -84,17 +84,6 @@ function summary(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const f = (v: number) => (Number.isNaN(v) ? '–' : Math.round(v).toLocaleString('en-US'));
   return `${sorted.length.toLocaleString('en-US')} | ${f(percentile(sorted, 50))} | ${f(percentile(sorted, 95))} | ${f(percentile(sorted, 99))} | ${f(sorted[sorted.length - 1] ?? NaN)}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function databaseUrl(name: string): string {
