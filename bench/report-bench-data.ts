@@ -16,6 +16,7 @@ import type { PostAnalysis } from '../src/analysis/index.js';
 import { copyField, type CopyValue } from '../src/database/copy-rows.js';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
 import { RollupWriter } from '../src/ingestion/rollup-writer.js';
+import { DEMO_DISTRICTS } from '../src/sources/demo/samarinda-places.js';
 import type { AnalysedPost, StoredPost } from '../src/ingestion/stored-post.js';
 import { SeededRandom } from '../eval/detection/stream-generator.js';
 
@@ -31,19 +32,8 @@ const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 const AUTHORS = 120_000;
 const ISSUES = 40;
 const BATCH = 5000;
-/** Kota Samarinda's districts (Kemendagri codes) and names. */
-const PLACES: { code: string; name: string }[] = [
-  { code: '64.72.01', name: 'Palaran' },
-  { code: '64.72.02', name: 'Samarinda Seberang' },
-  { code: '64.72.03', name: 'Samarinda Ulu' },
-  { code: '64.72.04', name: 'Samarinda Ilir' },
-  { code: '64.72.05', name: 'Samarinda Utara' },
-  { code: '64.72.06', name: 'Sungai Kunjang' },
-  { code: '64.72.07', name: 'Sambutan' },
-  { code: '64.72.08', name: 'Sungai Pinang' },
-  { code: '64.72.09', name: 'Samarinda Kota' },
-  { code: '64.72.10', name: 'Loa Janan Ilir' },
-];
+/** Kota Samarinda's districts (Kemendagri codes) and names, as the demo stream knows them. */
+const PLACES = DEMO_DISTRICTS;
 const PHRASES: Record<string, string[]> = {
   bencana: ['banjir lagi di', 'air sudah sepinggang di', 'warga mengungsi dari', 'longsor menutup jalan di'],
   infrastruktur: ['jalan rusak parah di', 'lampu jalan mati di', 'jembatan retak di', 'drainase tersumbat di'],
