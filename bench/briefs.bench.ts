@@ -26,6 +26,7 @@ import { IssuesRepository } from '../src/issues/issues.repository.js';
 import type { IngestPostPayload } from '../src/ingestion/ingest-post.js';
 import { libreOfficeCheck } from './libreoffice.js';
 import { reportCase } from './report-bench.js';
+import { printStepTable } from './step-table.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -98,8 +99,6 @@ if (args.get('sql') === 'true') {
     return result;
   } as typeof pg.Client.prototype.query;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   if ((args.get('case') ?? 'telaahan') === 'report') {
@@ -187,45 +186,18 @@ async function main(): Promise<void> {
       postCount = brief.figures.posts;
     }
     const warm = timings.slice(1);
-    const row = (label: string, xs: number[]) =>
-      `| ${label} | ${Math.round(median(xs))} | ${Math.round(Math.min(...xs))} | ${Math.round(Math.max(...xs))} |`;
     console.log(
       `issue of ${postCount} posts; ${RUNS} runs (first one cold, left out below); load ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
-    console.log('| step | median ms | min ms | max ms |');
-    console.log('|---|---|---|---|');
-    console.log(
-      row(
-        'draft (figures + text, stored)',
-        warm.map((t) => t.draft),
-      ),
-    );
-    console.log(
-      row(
-        'DOCX export (chart, render)',
-        warm.map((t) => t.docx),
-      ),
-    );
-    console.log(
-      row(
-        'draft + DOCX (target ≤ 500)',
-        warm.map((t) => t.draft + t.docx),
-      ),
-    );
-    console.log(
-      row(
-        'Node CPU of draft + DOCX',
-        warm.map((t) => t.cpu),
-      ),
-    );
-    console.log(
-      row(
-        'PDF export',
-        warm.map((t) => t.pdf),
-      ),
-    );
+    printStepTable([
+      ['draft (figures + text, stored)', warm.map((t) => t.draft)],
+      ['DOCX export (chart, render)', warm.map((t) => t.docx)],
+      ['draft + DOCX (target ≤ 500)', warm.map((t) => t.draft + t.docx)],
+      ['Node CPU of draft + DOCX', warm.map((t) => t.cpu)],
+      ['PDF export', warm.map((t) => t.pdf)],
+    ]);
     console.log(
       `cold first run: draft ${Math.round(timings[0].draft)} ms, DOCX ${Math.round(timings[0].docx)} ms, PDF ${Math.round(timings[0].pdf)} ms`,
     );

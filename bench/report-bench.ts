@@ -13,6 +13,7 @@ import { DailyReportExports } from '../src/reports/daily-report.exports.js';
 import { periodOf } from '../src/reports/report-period.js';
 import { libreOfficePages } from './libreoffice.js';
 import { reportBenchData } from './report-bench-data.js';
+import { printStepTable } from './step-table.js';
 
 export interface ReportCaseOptions {
   posts: number;
@@ -26,7 +27,6 @@ export interface ReportCaseOptions {
 }
 
 const ZONE = 'Asia/Makassar';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -76,37 +76,15 @@ export async function reportCase(options: ReportCaseOptions): Promise<void> {
       posts = content.overview.posts.value;
     }
     const warm = timings.length > 1 ? timings.slice(1) : timings;
-    const row = (label: string, xs: number[]) =>
-      `| ${label} | ${Math.round(median(xs))} | ${Math.round(Math.min(...xs))} | ${Math.round(Math.max(...xs))} |`;
     console.log(
       `daily report ${options.reportDate} over ${posts.toLocaleString('en')} posts; ${options.runs} runs (first cold, left out); load ${load()}`,
     );
-    console.log('| step | median ms | min ms | max ms |');
-    console.log('|---|---|---|---|');
-    console.log(
-      row(
-        'report content (build)',
-        warm.map((t) => t.build),
-      ),
-    );
-    console.log(
-      row(
-        'DOCX export (charts, render)',
-        warm.map((t) => t.docx),
-      ),
-    );
-    console.log(
-      row(
-        'report + DOCX (target ≤ 5000)',
-        warm.map((t) => t.build + t.docx),
-      ),
-    );
-    console.log(
-      row(
-        'Node CPU of report + DOCX',
-        warm.map((t) => t.cpu),
-      ),
-    );
+    printStepTable([
+      ['report content (build)', warm.map((t) => t.build)],
+      ['DOCX export (charts, render)', warm.map((t) => t.docx)],
+      ['report + DOCX (target ≤ 5000)', warm.map((t) => t.build + t.docx)],
+      ['Node CPU of report + DOCX', warm.map((t) => t.cpu)],
+    ]);
     console.log(`cold first run: build ${Math.round(timings[0].build)} ms, DOCX ${Math.round(timings[0].docx)} ms`);
     console.log(`DOCX size ${docx.length} bytes`);
     if (options.out) {
