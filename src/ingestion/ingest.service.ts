@@ -86,12 +86,9 @@ export class IngestService {
   async jobStatus(jobId: string): Promise<IngestJobStatus & { sourceId: string }> {
     // The queue first, the batch record second: a job completes only after its batch committed,
     // so reading in this order never reports "completed" without the stored counts.
-    // The state before the job: a job read while active and failed a moment later carries no failedReason yet
-    // (the batch-failure test saw a dead-lettered batch without its reason that way).
-    const queue = this.queues.queue(QueueName.Ingest);
-    const known = await queue.getJobState(jobId);
-    const job = known === 'unknown' ? undefined : await queue.getJob(jobId);
-    const state = job ? known : undefined;
+    const read = await this.queues.jobWithState(QueueName.Ingest, jobId);
+    const job = read?.job;
+    const state = read?.state;
     const [done] = await this.dataSource.query<{ stored: number; duplicates: number; source_id: string }[]>(
       'SELECT stored, duplicates, source_id FROM ingest_batches WHERE job_id = $1',
       [jobId],

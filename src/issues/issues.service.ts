@@ -297,14 +297,10 @@ export class IssuesService {
   async detectNow(actor: Principal | undefined): Promise<PassSummary> {
     const newest = await this.state.newestPostTime();
     const now = newest ? newest.getTime() : Date.now();
-    const queue = this.queues.queue(QueueName.Detection);
     const jobId = await this.queues.enqueue(JobName.DetectionPass, { now, trigger: 'manual' }, { attempts: 1 });
     const deadline = Date.now() + DETECT_TIMEOUT_MS;
     for (;;) {
-      // The state first, then the job: a job read while active and found completed a moment later carries no return
-      // value yet (the full suite answered 200 with an empty body that way).
-      const state = await queue.getJobState(jobId);
-      const job = state === 'unknown' ? undefined : await queue.getJob(jobId);
+      const { job, state } = (await this.queues.jobWithState(QueueName.Detection, jobId)) ?? {};
       if (job && state === 'completed') {
         await this.audit.record({
           actor: actor ?? null,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { JobsOptions, Queue } from 'bullmq';
+import { Job, JobsOptions, JobState, Queue } from 'bullmq';
 import { JobName, QueueName } from './queue-names.js';
 import { JobOf } from './job-payloads.js';
 
@@ -51,6 +51,19 @@ export class JobQueues {
 
   queue(name: QueueName): Queue {
     return this.queues[name];
+  }
+
+  /**
+   * A job and its state, the state read first: a job read while active and finished a moment later carries no
+   * return value or failure reason yet, so reading the job first could report "completed" or "failed" without them.
+   */
+  async jobWithState(queue: QueueName, jobId: string): Promise<{ job: Job; state: JobState } | undefined> {
+    const state = await this.queue(queue).getJobState(jobId);
+    if (state === 'unknown') {
+      return undefined;
+    }
+    const job = await this.queue(queue).getJob(jobId);
+    return job ? { job, state } : undefined;
   }
 
   all(): Queue[] {
