@@ -5,9 +5,8 @@
  * long migration outside a rolling restart) and for going back one step.
  */
 import type { Command } from 'commander';
-import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../config/app-config.js';
-import { dataSourceOptions, runMigrations } from '../../database/data-source.js';
+import { runMigrations, undoLastMigration } from '../../database/data-source.js';
 import { EmbeddedPostgresServer, runningEmbeddedUrl } from '../../database/embedded-postgres.server.js';
 
 type Env = Record<string, string | undefined>;
@@ -40,21 +39,7 @@ export async function runMigrate(options: { undo?: boolean }, env: Env = process
     if (!options.undo) {
       return { applied: await runMigrations(url) };
     }
-    const dataSource = new DataSource(dataSourceOptions(url));
-    await dataSource.initialize();
-    const lock = dataSource.createQueryRunner();
-    try {
-      await lock.query(`SELECT pg_advisory_lock(hashtext('pantau-isu:migrations'))`);
-      const [last] = await dataSource.query<{ name: string }[]>(
-        `SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`,
-      );
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      return { applied: [], undone: last?.name };
-    } finally {
-      await lock.query(`SELECT pg_advisory_unlock(hashtext('pantau-isu:migrations'))`).catch(() => undefined);
-      await lock.release();
-      await dataSource.destroy();
-    }
+    return { applied: [], undone: await undoLastMigration(url) };
   });
 }
 
