@@ -8,6 +8,22 @@ import { ACCESS_KEY, RouteAccess } from './roles.decorator.js';
 import { SessionsService } from './sessions.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The body types a page of another site can post without the browser asking first (CORS "simple" requests). */
+const CROSS_SITE_FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * A state-changing request that another site's page could have made: a form or text/plain body without
+ * X-Requested-With. Refused on public routes (login CSRF: logging the victim into an account of the attacker's);
+ * routes behind a session need X-Requested-With from cookie sessions anyway.
+ */
+function lookCrossSite(request: AuthenticatedRequest): boolean {
+  return (
+    !SAFE_METHODS.has(request.method) &&
+    !request.headers[CSRF_HEADER] &&
+    // A type name when the body is one of them; false for other types, null without a body.
+    typeof request.is(CROSS_SITE_FORM_TYPES) === 'string'
+  );
+}
 
 /** Where the session token came from: the header (scripts) or the cookie (the dashboard). */
 export function sessionTokenOf(request: AuthenticatedRequest): { token: string; via: 'bearer' | 'cookie' } | null {
@@ -41,10 +57,13 @@ export class AccessGuard implements CanActivate {
     if (!access) {
       throw new ForbiddenException(AUTH_MESSAGES.undeclaredRoute);
     }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (access.kind === 'public') {
+      if (lookCrossSite(request)) {
+        throw new ForbiddenException(AUTH_MESSAGES.csrfForm);
+      }
       return true;
     }
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
 
     const apiKey = request.headers['x-api-key'];
     if (access.apiKey && typeof apiKey === 'string' && apiKey !== '') {
