@@ -1,11 +1,25 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import { Reflector } from '@nestjs/core';
 import { ALLOW_PENDING_PASSWORD_KEY, ALLOW_PENDING_TWO_FACTOR_KEY } from './allow-pending-password.decorator.js';
 import { ApiKeyService } from './api-key.service.js';
 import { AUTH_MESSAGES, CSRF_HEADER, SESSION_COOKIE } from './auth.constants.js';
-import type { AuthenticatedRequest } from './principal.js';
+import type { AuthenticatedRequest, Principal } from './principal.js';
+import { RATE_LIMIT_KEY, RateLimiter, type RateLimitRule } from './rate-limit.js';
 import { ACCESS_KEY, RouteAccess } from './roles.decorator.js';
 import { SessionsService } from './sessions.service.js';
+
+function rateLimitedMessage(seconds: number): string {
+  return `Terlalu banyak permintaan untuk fitur ini dalam satu menit. Coba lagi dalam ${seconds} detik.`;
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The body types a page of another site can post without the browser asking first (CORS "simple" requests). */
@@ -46,6 +60,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeyService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -72,7 +87,7 @@ export class AccessGuard implements CanActivate {
         throw new UnauthorizedException(AUTH_MESSAGES.apiKeyInvalid);
       }
       request.principal = { kind: 'source', sourceId: source.sourceId };
-      return true;
+      return this.spendBudget(context, request.principal);
     }
 
     const credential = sessionTokenOf(request);
@@ -100,6 +115,25 @@ export class AccessGuard implements CanActivate {
     }
     request.principal = { kind: 'user', userId: session.userId, username: session.username, role: session.role };
     request.sessionUser = session;
+    return this.spendBudget(context, request.principal);
+  }
+
+  /** An expensive route (`@RateLimited`) spends the caller's budget; a spent one answers 429 with Retry-After. */
+  private spendBudget(context: ExecutionContext, principal: Principal): true {
+    const rule = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const http = context.switchToHttp();
+    if (!rule || (rule.when && !rule.when(http.getRequest<AuthenticatedRequest>()))) {
+      return true;
+    }
+    const caller = principal.kind === 'user' ? `user:${principal.userId}` : `source:${principal.sourceId}`;
+    const verdict = this.limiter.take(caller, rule);
+    if (!verdict.allowed) {
+      http.getResponse<Response>().setHeader('Retry-After', String(verdict.retryAfterSeconds));
+      throw new HttpException(rateLimitedMessage(verdict.retryAfterSeconds), HttpStatus.TOO_MANY_REQUESTS);
+    }
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
+import { RATE_LIMITS } from '../../src/auth/rate-limit.js';
 import { Role } from '../../src/auth/roles.decorator.js';
 import { createUser } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
@@ -149,6 +150,45 @@ describe('outside probe', () => {
       await api().get('/api/auth/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(401);
       // The other session of the same user is untouched.
       await api().get('/api/auth/me').set('Authorization', `Bearer ${second.body.accessToken}`).expect(200);
+    });
+  });
+
+  describe('rate limits on expensive routes', () => {
+    it('should answer 429 with Retry-After once a user spent the search budget, and leave plain lists and others alone', async () => {
+      const user = await createUser(running, { role: Role.Analyst });
+      const token = (
+        await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200)
+      ).body.accessToken as string;
+      const search = () => api().get('/api/posts?q=banjir&limit=1').set('Authorization', `Bearer ${token}`);
+      for (let i = 0; i < RATE_LIMITS.search.perMinute; i++) {
+        await search().expect(200);
+      }
+      const refused = await search().expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.body.message).toMatch(/Terlalu banyak permintaan/);
+      await api().get('/api/posts?limit=1').set('Authorization', `Bearer ${token}`).expect(200);
+      await api().get('/api/posts?q=banjir&limit=1').set('Authorization', `Bearer ${bearer}`).expect(200);
+    });
+
+    it('should share one export budget across briefs, reports and personal data', async () => {
+      const user = await createUser(running, { role: Role.Admin });
+      const token = (
+        await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200)
+      ).body.accessToken as string;
+      const exports = [
+        () => api().get(`/api/briefs/${UNKNOWN_ID}/export?format=docx`),
+        () => api().get(`/api/reports/${UNKNOWN_ID}/export?format=docx`),
+      ];
+      const statuses: number[] = [];
+      for (let i = 0; i < RATE_LIMITS.export.perMinute; i++) {
+        statuses.push((await exports[i % 2]().set('Authorization', `Bearer ${token}`)).status);
+      }
+      expect(statuses.filter((status) => status === 429)).toEqual([]);
+      const refused = await api()
+        .post('/api/admin/personal-data/export')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ source: 'tidak-ada', handle: 'budi' });
+      expect(refused.status).toBe(429);
     });
   });
 
