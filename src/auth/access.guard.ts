@@ -16,6 +16,7 @@ import type { AuthenticatedRequest, Principal } from './principal.js';
 import { RATE_LIMIT_KEY, RateLimiter, type RateLimitRule } from './rate-limit.js';
 import { ACCESS_KEY, RouteAccess } from './roles.decorator.js';
 import { SessionsService } from './sessions.service.js';
+import { STREAM_LIMIT_KEY, StreamSlots } from './stream-slots.js';
 
 function rateLimitedMessage(seconds: number): string {
   return `Terlalu banyak permintaan untuk fitur ini dalam satu menit. Coba lagi dalam ${seconds} detik.`;
@@ -61,6 +62,7 @@ export class AccessGuard implements CanActivate {
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeyService,
     private readonly limiter: RateLimiter,
+    private readonly streams: StreamSlots,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -118,21 +120,28 @@ export class AccessGuard implements CanActivate {
     return this.spendBudget(context, request.principal);
   }
 
-  /** An expensive route (`@RateLimited`) spends the caller's budget; a spent one answers 429 with Retry-After. */
+  /**
+   * An expensive route (`@RateLimited`) spends the caller's budget, a stream route (`@LimitedStreams`) takes one of
+   * the caller's stream slots; either refused answers 429 (with Retry-After for a spent budget).
+   */
   private spendBudget(context: ExecutionContext, principal: Principal): true {
-    const rule = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const targets = [context.getHandler(), context.getClass()];
+    const rule = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, targets);
+    const streamLimit = this.reflector.getAllAndOverride<number | undefined>(STREAM_LIMIT_KEY, targets);
     const http = context.switchToHttp();
-    if (!rule || (rule.when && !rule.when(http.getRequest<AuthenticatedRequest>()))) {
-      return true;
-    }
     const caller = principal.kind === 'user' ? `user:${principal.userId}` : `source:${principal.sourceId}`;
-    const verdict = this.limiter.take(caller, rule);
-    if (!verdict.allowed) {
-      http.getResponse<Response>().setHeader('Retry-After', String(verdict.retryAfterSeconds));
-      throw new HttpException(rateLimitedMessage(verdict.retryAfterSeconds), HttpStatus.TOO_MANY_REQUESTS);
+    if (rule && (!rule.when || rule.when(http.getRequest<AuthenticatedRequest>()))) {
+      const verdict = this.limiter.take(caller, rule);
+      if (!verdict.allowed) {
+        http.getResponse<Response>().setHeader('Retry-After', String(verdict.retryAfterSeconds));
+        throw new HttpException(rateLimitedMessage(verdict.retryAfterSeconds), HttpStatus.TOO_MANY_REQUESTS);
+      }
+    }
+    if (streamLimit !== undefined && !this.streams.acquire(caller, streamLimit, http.getResponse<Response>())) {
+      throw new HttpException(
+        `Terlalu banyak aliran peristiwa yang terbuka untuk akun ini (paling banyak ${streamLimit}). Tutup tab lain lalu coba lagi.`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     return true;
   }

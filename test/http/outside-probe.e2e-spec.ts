@@ -1,7 +1,9 @@
+import { get } from 'node:http';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { RATE_LIMITS } from '../../src/auth/rate-limit.js';
 import { Role } from '../../src/auth/roles.decorator.js';
+import { STREAMS_PER_CALLER } from '../../src/auth/stream-slots.js';
 import { createUser } from '../support/auth.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
 
@@ -189,6 +191,49 @@ describe('outside probe', () => {
         .set('Authorization', `Bearer ${token}`)
         .send({ source: 'tidak-ada', handle: 'budi' });
       expect(refused.status).toBe(429);
+    });
+  });
+
+  describe('event streams', () => {
+    /** Opens GET /api/events and resolves with its status once the head arrived; the stream stays open. */
+    function openStream(token: string): Promise<{ status: number; close: () => void }> {
+      return new Promise((resolve, reject) => {
+        const req = get(
+          `${running.url}/api/events`,
+          { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}` } },
+          (res) => {
+            res.resume();
+            resolve({ status: res.statusCode ?? 0, close: () => req.destroy() });
+          },
+        );
+        req.on('error', reject);
+      });
+    }
+
+    it('should let one user hold a bounded number of streams, and give a slot back when one closes', async () => {
+      const user = await createUser(running, { role: Role.Pimpinan });
+      const token = (
+        await api().post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200)
+      ).body.accessToken as string;
+      const streams = [];
+      for (let i = 0; i < STREAMS_PER_CALLER; i++) {
+        streams.push(await openStream(token));
+      }
+      expect(streams.map((stream) => stream.status)).toEqual(Array(STREAMS_PER_CALLER).fill(200));
+      const extra = await openStream(token);
+      extra.close();
+      const other = await openStream(bearer);
+      other.close();
+      streams.pop()?.close();
+      await new Promise((done) => setTimeout(done, 500));
+      const again = await openStream(token);
+      again.close();
+      streams.forEach((stream) => stream.close());
+      expect({ extra: extra.status, otherUser: other.status, afterOneClosed: again.status }).toEqual({
+        extra: 429,
+        otherUser: 200,
+        afterOneClosed: 200,
+      });
     });
   });
 
