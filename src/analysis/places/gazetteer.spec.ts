@@ -111,11 +111,16 @@ describe('Gazetteer', () => {
       // A district name that is an everyday word (the stemmer's root words) is not read as the district.
       expect(written('Abang saya kerja di Jakarta', '64.72')).toEqual(['31']);
       expect(written('Hujan disertai Petir sejak sore', '64.72')).toEqual([]);
+      // A name of three letters is too short to tell from an abbreviation (#KAI, the railway company).
+      expect(written('Tiket mudik #KAI habis', '64.72')).toEqual([]);
     });
 
     it('names the regency of a town split into compass-direction districts', () => {
       expect(written('Kawasan industri Cikarang macet', '64.72')).toEqual(['32.16']);
       expect(written('Banjir di Purwokerto', '64.72')).toEqual(['33.02']);
+      // Derived names must be written as names: "sabu-sabu" (a dish) is not Sabu (Kabupaten Sabu Raijua).
+      expect(written('Sabu Barat diguyur hujan', '64.72')).toEqual(['53.20.01']);
+      expect(written('sabu-sabu di sini kuahnya enak', '64.72')).toEqual([]);
     });
 
     it('prefers a regency of the home province over a home-region village of the same name', () => {

@@ -225,6 +225,8 @@ export class Gazetteer {
   private readonly homeNameWords = new Map<string, ReadonlySet<string>>();
   /** First words of names, trigger words and locatives: what a post's token can start or announce. */
   private readonly words = new Map<string, WordInfo>();
+  /** Names added by insertSplitTowns: the trie node's ids → the regency the town names. */
+  private readonly splitTowns = new Map<readonly number[], number>();
   /** Per place: 0 not computed yet, 1 its name starts with a word that may follow a locative, 2 not. */
   private locativeNames = new Uint8Array(0);
 
@@ -356,6 +358,7 @@ export class Gazetteer {
         continue;
       }
       this.insert(toks, regency);
+      this.splitTowns.set(this.nodeOf(toks)!.ids!, regency);
     }
   }
 
@@ -670,6 +673,10 @@ export class Gazetteer {
       pool = c.ids.filter((idx) => {
         const level = this.levels[idx];
         if (level <= LEVEL_REGENCY) {
+          if (this.splitTowns.get(c.ids) === idx) {
+            // A town's name is derived, weaker evidence than a regency's own: it must be written as a name.
+            return this.properNoun(c, toks, text);
+          }
           return this.distinctive[idx] || (c.locative && c.end - c.start === 1 && this.locativeName(idx));
         }
         if (home !== undefined && this.inRegion(idx, home) && (this.distinctive[idx] || this.directional(c, toks))) {
@@ -680,11 +687,7 @@ export class Gazetteer {
         }
         return secondPass && this.ancestorIn(idx, found) && (this.distinctive[idx] || c.end - c.start > 1);
       });
-      if (
-        pool.length > 0 &&
-        this.naturalFeature(c, toks) &&
-        !(home !== undefined && pool.some((idx) => this.inRegion(idx, home)))
-      ) {
+      if (this.naturalFeature(c, toks) && !(home !== undefined && pool.some((idx) => this.inRegion(idx, home)))) {
         return null;
       }
     }
@@ -768,7 +771,7 @@ export class Gazetteer {
 
   /**
    * Whether the name is written as a proper noun: every word capitalised (or in capitals) somewhere in the text, and a
-   * one-word name not an everyday word ("Abang saya…", "disertai Petir" are not the districts Abang and Petir).
+   * one-word name of at least 4 letters that is not an everyday word ("Abang saya…", "disertai Petir" are not the districts Abang and Petir).
    */
   private properNoun(c: Candidate, toks: readonly string[], text: string | undefined): boolean {
     if (!text) {
@@ -779,7 +782,7 @@ export class Gazetteer {
         return false;
       }
     }
-    return c.end - c.start > 1 || !this.everyday(toks[c.start]);
+    return c.end - c.start > 1 || (toks[c.start].length >= 4 && !this.everyday(toks[c.start]));
   }
 
   /**
@@ -791,8 +794,10 @@ export class Gazetteer {
   }
 
   /**
-   * A bare name right after a natural feature (danau Toba, sungai Kapuas, gunung Salak) names the feature, unless
-   * the name is a place of the home region (a local post about "Sungai Sebuku" or "Pantai Kedonganan" is there).
+   * A bare name right after a natural feature (danau Toba, sungai Kapuas, gunung Salak) names the feature, not a
+   * place of that name, unless the name is a place of the home region (a local post about "Sungai Sebuku" is there).
+   * Rivers, lakes and mountains span regions; a beach or hill named after its village (pantai Parangtritis, bukit
+   * Dago) is lost with them, a cost taken knowingly.
    */
   private naturalFeature(c: Candidate, toks: readonly string[]): boolean {
     return c.start > 0 && NATURAL_FEATURE_WORDS.has(toks[c.start - 1]);
