@@ -17,6 +17,10 @@
  * - A lone bare word that names a place outside the home region but is also a word of a longer place name inside it
  *   (`lingga` of Teluk Lingga, in a post about Kalimantan Timur: not Kabupaten Lingga) is weak evidence: it resolves
  *   only with its trigger word or a mentioned parent.
+ * - Beyond the home region (issue 12): a district name held by one district only, written as a name in the post's
+ *   text and not an everyday word; a town split into compass-direction districts (Purwokerto) names their regency,
+ *   written as a name. A regency of the home province beats a home-region village of its name; a name after a
+ *   natural feature word (sungai, danau…) is the feature unless it is a home-region place.
  */
 import type { LocationLevel, LocationMatch } from '../analysis.types.js';
 import { BASE_WORDS_SOURCE } from '../text/base-vocabulary.data.js';
