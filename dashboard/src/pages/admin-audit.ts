@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { downloadCsv } from '../csv.js';
 import { pageHead } from '../components.js';
@@ -24,14 +25,21 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   const table = h(
     'table',
     { class: 'data' },
-    h('caption', { class: 'visually-hidden' }, 'Log audit'),
+    h('caption', { class: 'visually-hidden' }, t('adminAudit.logAudit')),
     h(
       'thead',
       null,
       h(
         'tr',
         null,
-        ['Waktu', 'Pelaku', 'Tindakan', 'Sasaran', 'Rincian', 'Alamat'].map((text) => h('th', { scope: 'col' }, text)),
+        [
+          t('common.waktu'),
+          t('adminAudit.pelaku'),
+          t('common.tindakan'),
+          t('adminAudit.sasaran'),
+          t('adminAudit.rincian'),
+          t('adminAudit.alamat'),
+        ].map((text) => h('th', { scope: 'col' }, text)),
       ),
     ),
     body,
@@ -39,7 +47,14 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   const csv = () =>
     downloadCsv(
       'log-audit.csv',
-      ['Waktu', 'Pelaku', 'Tindakan', 'Sasaran', 'Rincian', 'Alamat'],
+      [
+        t('common.waktu'),
+        t('adminAudit.pelaku'),
+        t('common.tindakan'),
+        t('adminAudit.sasaran'),
+        t('adminAudit.rincian'),
+        t('adminAudit.alamat'),
+      ],
       rows.map((row) => [
         row.at,
         row.actorUsername ?? 'sistem',
@@ -52,14 +67,14 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   mount(
     root,
     pageHead(
-      'Log audit',
-      'Setiap perubahan melalui API, yang terbaru di atas.',
-      button('Unduh CSV', csv, { class: 'btn btn-small' }),
+      t('adminAudit.logAudit'),
+      t('adminAudit.setiapPerubahanMelaluiApi'),
+      button(t('common.unduhCsv'), csv, { class: 'btn btn-small' }),
     ),
     h(
       'section',
       { class: 'card' },
-      h('div', { class: 'table-wrap', tabindex: 0, role: 'region', aria: { label: 'Log audit' } }, table),
+      h('div', { class: 'table-wrap', tabindex: 0, role: 'region', aria: { label: t('adminAudit.logAudit') } }, table),
       more,
     ),
   );
@@ -88,7 +103,7 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
       );
     }
     const next = page.nextCursor;
-    mount(more, next ? button('Muat lebih banyak', () => void load(next).catch(show), { class: 'btn' }) : null);
+    mount(more, next ? button(t('common.muatLebihBanyak'), () => void load(next).catch(show), { class: 'btn' }) : null);
   };
   const show = (error: unknown) => mount(more, notice('error', errorText(error)));
   await load().catch(show);

@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { type AlertView, pageHead } from '../components.js';
 import { button, h, mount, notice } from '../dom.js';
@@ -5,28 +6,28 @@ import type { PageContext } from '../router.js';
 import { canEdit } from '../session.js';
 import { alertRow } from './issue-detail.js';
 
-const STATUSES = [
-  { value: 'open', label: 'Belum ditanggapi' },
-  { value: 'acknowledged', label: 'Sudah ditanggapi' },
-  { value: 'false_positive', label: 'Positif palsu' },
-  { value: '', label: 'Semua' },
+const STATUSES: { value: string; label: MessageKey }[] = [
+  { value: 'open', label: 'common.belumDitanggapi' },
+  { value: 'acknowledged', label: 'common.sudahDitanggapi' },
+  { value: 'false_positive', label: 'common.positifPalsu' },
+  { value: '', label: 'common.semua' },
 ];
 
 /** Peringatan: alerts fired by the rules, newest first; analysts acknowledge them or mark them false positive. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
   const status = context.query.get('status') ?? 'open';
-  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat peringatan…'));
+  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('alerts.memuatPeringatan')));
   const more = h('div', { class: 'pager' });
   mount(
     root,
     pageHead(
-      'Peringatan',
-      'Peringatan dari aturan peringatan, yang terbaru di atas.',
+      t('common.peringatan'),
+      t('alerts.peringatanDariAturanPeringatan'),
       h(
         'div',
-        { class: 'range-picker', role: 'group', aria: { label: 'Status peringatan' } },
+        { class: 'range-picker', role: 'group', aria: { label: t('alerts.statusPeringatan') } },
         STATUSES.map((option) =>
-          button(option.label, () => context.navigate(`/peringatan?status=${option.value}`), {
+          button(t(option.label), () => context.navigate(`/peringatan?status=${option.value}`), {
             class: 'btn btn-small',
             aria: { pressed: String(option.value === status) },
           }),
@@ -47,10 +48,10 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       items.append(alertRow(alert, canEdit(), () => context.refresh()));
     }
     if (!cursor) {
-      mount(list, page.items.length === 0 ? h('p', { class: 'muted' }, 'Tidak ada peringatan.') : items);
+      mount(list, page.items.length === 0 ? h('p', { class: 'muted' }, t('common.tidakAdaPeringatan')) : items);
     }
     const next = page.nextCursor;
-    mount(more, next ? button('Muat lebih banyak', () => void load(next), { class: 'btn' }) : null);
+    mount(more, next ? button(t('common.muatLebihBanyak'), () => void load(next), { class: 'btn' }) : null);
   };
   try {
     await load();
