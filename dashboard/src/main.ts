@@ -163,7 +163,8 @@ function languageSwitch(): HTMLElement {
         {
           class: 'btn btn-small btn-ghost',
           title: t(code === 'id' ? 'language.id' : 'language.en'),
-          aria: { pressed: String(code === locale()), label: t(code === 'id' ? 'language.id' : 'language.en') },
+          lang: code,
+          aria: { pressed: String(code === locale()) },
           data: { locale: code },
         },
       ),

@@ -289,7 +289,7 @@ export const en: Catalogue = {
   'adminUsers.akunPenggunaDasborAkun':
     'Dashboard user accounts. A new account must change its password at first sign-in.',
   'adminUsers.aturUlangSandi': 'Reset password',
-  'adminUsers.aturUlangSandi2': 'Reset the password of {username}',
+  'adminUsers.aturUlangSandi2': 'Reset password of {username}',
   'adminUsers.aturUlangVerifikasiDua': 'Reset two-step verification',
   'adminUsers.aturUlangVerifikasiDua2': 'Reset two-step verification of {username} (lost device)',
   'adminUsers.daftarPengguna': 'Users',

@@ -236,7 +236,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     status,
     h(
       'div',
-      { class: 'grid grid-4' },
+      { class: 'grid grid-4 kpi-grid' },
       fact(t('common.unggahan'), formatNumber(issue.postCount)),
       fact(t('common.akunBerbeda'), formatNumber(issue.authors)),
       fact(t('common.porsiNegatif'), formatShare(issue.negativeShare)),

@@ -116,7 +116,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         : null,
       h(
         'div',
-        { class: 'grid grid-4' },
+        { class: 'grid grid-4 kpi-grid' },
         kpi(t('common.unggahan'), overview.posts, formatNumber, 'neutral'),
         kpi(t('common.akunBerbeda'), overview.authors, formatNumber, 'neutral'),
         kpi(t('common.porsiSentimenNegatif'), overview.negativeShare, formatShare, 'up-bad'),

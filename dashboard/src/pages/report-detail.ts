@@ -16,6 +16,7 @@ import {
 } from '../format.js';
 import type { PageContext } from '../router.js';
 import { canEdit } from '../session.js';
+import { exploreLink } from '../stats.js';
 import { type ReportListItem, TRIGGERS } from './reports.js';
 
 /** The report as GET /api/reports/:id returns it (src/reports/daily-report.types.ts). */
@@ -105,7 +106,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   const status = h('div', { class: 'form-status' });
   const charts: ChartCard[] = [];
   context.onLeave(() => charts.forEach((chart) => chart.destroy()));
-  const hourly = hourlyChart(content);
+  const hourly = hourlyChart(content, (to) => context.navigate(to));
   charts.push(hourly);
 
   const exportButton = (format: 'docx' | 'pdf') =>
@@ -163,7 +164,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     h('section', { class: 'card' }, h('h2', null, t('common.ringkasan')), h('p', null, content.summary)),
     h(
       'div',
-      { class: 'grid grid-4' },
+      { class: 'grid grid-4 kpi-grid' },
       figure(
         t('common.unggahan'),
         formatNumber(content.overview.posts.value),
@@ -195,9 +196,17 @@ function figure(title: string, value: string, change?: string): HTMLElement {
   );
 }
 
-function hourlyChart(content: ReportContent): ChartCard {
+/** Posts per hour of the report period; a bar (or its row in the table) opens Telusuri on that hour's posts. */
+function hourlyChart(content: ReportContent, navigate: (path: string) => void): ChartCard {
   const labels = content.hourly.map((hour) => formatBucket(hour.hourStart, 'hour'));
+  const links = content.hourly.map((hour) =>
+    exploreLink({
+      from: hour.hourStart,
+      to: new Date(new Date(hour.hourStart).getTime() + 3600_000).toISOString(),
+    }),
+  );
   return chartCard({
+    onSelect: (index) => navigate(links[index]),
     title: t('reportDetail.unggahanPerJam'),
     file: `laporan-${content.reportDate}-per-jam`,
     summary: t('reportDetail.jamDalamPeriodeLaporan', { hourlyCount: content.hourly.length }),
@@ -217,6 +226,7 @@ function hourlyChart(content: ReportContent): ChartCard {
     table: {
       header: [t('common.jam'), t('common.unggahan')],
       rows: content.hourly.map((hour, i) => [labels[i], hour.posts]),
+      links,
     },
   });
 }
