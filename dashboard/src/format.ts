@@ -55,8 +55,8 @@ export function formatChange(value: number | null | undefined): string {
   return `${sign}${percentFormat().format(Math.abs(value) * 100)}%`;
 }
 
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(intlLocale(), { timeZone, ...options });
+function dateFormat(options: Intl.DateTimeFormatOptions, locale = intlLocale()): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone, ...options });
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
@@ -67,8 +67,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${dateFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date)} ${zoneName()}`;
 }
 
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? dateFormat({ day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso)) : '–';
+/** A date; `locale` overrides the chosen language (the telaahan preview is an Indonesian document: "3 Desember 2026"). */
+export function formatDate(iso: string | null | undefined, locale?: string): string {
+  return iso ? dateFormat({ day: 'numeric', month: 'long', year: 'numeric' }, locale).format(new Date(iso)) : '–';
 }
 
 /** A chart axis label for a bucket: hour buckets show the time, day buckets the date. */

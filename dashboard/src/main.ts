@@ -218,9 +218,12 @@ async function route(): Promise<void> {
     return;
   }
 
-  await learnTimeZone();
-  if (token !== renderToken) {
-    return;
+  // Ringkasan learns the zone from its own stats answers, before it draws a time: no extra round trip there.
+  if (path !== '/') {
+    await learnTimeZone();
+    if (token !== renderToken) {
+      return;
+    }
   }
   const { content } = shell(path);
   const match = matchPath(PAGES, path);

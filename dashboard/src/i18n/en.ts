@@ -358,7 +358,7 @@ export const en: Catalogue = {
   'briefEditor.unduhanGagal': 'Download failed ({status}).',
   'briefEditor.versi': 'Version {version}',
   'briefEditor.versiDiubah': 'Version {version} · {state} · changed {updatedAt}',
-  'briefEditor.volumeUnggahanPerJam': 'Posts per hour',
+  'briefEditor.volumeUnggahanPerJam': 'Volume unggahan per jam',
   'briefs.catatanPimpinan': "Leadership's note",
   'briefs.daftarTelaahan': 'Staff briefs',
   'briefs.diajukan': 'Submitted',

@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '../i18n.js';
+import { locale, type MessageKey, t } from '../i18n.js';
 import type { BriefHeader } from '../../../src/briefs/brief-header.js';
 import { api, errorText } from '../api.js';
 import { renderSection, type SectionContent, sectionToText, textToSection } from '../brief-text.js';
@@ -147,6 +147,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       },
     });
     charts.push(card);
+    // The chart's tools and table are the dashboard's, in the reader's language, inside the Indonesian document.
+    card.element.lang = locale();
     return h('figure', { class: 'brief-chart' }, card.element);
   };
 
@@ -189,7 +191,11 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
                 null,
                 h('th', { scope: 'row' }, t(text)),
                 h('td', null, ':'),
-                h('td', null, key === 'tanggal' && header.tanggal ? formatDate(header.tanggal) : header[key] || '–'),
+                h(
+                  'td',
+                  null,
+                  key === 'tanggal' && header.tanggal ? formatDate(header.tanggal, 'id-ID') : header[key] || '–',
+                ),
               ),
           ),
         ),

@@ -118,7 +118,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
             tension: 0.25,
           },
           {
-            label: t('common.akun'),
+            label: t('common.akunBerbeda'),
             data: issue.timeline.map((point) => point.authors),
             borderColor: PALETTE[1],
             backgroundColor: PALETTE[1],
@@ -133,7 +133,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       },
     },
     table: {
-      header: [t('common.waktu'), t('common.unggahan'), t('common.akun')],
+      header: [t('common.waktu'), t('common.unggahan'), t('common.akunBerbeda')],
       rows: issue.timeline.map((point) => [formatDateTime(point.bucketStart), point.posts, point.authors]),
     },
   });
