@@ -363,7 +363,8 @@ function explanation(post: PostView, list: Category[]): HTMLElement {
   );
 }
 
-async function nearDuplicates(postId: string, into: HTMLElement): Promise<void> {
+/** The near-duplicate group of a post (GET /api/posts/:id/near-duplicates): its summary and up to 20 copies. */
+export async function nearDuplicates(postId: string, into: HTMLElement): Promise<void> {
   const group = await api.get<NearDuplicateGroup>(`/api/posts/${encodeURIComponent(postId)}/near-duplicates`);
   mount(
     into,

@@ -537,8 +537,17 @@ describe('Dashboard in the browser', () => {
   });
 });
 
-/** On Telusuri, opens a post's explanation and another's near-duplicates, so their text is checked too. */
+/**
+ * On Telusuri, opens a post's explanation and another's near-duplicates; on an issue, a top post's near-duplicate
+ * group: so their text is checked too.
+ */
 async function openPostExtras(page: Page, path: string, language: 'id' | 'en'): Promise<void> {
+  if (path.startsWith('/isu/')) {
+    const copies = page.locator('.post-list .post').first();
+    await copies.getByRole('button', { name: language === 'id' ? 'Teks serupa' : 'Similar texts' }).click();
+    await copies.locator('.post-extra p').first().waitFor();
+    return;
+  }
   if (!path.startsWith('/telusuri')) {
     return;
   }

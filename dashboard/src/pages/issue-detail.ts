@@ -7,6 +7,7 @@ import {
   categoryName,
   listTable,
   loadCategories,
+  nearDuplicates,
   pageHead,
   sentimentBadge,
   severityBadge,
@@ -180,6 +181,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     'ul',
     { class: 'post-list' },
     issue.topPosts.map((post) => {
+      const copies = h('div', { class: 'post-extra', hidden: true });
       const check = h('input', {
         type: 'checkbox',
         aria: { label: t('issueDetail.pilihUnggahanUntukDipisahkan', { author: post.author ?? '' }) },
@@ -198,13 +200,22 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
           h('span', null, t('issueDetail.reach', { reach: post.reach })),
         ),
         h('p', { class: 'post-text' }, post.text ?? t('issueDetail.teksTelahDihapusSesuai')),
-        safeUrl(post.url)
-          ? h(
-              'a',
-              { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'small' },
-              t('common.bukaTautanAsli'),
-            )
-          : null,
+        h(
+          'div',
+          { class: 'actions small' },
+          button(t('components.teksSerupa'), () => showCopies(post.id, copies), {
+            class: 'btn-link',
+            aria: { expanded: 'false' },
+          }),
+          safeUrl(post.url)
+            ? h(
+                'a',
+                { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow' },
+                t('common.bukaTautanAsli'),
+              )
+            : null,
+        ),
+        copies,
       );
     }),
   );
@@ -617,4 +628,15 @@ function actionsCard(issue: IssueView, act: Act, splitChecks: Map<string, HTMLIn
       ),
     ),
   );
+}
+
+/** Near-duplicate campaigns on the issue page: a top post's group of copies, shown and hidden on demand. */
+function showCopies(postId: string, into: HTMLElement): void {
+  const toggle = into.previousElementSibling?.querySelector('button');
+  into.hidden = !into.hidden;
+  toggle?.setAttribute('aria-expanded', String(!into.hidden));
+  if (!into.hidden && !into.hasChildNodes()) {
+    mount(into, h('span', { class: 'muted' }, t('common.memuat')));
+    nearDuplicates(postId, into).catch((error: unknown) => mount(into, notice('error', errorText(error))));
+  }
 }
