@@ -14,7 +14,7 @@ export const en: Catalogue = {
   'briefEditor.action.return': 'returned',
   'briefEditor.action.approve': 'approved',
   'briefEditor.actionBy': '{action} by {actor}',
-  'briefEditor.system': 'system',
+  'common.system': 'system',
   'briefEditor.hours': { one: '{count} hour.', other: '{count} hours.' },
   'adminAlertRules.minutes': { one: '{count} minute', other: '{count} minutes' },
   'adminAlertRules.pauseRule': 'Pause rule {name}',

@@ -13,7 +13,7 @@ export const id = {
   'briefEditor.action.return': 'dikembalikan',
   'briefEditor.action.approve': 'disetujui',
   'briefEditor.actionBy': '{action} oleh {actor}',
-  'briefEditor.system': 'sistem',
+  'common.system': 'sistem',
   'briefEditor.hours': '{count} jam.',
   'adminAlertRules.minutes': '{count} menit',
   'adminAlertRules.pauseRule': 'Jeda aturan {name}',

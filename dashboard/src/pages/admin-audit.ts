@@ -32,14 +32,7 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
       h(
         'tr',
         null,
-        [
-          t('common.waktu'),
-          t('adminAudit.pelaku'),
-          t('common.tindakan'),
-          t('adminAudit.sasaran'),
-          t('adminAudit.rincian'),
-          t('adminAudit.alamat'),
-        ].map((text) => h('th', { scope: 'col' }, text)),
+        headers().map((text) => h('th', { scope: 'col' }, text)),
       ),
     ),
     body,
@@ -47,17 +40,10 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   const csv = () =>
     downloadCsv(
       'log-audit.csv',
-      [
-        t('common.waktu'),
-        t('adminAudit.pelaku'),
-        t('common.tindakan'),
-        t('adminAudit.sasaran'),
-        t('adminAudit.rincian'),
-        t('adminAudit.alamat'),
-      ],
+      headers(),
       rows.map((row) => [
         row.at,
-        row.actorUsername ?? 'sistem',
+        row.actorUsername ?? t('common.system'),
         row.action,
         `${row.targetType ?? ''} ${row.targetId ?? ''}`.trim(),
         JSON.stringify(row.details),
@@ -90,7 +76,7 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
           'tr',
           null,
           h('td', null, formatDateTime(row.at)),
-          h('td', null, row.actorUsername ?? 'sistem'),
+          h('td', null, row.actorUsername ?? t('common.system')),
           h('td', null, h('code', { class: 'small' }, row.action)),
           h('td', { class: 'small' }, [row.targetType, row.targetId].filter(Boolean).join(' ')),
           h(
@@ -107,4 +93,16 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   };
   const show = (error: unknown) => mount(more, notice('error', errorText(error)));
   await load().catch(show);
+}
+
+/** The columns of the audit log, on the page and in its CSV. */
+function headers(): string[] {
+  return [
+    t('common.waktu'),
+    t('adminAudit.pelaku'),
+    t('common.tindakan'),
+    t('adminAudit.sasaran'),
+    t('adminAudit.rincian'),
+    t('adminAudit.alamat'),
+  ];
 }

@@ -431,7 +431,7 @@ function historyCard(versions: BriefVersion[]): HTMLElement {
               'span',
               null,
               h('strong', null, t('briefEditor.versi', { version: version.version })),
-              ` ${t('briefEditor.actionBy', { action: label(ACTIONS, version.action), actor: version.actorUsername ?? t('briefEditor.system') })}`,
+              ` ${t('briefEditor.actionBy', { action: label(ACTIONS, version.action), actor: version.actorUsername ?? t('common.system') })}`,
             ),
             h('span', { class: 'muted small' }, formatDateTime(version.at)),
           ),
