@@ -161,7 +161,7 @@ export async function learnTimeZone(): Promise<void> {
 }
 
 /** A link to Telusuri with the given filters (what a click on a chart opens). */
-export function exploreLink(filters: Partial<StatsFilters> & { q?: string }): string {
+export function exploreLink(filters: Partial<StatsFilters> & { q?: string; issue?: string }): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value) {

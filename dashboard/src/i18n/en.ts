@@ -5,6 +5,8 @@ import type { Catalogue } from '../i18n.js';
  * header fields) stay Indonesian: the brief is an Indonesian government document whatever the reader's language.
  */
 export const en: Catalogue = {
+  'explore.issueOnly': 'Only the posts of one issue.',
+  'explore.allPosts': 'All posts',
   'components.rows': { one: '{count} row', other: '{count} rows' },
   'common.lastRange': 'last {range}',
   'briefEditor.tanggal': 'Tanggal',

@@ -4,6 +4,8 @@
  * `{name}` is a placeholder filled by t(key, { name }).
  */
 export const id = {
+  'explore.issueOnly': 'Hanya unggahan satu isu.',
+  'explore.allPosts': 'Semua unggahan',
   'components.rows': '{count} baris',
   'common.lastRange': '{range} terakhir',
   'briefEditor.tanggal': 'Tanggal',

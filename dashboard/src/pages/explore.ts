@@ -12,7 +12,19 @@ interface Topic {
   name: string;
 }
 
-const KEYS = ['q', 'topic', 'category', 'sentiment', 'opd', 'region', 'source', 'from', 'to', 'rentang'] as const;
+const KEYS = [
+  'q',
+  'topic',
+  'category',
+  'sentiment',
+  'opd',
+  'region',
+  'source',
+  'issue',
+  'from',
+  'to',
+  'rentang',
+] as const;
 
 /** Telusuri: search stored posts by words, tracked topic, labels, place, source and time. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
@@ -83,6 +95,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       region: region.value.trim(),
       source: source.value.trim(),
       rentang: range.value,
+      // Opened from an issue's chart: the search stays within the issue until its notice's link removes it.
+      issue: query.get('issue') ?? undefined,
     };
     if (!range.value && explicitPeriod) {
       values.from = query.get('from') ?? undefined;
@@ -132,9 +146,23 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       ),
     { class: 'btn btn-small btn-ghost' },
   );
+  const issueId = query.get('issue');
+  const withoutIssue = new URLSearchParams(query);
+  withoutIssue.delete('issue');
   mount(
     root,
     pageHead(t('explore.telusuri'), t('explore.cariUnggahanKataYang')),
+    issueId
+      ? h(
+          'p',
+          { class: 'notice notice-info', role: 'status' },
+          t('explore.issueOnly'),
+          ' ',
+          h('a', { href: `/isu/${encodeURIComponent(issueId)}` }, t('common.lihatIsu')),
+          ' · ',
+          h('a', { href: `/telusuri?${withoutIssue.toString()}` }, t('explore.allPosts')),
+        )
+      : null,
     form,
     h('section', { class: 'card' }, h('div', { class: 'row-between' }, summary, exportCsv), list, more),
   );
@@ -151,6 +179,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       opd: query.get('opd'),
       region: query.get('region'),
       source: query.get('source'),
+      issue: query.get('issue'),
       from: period?.from ?? query.get('from'),
       to: period ? undefined : query.get('to'),
       limit: 50,

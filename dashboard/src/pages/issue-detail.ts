@@ -14,6 +14,7 @@ import {
   stateBadge,
 } from '../components.js';
 import { button, field, h, mount, notice, safeUrl, select } from '../dom.js';
+import { exploreLink } from '../stats.js';
 import {
   formatBucket,
   formatDateTime,
@@ -100,7 +101,15 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     .catch(() => ({ items: [] as AlertView[] }));
   const editable = canEdit();
 
+  // A point of the timeline or a slice of the doughnut opens Telusuri on the issue's posts of that bucket or sentiment.
+  const bucketLinks = issue.timeline.map((point, index) => {
+    const start = new Date(point.bucketStart).getTime();
+    const next = issue.timeline[index + 1]?.bucketStart;
+    const end = next ? new Date(next).getTime() : start + 15 * 60_000;
+    return exploreLink({ issue: issue.id, from: point.bucketStart, to: new Date(end).toISOString() });
+  });
   const timeline = chartCard({
+    onSelect: (index) => context.navigate(bucketLinks[index]),
     title: t('issueDetail.linimasa'),
     file: `isu-${issue.id}-linimasa`,
     summary: t('issueDetail.titikWaktu', { timelineCount: issue.timeline.length }),
@@ -136,10 +145,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     table: {
       header: [t('common.waktu'), t('common.unggahan'), t('common.akunBerbeda')],
       rows: issue.timeline.map((point) => [formatDateTime(point.bucketStart), point.posts, point.authors]),
+      links: bucketLinks,
     },
   });
   const sentimentKeys = ['negative', 'neutral', 'positive'] as const;
+  const sentimentLinks = sentimentKeys.map((key) => exploreLink({ issue: issue.id, sentiment: key }));
   const sentiment = chartCard({
+    onSelect: (index) => context.navigate(sentimentLinks[index]),
     title: t('issueDetail.sebaranSentimen'),
     file: `isu-${issue.id}-sentimen`,
     summary: sentimentKeys.map((key) => `${label(SENTIMENT_LABELS, key)} ${issue.sentiment[key]}`).join(', '),
@@ -160,6 +172,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     table: {
       header: [t('common.sentimen'), t('common.unggahan')],
       rows: sentimentKeys.map((key) => [label(SENTIMENT_LABELS, key), issue.sentiment[key]]),
+      links: sentimentLinks,
     },
   });
   charts.push(timeline, sentiment);
