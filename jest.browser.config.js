@@ -15,7 +15,6 @@ export default {
   testEnvironment: 'node',
   testTimeout: 120000,
   maxWorkers: 1,
-  forceExit: true,
   globalSetup: '<rootDir>/test/browser/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
 };

@@ -16,7 +16,6 @@ export default {
   testEnvironment: 'node',
   testTimeout: 420000,
   maxWorkers: 1,
-  forceExit: true,
   // TEST_DATABASE_URL (CI: the machine's server, used, never stopped) or an embedded server, for the worker case.
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

@@ -17,12 +17,8 @@ const common = {
 export default {
   // Integration suites boot the real application; a project-level testTimeout is ignored by jest.
   testTimeout: 60000,
-  // Every suite stops what it started, but since 2026-11-30 a run sometimes stays alive after the last suite. One open
-  // handle is closed (a LISTEN connection opened after an API-role process closed its never-run workers, see
-  // docs/operations.md), and two of the detection worker (its LISTEN connection, and a blocking wait left armed by its
-  // forced close: a suite exited 187 s after its tests); that no other remains is not proven: exit once the results
-  // are in, so CI cannot hang.
-  forceExit: true,
+  // No forceExit: every suite closes what it started, and a handle left open keeps the run alive (found that way:
+  // a LISTEN connection and a blocking wait of BullMQ's PostgreSQL backend, closed since; docs/operations.md).
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/eval'], testMatch: ['**/*.spec.ts'] },
     {

@@ -24,6 +24,8 @@ export const AUTH_MESSAGES = {
   undeclaredRoute: 'Akses ditolak: rute ini tidak menyatakan hak aksesnya',
   mustChangePassword: 'Anda harus mengganti kata sandi terlebih dahulu',
   csrf: 'Permintaan ditolak: permintaan yang memakai cookie sesi wajib menyertakan header X-Requested-With',
+  csrfForm:
+    'Permintaan ditolak: kirim data sebagai JSON (Content-Type: application/json) atau dengan header X-Requested-With',
   wrongCurrentPassword: 'Kata sandi saat ini salah',
   mustEnrolTwoFactor: 'Anda harus mengaktifkan verifikasi dua langkah terlebih dahulu (menu Akun)',
   wrongTwoFactorCode: 'Kode verifikasi salah atau sudah dipakai',

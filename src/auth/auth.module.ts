@@ -11,6 +11,8 @@ import { AuthService } from './auth.service.js';
 import { InitialAdminService } from './initial-admin.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { ProfileController } from './profile.controller.js';
+import { RateLimiter } from './rate-limit.js';
+import { StreamSlots } from './stream-slots.js';
 import { JobQueues } from '../queue/job-queues.service.js';
 import { createQueueBoard, QUEUE_BOARD_ROUTE, queueBoardAccess } from './queue-board.js';
 import { RouteAccessRegistry } from './route-access.registry.js';
@@ -41,6 +43,8 @@ import { TwoFactorService } from './two-factor/two-factor.service.js';
     InitialAdminService,
     AuthMaintenanceService,
     RouteAccessRegistry,
+    { provide: RateLimiter, useValue: new RateLimiter() },
+    { provide: StreamSlots, useValue: new StreamSlots() },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuditService, ApiKeyService, SessionsService, UsersService, RouteAccessRegistry],

@@ -1,6 +1,8 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { RateLimiter } from './rate-limit.js';
+import { StreamSlots } from './stream-slots.js';
 import { AccessGuard } from './access.guard.js';
 import { ApiKeyService } from './api-key.service.js';
 import { RouteAccessRegistry } from './route-access.registry.js';
@@ -75,7 +77,13 @@ describe('RouteAccessRegistry', () => {
 });
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector(), {} as SessionsService, {} as ApiKeyService);
+  const guard = new AccessGuard(
+    new Reflector(),
+    {} as SessionsService,
+    {} as ApiKeyService,
+    new RateLimiter(),
+    new StreamSlots(),
+  );
   const contextFor = (handler: (...args: never[]) => unknown, headers: Record<string, string> = {}) =>
     new ExecutionContextHost([{ headers, method: 'GET', cookies: {} }, {}], ReportsController, handler);
 

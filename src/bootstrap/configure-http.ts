@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
 import { requestContext } from '../auth/request-context.js';
@@ -10,14 +11,40 @@ import { IdParameterPipe } from '../common/id-parameter.pipe.js';
 import { QueryParametersInterceptor } from '../common/query-parameters.interceptor.js';
 import { HttpExceptionFilter } from '../common/http-exception.filter.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
-import { serveDashboard } from './serve-dashboard.js';
+import { SERVER_PATHS, serveDashboard } from './serve-dashboard.js';
 
 export const BODY_LIMIT = '10mb';
+
+function noStoreForApi(request: Request, response: Response, next: NextFunction): void {
+  if (SERVER_PATHS.test(request.path)) {
+    response.setHeader('Cache-Control', 'no-store');
+  }
+  next();
+}
 
 /** Everything HTTP-wide: security headers, body limit, validation, error shape, OpenAPI. */
 export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'trustedProxies'>): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // First: every answer carries the security headers, also the 400s of the URL and body checks below.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          // Deployments on a plain-http intranet address must still load their own scripts (HSTS covers https).
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  // API answers hold personal data and session state: no browser or proxy keeps a copy (the dashboard's files set
+  // their own caching in serve-dashboard.ts).
+  express.use(noStoreForApi);
   // X-Forwarded-For is believed only from the configured proxies; by default the socket is the client.
   express.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   // The request's address for the audit log, whichever module records an entry.
@@ -35,21 +62,6 @@ export function configureHttp(app: INestApplication, config: Pick<AppConfig, 'tr
     extended: false,
     verify: verifyFormBody,
   } as NestExpressBodyParserOptionsFor<'urlencoded'>);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          // Deployments on a plain-http intranet address must still load their own scripts (HSTS covers https).
-          upgradeInsecureRequests: null,
-        },
-      },
-    }),
-  );
   app.use(cookieParser());
   serveDashboard(express);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });

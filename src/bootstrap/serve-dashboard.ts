@@ -15,7 +15,7 @@ export function dashboardDirectory(): string {
 }
 
 /** Paths that belong to the API and never fall back to the dashboard's index.html. */
-const SERVER_PATHS = /^\/(api|health)(\/|$)/;
+export const SERVER_PATHS = /^\/(api|health)(\/|$)/;
 
 /**
  * Serves the built dashboard at `/`: hashed assets with a long cache, and index.html (never cached) for every other

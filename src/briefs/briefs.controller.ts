@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableF
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
+import { RATE_LIMITS, RateLimited } from '../auth/rate-limit.js';
 import { ALL_ROLES, Role, Roles } from '../auth/roles.decorator.js';
 import type { BriefListItem, BriefVersionView, BriefView } from './brief.types.js';
 import { BriefExportService } from './brief-export.service.js';
@@ -95,6 +96,7 @@ export class BriefsController {
   }
 
   @Get(':id/export')
+  @RateLimited(RATE_LIMITS.export)
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'The telaahan as DOCX or PDF (kop, header, sections, chart, signature, Lampiran)' })
   async export(@Param('id') id: string, @Query() q: ExportBriefQuery): Promise<StreamableFile> {

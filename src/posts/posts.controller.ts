@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RATE_LIMITS, RateLimited } from '../auth/rate-limit.js';
 import { ALL_ROLES, Roles } from '../auth/roles.decorator.js';
 import { ListPostsQuery } from './dto/list-posts.query.js';
 import { PostsRepository, PostView } from './posts.repository.js';
@@ -12,6 +13,7 @@ export class PostsController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @RateLimited(RATE_LIMITS.search)
   @ApiOperation({ summary: 'Stored posts, newest first, with their analysis; keyset-paginated' })
   list(@Query() query: ListPostsQuery) {
     return this.posts.list(query);

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
+import { RATE_LIMITS, RateLimited } from '../auth/rate-limit.js';
 import { Role, Roles } from '../auth/roles.decorator.js';
 import { PersonalDataEraseDto, PersonalDataRequestDto } from './dto/personal-data-request.dto.js';
 import { PersonalDataService } from './personal-data.service.js';
@@ -15,6 +16,7 @@ export class PersonalDataController {
   constructor(private readonly personalData: PersonalDataService) {}
 
   @Post('export')
+  @RateLimited(RATE_LIMITS.export)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Semua data yang tersimpan tentang satu akun penulis pada satu sumber (JSON)' })
   export(@Body() body: PersonalDataRequestDto, @CurrentPrincipal() actor: Principal) {

@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
-import { BackendFactory, ConnectionClosedError, createPostgresBackend, IQueueBackend } from 'bullmq';
+import {
+  BackendFactory,
+  ConnectionClosedError,
+  IQueueBackend,
+  PostgresConnection,
+  PostgresConnectionOptions,
+  PostgresQueueBackend,
+} from 'bullmq';
 
 const logger = new Logger('QueueBackend');
 
@@ -207,9 +214,46 @@ function siblingOf(supervisor: SupervisedPostgresBackend, queueName: string, pre
   return proxyFor(supervisor, target, shell, (name, pre) => siblingOf(supervisor, name, pre));
 }
 
+type ListenClient = Awaited<ReturnType<PostgresConnection['getListenClient']>>;
+
+/**
+ * BullMQ's PostgreSQL connection, whose LISTEN client never throws an unheard error. BullMQ's `close()` removes every
+ * listener of its LISTEN client and then ends it; an error the server sends in between (a FATAL 57P01 from a backend
+ * that noticed its postmaster died, while the supervisor retires the connection of a lost server) was emitted with no
+ * listener, which Node throws as an uncaught exception: it failed the chaos suite and embedded-postgres-crash after
+ * their assertions had passed. An 'error' nobody listens to any more is dropped; a heard one is delivered as before.
+ */
+export class GuardedPostgresConnection extends PostgresConnection {
+  private readonly guarded = new WeakSet<ListenClient>();
+
+  override async getListenClient(): Promise<ListenClient> {
+    const client = await super.getListenClient();
+    if (!this.guarded.has(client)) {
+      this.guarded.add(client);
+      const emitter = client as unknown as EventEmitter;
+      const emit = emitter.emit.bind(emitter);
+      emitter.emit = (event: string | symbol, ...args: unknown[]) =>
+        event === 'error' && emitter.listenerCount('error') === 0 ? false : emit(event, ...args);
+    }
+    return client;
+  }
+}
+
+/** `createPostgresBackend` of BullMQ with a GuardedPostgresConnection (the same listen-client names). */
+function createGuardedPostgresBackend(...[name, opts, factoryOptions = {}]: Parameters<BackendFactory>) {
+  const connection = new GuardedPostgresConnection(opts.connection as PostgresConnectionOptions);
+  const worker = (opts as { name?: string }).name;
+  const listenClientName = factoryOptions.withBlockingConnection
+    ? `${name}${worker ? `:w:${worker}` : ''}`
+    : factoryOptions.blocking
+      ? `${name}:qe`
+      : undefined;
+  return new PostgresQueueBackend(connection, name, opts as never, true, listenClientName);
+}
+
 /** The process-wide BullMQ backend factory for the PostgreSQL backend, supervised (see SupervisedPostgresBackend). */
 export const createSupervisedPostgresBackend: BackendFactory = (name, opts, factoryOptions) => {
-  const supervisor = new SupervisedPostgresBackend(() => createPostgresBackend(name, opts as never, factoryOptions));
+  const supervisor = new SupervisedPostgresBackend(() => createGuardedPostgresBackend(name, opts, factoryOptions));
   return proxyFor(
     supervisor,
     () => supervisor.current(),

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, StreamableFile, Param, Pos
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
+import { RATE_LIMITS, RateLimited } from '../auth/rate-limit.js';
 import { ALL_ROLES, Role, Roles } from '../auth/roles.decorator.js';
 import { DailyReportExports } from './daily-report.exports.js';
 import type { DailyReportListItem, DailyReportView } from './daily-report.types.js';
@@ -41,6 +42,7 @@ export class ReportsController {
   }
 
   @Get(':id/export')
+  @RateLimited(RATE_LIMITS.export)
   @Roles(...ALL_ROLES)
   @ApiQuery({ name: 'format', enum: ['docx', 'pdf'] })
   @ApiOperation({ summary: 'Unduh laporan harian sebagai DOCX atau PDF' })

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagg
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
+import { RATE_LIMITS, RateLimited } from '../auth/rate-limit.js';
 import { Role, Roles } from '../auth/roles.decorator.js';
 import { ImportQueryDto } from './dto/import-query.dto.js';
 import { ImportView, SourceImportsService } from './source-imports.service.js';
@@ -16,6 +17,7 @@ export class SourceImportsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @Roles(Role.Admin)
+  @RateLimited(RATE_LIMITS.import)
   @ApiConsumes('text/csv', 'application/x-ndjson')
   @ApiOperation({
     summary:

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { ALL_ROLES, Roles } from '../../auth/roles.decorator.js';
+import { LimitedStreams } from '../../auth/stream-slots.js';
 import { LiveEventHub } from './live-event-hub.js';
 
 const HEARTBEAT_MS = 25_000;
@@ -16,6 +17,7 @@ export class LiveEventsController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @LimitedStreams()
   @ApiProduces('text/event-stream')
   @ApiOperation({
     summary: 'Server-sent events: stored posts, new and changed issues, new alerts (Accept: text/event-stream)',
