@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 /**
  * The REST client. The session is the httpOnly cookie set by POST /api/auth/login (the page never sees the token);
  * every state-changing call carries X-Requested-With, which the server requires of cookie sessions (CSRF).
@@ -53,7 +54,7 @@ async function request<T>(method: string, path: string, body?: unknown, contentT
   try {
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'Tidak dapat terhubung ke server. Periksa koneksi Anda.', []);
+    throw new ApiError(0, t('api.tidakDapatTerhubungKe'), []);
   }
   if (response.status === 204) {
     return undefined as T;
@@ -70,7 +71,7 @@ async function request<T>(method: string, path: string, body?: unknown, contentT
   if (!response.ok) {
     const raw = (data as { message?: string | string[] } | undefined)?.message;
     const messages = Array.isArray(raw) ? raw : raw ? [raw] : [];
-    const message = messages.join('; ') || `Permintaan gagal (${response.status}).`;
+    const message = messages.join('; ') || t('api.permintaanGagal', { status: response.status });
     if (response.status === 401 && !path.startsWith('/api/auth/login')) {
       onUnauthorized();
     }
@@ -92,9 +93,9 @@ export const api = {
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 403) {
-      return error.message || 'Anda tidak memiliki akses untuk tindakan ini.';
+      return error.message || t('api.andaTidakMemilikiAkses');
     }
     return error.message;
   }
-  return 'Terjadi kesalahan yang tidak terduga.';
+  return t('api.terjadiKesalahanYangTidak');
 }

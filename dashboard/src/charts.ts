@@ -18,6 +18,7 @@ import {
 } from 'chart.js';
 import { type Cell, download, downloadCsv } from './csv.js';
 import { button, h } from './dom.js';
+import { intlLocale, t } from './i18n.js';
 
 Chart.register(
   ArcElement,
@@ -141,6 +142,8 @@ export function chartCard<T extends ChartType>(options: ChartCardOptions<T>): Ch
       },
     };
   }
+  // Tick and tooltip numbers in the chosen language (dates are formatted by format.ts before they reach the chart).
+  Chart.defaults.locale = intlLocale();
   const chart = new Chart(canvas, config);
   const element = h(
     'section',
@@ -154,13 +157,13 @@ export function chartCard<T extends ChartType>(options: ChartCardOptions<T>): Ch
         { class: 'card-tools' },
         button('PNG', () => downloadPng(chart, options.file), {
           class: 'btn btn-small btn-ghost',
-          title: 'Unduh grafik sebagai PNG',
-          aria: { label: `Unduh ${options.title} sebagai PNG` },
+          title: t('charts.unduhGrafikSebagaiPng'),
+          aria: { label: t('charts.unduhSebagaiPng', { title: options.title }) },
         }),
         button('CSV', () => downloadCsv(`${options.file}.csv`, options.table.header, options.table.rows), {
           class: 'btn btn-small btn-ghost',
-          title: 'Unduh data sebagai CSV',
-          aria: { label: `Unduh data ${options.title} sebagai CSV` },
+          title: t('charts.unduhDataSebagaiCsv'),
+          aria: { label: t('charts.unduhDataSebagaiCsv2', { title: options.title }) },
         }),
       ),
     ),
@@ -169,7 +172,7 @@ export function chartCard<T extends ChartType>(options: ChartCardOptions<T>): Ch
     h(
       'details',
       { class: 'table-fallback' },
-      h('summary', null, 'Tabel data'),
+      h('summary', null, t('charts.tabelData')),
       dataTable(options.table, options.title),
     ),
   );

@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 /**
  * The choropleth of Ringkasan: posts per province or per kabupaten/kota, with chartjs-chart-geo on the vendored
  * boundaries (dashboard/vendor/geo, split at build time into dist/dashboard/geo/, see geo-split.ts). This module and the
@@ -11,7 +12,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { errorText } from './api.js';
 import { type ChartCard, chartCard } from './charts.js';
 import { h, mount, notice, select } from './dom.js';
-import { formatNumber, formatShare } from './format.js';
+import { formatShare } from './format.js';
 import { type BreakdownRow, exploreLink, fetchBreakdown, type StatsFilters } from './stats.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale);
@@ -58,23 +59,19 @@ export interface MapCardOptions {
 
 /** The map card: a view picker (provinces, all regencies, the regencies of one province) and the map with its table. */
 export function mapCard(options: MapCardOptions): HTMLElement {
-  const attribution = h(
-    'p',
-    { class: 'muted small' },
-    'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), disederhanakan; sumber geometri aslinya tidak diketahui.',
-  );
+  const attribution = h('p', { class: 'muted small' }, t('choropleth.batasWilayahCahyadsnWilayah'));
   // Until a map is drawn (and when it cannot be), a card of its own; the map's card then takes the picker along.
   const placeholder = (...children: Node[]) =>
     h(
       'section',
       { class: 'card' },
-      h('header', { class: 'card-head' }, h('h2', null, 'Peta sebaran unggahan'), picker),
+      h('header', { class: 'card-head' }, h('h2', null, t('common.petaSebaranUnggahan')), picker),
       children,
     );
   const body = h('div', { class: 'map-card' });
   const provinceNames = layer('provinces.json', 'provinces');
-  const picker = select([{ value: 'provinsi', label: 'Provinsi, seluruh Indonesia' }], 'provinsi', {
-    aria: { label: 'Tampilan peta' },
+  const picker = select([{ value: 'provinsi', label: t('choropleth.provinsiSeluruhIndonesia') }], 'provinsi', {
+    aria: { label: t('choropleth.tampilanPeta') },
     class: 'compact',
   });
   const provinceRows = fetchBreakdown(options.filters, 'region', { level: 'province', limit: '600' });
@@ -82,7 +79,7 @@ export function mapCard(options: MapCardOptions): HTMLElement {
   let current: ChartCard | undefined;
 
   const show = async (view: MapView) => {
-    mount(body, placeholder(h('p', { class: 'loading' }, 'Memuat peta…')));
+    mount(body, placeholder(h('p', { class: 'loading' }, t('common.memuatPeta'))));
     const [features, rows] =
       view === 'provinsi'
         ? await Promise.all([provinceNames, provinceRows])
@@ -105,13 +102,17 @@ export function mapCard(options: MapCardOptions): HTMLElement {
       const sorted = [...provinces].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'id'));
       mount(
         picker,
-        h('option', { value: 'provinsi' }, 'Provinsi, seluruh Indonesia'),
-        h('option', { value: 'kabkota' }, 'Kabupaten/kota, seluruh Indonesia'),
+        h('option', { value: 'provinsi' }, t('choropleth.provinsiSeluruhIndonesia')),
+        h('option', { value: 'kabkota' }, t('choropleth.kabupatenKotaSeluruhIndonesia')),
         h(
           'optgroup',
           null,
           sorted.map((province) =>
-            h('option', { value: province.properties.code }, `Kabupaten/kota di ${province.properties.name}`),
+            h(
+              'option',
+              { value: province.properties.code },
+              t('choropleth.kabupatenKotaDi', { name: province.properties.name }),
+            ),
           ),
         ),
       );
@@ -124,22 +125,24 @@ export function mapCard(options: MapCardOptions): HTMLElement {
       return show(picker.value);
     })
     .catch((error: unknown) =>
-      mount(body, placeholder(notice('error', `Peta tidak dapat dimuat: ${mapError(error)}`))),
+      mount(body, placeholder(notice('error', t('choropleth.petaTidakDapatDimuat', { mapError: mapError(error) })))),
     );
 
   picker.addEventListener('change', () => {
     localStorage.setItem(VIEW_KEY, picker.value);
     show(picker.value).catch((error: unknown) =>
-      mount(body, placeholder(notice('error', `Peta tidak dapat dimuat: ${mapError(error)}`))),
+      mount(body, placeholder(notice('error', t('choropleth.petaTidakDapatDimuat', { mapError: mapError(error) })))),
     );
   });
 
-  mount(body, placeholder(h('p', { class: 'loading' }, 'Memuat peta…')));
+  mount(body, placeholder(h('p', { class: 'loading' }, t('common.memuatPeta'))));
   return body;
 }
 
 function mapError(error: unknown): string {
-  return error instanceof Error && error.name !== 'ApiError' ? 'berkas batas wilayah tidak tersedia' : errorText(error);
+  return error instanceof Error && error.name !== 'ApiError'
+    ? t('choropleth.berkasBatasWilayahTidak')
+    : errorText(error);
 }
 
 function regionChart(
@@ -158,9 +161,13 @@ function regionChart(
   const level = view === 'provinsi' ? 'provinsi' : 'kabupaten/kota';
   const link = (code: string) => exploreLink({ ...options.filters, region: code });
   const card = chartCard({
-    title: 'Peta sebaran unggahan',
+    title: t('common.petaSebaranUnggahan'),
     file: view === 'provinsi' ? 'peta-provinsi' : view === 'kabkota' ? 'peta-kabkota' : `peta-kabkota-${view}`,
-    summary: `${formatNumber(ranked.length)} dari ${formatNumber(features.length)} ${level} memiliki unggahan. Panah kiri/kanan memilih wilayah, Enter membuka Telusuri.`,
+    summary: t('choropleth.dariMemilikiUnggahanPanah', {
+      rankedCount: ranked.length,
+      featuresCount: features.length,
+      level,
+    }),
     height: view === 'provinsi' || view === 'kabkota' ? 340 : 380,
     extra,
     config: {
@@ -169,7 +176,7 @@ function regionChart(
         labels: features.map((feature) => feature.properties.name),
         datasets: [
           {
-            label: 'Unggahan',
+            label: t('common.unggahan'),
             outline: features,
             data: features.map((feature, index) => ({ feature, value: values[index] })),
             borderColor: '#ffffff',
@@ -187,7 +194,11 @@ function regionChart(
               label: (item) => {
                 const feature = features[item.dataIndex];
                 const row = feature ? byCode.get(feature.properties.code) : undefined;
-                return `${feature?.properties.name ?? ''}: ${formatNumber(row?.posts ?? 0)} unggahan, negatif ${formatShare(row?.negativeShare ?? null)}`;
+                return t('choropleth.unggahanNegatif', {
+                  name: feature?.properties.name ?? '',
+                  posts: row?.posts ?? 0,
+                  negativeShare: formatShare(row?.negativeShare ?? null),
+                });
               },
             },
           },
@@ -206,7 +217,13 @@ function regionChart(
       },
     },
     table: {
-      header: ['Wilayah', 'Kode', 'Unggahan', 'Porsi negatif', 'Perubahan'],
+      header: [
+        t('common.wilayah'),
+        t('common.kode'),
+        t('common.unggahan'),
+        t('common.porsiNegatif'),
+        t('common.perubahan'),
+      ],
       rows: ranked.map(({ feature, row }) => [
         feature.properties.name,
         feature.properties.code,

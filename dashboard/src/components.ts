@@ -1,7 +1,8 @@
+import { type MessageKey, t } from './i18n.js';
 import { api, errorText } from './api.js';
 import { type Cell, downloadCsv } from './csv.js';
 import { button, type Child, h, highlighted, mount, notice, safeUrl, select } from './dom.js';
-import { formatDateTime, formatNumber, label, SENTIMENT_LABELS, SEVERITY_LABELS, STATE_LABELS } from './format.js';
+import { formatDateTime, label, SENTIMENT_LABELS, SEVERITY_LABELS, STATE_LABELS } from './format.js';
 
 export interface Category {
   slug: string;
@@ -72,7 +73,7 @@ export function listTable<T>(columns: Column<T>[], rows: T[], caption: string, f
       'tbody',
       null,
       rows.length === 0
-        ? h('tr', null, h('td', { colspan: columns.length, class: 'muted' }, 'Tidak ada data.'))
+        ? h('tr', null, h('td', { colspan: columns.length, class: 'muted' }, t('components.tidakAdaData')))
         : rows.map((row) =>
             h(
               'tr',
@@ -99,8 +100,8 @@ export function listTable<T>(columns: Column<T>[], rows: T[], caption: string, f
     h(
       'div',
       { class: 'row-between' },
-      h('span', { class: 'muted small' }, `${formatNumber(rows.length)} baris`),
-      button('Unduh CSV', csv, { class: 'btn btn-small btn-ghost' }),
+      h('span', { class: 'muted small' }, t('components.rows', { count: rows.length })),
+      button(t('common.unduhCsv'), csv, { class: 'btn btn-small btn-ghost' }),
     ),
     wrap,
   );
@@ -118,11 +119,11 @@ function textOf(child: Child): string {
 
 export type RangeKey = '6h' | '24h' | '7d' | '30d';
 
-export const RANGES: { key: RangeKey; label: string; hours: number }[] = [
-  { key: '6h', label: '6 jam', hours: 6 },
-  { key: '24h', label: '24 jam', hours: 24 },
-  { key: '7d', label: '7 hari', hours: 24 * 7 },
-  { key: '30d', label: '30 hari', hours: 24 * 30 },
+export const RANGES: { key: RangeKey; label: MessageKey; hours: number }[] = [
+  { key: '6h', label: 'common.6Jam', hours: 6 },
+  { key: '24h', label: 'common.24Jam', hours: 24 },
+  { key: '7d', label: 'common.7Hari', hours: 24 * 7 },
+  { key: '30d', label: 'common.30Hari', hours: 24 * 30 },
 ];
 
 export function rangeOf(key: string | null): { key: RangeKey; from: string; to: string; hours: number } {
@@ -136,9 +137,9 @@ export function rangeOf(key: string | null): { key: RangeKey; from: string; to: 
 export function rangePicker(current: RangeKey, onChange: (key: RangeKey) => void): HTMLElement {
   return h(
     'div',
-    { class: 'range-picker', role: 'group', aria: { label: 'Rentang waktu' } },
+    { class: 'range-picker', role: 'group', aria: { label: t('components.rentangWaktu') } },
     RANGES.map((range) =>
-      button(range.label, () => onChange(range.key), {
+      button(t(range.label), () => onChange(range.key), {
         class: 'btn btn-small',
         aria: { pressed: String(range.key === current) },
       }),
@@ -198,7 +199,7 @@ export function postItem(post: PostView, options: PostItemOptions): HTMLElement 
     }
     showing = kind;
     extra.hidden = false;
-    mount(extra, h('span', { class: 'muted' }, 'Memuat…'));
+    mount(extra, h('span', { class: 'muted' }, t('common.memuat')));
     void Promise.resolve(fill()).catch((error: unknown) => mount(extra, notice('error', errorText(error))));
   };
   const sentimentBox = h('span', null, sentimentBadge(post.sentiment));
@@ -214,7 +215,11 @@ export function postItem(post: PostView, options: PostItemOptions): HTMLElement 
     : null;
 
   const link = safeUrl(post.url)
-    ? h('a', { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow' }, 'Buka tautan asli')
+    ? h(
+        'a',
+        { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow' },
+        t('common.bukaTautanAsli'),
+      )
     : null;
   return h(
     'li',
@@ -222,7 +227,7 @@ export function postItem(post: PostView, options: PostItemOptions): HTMLElement 
     h(
       'div',
       { class: 'post-meta' },
-      h('span', { class: 'post-author' }, post.author ?? 'Tanpa nama'),
+      h('span', { class: 'post-author' }, post.author ?? t('common.tanpaNama')),
       h('span', null, post.source),
       h('time', { title: post.createdAt }, formatDateTime(post.createdAt)),
       sentimentBox,
@@ -233,15 +238,25 @@ export function postItem(post: PostView, options: PostItemOptions): HTMLElement 
     h(
       'div',
       { class: 'actions small' },
-      button('Mengapa label ini?', () => toggle('explain', () => mount(extra, explanation(post, options.categories))), {
+      button(
+        t('components.mengapaLabelIni'),
+        () => toggle('explain', () => mount(extra, explanation(post, options.categories))),
+        {
+          class: 'btn-link',
+        },
+      ),
+      button(t('components.teksSerupa'), () => toggle('copies', () => nearDuplicates(post.id, extra)), {
         class: 'btn-link',
       }),
-      button('Teks serupa', () => toggle('copies', () => nearDuplicates(post.id, extra)), { class: 'btn-link' }),
       link,
       h(
         'span',
         { class: 'muted' },
-        `${formatNumber(post.metrics.likes)} suka · ${formatNumber(post.metrics.reposts)} bagikan · ${formatNumber(post.metrics.replies)} balasan`,
+        t('components.sukaBagikanBalasan', {
+          likes: post.metrics.likes,
+          reposts: post.metrics.reposts,
+          replies: post.metrics.replies,
+        }),
       ),
     ),
     correction,
@@ -266,7 +281,7 @@ function correctionControls(
         const labels = result.labels ??
           result.post ?? { sentiment: body.sentiment ?? post.sentiment, category: body.category ?? post.category };
         onSaved(labels);
-        mount(status, notice('success', 'Koreksi disimpan dan akan dipakai untuk melatih model.'));
+        mount(status, notice('success', t('components.koreksiDisimpanDanAkan')));
       })
       .catch((error: unknown) => mount(status, notice('error', errorText(error))));
   };
@@ -275,20 +290,20 @@ function correctionControls(
       class: 'btn btn-small',
       aria: {
         pressed: String(post.sentiment === value),
-        label: `Koreksi sentimen menjadi ${label(SENTIMENT_LABELS, value)}`,
+        label: t('components.koreksiSentimenMenjadi', { value: label(SENTIMENT_LABELS, value) }),
       },
     }),
   );
   const categorySelect = select(
     list.map((category) => ({ value: category.slug, label: category.name })),
     post.category ?? '',
-    { aria: { label: 'Koreksi kategori' }, class: 'compact' },
+    { aria: { label: t('components.koreksiKategori') }, class: 'compact' },
   );
   categorySelect.addEventListener('change', () => save({ category: categorySelect.value }));
   return h(
     'div',
     { class: 'actions small correction' },
-    h('span', { class: 'muted' }, 'Koreksi:'),
+    h('span', { class: 'muted' }, t('components.koreksi')),
     sentimentButtons,
     categorySelect,
   );
@@ -306,17 +321,17 @@ function explanation(post: PostView, list: Category[]): HTMLElement {
           { class: 'term-list' },
           items.map((item) => h('li', null, item)),
         )
-      : h('span', { class: 'muted' }, 'tidak ada');
+      : h('span', { class: 'muted' }, t('components.tidakAda'));
   return h(
     'div',
     null,
     h(
       'p',
       null,
-      `Sentimen ${label(SENTIMENT_LABELS, post.sentiment)}`,
-      post.sentimentScore !== null ? ` (skor ${post.sentimentScore.toFixed(2)})` : '',
-      detail.sentiment?.source === 'model' ? ' menurut model terlatih' : ' menurut leksikon',
-      ', dari kata:',
+      t('components.sentimen', { sentiment: label(SENTIMENT_LABELS, post.sentiment) }),
+      post.sentimentScore !== null ? t('components.skor', { sentimentScore: post.sentimentScore.toFixed(2) }) : '',
+      detail.sentiment?.source === 'model' ? t('components.menurutModelTerlatih') : t('components.menurutLeksikon'),
+      t('components.dariKata'),
     ),
     terms(
       evidence.map(
@@ -327,22 +342,29 @@ function explanation(post: PostView, list: Category[]): HTMLElement {
     h(
       'p',
       null,
-      `Kategori ${categoryName(list, post.category)} (${post.opd ?? 'OPD tidak diketahui'}), dari kata kunci:`,
+      t('components.kategoriDariKataKunci', {
+        categoryName: categoryName(list, post.category),
+        opd: post.opd ?? t('components.opdTidakDiketahui'),
+      }),
     ),
     terms(keywords),
-    topics.length > 0 ? h('p', null, 'Cocok dengan topik pantauan, lewat kata:') : null,
+    topics.length > 0 ? h('p', null, t('components.cocokDenganTopikPantauan')) : null,
     topics.length > 0 ? terms(topics.flatMap((topic) => topic.terms)) : null,
     detail.machine
       ? h(
           'p',
           { class: 'muted' },
-          `Label mesin sebelum koreksi: ${label(SENTIMENT_LABELS, detail.machine.sentiment)}, ${categoryName(list, detail.machine.category)}.`,
+          t('components.labelMesinSebelumKoreksi', {
+            sentiment: label(SENTIMENT_LABELS, detail.machine.sentiment),
+            categoryName: categoryName(list, detail.machine.category),
+          }),
         )
       : null,
   );
 }
 
-async function nearDuplicates(postId: string, into: HTMLElement): Promise<void> {
+/** The near-duplicate group of a post (GET /api/posts/:id/near-duplicates): its summary and up to 20 copies. */
+export async function nearDuplicates(postId: string, into: HTMLElement): Promise<void> {
   const group = await api.get<NearDuplicateGroup>(`/api/posts/${encodeURIComponent(postId)}/near-duplicates`);
   mount(
     into,
@@ -357,10 +379,10 @@ async function nearDuplicates(postId: string, into: HTMLElement): Promise<void> 
               h(
                 'li',
                 null,
-                h('span', { class: 'post-author' }, item.author ?? 'Tanpa nama'),
+                h('span', { class: 'post-author' }, item.author ?? t('common.tanpaNama')),
                 ' · ',
                 formatDateTime(item.createdAt),
-                ` · kemiripan ${Math.round(item.similarity * 100)}%`,
+                t('components.kemiripan', { value: Math.round(item.similarity * 100) }),
               ),
             ),
         )
@@ -403,7 +425,7 @@ export interface AlertView {
 
 export function alertStatus(alert: AlertView): string {
   if (alert.falsePositive) {
-    return 'Positif palsu';
+    return t('common.positifPalsu');
   }
-  return alert.acknowledged ? 'Sudah ditanggapi' : 'Belum ditanggapi';
+  return alert.acknowledged ? t('common.sudahDitanggapi') : t('common.belumDitanggapi');
 }

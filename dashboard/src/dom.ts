@@ -12,6 +12,8 @@ export interface Attrs {
   id?: string;
   role?: string;
   title?: string;
+  /** The language of an element's content when it differs from the page's (the telaahan preview stays Indonesian). */
+  lang?: string;
   type?: string;
   name?: string;
   value?: string;

@@ -1,3 +1,4 @@
+import { LOCALES, locale, restoreLocale, setLocale, t } from './i18n.js';
 import './styles.css';
 import { api, setUnauthorizedHandler } from './api.js';
 import { button, h, mount, notice } from './dom.js';
@@ -8,6 +9,7 @@ import { renderTwoFactor } from './pages/two-factor.js';
 import { PAGES } from './pages.js';
 import { matchPath, type PageContext } from './router.js';
 import { loadSession, session, setSession } from './session.js';
+import { learnTimeZone } from './stats.js';
 
 const root = document.getElementById('app') as HTMLElement;
 const cleanups: (() => void)[] = [];
@@ -74,7 +76,7 @@ function shell(current: string): { content: HTMLElement } {
   const user = session();
   const content = h('main', { id: 'content', class: 'content', tabindex: -1 });
   if (!user) {
-    mount(root, content);
+    mount(root, h('div', { class: 'topbar-lang' }, languageSwitch()), content);
     return { content };
   }
   const visible =
@@ -85,22 +87,22 @@ function shell(current: string): { content: HTMLElement } {
     h('a', { href: path, class: 'nav-link', aria: { current: isCurrent(path, current) ? 'page' : undefined } }, text);
   const mainLinks = visible
     .filter((page) => page.nav?.group !== 'admin')
-    .map((page) => link(page.path, page.nav!.label));
+    .map((page) => link(page.path, t(page.nav!.label)));
   const adminLinks = visible
     .filter((page) => page.nav?.group === 'admin')
-    .map((page) => link(page.path, page.nav!.label));
-  const liveDot = h('span', { class: 'live-dot', title: 'Pembaruan langsung', aria: { hidden: 'true' } });
-  const liveText = h('span', { class: 'visually-hidden' }, 'Pembaruan langsung belum tersambung');
+    .map((page) => link(page.path, t(page.nav!.label)));
+  const liveDot = h('span', { class: 'live-dot', title: t('main.pembaruanLangsung'), aria: { hidden: 'true' } });
+  const liveText = h('span', { class: 'visually-hidden' }, t('main.pembaruanLangsungBelumTersambung'));
   const nav = h(
     'nav',
-    { class: 'nav', id: 'main-nav', aria: { label: 'Menu utama' } },
+    { class: 'nav', id: 'main-nav', aria: { label: t('main.menuUtama') } },
     h('div', { class: 'nav-group' }, mainLinks),
     adminLinks.length > 0
-      ? h('div', { class: 'nav-group nav-admin' }, h('span', { class: 'nav-caption' }, 'Admin'), adminLinks)
+      ? h('div', { class: 'nav-group nav-admin' }, h('span', { class: 'nav-caption' }, t('main.admin')), adminLinks)
       : null,
   );
   const toggle = button(
-    'Menu',
+    t('main.menu'),
     () => {
       const open = nav.classList.toggle('open');
       toggle.setAttribute('aria-expanded', String(open));
@@ -110,27 +112,28 @@ function shell(current: string): { content: HTMLElement } {
   const header = h(
     'header',
     { class: 'topbar' },
-    h('a', { href: '#content', class: 'skip-link' }, 'Langsung ke isi'),
+    h('a', { href: '#content', class: 'skip-link' }, t('main.langsungKeIsi')),
     h(
       'a',
-      { href: '/', class: 'brand', title: 'Ke Ringkasan' },
+      { href: '/', class: 'brand', title: t('main.keRingkasan') },
       h('span', { class: 'brand-mark', aria: { hidden: 'true' } }, 'PI'),
-      h('span', { class: 'brand-name' }, 'Pantau Isu'),
+      h('span', { class: 'brand-name' }, t('common.pantauIsu')),
     ),
     toggle,
     nav,
     h(
       'div',
       { class: 'user-box' },
+      languageSwitch(),
       liveDot,
       liveText,
       h(
         'a',
-        { href: '/akun', class: 'user-name', title: 'Akun' },
+        { href: '/akun', class: 'user-name', title: t('common.akun') },
         user.displayName || user.username,
         h('span', { class: 'user-role' }, label(ROLE_LABELS, user.role)),
       ),
-      button('Keluar', () => void logout(), { class: 'btn btn-small btn-ghost' }),
+      button(t('main.keluar'), () => void logout(), { class: 'btn btn-small btn-ghost' }),
     ),
   );
   mount(root, header, content);
@@ -139,9 +142,34 @@ function shell(current: string): { content: HTMLElement } {
   }
   startLive((connected) => {
     liveDot.classList.toggle('on', connected);
-    liveText.textContent = connected ? 'Pembaruan langsung tersambung' : 'Pembaruan langsung terputus';
+    liveText.textContent = connected ? t('main.pembaruanLangsungTersambung') : t('main.pembaruanLangsungTerputus');
   });
   return { content };
+}
+
+/** ID / EN: the language of the whole dashboard, kept per browser; the current page is drawn again in it. */
+function languageSwitch(): HTMLElement {
+  return h(
+    'div',
+    { class: 'lang-switch', role: 'group', aria: { label: t('language.switch') } },
+    LOCALES.map((code) =>
+      button(
+        code.toUpperCase(),
+        () => {
+          if (code !== locale()) {
+            void setLocale(code).then(() => route());
+          }
+        },
+        {
+          class: 'btn btn-small btn-ghost',
+          title: t(code === 'id' ? 'language.id' : 'language.en'),
+          lang: code,
+          aria: { pressed: String(code === locale()) },
+          data: { locale: code },
+        },
+      ),
+    ),
+  );
 }
 
 function isCurrent(path: string, current: string): boolean {
@@ -157,7 +185,7 @@ async function route(): Promise<void> {
 
   if (!user) {
     const { content } = shell(path);
-    document.title = 'Masuk · Pantau Isu';
+    document.title = t('main.masukPantauIsu');
     renderLogin(content, query.get('kembali'), async () => {
       await loadSession();
       const back = query.get('kembali');
@@ -167,7 +195,7 @@ async function route(): Promise<void> {
   }
   if (user.mustChangePassword) {
     const { content } = shell(path);
-    document.title = 'Ganti kata sandi · Pantau Isu';
+    document.title = t('main.gantiKataSandiPantau');
     renderPasswordChange(content, true, async () => {
       await loadSession();
       navigate('/', true);
@@ -176,7 +204,7 @@ async function route(): Promise<void> {
   }
   if (user.mustEnrolTwoFactor) {
     const { content } = shell(path);
-    document.title = 'Verifikasi dua langkah · Pantau Isu';
+    document.title = t('main.verifikasiDuaLangkahPantau');
     const box = h('div', { class: 'auth-card' });
     mount(content, h('div', { class: 'auth-page' }, box));
     await renderTwoFactor(box, async () => {
@@ -190,28 +218,35 @@ async function route(): Promise<void> {
     return;
   }
 
+  // Ringkasan learns the zone from its own stats answers, before it draws a time: no extra round trip there.
+  if (path !== '/') {
+    await learnTimeZone();
+    if (token !== renderToken) {
+      return;
+    }
+  }
   const { content } = shell(path);
   const match = matchPath(PAGES, path);
   if (!match) {
-    document.title = 'Halaman tidak ditemukan · Pantau Isu';
+    document.title = t('main.halamanTidakDitemukanPantau');
     mount(
       content,
-      h('h1', null, 'Halaman tidak ditemukan'),
-      h('p', null, h('a', { href: '/' }, 'Kembali ke Ringkasan')),
+      h('h1', null, t('main.halamanTidakDitemukan')),
+      h('p', null, h('a', { href: '/' }, t('main.kembaliKeRingkasan'))),
     );
     return;
   }
   if (!match.page.roles.includes(user.role)) {
-    document.title = 'Akses ditolak · Pantau Isu';
+    document.title = t('main.aksesDitolakPantauIsu');
     mount(
       content,
-      h('h1', null, 'Akses ditolak'),
-      notice('error', 'Peran Anda tidak memiliki akses ke halaman ini.'),
-      h('p', null, h('a', { href: '/' }, 'Kembali ke Ringkasan')),
+      h('h1', null, t('main.aksesDitolak')),
+      notice('error', t('main.peranAndaTidakMemiliki')),
+      h('p', null, h('a', { href: '/' }, t('main.kembaliKeRingkasan'))),
     );
     return;
   }
-  document.title = `${match.page.title} · Pantau Isu`;
+  document.title = t('main.pantauIsu', { title: t(match.page.title) });
   const context: PageContext = {
     session: user,
     params: match.params,
@@ -220,7 +255,7 @@ async function route(): Promise<void> {
     onLeave: (cleanup) => cleanups.push(cleanup),
     refresh: () => void route(),
   };
-  mount(content, h('p', { class: 'loading' }, 'Memuat…'));
+  mount(content, h('p', { class: 'loading' }, t('common.memuat')));
   try {
     const module = await match.page.load();
     if (token !== renderToken) {
@@ -229,11 +264,7 @@ async function route(): Promise<void> {
     await module.render(content, context);
   } catch (error) {
     if (token === renderToken) {
-      mount(
-        content,
-        h('h1', null, match.page.title),
-        notice('error', 'Halaman tidak dapat dimuat. Muat ulang halaman.'),
-      );
+      mount(content, h('h1', null, t(match.page.title)), notice('error', t('main.halamanTidakDapatDimuat')));
       console.warn(error);
     }
   }
@@ -246,6 +277,7 @@ async function start(): Promise<void> {
     history.replaceState(null, '', `/isu/${hashIssue[1]}`);
   }
   restoreTimeZone();
+  await restoreLocale();
   await loadSession();
   await route();
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from './i18n.js';
 import type { Role, Session } from './session.js';
 
 export interface PageContext {
@@ -12,13 +13,13 @@ export interface PageContext {
 }
 
 export interface NavEntry {
-  label: string;
+  label: MessageKey;
   group?: 'main' | 'admin';
 }
 
 export interface Page {
   path: string;
-  title: string;
+  title: MessageKey;
   roles: readonly Role[];
   nav?: NavEntry;
   /** The page's module, loaded on first visit (each page is its own chunk). */

@@ -1,9 +1,11 @@
+import { t } from './i18n.js';
 /**
  * The aggregate API (/api/stats/*, docs/stats.md) as the dashboard reads it. Every call takes `from`, `to` and the
  * shared filters (source, category, sentiment, region, topic, opd); the same names filter /api/posts and /api/issues,
  * so a click on a chart opens Telusuri with exactly the filters of what was clicked.
  */
 import { api } from './api.js';
+import { hasStoredTimeZone, setTimeZone } from './format.js';
 
 export interface StatsFilters {
   from: string;
@@ -102,7 +104,7 @@ export async function fetchVolume(
   const raw = await api.get<Loose>('/api/stats/volume', { ...filters, interval, by });
   const series = ((raw.series ?? []) as Loose[]).map((item) => ({
     key: text(item.key, ''),
-    label: text(item.label, text(item.key, 'Semua')),
+    label: text(item.label, text(item.key, t('common.semua'))),
     posts: Number(item.posts ?? 0),
     change: typeof item.change === 'number' ? item.change : null,
     points: ((item.points ?? []) as Loose[]).map((point) => ({
@@ -142,8 +144,24 @@ export async function fetchBreakdown(
   }));
 }
 
+/**
+ * The home region's time zone for a browser that has not seen a stats answer yet (every stats answer names it): one
+ * small breakdown of the last hour, once per browser, so every page shows times in that zone from the first visit.
+ */
+export async function learnTimeZone(): Promise<void> {
+  if (hasStoredTimeZone()) {
+    return;
+  }
+  const to = new Date();
+  const from = new Date(to.getTime() - 3600_000);
+  const raw = await api
+    .get<Loose>('/api/stats/breakdown', { from: from.toISOString(), to: to.toISOString(), dim: 'sentiment' })
+    .catch((): Loose => ({}));
+  setTimeZone(typeof raw.timeZone === 'string' ? raw.timeZone : undefined);
+}
+
 /** A link to Telusuri with the given filters (what a click on a chart opens). */
-export function exploreLink(filters: Partial<StatsFilters> & { q?: string }): string {
+export function exploreLink(filters: Partial<StatsFilters> & { q?: string; issue?: string }): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value) {

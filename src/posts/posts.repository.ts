@@ -129,6 +129,9 @@ export class PostsRepository {
     if (query.sentiment) {
       add((p) => `p.sentiment = ${p}`, query.sentiment);
     }
+    if (query.issue) {
+      add((p) => `p.id IN (SELECT post_id FROM issue_posts WHERE issue_id = ${p}::uuid)`, query.issue);
+    }
     if (query.topic) {
       add((p) => `p.id IN (SELECT post_id FROM post_topics WHERE topic_id::text = ${p})`, query.topic);
     }

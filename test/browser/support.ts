@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../bench/browser.js';
+import { englishTexts, indonesianOnlyPatterns } from './catalogues.js';
 import { browserRun, SCREENSHOT_DIR } from './run-info.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -128,4 +129,48 @@ export async function injected(page: Page): Promise<string[]> {
     if (document.querySelector('main svg')) found.push('svg in main');
     return found;
   })()`);
+}
+
+const INDONESIAN_ONLY = JSON.stringify(indonesianOnlyPatterns().map(({ key, pattern }) => [key, pattern]));
+const ENGLISH_TEXTS = JSON.stringify(englishTexts());
+
+/**
+ * Indonesian messages of the catalogue that the page shows although English is selected: every text node, the
+ * document title and the aria-label, title and placeholder attributes, each matched whole against the Indonesian
+ * messages whose English differs. Text inside an element marked lang="id" (the telaahan preview, an official
+ * Indonesian document) is the exception. Server-given text (posts, category and OPD names, API errors) is not in the
+ * catalogue and so never matches.
+ */
+export async function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`((patterns, english) => {
+    const alsoEnglish = new Set(english);
+    const messages = patterns.map(([key, pattern]) => [key, new RegExp(pattern)]);
+    const texts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.closest('[lang="id"], script, style')) texts.push(node.textContent);
+    }
+    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (element.closest('[lang="id"]')) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        if (element.getAttribute(name)) texts.push(element.getAttribute(name));
+      }
+    }
+    const found = new Set();
+    for (const raw of texts) {
+      const text = raw.trim();
+      for (const [key, pattern] of text && !alsoEnglish.has(text) ? messages : []) {
+        if (pattern.test(text)) found.add(key + ': ' + text.slice(0, 80));
+      }
+    }
+    return [...found];
+  })(${INDONESIAN_ONLY}, ${ENGLISH_TEXTS})`);
+}
+
+/** Clicks the ID / EN switch in the top bar (or above the login form) and waits for the page drawn in that language. */
+export async function switchLanguage(page: Page, language: 'id' | 'en'): Promise<void> {
+  await page.locator(`.lang-switch [data-locale="${language}"]`).first().click();
+  await page.locator(`html[lang="${language}"]`).waitFor();
+  await page.locator(`.lang-switch [data-locale="${language}"][aria-pressed="true"]`).first().waitFor();
+  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 30_000 });
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
+import { IssuesRepository } from '../../src/issues/issues.repository.js';
 import { PostsRepository } from '../../src/posts/posts.repository.js';
 import { makePosts } from '../support/factories.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
@@ -32,6 +34,22 @@ describe('PostsRepository', () => {
       expect(page.totalExact).toBe(false);
       expect(page.total).toBeGreaterThan(10);
       expect(page.items).toHaveLength(5);
+    });
+
+    it("should keep to an issue's posts when given issue (the issue page's charts open Telusuri so)", async () => {
+      const all = await posts.list({ source: 'uji-total', limit: 40 });
+      const members = all.items.slice(3, 10).map((post) => post.id);
+      const dataSource = running.system.app.get(DataSource);
+      const [{ id: issueId }] = await dataSource.query<{ id: string }[]>(
+        `INSERT INTO issues (label, state, lifecycle, category, opd, first_seen_at, first_detected_at, last_activity_at)
+         VALUES ('Uji saringan isu', 'emerging', 'emerging', 'bencana', 'BPBD', now(), now(), now()) RETURNING id`,
+      );
+      await running.system.app.get(IssuesRepository).addPosts(dataSource.manager, issueId, members);
+      const page = await posts.list({ issue: issueId, limit: 50 });
+      expect(page.items.map((post) => post.id).sort()).toEqual([...members].sort());
+      expect(page).toMatchObject({ total: 7, totalExact: true });
+      const negative = await posts.list({ issue: issueId, sentiment: 'negative', limit: 50 });
+      expect(negative.items.every((post) => members.includes(post.id) && post.sentiment === 'negative')).toBe(true);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { field, h, mount, notice } from '../dom.js';
 import { ROLE_LABELS, label } from '../format.js';
@@ -16,7 +17,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   const { session } = context;
   const passwordBox = h('div');
   const twoFactorBox = h('div');
-  const profileBox = h('section', { class: 'card' }, h('h2', null, 'Profil pemberitahuan'));
+  const profileBox = h('section', { class: 'card' }, h('h2', null, t('account.profilPemberitahuan')));
   mount(
     root,
     h(
@@ -25,8 +26,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       h(
         'div',
         null,
-        h('h1', null, 'Akun'),
-        h('p', { class: 'muted' }, 'Data akun, profil pemberitahuan, kata sandi dan verifikasi dua langkah Anda.'),
+        h('h1', null, t('common.akun')),
+        h('p', { class: 'muted' }, t('account.dataAkunProfilPemberitahuan')),
       ),
     ),
     h(
@@ -35,15 +36,15 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       h(
         'section',
         { class: 'card' },
-        h('h2', null, 'Data akun'),
+        h('h2', null, t('account.dataAkun')),
         h(
           'dl',
           { class: 'dl' },
-          h('dt', null, 'Nama'),
+          h('dt', null, t('common.nama')),
           h('dd', null, session.displayName || '–'),
-          h('dt', null, 'Nama pengguna'),
+          h('dt', null, t('common.namaPengguna')),
           h('dd', null, session.username),
-          h('dt', null, 'Peran'),
+          h('dt', null, t('common.peran')),
           h('dd', null, label(ROLE_LABELS, session.role)),
         ),
       ),
@@ -58,7 +59,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
 
 /** E-mail, Telegram chat and (for the pimpinan) the daily report subscription: GET/PATCH /api/account/profile. */
 async function renderProfile(box: HTMLElement, leader: boolean): Promise<void> {
-  const title = h('h2', null, 'Profil pemberitahuan');
+  const title = h('h2', null, t('account.profilPemberitahuan'));
   let profile: Profile;
   try {
     profile = await api.get<Profile>('/api/account/profile');
@@ -76,15 +77,20 @@ async function renderProfile(box: HTMLElement, leader: boolean): Promise<void> {
   const optIn = h('input', { type: 'checkbox', name: 'daily-report', id: 'daily-report-opt-in' });
   optIn.checked = profile.dailyReportOptIn;
   const status = h('div', { class: 'form-status' });
-  const save = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Simpan profil');
+  const save = h('button', { type: 'submit', class: 'btn btn-primary' }, t('account.simpanProfil'));
   const form = h(
     'form',
-    { class: 'stack', aria: { label: 'Profil pemberitahuan' } },
-    field('E-mail', email, 'Alamat tujuan laporan harian. Kosongkan untuk menghapus.'),
-    field('ID obrolan Telegram', telegram, 'Angka ID obrolan atau @namakanal. Kosongkan untuk menghapus.'),
+    { class: 'stack', aria: { label: t('account.profilPemberitahuan') } },
+    field(t('account.eMail'), email, t('account.alamatTujuanLaporanHarian')),
+    field(t('common.idObrolanTelegram'), telegram, t('account.angkaIdObrolanAtau')),
     leader
-      ? h('div', { class: 'check' }, optIn, h('label', { for: 'daily-report-opt-in' }, 'Kirimi saya laporan harian'))
-      : h('p', { class: 'muted small' }, 'Laporan harian dikirim kepada pimpinan yang berlangganan.'),
+      ? h(
+          'div',
+          { class: 'check' },
+          optIn,
+          h('label', { for: 'daily-report-opt-in' }, t('account.kirimiSayaLaporanHarian')),
+        )
+      : h('p', { class: 'muted small' }, t('account.laporanHarianDikirimKepada')),
     status,
     h('div', { class: 'actions' }, save),
   );
@@ -102,7 +108,7 @@ async function renderProfile(box: HTMLElement, leader: boolean): Promise<void> {
     }
     api
       .patch<Profile>('/api/account/profile', body)
-      .then(() => mount(status, notice('success', 'Profil pemberitahuan disimpan.')))
+      .then(() => mount(status, notice('success', t('account.profilPemberitahuanDisimpan'))))
       .catch((error: unknown) => mount(status, notice('error', errorText(error))))
       .finally(() => {
         save.disabled = false;

@@ -1,7 +1,8 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { type Category, listTable, loadCategories, pageHead } from '../components.js';
 import { button, field, h, mount, notice, select } from '../dom.js';
-import { formatDateTime, formatNumber, label, STATE_LABELS } from '../format.js';
+import { formatDateTime, label, STATE_LABELS } from '../format.js';
 import type { PageContext } from '../router.js';
 
 type Channel =
@@ -46,13 +47,14 @@ const list = (text: string) =>
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
   const status = h('div', { class: 'form-status' });
   const editor = h('section', { class: 'card' });
-  const table = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat aturan peringatan…'));
+  const table = h(
+    'section',
+    { class: 'card' },
+    h('p', { class: 'loading' }, t('adminAlertRules.memuatAturanPeringatan')),
+  );
   mount(
     root,
-    pageHead(
-      'Aturan peringatan',
-      'Sebuah isu yang memenuhi semua syarat aturan memicu peringatan ke kanal aturan itu, paling sering sekali per jeda.',
-    ),
+    pageHead(t('adminAlertRules.aturanPeringatan'), t('adminAlertRules.sebuahIsuYangMemenuhi')),
     status,
     editor,
     table,
@@ -86,56 +88,79 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       .catch((error: unknown) => mount(status, notice('error', errorText(error))));
   mount(
     table,
-    h('header', { class: 'card-head' }, h('h2', null, 'Daftar aturan')),
+    h('header', { class: 'card-head' }, h('h2', null, t('adminAlertRules.daftarAturan'))),
     listTable(
       [
-        { header: 'Nama', cell: (rule: Rule) => h('strong', null, rule.name), csv: (rule) => rule.name },
-        { header: 'Syarat', cell: (rule) => conditionsText(rule.conditions, categories, topics) },
-        { header: 'Kanal', cell: (rule) => rule.channels.map(channelText).join('; ') },
+        { header: t('common.nama'), cell: (rule: Rule) => h('strong', null, rule.name), csv: (rule) => rule.name },
+        { header: t('adminAlertRules.syarat'), cell: (rule) => conditionsText(rule.conditions, categories, topics) },
+        { header: t('common.kanal'), cell: (rule) => rule.channels.map(channelText).join('; ') },
         {
-          header: 'Jeda',
-          cell: (rule) => `${formatNumber(rule.cooldownMinutes)} menit`,
+          header: t('common.jeda'),
+          cell: (rule) => t('adminAlertRules.minutes', { count: rule.cooldownMinutes }),
           csv: (r) => r.cooldownMinutes,
         },
-        { header: 'Status', cell: (rule) => h('span', { class: 'badge' }, rule.active ? 'Aktif' : 'Dijeda') },
         {
-          header: 'Peringatan',
+          header: t('common.status'),
+          cell: (rule) => h('span', { class: 'badge' }, rule.active ? t('common.aktif') : t('common.dijeda')),
+        },
+        {
+          header: t('common.peringatan'),
           cell: (rule) =>
-            `${formatNumber(rule.stats.alerts)} (ditanggapi ${formatNumber(rule.stats.acknowledged)}, positif palsu ${formatNumber(rule.stats.falsePositives)})`,
+            t('adminAlertRules.ditanggapiPositifPalsu', {
+              alerts: rule.stats.alerts,
+              acknowledged: rule.stats.acknowledged,
+              falsePositives: rule.stats.falsePositives,
+            }),
           csv: (rule) => rule.stats.alerts,
         },
-        { header: 'Terakhir', cell: (rule) => formatDateTime(rule.stats.lastAlertAt) },
+        { header: t('adminAlertRules.terakhir'), cell: (rule) => formatDateTime(rule.stats.lastAlertAt) },
         {
-          header: 'Tindakan',
+          header: t('common.tindakan'),
           csv: () => '',
           cell: (rule) =>
             h(
               'div',
               { class: 'actions' },
-              button('Ubah', () => edit(rule), { class: 'btn btn-small', aria: { label: `Ubah aturan ${rule.name}` } }),
+              button(t('common.ubah'), () => edit(rule), {
+                class: 'btn btn-small',
+                aria: { label: t('adminAlertRules.ubahAturan', { name: rule.name }) },
+              }),
               button(
-                rule.active ? 'Jeda' : 'Aktifkan',
+                rule.active ? t('common.jeda') : t('common.aktifkan'),
                 () =>
                   void act(
                     api.patch(`/api/alerts/rules/${encodeURIComponent(rule.id)}`, { active: !rule.active }),
-                    rule.active ? 'Aturan dijeda.' : 'Aturan diaktifkan.',
+                    rule.active ? t('adminAlertRules.aturanDijeda') : t('adminAlertRules.aturanDiaktifkan'),
                   ),
-                { class: 'btn btn-small', aria: { label: `${rule.active ? 'Jeda' : 'Aktifkan'} aturan ${rule.name}` } },
+                {
+                  class: 'btn btn-small',
+                  aria: {
+                    label: t(rule.active ? 'adminAlertRules.pauseRule' : 'adminAlertRules.activateRule', {
+                      name: rule.name,
+                    }),
+                  },
+                },
               ),
               button(
-                'Hapus',
+                t('common.hapus'),
                 () => {
-                  if (window.confirm(`Hapus aturan "${rule.name}" beserta peringatannya?`)) {
-                    void act(api.delete(`/api/alerts/rules/${encodeURIComponent(rule.id)}`), 'Aturan dihapus.');
+                  if (window.confirm(t('adminAlertRules.hapusAturanBesertaPeringatannya', { name: rule.name }))) {
+                    void act(
+                      api.delete(`/api/alerts/rules/${encodeURIComponent(rule.id)}`),
+                      t('adminAlertRules.aturanDihapus'),
+                    );
                   }
                 },
-                { class: 'btn btn-small btn-danger', aria: { label: `Hapus aturan ${rule.name}` } },
+                {
+                  class: 'btn btn-small btn-danger',
+                  aria: { label: t('adminAlertRules.hapusAturan', { name: rule.name }) },
+                },
               ),
             ),
         },
       ],
       rules,
-      'Aturan peringatan',
+      t('adminAlertRules.aturanPeringatan'),
       'aturan-peringatan',
     ),
   );
@@ -144,36 +169,49 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
 function channelText(channel: Channel): string {
   switch (channel.type) {
     case 'telegram':
-      return `Telegram ${channel.chatId}`;
+      return t('adminAlertRules.telegram', { chatId: channel.chatId });
     case 'email':
-      return `Surel ${channel.to.join(', ')}`;
+      return t('adminAlertRules.surel', { to: channel.to.join(', ') });
     case 'webhook':
-      return `Webhook ${channel.url}${channel.secretSet ? ' (bertanda tangan)' : ''}`;
+      return t('adminAlertRules.webhook', {
+        url: channel.url,
+        value: channel.secretSet ? t('adminAlertRules.bertandaTangan') : '',
+      });
   }
 }
 
 function conditionsText(conditions: Conditions, categories: Category[], topics: Topic[]): string {
   const parts: string[] = [];
   if (conditions.minSeverity !== undefined) {
-    parts.push(`keparahan ≥ ${conditions.minSeverity}`);
+    parts.push(t('adminAlertRules.keparahan', { minSeverity: conditions.minSeverity }));
   }
   if (conditions.categories?.length) {
     parts.push(
-      `kategori ${conditions.categories.map((slug) => categories.find((c) => c.slug === slug)?.name ?? slug).join(', ')}`,
+      t('adminAlertRules.condCategories', {
+        list: conditions.categories.map((slug) => categories.find((c) => c.slug === slug)?.name ?? slug).join(', '),
+      }),
     );
   }
   if (conditions.topicIds?.length) {
-    parts.push(`topik ${conditions.topicIds.map((id) => topics.find((t) => t.id === id)?.name ?? id).join(', ')}`);
+    parts.push(
+      t('adminAlertRules.condTopics', {
+        list: conditions.topicIds.map((id) => topics.find((topic) => topic.id === id)?.name ?? id).join(', '),
+      }),
+    );
   }
   if (conditions.regionCodes?.length) {
-    parts.push(`wilayah ${conditions.regionCodes.join(', ')}`);
+    parts.push(t('adminAlertRules.condRegions', { list: conditions.regionCodes.join(', ') }));
   }
   if (conditions.minNegativeShare !== undefined) {
-    parts.push(`negatif ≥ ${Math.round(conditions.minNegativeShare * 100)}%`);
+    parts.push(t('adminAlertRules.negatif', { value: Math.round(conditions.minNegativeShare * 100) }));
   }
-  parts.push(`status ${(conditions.states ?? ['emerging', 'trending']).map((s) => label(STATE_LABELS, s)).join(', ')}`);
+  parts.push(
+    t('adminAlertRules.condStates', {
+      list: (conditions.states ?? ['emerging', 'trending']).map((s) => label(STATE_LABELS, s)).join(', '),
+    }),
+  );
   if (conditions.campaign !== undefined) {
-    parts.push(conditions.campaign ? 'hanya kampanye' : 'hanya isu organik');
+    parts.push(conditions.campaign ? t('adminAlertRules.hanyaKampanye') : t('adminAlertRules.hanyaIsuOrganik'));
   }
   return parts.join(' · ');
 }
@@ -215,27 +253,31 @@ function ruleForm(
     step: '1',
     value: c.minNegativeShare === undefined ? '' : String(Math.round(c.minNegativeShare * 100)),
   });
-  const regions = h('input', { type: 'text', value: (c.regionCodes ?? []).join(', '), placeholder: 'mis. 64.72' });
+  const regions = h('input', {
+    type: 'text',
+    value: (c.regionCodes ?? []).join(', '),
+    placeholder: t('adminAlertRules.mis6472'),
+  });
   const campaign = select(
     [
-      { value: '', label: 'Semua isu' },
-      { value: 'true', label: 'Hanya kampanye (teks serupa)' },
-      { value: 'false', label: 'Hanya isu organik' },
+      { value: '', label: t('common.semuaIsu') },
+      { value: 'true', label: t('adminAlertRules.hanyaKampanyeTeksSerupa') },
+      { value: 'false', label: t('adminAlertRules.hanyaIsuOrganik2') },
     ],
     c.campaign === undefined ? '' : String(c.campaign),
   );
   const categorySet = checkboxes(
-    'Kategori (kosong: semua)',
+    t('adminAlertRules.kategoriKosongSemua'),
     categories.map((category) => ({ value: category.slug, label: category.name })),
     c.categories ?? [],
   );
   const topicSet = checkboxes(
-    'Topik pantauan (kosong: semua)',
+    t('adminAlertRules.topikPantauanKosongSemua'),
     topics.map((topic) => ({ value: topic.id, label: topic.name })),
     c.topicIds ?? [],
   );
   const stateSet = checkboxes(
-    'Status isu',
+    t('adminAlertRules.statusIsu'),
     STATES.map((state) => ({ value: state, label: label(STATE_LABELS, state) })),
     c.states ?? ['emerging', 'trending'],
   );
@@ -259,38 +301,49 @@ function ruleForm(
   const active = h('input', { type: 'checkbox', checked: rule?.active ?? true });
   const form = h(
     'form',
-    { aria: { label: rule ? `Ubah aturan ${rule.name}` : 'Aturan baru' } },
-    h('div', { class: 'filters' }, field('Nama aturan', name), field('Keparahan minimal (0–100)', severity)),
+    { aria: { label: rule ? t('adminAlertRules.ubahAturan', { name: rule.name }) : t('adminAlertRules.aturanBaru') } },
     h(
       'div',
       { class: 'filters' },
-      field('Porsi negatif minimal (%)', negative),
-      field('Kode wilayah', regions, 'Kode Kemendagri dipisah koma; 64 mencakup semua wilayah di dalamnya.'),
-      field('Jenis isu', campaign),
+      field(t('adminAlertRules.namaAturan'), name),
+      field(t('adminAlertRules.keparahanMinimal0100'), severity),
+    ),
+    h(
+      'div',
+      { class: 'filters' },
+      field(t('adminAlertRules.porsiNegatifMinimal'), negative),
+      field(t('common.kodeWilayah'), regions, t('adminAlertRules.kodeKemendagriDipisahKoma')),
+      field(t('adminAlertRules.jenisIsu'), campaign),
     ),
     categorySet,
     topicSet,
     stateSet,
-    h('h3', null, 'Kanal'),
+    h('h3', null, t('common.kanal')),
     h(
       'div',
       { class: 'filters' },
-      field('ID obrolan Telegram', telegram, 'Dipisah koma.'),
-      field('Alamat surel', email, 'Dipisah koma.'),
-      field('URL webhook', webhook),
+      field(t('common.idObrolanTelegram'), telegram, t('adminAlertRules.dipisahKoma')),
+      field(t('adminAlertRules.alamatSurel'), email, t('adminAlertRules.dipisahKoma')),
+      field(t('adminAlertRules.urlWebhook'), webhook),
       field(
-        'Rahasia webhook',
+        t('adminAlertRules.rahasiaWebhook'),
         secret,
-        rule ? 'Kosongkan untuk mempertahankan rahasia yang tersimpan.' : 'Opsional: menandatangani isi kiriman.',
+        rule
+          ? t('adminAlertRules.kosongkanUntukMempertahankanRahasia')
+          : t('adminAlertRules.opsionalMenandatanganiIsiKiriman'),
       ),
     ),
     h(
       'div',
       { class: 'filters' },
-      field('Jeda per isu (menit)', cooldown),
-      h('label', { class: 'check' }, active, ' Aktif'),
-      h('button', { type: 'submit', class: 'btn btn-primary' }, rule ? 'Simpan aturan' : 'Tambah aturan'),
-      rule ? button('Batal', () => context.refresh(), { class: 'btn' }) : null,
+      field(t('adminAlertRules.jedaPerIsuMenit'), cooldown),
+      h('label', { class: 'check' }, active, t('adminAlertRules.aktif')),
+      h(
+        'button',
+        { type: 'submit', class: 'btn btn-primary' },
+        rule ? t('adminAlertRules.simpanAturan') : t('adminAlertRules.tambahAturan'),
+      ),
+      rule ? button(t('common.batal'), () => context.refresh(), { class: 'btn' }) : null,
     ),
   );
   form.addEventListener('submit', (event) => {
@@ -332,7 +385,11 @@ function ruleForm(
   return h(
     'div',
     null,
-    h('header', { class: 'card-head' }, h('h2', null, rule ? `Ubah aturan: ${rule.name}` : 'Aturan baru')),
+    h(
+      'header',
+      { class: 'card-head' },
+      h('h2', null, rule ? t('adminAlertRules.ubahAturan2', { name: rule.name }) : t('adminAlertRules.aturanBaru')),
+    ),
     form,
   );
 }

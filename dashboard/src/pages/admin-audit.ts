@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { downloadCsv } from '../csv.js';
 import { pageHead } from '../components.js';
@@ -24,14 +25,14 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   const table = h(
     'table',
     { class: 'data' },
-    h('caption', { class: 'visually-hidden' }, 'Log audit'),
+    h('caption', { class: 'visually-hidden' }, t('adminAudit.logAudit')),
     h(
       'thead',
       null,
       h(
         'tr',
         null,
-        ['Waktu', 'Pelaku', 'Tindakan', 'Sasaran', 'Rincian', 'Alamat'].map((text) => h('th', { scope: 'col' }, text)),
+        headers().map((text) => h('th', { scope: 'col' }, text)),
       ),
     ),
     body,
@@ -39,10 +40,10 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   const csv = () =>
     downloadCsv(
       'log-audit.csv',
-      ['Waktu', 'Pelaku', 'Tindakan', 'Sasaran', 'Rincian', 'Alamat'],
+      headers(),
       rows.map((row) => [
         row.at,
-        row.actorUsername ?? 'sistem',
+        row.actorUsername ?? t('common.system'),
         row.action,
         `${row.targetType ?? ''} ${row.targetId ?? ''}`.trim(),
         JSON.stringify(row.details),
@@ -52,14 +53,14 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
   mount(
     root,
     pageHead(
-      'Log audit',
-      'Setiap perubahan melalui API, yang terbaru di atas.',
-      button('Unduh CSV', csv, { class: 'btn btn-small' }),
+      t('adminAudit.logAudit'),
+      t('adminAudit.setiapPerubahanMelaluiApi'),
+      button(t('common.unduhCsv'), csv, { class: 'btn btn-small' }),
     ),
     h(
       'section',
       { class: 'card' },
-      h('div', { class: 'table-wrap', tabindex: 0, role: 'region', aria: { label: 'Log audit' } }, table),
+      h('div', { class: 'table-wrap', tabindex: 0, role: 'region', aria: { label: t('adminAudit.logAudit') } }, table),
       more,
     ),
   );
@@ -75,7 +76,7 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
           'tr',
           null,
           h('td', null, formatDateTime(row.at)),
-          h('td', null, row.actorUsername ?? 'sistem'),
+          h('td', null, row.actorUsername ?? t('common.system')),
           h('td', null, h('code', { class: 'small' }, row.action)),
           h('td', { class: 'small' }, [row.targetType, row.targetId].filter(Boolean).join(' ')),
           h(
@@ -88,8 +89,20 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
       );
     }
     const next = page.nextCursor;
-    mount(more, next ? button('Muat lebih banyak', () => void load(next).catch(show), { class: 'btn' }) : null);
+    mount(more, next ? button(t('common.muatLebihBanyak'), () => void load(next).catch(show), { class: 'btn' }) : null);
   };
   const show = (error: unknown) => mount(more, notice('error', errorText(error)));
   await load().catch(show);
+}
+
+/** The columns of the audit log, on the page and in its CSV. */
+function headers(): string[] {
+  return [
+    t('common.waktu'),
+    t('adminAudit.pelaku'),
+    t('common.tindakan'),
+    t('adminAudit.sasaran'),
+    t('adminAudit.rincian'),
+    t('adminAudit.alamat'),
+  ];
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { listTable, pageHead } from '../components.js';
 import { field, h, mount, notice } from '../dom.js';
@@ -20,14 +21,11 @@ interface Saved {
 
 /** Kategori dan OPD: each category's name, the OPD that handles it, and its keyword rules. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
-  const body = h('div', null, h('p', { class: 'loading' }, 'Memuat kategori…'));
+  const body = h('div', null, h('p', { class: 'loading' }, t('adminCategories.memuatKategori')));
   const status = h('div', { class: 'form-status' });
   mount(
     root,
-    pageHead(
-      'Kategori dan OPD',
-      'Kategori menentukan OPD penanggung jawab sebuah unggahan dan isu. Perubahan dipakai untuk unggahan baru dan, bila dipilih, untuk analisis ulang.',
-    ),
+    pageHead(t('adminCategories.kategoriDanOpd'), t('adminCategories.kategoriMenentukanOpdPenanggung')),
     status,
     body,
   );
@@ -48,36 +46,44 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     h(
       'section',
       { class: 'card' },
-      h('header', { class: 'card-head' }, h('h2', null, 'Daftar kategori')),
+      h('header', { class: 'card-head' }, h('h2', null, t('adminCategories.daftarKategori'))),
       listTable(
         [
           {
-            header: 'Kategori',
+            header: t('common.kategori'),
             cell: (category: CategoryRule) =>
               h(
                 'button',
                 {
                   type: 'button',
                   class: 'btn-link',
-                  aria: { label: `Ubah kategori ${category.name}` },
+                  aria: { label: t('adminCategories.ubahKategori', { name: category.name }) },
                   on: { click: () => open(category) },
                 },
                 category.name,
               ),
             csv: (category) => category.name,
           },
-          { header: 'Slug', cell: (category) => h('span', { class: 'mono small' }, category.slug), csv: (c) => c.slug },
+          {
+            header: t('adminCategories.slug'),
+            cell: (category) => h('span', { class: 'mono small' }, category.slug),
+            csv: (c) => c.slug,
+          },
           { header: 'OPD', cell: (category) => category.opd },
           {
-            header: 'Kata kunci',
+            header: t('common.kataKunci'),
             cell: (category) =>
-              `${formatNumber(category.keywords.length)}${category.customKeywords ? ' (disesuaikan)' : ' (bawaan)'}`,
+              `${formatNumber(category.keywords.length)}${category.customKeywords ? t('adminCategories.disesuaikan') : t('adminCategories.bawaan')}`,
             csv: (category) => category.keywords.length,
           },
-          { header: 'Bobot keparahan', cell: (c) => String(c.severityWeight), csv: (c) => c.severityWeight },
+          {
+            header: t('adminCategories.bobotKeparahan'),
+            cell: (c) => String(c.severityWeight),
+            csv: (c) => c.severityWeight,
+          },
         ],
         categories,
-        'Kategori',
+        t('common.kategori'),
         'kategori',
       ),
     ),
@@ -103,15 +109,20 @@ function categoryForm(category: CategoryRule, status: HTMLElement, context: Page
   const reanalyze = h('input', { type: 'checkbox', checked: true });
   const form = h(
     'form',
-    { aria: { label: `Ubah kategori ${category.name}` } },
-    h('div', { class: 'filters' }, field('Nama kategori', name), field('OPD penanggung jawab', opd)),
-    field(
-      'Kata kunci',
-      keywords,
-      'Satu baris per kata kunci: kata | bobot | OPD (opsional). Bobot 3 = menentukan sendiri, 2 = kuat, 1 = pendukung; akhiri kata dengan * untuk awalan. Kosongkan untuk kembali ke kata kunci bawaan.',
+    { aria: { label: t('adminCategories.ubahKategori', { name: category.name }) } },
+    h(
+      'div',
+      { class: 'filters' },
+      field(t('adminCategories.namaKategori'), name),
+      field(t('common.opdPenanggungJawab'), opd),
     ),
-    h('label', { class: 'check' }, reanalyze, ' Analisis ulang semua unggahan tersimpan setelah disimpan'),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Simpan kategori')),
+    field(t('common.kataKunci'), keywords, t('adminCategories.satuBarisPerKata')),
+    h('label', { class: 'check' }, reanalyze, t('common.analisisUlangSemuaUnggahan')),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary' }, t('adminCategories.simpanKategori')),
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -124,7 +135,7 @@ function categoryForm(category: CategoryRule, status: HTMLElement, context: Page
       const [term, weight, keywordOpd] = line.split('|').map((part) => part.trim());
       const value = Number((weight ?? '').replace(',', '.'));
       if (!term || !Number.isFinite(value)) {
-        problems.push(`baris ${index + 1}: tulis kata | bobot`);
+        problems.push(t('adminCategories.barisTulisKataBobot', { value: index + 1 }));
         return;
       }
       rules.push({ term, weight: value, ...(keywordOpd ? { opd: keywordOpd } : {}) });
@@ -145,5 +156,10 @@ function categoryForm(category: CategoryRule, status: HTMLElement, context: Page
       )
       .catch((error: unknown) => mount(status, notice('error', errorText(error))));
   });
-  return h('div', null, h('header', { class: 'card-head' }, h('h2', null, `Ubah kategori: ${category.name}`)), form);
+  return h(
+    'div',
+    null,
+    h('header', { class: 'card-head' }, h('h2', null, t('adminCategories.ubahKategori2', { name: category.name }))),
+    form,
+  );
 }

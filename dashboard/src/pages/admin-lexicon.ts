@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { listTable, pageHead } from '../components.js';
 import { field, h, mount, notice } from '../dom.js';
@@ -15,14 +16,14 @@ interface Saved {
 
 /** Leksikon dan slang: the local sentiment words and slang forms that override the built-in ones. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
-  const lexiconCard = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat leksikon…'));
-  const slangCard = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat slang…'));
+  const lexiconCard = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('adminLexicon.memuatLeksikon')));
+  const slangCard = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('adminLexicon.memuatSlang')));
   mount(
     root,
     pageHead(
-      'Leksikon dan slang',
-      'Kata sentimen dan bentuk slang setempat yang menambah atau mengganti daftar bawaan mesin analisis.',
-      h('a', { href: '/admin/analisis-ulang', class: 'btn btn-small' }, 'Kemajuan analisis ulang'),
+      t('common.leksikonDanSlang'),
+      t('adminLexicon.kataSentimenDanBentuk'),
+      h('a', { href: '/admin/analisis-ulang', class: 'btn btn-small' }, t('adminLexicon.kemajuanAnalisisUlang')),
     ),
     h('div', { class: 'grid grid-2' }, lexiconCard, slangCard),
   );
@@ -34,13 +35,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     mount(
       lexiconCard,
       editor({
-        title: 'Kata sentimen setempat',
-        hint: 'Satu baris per kata: kata = bobot, bobot antara -1 (sangat negatif) dan 1 (sangat positif); 0 menghapus kata bawaan.',
+        title: t('adminLexicon.kataSentimenSetempat'),
+        hint: t('adminLexicon.satuBarisPerKata'),
         path: '/api/analysis/lexicon',
         overrides: lexicon,
         format: (value) => String(value),
         parse: (value) => Number(value.replace(',', '.')),
-        header: ['Kata', 'Bobot'],
+        header: [t('adminLexicon.kata'), t('adminLexicon.bobot')],
         file: 'leksikon-setempat',
         context,
       }),
@@ -48,13 +49,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     mount(
       slangCard,
       editor({
-        title: 'Slang setempat',
-        hint: 'Satu baris per bentuk: slang = bentuk baku, mis. bubuhan = keluarga.',
+        title: t('adminLexicon.slangSetempat'),
+        hint: t('adminLexicon.satuBarisPerBentuk'),
         path: '/api/analysis/slang',
         overrides: slang,
         format: (value) => value,
         parse: (value) => value,
-        header: ['Slang', 'Bentuk baku'],
+        header: [t('adminLexicon.slang'), t('adminLexicon.bentukBaku')],
         file: 'slang-setempat',
         context,
       }),
@@ -92,8 +93,8 @@ function editor<T>(options: EditorOptions<T>): HTMLElement {
     'form',
     { aria: { label: options.title } },
     field(options.title, text, options.hint),
-    h('label', { class: 'check' }, reanalyze, ' Analisis ulang semua unggahan tersimpan setelah disimpan'),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Simpan')),
+    h('label', { class: 'check' }, reanalyze, t('common.analisisUlangSemuaUnggahan')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('adminLexicon.simpan'))),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -105,7 +106,7 @@ function editor<T>(options: EditorOptions<T>): HTMLElement {
       }
       const at = line.indexOf('=');
       if (at <= 0) {
-        problems.push(`baris ${index + 1}: tulis kata = nilai`);
+        problems.push(t('adminLexicon.barisTulisKataNilai', { value: index + 1 }));
         return;
       }
       body[line.slice(0, at).trim()] = options.parse(line.slice(at + 1).trim());
@@ -127,7 +128,11 @@ function editor<T>(options: EditorOptions<T>): HTMLElement {
     'div',
     null,
     h('header', { class: 'card-head' }, h('h2', null, options.title)),
-    h('p', { class: 'muted small' }, `Terakhir diubah ${formatDateTime(options.overrides.updatedAt)}`),
+    h(
+      'p',
+      { class: 'muted small' },
+      t('adminLexicon.terakhirDiubah', { updatedAt: formatDateTime(options.overrides.updatedAt) }),
+    ),
     form,
     status,
     listTable(

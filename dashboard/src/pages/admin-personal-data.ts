@@ -1,8 +1,9 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { pageHead } from '../components.js';
 import { download } from '../csv.js';
 import { button, field, h, mount, notice, select } from '../dom.js';
-import { formatNumber } from '../format.js';
+
 import type { PageContext } from '../router.js';
 
 interface SourceItem {
@@ -29,16 +30,14 @@ interface EraseResult {
 
 const MODES = {
   erase: {
-    action: 'Hapus semua data',
-    warning:
-      'Semua unggahan akun ini pada sumber tersebut beserta turunannya (topik, keanggotaan isu, koreksi analis, data deteksi) akan dihapus permanen dan tidak dihitung lagi dalam statistik.',
-    done: 'Data dihapus',
+    action: 'adminPersonalData.hapusSemuaData',
+    warning: 'adminPersonalData.semuaUnggahanAkunIni',
+    done: 'adminPersonalData.dataDihapus',
   },
   anonymise: {
-    action: 'Anonimkan',
-    warning:
-      'Unggahan akun ini tetap dihitung dalam statistik, tetapi nama akun, tautan, data mentah dan penyebutan nama akun dalam teks diganti [ANONIM].',
-    done: 'Data dianonimkan',
+    action: 'adminPersonalData.anonimkan',
+    warning: 'adminPersonalData.unggahanAkunIniTetap',
+    done: 'adminPersonalData.dataDianonimkan',
   },
 } as const;
 
@@ -50,13 +49,10 @@ const MODES = {
 export async function render(root: HTMLElement, _context: PageContext): Promise<void> {
   const status = h('div', { class: 'form-status' });
   const confirmArea = h('div');
-  const card = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat sumber…'));
+  const card = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('common.memuatSumber')));
   mount(
     root,
-    pageHead(
-      'Data pribadi',
-      'Permintaan subjek data (UU PDP): unduh semua data yang tersimpan tentang satu akun penulis, atau hapus/anonimkan. Setiap permintaan dicatat di log audit tanpa nama akun.',
-    ),
+    pageHead(t('adminPersonalData.dataPribadi'), t('adminPersonalData.permintaanSubjekDataUu')),
     status,
     card,
     confirmArea,
@@ -73,12 +69,17 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
     sources[0]?.id ?? '',
     { required: true },
   );
-  const handle = h('input', { type: 'text', required: true, maxlength: 300, placeholder: 'mis. @budi.santoso' });
+  const handle = h('input', {
+    type: 'text',
+    required: true,
+    maxlength: 300,
+    placeholder: t('adminPersonalData.misBudiSantoso'),
+  });
   const request = () => ({ source: source.value, handle: handle.value.trim() });
   const sourceName = () => sources.find((item) => item.id === source.value)?.name ?? source.value;
   const ready = (): boolean => {
     if (!source.value || handle.value.trim().replace(/^@+/u, '') === '') {
-      mount(status, notice('error', 'Pilih sumber dan isi nama akun penulis.'));
+      mount(status, notice('error', t('adminPersonalData.pilihSumberDanIsi')));
       return false;
     }
     return true;
@@ -88,7 +89,7 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
     if (!ready()) {
       return;
     }
-    mount(status, notice('info', 'Menyiapkan berkas…'));
+    mount(status, notice('info', t('adminPersonalData.menyiapkanBerkas')));
     const body = request();
     api
       .post<ExportResult>('/api/admin/personal-data/export', body)
@@ -102,7 +103,11 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
           status,
           notice(
             'success',
-            `Berkas diunduh: ${formatNumber(result.posts.length)} unggahan, ${formatNumber(result.corrections.length)} koreksi, ${formatNumber(result.issues.length)} isu.`,
+            t('adminPersonalData.berkasDiunduhUnggahanKoreksi', {
+              postsCount: result.posts.length,
+              correctionsCount: result.corrections.length,
+              issuesCount: result.issues.length,
+            }),
           ),
         );
       })
@@ -115,22 +120,22 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
     }
     const body = request();
     const repeat = h('input', { type: 'text', required: true, maxlength: 300, autocomplete: 'off' });
-    const confirm = h('button', { type: 'submit', class: 'btn btn-danger', disabled: true }, MODES[mode].action);
+    const confirm = h('button', { type: 'submit', class: 'btn btn-danger', disabled: true }, t(MODES[mode].action));
     repeat.addEventListener('input', () => {
       confirm.disabled = repeat.value.trim() !== body.handle;
     });
     const form = h(
       'form',
-      { class: 'card', aria: { label: `Konfirmasi: ${MODES[mode].action}` } },
-      h('h2', null, `Konfirmasi: ${MODES[mode].action}`),
-      h('p', null, `Akun "${body.handle}" pada sumber "${sourceName()}".`),
-      notice('info', `${MODES[mode].warning} Tindakan ini tidak dapat dibatalkan.`),
-      field('Ketik ulang nama akun untuk mengonfirmasi', repeat),
+      { class: 'card', aria: { label: t('adminPersonalData.konfirmasi', { action: t(MODES[mode].action) }) } },
+      h('h2', null, t('adminPersonalData.konfirmasi', { action: t(MODES[mode].action) })),
+      h('p', null, t('adminPersonalData.akunPadaSumber', { handle: body.handle, sourceName: sourceName() })),
+      notice('info', t('adminPersonalData.tindakanIniTidakDapat', { warning: t(MODES[mode].warning) })),
+      field(t('adminPersonalData.ketikUlangNamaAkun'), repeat),
       h(
         'div',
         { class: 'actions' },
         confirm,
-        button('Batal', () => mount(confirmArea), { class: 'btn' }),
+        button(t('common.batal'), () => mount(confirmArea), { class: 'btn' }),
       ),
     );
     form.addEventListener('submit', (event) => {
@@ -144,7 +149,13 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
             status,
             notice(
               'success',
-              `${MODES[mode].done}: ${formatNumber(result.posts)} unggahan, ${formatNumber(result.issuePosts)} keanggotaan isu, ${formatNumber(result.corrections)} koreksi, ${formatNumber(result.detectionPosts)} data deteksi.`,
+              t('adminPersonalData.unggahanKeanggotaanIsuKoreksi', {
+                done: t(MODES[mode].done),
+                posts: result.posts,
+                issuePosts: result.issuePosts,
+                corrections: result.corrections,
+                detectionPosts: result.detectionPosts,
+              }),
             ),
           );
         })
@@ -159,19 +170,23 @@ export async function render(root: HTMLElement, _context: PageContext): Promise<
 
   mount(
     card,
-    h('header', { class: 'card-head' }, h('h2', null, 'Akun penulis')),
+    h('header', { class: 'card-head' }, h('h2', null, t('adminPersonalData.akunPenulis'))),
     h(
       'form',
-      { class: 'filters', aria: { label: 'Akun penulis' }, on: { submit: (event: Event) => event.preventDefault() } },
-      field('Sumber', source),
-      field('Nama akun penulis', handle, 'Seperti tersimpan; tanda @ dan huruf besar/kecil tidak dibedakan.'),
+      {
+        class: 'filters',
+        aria: { label: t('adminPersonalData.akunPenulis') },
+        on: { submit: (event: Event) => event.preventDefault() },
+      },
+      field(t('common.sumber'), source),
+      field(t('adminPersonalData.namaAkunPenulis'), handle, t('adminPersonalData.sepertiTersimpanTandaDan')),
     ),
     h(
       'div',
       { class: 'actions' },
-      button('Unduh data (JSON)', exportData, { class: 'btn btn-primary' }),
-      button('Anonimkan…', () => askToConfirm('anonymise'), { class: 'btn' }),
-      button('Hapus semua data…', () => askToConfirm('erase'), { class: 'btn btn-danger' }),
+      button(t('adminPersonalData.unduhDataJson'), exportData, { class: 'btn btn-primary' }),
+      button(t('adminPersonalData.anonimkan2'), () => askToConfirm('anonymise'), { class: 'btn' }),
+      button(t('adminPersonalData.hapusSemuaData2'), () => askToConfirm('erase'), { class: 'btn btn-danger' }),
     ),
   );
 }

@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { listTable, pageHead } from '../components.js';
 import { button, h, mount, notice } from '../dom.js';
@@ -20,17 +21,17 @@ interface Job {
   finishedAt: string | null;
 }
 
-const KINDS: Record<string, string> = {
-  'topic-backfill': 'Pencocokan topik',
-  reanalyze: 'Analisis ulang',
-  'train-sentiment': 'Pelatihan model sentimen',
+const KINDS: Record<string, MessageKey> = {
+  'topic-backfill': 'adminReanalysis.pencocokanTopik',
+  reanalyze: 'adminReanalysis.analisisUlang',
+  'train-sentiment': 'adminReanalysis.pelatihanModelSentimen',
 };
-const STATES: Record<string, string> = {
-  queued: 'Antre',
-  running: 'Berjalan',
-  completed: 'Selesai',
-  failed: 'Gagal',
-  superseded: 'Digantikan',
+const STATES: Record<string, MessageKey> = {
+  queued: 'adminReanalysis.antre',
+  running: 'adminReanalysis.berjalan',
+  completed: 'common.selesai',
+  failed: 'common.gagal',
+  superseded: 'adminReanalysis.digantikan',
 };
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -54,7 +55,7 @@ function progressBar(job: Job): HTMLElement {
         class: 'progress',
         role: 'progressbar',
         aria: {
-          label: `Kemajuan ${label(KINDS, job.kind)}`,
+          label: t('adminReanalysis.kemajuan', { kind: label(KINDS, job.kind) }),
           valuemin: '0',
           valuemax: '100',
           valuenow: String(value),
@@ -65,7 +66,12 @@ function progressBar(job: Job): HTMLElement {
     h(
       'span',
       { class: 'small muted' },
-      `${value}% · ${formatNumber(job.processed)} dari ${formatNumber(job.total)} unggahan · ${formatNumber(job.changed)} berubah`,
+      t('adminReanalysis.dariUnggahanBerubah', {
+        value,
+        processed: job.processed,
+        total: job.total,
+        changed: job.changed,
+      }),
     ),
   );
 }
@@ -73,7 +79,11 @@ function progressBar(job: Job): HTMLElement {
 /** Analisis ulang: the re-analysis, topic backfill and training jobs with their progress, refreshed while one runs. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
   const status = h('div', { class: 'form-status' });
-  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat pekerjaan analisis…'));
+  const list = h(
+    'section',
+    { class: 'card' },
+    h('p', { class: 'loading' }, t('adminReanalysis.memuatPekerjaanAnalisis')),
+  );
   let stopped = false;
   let timer: number | undefined;
   context.onLeave(() => {
@@ -81,13 +91,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     window.clearTimeout(timer);
   });
   const start = button(
-    'Analisis ulang semua unggahan',
+    t('adminReanalysis.analisisUlangSemuaUnggahan'),
     () => {
       start.disabled = true;
       api
         .post<Job>('/api/analysis/reanalyze')
         .then((job) => {
-          mount(status, notice('success', 'Analisis ulang dimulai.'));
+          mount(status, notice('success', t('adminReanalysis.analisisUlangDimulai')));
           context.navigate(`/admin/analisis-ulang?job=${encodeURIComponent(job.id)}`);
         })
         .catch((error: unknown) => {
@@ -100,9 +110,9 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   mount(
     root,
     pageHead(
-      'Analisis ulang',
-      'Setelah leksikon, slang, kategori atau model berubah, unggahan tersimpan dianalisis ulang dengan aturan yang berlaku.',
-      h('a', { href: '/admin/leksikon', class: 'btn btn-small' }, 'Leksikon dan slang'),
+      t('adminReanalysis.analisisUlang'),
+      t('adminReanalysis.setelahLeksikonSlangKategori'),
+      h('a', { href: '/admin/leksikon', class: 'btn btn-small' }, t('common.leksikonDanSlang')),
       start,
     ),
     status,
@@ -114,24 +124,29 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     const items = Array.isArray(jobs) ? jobs : jobs.items;
     mount(
       list,
-      h('header', { class: 'card-head' }, h('h2', null, 'Pekerjaan terbaru')),
+      h('header', { class: 'card-head' }, h('h2', null, t('adminReanalysis.pekerjaanTerbaru'))),
       listTable(
         [
           {
-            header: 'Jenis',
+            header: t('common.jenis'),
             cell: (job: Job) =>
               h('span', { class: job.id === highlight ? 'badge badge-info' : undefined }, label(KINDS, job.kind)),
             csv: (job) => label(KINDS, job.kind),
           },
-          { header: 'Status', cell: (job) => label(STATES, job.state) },
-          { header: 'Kemajuan', cell: (job) => progressBar(job), csv: (job) => percent(job) },
-          { header: 'Berubah', cell: (job) => formatNumber(job.changed), csv: (job) => job.changed, numeric: true },
-          { header: 'Dimulai', cell: (job) => formatDateTime(job.startedAt ?? job.createdAt) },
-          { header: 'Selesai', cell: (job) => formatDateTime(job.finishedAt) },
-          { header: 'Galat', cell: (job) => job.error ?? '' },
+          { header: t('common.status'), cell: (job) => label(STATES, job.state) },
+          { header: t('adminReanalysis.kemajuan2'), cell: (job) => progressBar(job), csv: (job) => percent(job) },
+          {
+            header: t('adminReanalysis.berubah'),
+            cell: (job) => formatNumber(job.changed),
+            csv: (job) => job.changed,
+            numeric: true,
+          },
+          { header: t('adminReanalysis.dimulai'), cell: (job) => formatDateTime(job.startedAt ?? job.createdAt) },
+          { header: t('common.selesai'), cell: (job) => formatDateTime(job.finishedAt) },
+          { header: t('adminReanalysis.galat'), cell: (job) => job.error ?? '' },
         ],
         items,
-        'Pekerjaan analisis',
+        t('adminReanalysis.pekerjaanAnalisis'),
         'pekerjaan-analisis',
       ),
     );

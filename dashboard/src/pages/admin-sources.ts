@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText, withQuery } from '../api.js';
 import { listTable, pageHead } from '../components.js';
 import { button, field, h, mount, notice, select } from '../dom.js';
@@ -34,13 +35,13 @@ interface ImportView {
   error: string | null;
 }
 
-const HEALTH: Record<string, string> = {
-  healthy: 'Sehat',
-  unhealthy: 'Bermasalah',
-  pending: 'Menunggu',
-  paused: 'Dijeda',
-  deleted: 'Dihapus',
-  push: 'Kiriman (push)',
+const HEALTH: Record<string, MessageKey> = {
+  healthy: 'adminSources.sehat',
+  unhealthy: 'adminSources.bermasalah',
+  pending: 'common.menunggu',
+  paused: 'common.dijeda',
+  deleted: 'adminSources.dihapus',
+  push: 'adminSources.kirimanPush',
 };
 
 /** Example configuration per connector type, filled in when the type is chosen (see docs/sources.md). */
@@ -58,10 +59,10 @@ const CONFIG_EXAMPLES: Record<string, Record<string, unknown>> = {
 
 /** Sumber data: connectors and push sources, their health, schedule controls, and file import. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
-  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat sumber…'));
+  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('common.memuatSumber')));
   mount(
     root,
-    pageHead('Sumber data', 'Konektor platform, sumber kiriman (API key), dan impor berkas.'),
+    pageHead(t('adminSources.sumberData'), t('adminSources.konektorPlatformSumberKiriman')),
     list,
     h('div', { class: 'grid grid-2' }, createCard(context), importCard()),
   );
@@ -69,38 +70,38 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     const { items } = await api.get<{ items: Source[] }>('/api/sources');
     mount(
       list,
-      h('header', { class: 'card-head' }, h('h2', null, 'Daftar sumber')),
+      h('header', { class: 'card-head' }, h('h2', null, t('adminSources.daftarSumber'))),
       listTable(
         [
           {
-            header: 'Nama',
+            header: t('common.nama'),
             cell: (source: Source) =>
               h(
                 'span',
                 null,
                 h('strong', null, source.name),
-                source.demo ? h('span', { class: 'badge badge-info' }, ' Demo') : null,
+                source.demo ? h('span', { class: 'badge badge-info' }, t('adminSources.demo')) : null,
               ),
             csv: (source) => source.name,
           },
-          { header: 'Jenis', cell: (source) => source.type },
+          { header: t('common.jenis'), cell: (source) => source.type },
           {
-            header: 'Kondisi',
+            header: t('adminSources.kondisi'),
             cell: (source) =>
               h('span', { class: `badge health-${source.health.status}` }, label(HEALTH, source.health.status)),
           },
-          { header: 'Terakhir berhasil', cell: (source) => formatDateTime(source.health.lastSuccessAt) },
+          { header: t('adminSources.terakhirBerhasil'), cell: (source) => formatDateTime(source.health.lastSuccessAt) },
           {
-            header: 'Unggahan',
+            header: t('common.unggahan'),
             cell: (source) => formatNumber(source.health.postsFetched),
             csv: (source) => source.health.postsFetched,
             numeric: true,
           },
-          { header: 'Galat terakhir', cell: (source) => source.health.lastError ?? '–' },
-          { header: 'Tindakan', cell: (source) => sourceActions(source, context), csv: () => '' },
+          { header: t('common.galatTerakhir'), cell: (source) => source.health.lastError ?? '–' },
+          { header: t('common.tindakan'), cell: (source) => sourceActions(source, context), csv: () => '' },
         ],
         items,
-        'Sumber data',
+        t('adminSources.sumberData'),
         'sumber',
       ),
     );
@@ -116,25 +117,32 @@ function sourceActions(source: Source, context: PageContext): HTMLElement {
       .then(() => (done ? mount(status, notice('success', done)) : context.refresh()))
       .catch((error: unknown) => mount(status, notice('error', errorText(error))));
   const path = `/api/sources/${encodeURIComponent(source.id)}`;
-  const named = (verb: string) => ({ label: `${verb} sumber ${source.name}` });
+  const named = (verb: string) => ({ label: t('adminSources.actionOn', { verb, name: source.name }) });
   return h(
     'div',
     { class: 'actions' },
     source.type !== 'push'
-      ? button('Jalankan', () => void run(api.post(`${path}/run`), 'Pengambilan dimulai.'), {
-          class: 'btn btn-small',
-          aria: named('Jalankan'),
-        })
+      ? button(
+          t('adminSources.jalankan'),
+          () => void run(api.post(`${path}/run`), t('adminSources.pengambilanDimulai')),
+          {
+            class: 'btn btn-small',
+            aria: named(t('adminSources.jalankan')),
+          },
+        )
       : null,
     source.type !== 'push'
       ? source.status === 'paused'
-        ? button('Lanjutkan', () => void run(api.post(`${path}/resume`)), {
+        ? button(t('common.lanjutkan'), () => void run(api.post(`${path}/resume`)), {
             class: 'btn btn-small',
-            aria: named('Lanjutkan'),
+            aria: named(t('common.lanjutkan')),
           })
-        : button('Jeda', () => void run(api.post(`${path}/pause`)), { class: 'btn btn-small', aria: named('Jeda') })
+        : button(t('common.jeda'), () => void run(api.post(`${path}/pause`)), {
+            class: 'btn btn-small',
+            aria: named(t('common.jeda')),
+          })
       : button(
-          'API key baru',
+          t('adminSources.apiKeyBaru'),
           () =>
             void api
               .post<{ key: string }>(`${path}/api-keys`)
@@ -144,22 +152,22 @@ function sourceActions(source: Source, context: PageContext): HTMLElement {
                   h(
                     'span',
                     { class: 'notice notice-info' },
-                    'Simpan sekarang, hanya ditampilkan sekali: ',
+                    t('adminSources.simpanSekarangHanyaDitampilkan'),
                     h('code', null, key.key),
                   ),
                 ),
               )
               .catch((error: unknown) => mount(status, notice('error', errorText(error)))),
-          { class: 'btn btn-small', aria: named('API key baru untuk') },
+          { class: 'btn btn-small', aria: named(t('adminSources.apiKeyBaruUntuk')) },
         ),
     button(
-      'Hapus',
+      t('common.hapus'),
       () => {
-        if (window.confirm(`Hapus sumber "${source.name}"? Unggahannya tetap disimpan.`)) {
+        if (window.confirm(t('adminSources.hapusSumberUnggahannyaTetap', { name: source.name }))) {
           void run(api.delete(path));
         }
       },
-      { class: 'btn btn-small btn-danger', aria: named('Hapus') },
+      { class: 'btn btn-small btn-danger', aria: named(t('common.hapus')) },
     ),
     status,
   );
@@ -181,12 +189,12 @@ function createCard(context: PageContext): HTMLElement {
   const status = h('div', { class: 'form-status' });
   const form = h(
     'form',
-    { class: 'stack', aria: { label: 'Sumber baru' } },
-    h('div', { class: 'grid grid-2' }, field('Jenis', type), field('Nama', name)),
-    field('Konfigurasi (JSON)', config, 'Kredensial disimpan terenkripsi dan hanya ditampilkan tersamar.'),
-    field('Selang pengambilan (detik)', interval),
+    { class: 'stack', aria: { label: t('adminSources.sumberBaru') } },
+    h('div', { class: 'grid grid-2' }, field(t('common.jenis'), type), field(t('common.nama'), name)),
+    field(t('adminSources.konfigurasiJson'), config, t('adminSources.kredensialDisimpanTerenkripsiDan')),
+    field(t('adminSources.selangPengambilanDetik'), interval),
     status,
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Tambah sumber'),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('adminSources.tambahSumber')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -194,7 +202,7 @@ function createCard(context: PageContext): HTMLElement {
     try {
       parsed = JSON.parse(config.value || '{}');
     } catch {
-      mount(status, notice('error', 'Konfigurasi bukan JSON yang valid.'));
+      mount(status, notice('error', t('adminSources.konfigurasiBukanJsonYang')));
       return;
     }
     api
@@ -211,7 +219,7 @@ function createCard(context: PageContext): HTMLElement {
             h(
               'p',
               { class: 'notice notice-info' },
-              'Sumber dibuat. API key (hanya ditampilkan sekali): ',
+              t('adminSources.sumberDibuatApiKey'),
               h('code', null, created.apiKey.key),
             ),
           );
@@ -221,7 +229,12 @@ function createCard(context: PageContext): HTMLElement {
       })
       .catch((error: unknown) => mount(status, notice('error', errorText(error))));
   });
-  return h('section', { class: 'card' }, h('header', { class: 'card-head' }, h('h2', null, 'Sumber baru')), form);
+  return h(
+    'section',
+    { class: 'card' },
+    h('header', { class: 'card-head' }, h('h2', null, t('adminSources.sumberBaru'))),
+    form,
+  );
 }
 
 function importCard(): HTMLElement {
@@ -234,11 +247,11 @@ function importCard(): HTMLElement {
   const status = h('div', { class: 'form-status' });
   const form = h(
     'form',
-    { class: 'stack', aria: { label: 'Impor berkas' } },
-    field('Nama sumber', source, 'Dibuat sebagai sumber kiriman bila belum ada.'),
-    field('Berkas CSV atau JSONL', file),
+    { class: 'stack', aria: { label: t('adminSources.imporBerkas') } },
+    field(t('adminSources.namaSumber'), source, t('adminSources.dibuatSebagaiSumberKiriman')),
+    field(t('adminSources.berkasCsvAtauJsonl'), file),
     status,
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Unggah dan impor'),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('adminSources.unggahDanImpor')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -248,13 +261,18 @@ function importCard(): HTMLElement {
     }
     const format = /\.(jsonl|ndjson)$/i.test(chosen.name) ? 'jsonl' : 'csv';
     const path = withQuery('/api/sources/import', { source: source.value.trim(), format, fileName: chosen.name });
-    mount(status, notice('info', 'Mengunggah…'));
+    mount(status, notice('info', t('adminSources.mengunggah')));
     api
       .upload<ImportView>(path, chosen, format === 'csv' ? 'text/csv' : 'application/x-ndjson')
       .then((started) => followImport(started.id, status))
       .catch((error: unknown) => mount(status, notice('error', errorText(error))));
   });
-  return h('section', { class: 'card' }, h('header', { class: 'card-head' }, h('h2', null, 'Impor berkas')), form);
+  return h(
+    'section',
+    { class: 'card' },
+    h('header', { class: 'card-head' }, h('h2', null, t('adminSources.imporBerkas'))),
+    form,
+  );
 }
 
 function followImport(id: string, into: HTMLElement): void {
@@ -265,7 +283,11 @@ function followImport(id: string, into: HTMLElement): void {
     caption,
     h(
       'div',
-      { class: 'progress', role: 'progressbar', aria: { label: 'Kemajuan impor', valuemin: '0', valuemax: '100' } },
+      {
+        class: 'progress',
+        role: 'progressbar',
+        aria: { label: t('adminSources.kemajuanImpor'), valuemin: '0', valuemax: '100' },
+      },
       bar,
     ),
   );
@@ -274,13 +296,18 @@ function followImport(id: string, into: HTMLElement): void {
       .get<ImportView>(`/api/sources/import/${encodeURIComponent(id)}`)
       .then((job) => {
         bar.style.width = `${Math.round(job.percent)}%`;
-        caption.textContent = `${Math.round(job.percent)}% · ${formatNumber(job.stored)} disimpan, ${formatNumber(job.duplicates)} duplikat, ${formatNumber(job.rejected)} ditolak`;
+        caption.textContent = t('adminSources.disimpanDuplikatDitolak', {
+          percent: Math.round(job.percent),
+          stored: job.stored,
+          duplicates: job.duplicates,
+          rejected: job.rejected,
+        });
         if (job.status === 'running') {
           window.setTimeout(() => void tick(), 1000);
         } else if (job.status === 'failed') {
-          into.append(notice('error', job.error ?? 'Impor gagal.'));
+          into.append(notice('error', job.error ?? t('adminSources.imporGagal')));
         } else {
-          into.append(notice('success', 'Impor selesai.'));
+          into.append(notice('success', t('adminSources.imporSelesai')));
         }
       })
       .catch((error: unknown) => into.append(notice('error', errorText(error))));

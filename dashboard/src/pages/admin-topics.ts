@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { ApiError, api, errorText } from '../api.js';
 import { listTable, loadCategories, pageHead, sentimentBadge } from '../components.js';
 import { button, field, h, highlighted, mount, notice, select } from '../dom.js';
@@ -39,16 +40,8 @@ export function errorPosition(message: string): number | null {
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
   const categories = await loadCategories();
   const editor = h('section', { class: 'card' });
-  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat topik…'));
-  mount(
-    root,
-    pageHead(
-      'Topik pantauan',
-      'Kata kunci yang dipantau. Setiap perubahan kueri dicocokkan ulang ke seluruh unggahan tersimpan.',
-    ),
-    editor,
-    list,
-  );
+  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('adminTopics.memuatTopik')));
+  mount(root, pageHead(t('common.topikPantauan'), t('adminTopics.kataKunciYangDipantau')), editor, list);
 
   const topics = await api.get<Topic[]>('/api/topics').catch((error: unknown) => {
     mount(list, notice('error', errorText(error)));
@@ -61,38 +54,39 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   renderEditor(editor, editing, categories, context);
   mount(
     list,
-    h('header', { class: 'card-head' }, h('h2', null, 'Daftar topik')),
+    h('header', { class: 'card-head' }, h('h2', null, t('adminTopics.daftarTopik'))),
     listTable(
       [
         {
-          header: 'Nama',
+          header: t('common.nama'),
           cell: (topic: Topic) => h('a', { href: `/telusuri?topic=${encodeURIComponent(topic.id)}` }, topic.name),
           csv: (topic) => topic.name,
         },
         {
-          header: 'Kueri',
+          header: t('adminTopics.kueri'),
           cell: (topic) => h('code', { class: 'mono small' }, topic.query),
           csv: (topic) => topic.query,
         },
         {
-          header: 'Status',
-          cell: (topic) => h('span', { class: 'badge' }, topic.status === 'active' ? 'Aktif' : 'Dijeda'),
+          header: t('common.status'),
+          cell: (topic) =>
+            h('span', { class: 'badge' }, topic.status === 'active' ? t('common.aktif') : t('common.dijeda')),
         },
         {
-          header: 'Unggahan cocok',
+          header: t('adminTopics.unggahanCocok'),
           cell: (topic) => formatNumber(topic.matchedPosts),
           csv: (topic) => topic.matchedPosts,
           numeric: true,
         },
-        { header: 'Diubah', cell: (topic) => formatDateTime(topic.updatedAt) },
+        { header: t('common.diubah'), cell: (topic) => formatDateTime(topic.updatedAt) },
         {
-          header: 'Tindakan',
+          header: t('common.tindakan'),
           cell: (topic) => topicActions(topic, context),
           csv: () => '',
         },
       ],
       topics,
-      'Topik pantauan',
+      t('common.topikPantauan'),
       'topik',
     ),
   );
@@ -105,27 +99,27 @@ function topicActions(topic: Topic, context: PageContext): HTMLElement {
   return h(
     'div',
     { class: 'actions' },
-    button('Ubah', () => context.navigate(`/admin/topik?ubah=${encodeURIComponent(topic.id)}`), {
+    button(t('common.ubah'), () => context.navigate(`/admin/topik?ubah=${encodeURIComponent(topic.id)}`), {
       class: 'btn btn-small',
-      aria: { label: `Ubah topik ${topic.name}` },
+      aria: { label: t('adminTopics.ubahTopik', { name: topic.name }) },
     }),
     topic.status === 'active'
-      ? button('Jeda', () => void run(api.post(`/api/topics/${topic.id}/pause`)), {
+      ? button(t('common.jeda'), () => void run(api.post(`/api/topics/${topic.id}/pause`)), {
           class: 'btn btn-small',
-          aria: { label: `Jeda topik ${topic.name}` },
+          aria: { label: t('adminTopics.jedaTopik', { name: topic.name }) },
         })
-      : button('Lanjutkan', () => void run(api.post(`/api/topics/${topic.id}/resume`)), {
+      : button(t('common.lanjutkan'), () => void run(api.post(`/api/topics/${topic.id}/resume`)), {
           class: 'btn btn-small',
-          aria: { label: `Lanjutkan topik ${topic.name}` },
+          aria: { label: t('adminTopics.lanjutkanTopik', { name: topic.name }) },
         }),
     button(
-      'Hapus',
+      t('common.hapus'),
       () => {
-        if (window.confirm(`Hapus topik "${topic.name}"? Kecocokannya ikut terhapus.`)) {
+        if (window.confirm(t('adminTopics.hapusTopikKecocokannyaIkut', { name: topic.name }))) {
           void run(api.delete(`/api/topics/${topic.id}`));
         }
       },
-      { class: 'btn btn-small btn-danger', aria: { label: `Hapus topik ${topic.name}` } },
+      { class: 'btn btn-small btn-danger', aria: { label: t('adminTopics.hapusTopik', { name: topic.name }) } },
     ),
     status,
   );
@@ -142,17 +136,13 @@ function renderEditor(
   query.value = topic?.query ?? '';
   const hint = select(
     [
-      { value: '', label: 'Tidak ada' },
+      { value: '', label: t('adminTopics.tidakAda') },
       ...categories.map((category) => ({ value: category.slug, label: category.name })),
     ],
     topic?.categoryHint ?? '',
   );
   const queryError = h('div', { aria: { live: 'polite' } });
-  const preview = h(
-    'div',
-    { class: 'preview' },
-    h('p', { class: 'muted' }, 'Tulis kueri untuk melihat unggahan terbaru yang cocok.'),
-  );
+  const preview = h('div', { class: 'preview' }, h('p', { class: 'muted' }, t('adminTopics.tulisKueriUntukMelihat')));
   const status = h('div', { class: 'form-status' });
   const progress = h('div');
 
@@ -163,7 +153,7 @@ function renderEditor(
     const mine = ++sequence;
     if (!text) {
       mount(queryError);
-      mount(preview, h('p', { class: 'muted' }, 'Tulis kueri untuk melihat unggahan terbaru yang cocok.'));
+      mount(preview, h('p', { class: 'muted' }, t('adminTopics.tulisKueriUntukMelihat')));
       return;
     }
     api
@@ -179,7 +169,7 @@ function renderEditor(
           h(
             'p',
             { class: 'muted small' },
-            `${formatNumber(result.matched)} dari ${formatNumber(result.scanned)} unggahan terbaru cocok.`,
+            t('adminTopics.dariUnggahanTerbaruCocok', { matched: result.matched, scanned: result.scanned }),
           ),
           h(
             'ul',
@@ -233,20 +223,25 @@ function renderEditor(
 
   const form = h(
     'form',
-    { class: 'stack', aria: { label: topic ? 'Ubah topik' : 'Topik baru' } },
-    h('div', { class: 'grid grid-2' }, field('Nama topik', name), field('Petunjuk kategori', hint)),
-    field(
-      'Kueri',
-      query,
-      'AND, OR, NOT, tanda kurung, "frasa", awalan* , #tagar dan @akun. Contoh: banjir AND (samarinda OR "sungai kunjang") NOT latihan',
+    { class: 'stack', aria: { label: topic ? t('adminTopics.ubahTopik2') : t('adminTopics.topikBaru') } },
+    h(
+      'div',
+      { class: 'grid grid-2' },
+      field(t('adminTopics.namaTopik'), name),
+      field(t('adminTopics.petunjukKategori'), hint),
     ),
+    field(t('adminTopics.kueri'), query, t('adminTopics.andOrNotTanda')),
     queryError,
     status,
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'submit', class: 'btn btn-primary' }, topic ? 'Simpan perubahan' : 'Tambah topik'),
-      topic ? h('a', { href: '/admin/topik', class: 'btn' }, 'Batal') : null,
+      h(
+        'button',
+        { type: 'submit', class: 'btn btn-primary' },
+        topic ? t('adminTopics.simpanPerubahan') : t('adminTopics.tambahTopik'),
+      ),
+      topic ? h('a', { href: '/admin/topik', class: 'btn' }, t('common.batal')) : null,
     ),
     progress,
   );
@@ -260,7 +255,10 @@ function renderEditor(
       .then((saved) => {
         mount(
           status,
-          notice('success', topic ? 'Topik disimpan.' : 'Topik ditambahkan. Unggahan tersimpan sedang dicocokkan.'),
+          notice(
+            'success',
+            topic ? t('adminTopics.topikDisimpan') : t('adminTopics.topikDitambahkanUnggahanTersimpan'),
+          ),
         );
         followBackfill(saved.id, progress, context);
         if (!topic) {
@@ -279,8 +277,12 @@ function renderEditor(
   });
   mount(
     root,
-    h('header', { class: 'card-head' }, h('h2', null, topic ? `Ubah topik: ${topic.name}` : 'Topik baru')),
-    h('div', { class: 'grid grid-2' }, form, h('div', null, h('h3', null, 'Pratinjau'), preview)),
+    h(
+      'header',
+      { class: 'card-head' },
+      h('h2', null, topic ? t('adminTopics.ubahTopik3', { name: topic.name }) : t('adminTopics.topikBaru')),
+    ),
+    h('div', { class: 'grid grid-2' }, form, h('div', null, h('h3', null, t('common.pratinjau')), preview)),
   );
   if (topic) {
     runPreview();
@@ -300,11 +302,11 @@ function followBackfill(topicId: string, into: HTMLElement, context: PageContext
     {
       class: 'progress',
       role: 'progressbar',
-      aria: { label: 'Kemajuan pencocokan ulang', valuemin: '0', valuemax: '100' },
+      aria: { label: t('adminTopics.kemajuanPencocokanUlang'), valuemin: '0', valuemax: '100' },
     },
     bar,
   );
-  mount(into, h('p', { class: 'small' }, 'Pencocokan ulang unggahan tersimpan: ', caption), meter);
+  mount(into, h('p', { class: 'small' }, t('adminTopics.pencocokanUlangUnggahanTersimpan'), caption), meter);
   const tick = () => {
     if (stopped) {
       return;
@@ -320,7 +322,7 @@ function followBackfill(topicId: string, into: HTMLElement, context: PageContext
               : 0;
         bar.style.width = `${percent}%`;
         meter.setAttribute('aria-valuenow', String(percent));
-        caption.textContent = `${percent}% · ${formatNumber(job.matched)} cocok (${job.state})`;
+        caption.textContent = t('adminTopics.cocok', { percent, matched: job.matched, state: job.state });
         if (job.state === 'completed' || job.state === 'failed' || job.state === 'superseded') {
           window.setTimeout(() => !stopped && context.refresh(), 800);
           return;

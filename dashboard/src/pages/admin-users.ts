@@ -1,7 +1,8 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { listTable, pageHead } from '../components.js';
 import { button, field, h, mount, notice, select } from '../dom.js';
-import { formatDateTime, label, ROLE_LABELS } from '../format.js';
+import { formatDateTime, label, labelOptions, ROLE_LABELS } from '../format.js';
 import type { PageContext } from '../router.js';
 
 interface User {
@@ -15,15 +16,13 @@ interface User {
   twoFactorEnabled: boolean;
 }
 
-const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, label: text }));
-
 /** Pengguna dan peran: accounts, their roles, deactivation and password resets (temporary passwords shown once). */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
-  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat pengguna…'));
+  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('adminUsers.memuatPengguna')));
   const secret = h('div', { class: 'form-status', aria: { live: 'polite' } });
   mount(
     root,
-    pageHead('Pengguna dan peran', 'Akun pengguna dasbor. Akun baru wajib mengganti kata sandi saat pertama masuk.'),
+    pageHead(t('adminUsers.penggunaDanPeran'), t('adminUsers.akunPenggunaDasborAkun')),
     secret,
     createCard(secret, context),
     list,
@@ -32,38 +31,42 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     const users = await api.get<User[]>('/api/users');
     mount(
       list,
-      h('header', { class: 'card-head' }, h('h2', null, 'Daftar pengguna')),
+      h('header', { class: 'card-head' }, h('h2', null, t('adminUsers.daftarPengguna'))),
       listTable(
         [
           {
-            header: 'Nama pengguna',
+            header: t('common.namaPengguna'),
             cell: (user: User) => h('strong', null, user.username),
             csv: (user) => user.username,
           },
-          { header: 'Nama', cell: (user) => user.displayName },
+          { header: t('common.nama'), cell: (user) => user.displayName },
           {
-            header: 'Peran',
+            header: t('common.peran'),
             cell: (user) => roleSelect(user, context, secret),
             csv: (user) => label(ROLE_LABELS, user.role),
           },
           {
-            header: 'Status',
+            header: t('common.status'),
             cell: (user) =>
               h(
                 'span',
                 { class: 'badge' },
-                user.active ? (user.mustChangePassword ? 'Menunggu ganti sandi' : 'Aktif') : 'Nonaktif',
+                user.active
+                  ? user.mustChangePassword
+                    ? t('adminUsers.menungguGantiSandi')
+                    : t('common.aktif')
+                  : t('adminUsers.nonaktif'),
               ),
           },
-          { header: 'Sandi diganti', cell: (user) => formatDateTime(user.passwordChangedAt) },
+          { header: t('adminUsers.sandiDiganti'), cell: (user) => formatDateTime(user.passwordChangedAt) },
           {
-            header: 'Verifikasi dua langkah',
-            cell: (user) => (user.twoFactorEnabled ? 'Aktif' : 'Tidak aktif'),
+            header: t('common.verifikasiDuaLangkah'),
+            cell: (user) => (user.twoFactorEnabled ? t('common.aktif') : t('adminUsers.tidakAktif')),
           },
-          { header: 'Tindakan', cell: (user) => userActions(user, context, secret), csv: () => '' },
+          { header: t('common.tindakan'), cell: (user) => userActions(user, context, secret), csv: () => '' },
         ],
         users,
-        'Pengguna',
+        t('adminUsers.pengguna'),
         'pengguna',
       ),
     );
@@ -73,7 +76,9 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
 }
 
 function roleSelect(user: User, context: PageContext, status: HTMLElement): HTMLElement {
-  const control = select(ROLE_OPTIONS, user.role, { aria: { label: `Peran ${user.username}` } });
+  const control = select(labelOptions(ROLE_LABELS), user.role, {
+    aria: { label: t('adminUsers.peran', { username: user.username }) },
+  });
   control.addEventListener('change', () => {
     api
       .patch(`/api/users/${user.id}`, { role: control.value })
@@ -91,27 +96,30 @@ function userActions(user: User, context: PageContext, status: HTMLElement): HTM
     'div',
     { class: 'actions' },
     button(
-      user.active ? 'Nonaktifkan' : 'Aktifkan',
+      user.active ? t('common.nonaktifkan') : t('common.aktifkan'),
       () =>
         void api
           .patch(`/api/users/${user.id}`, { active: !user.active })
           .then(() => context.refresh())
           .catch((error: unknown) => mount(status, notice('error', errorText(error)))),
-      { class: 'btn btn-small', aria: { label: `${user.active ? 'Nonaktifkan' : 'Aktifkan'} ${user.username}` } },
+      {
+        class: 'btn btn-small',
+        aria: { label: `${user.active ? t('common.nonaktifkan') : t('common.aktifkan')} ${user.username}` },
+      },
     ),
     button(
-      'Atur ulang sandi',
+      t('adminUsers.aturUlangSandi'),
       () =>
         void api
           .post<{ temporaryPassword: string }>(`/api/users/${user.id}/reset-password`)
           .then((result) => showTemporary(status, user.username, result.temporaryPassword))
           .catch((error: unknown) => mount(status, notice('error', errorText(error)))),
-      { class: 'btn btn-small', aria: { label: `Atur ulang sandi ${user.username}` } },
+      { class: 'btn btn-small', aria: { label: t('adminUsers.aturUlangSandi2', { username: user.username }) } },
     ),
     ...(user.twoFactorEnabled
       ? [
           button(
-            'Atur ulang verifikasi dua langkah',
+            t('adminUsers.aturUlangVerifikasiDua'),
             () =>
               void api
                 .post(`/api/users/${user.id}/reset-two-factor`)
@@ -119,7 +127,7 @@ function userActions(user: User, context: PageContext, status: HTMLElement): HTM
                 .catch((error: unknown) => mount(status, notice('error', errorText(error)))),
             {
               class: 'btn btn-small',
-              aria: { label: `Atur ulang verifikasi dua langkah ${user.username} (perangkat hilang)` },
+              aria: { label: t('adminUsers.aturUlangVerifikasiDua2', { username: user.username }) },
             },
           ),
         ]
@@ -133,7 +141,7 @@ function showTemporary(into: HTMLElement, username: string, password: string): v
     h(
       'p',
       { class: 'notice notice-info' },
-      `Kata sandi sementara untuk ${username} (hanya ditampilkan sekali): `,
+      t('adminUsers.kataSandiSementaraUntuk', { username }),
       h('code', null, password),
     ),
   );
@@ -142,15 +150,15 @@ function showTemporary(into: HTMLElement, username: string, password: string): v
 function createCard(secret: HTMLElement, context: PageContext): HTMLElement {
   const username = h('input', { type: 'text', required: true, maxlength: 64, autocomplete: 'off', spellcheck: false });
   const displayName = h('input', { type: 'text', required: true, maxlength: 120 });
-  const role = select(ROLE_OPTIONS, 'analyst');
+  const role = select(labelOptions(ROLE_LABELS), 'analyst');
   const status = h('div', { class: 'form-status' });
   const form = h(
     'form',
-    { class: 'filters', aria: { label: 'Pengguna baru' } },
-    field('Nama pengguna', username),
-    field('Nama lengkap', displayName),
-    field('Peran', role),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Tambah pengguna'),
+    { class: 'filters', aria: { label: t('adminUsers.penggunaBaru') } },
+    field(t('common.namaPengguna'), username),
+    field(t('adminUsers.namaLengkap'), displayName),
+    field(t('common.peran'), role),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('adminUsers.tambahPengguna')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -174,7 +182,7 @@ function createCard(secret: HTMLElement, context: PageContext): HTMLElement {
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Pengguna baru')),
+    h('header', { class: 'card-head' }, h('h2', null, t('adminUsers.penggunaBaru'))),
     form,
     status,
   );

@@ -1,3 +1,4 @@
+import { locale, type MessageKey, t } from '../i18n.js';
 import type { BriefHeader } from '../../../src/briefs/brief-header.js';
 import { api, errorText } from '../api.js';
 import { renderSection, type SectionContent, sectionToText, textToSection } from '../brief-text.js';
@@ -34,32 +35,32 @@ interface Template {
   titles?: { kesimpulan?: string; saran?: string };
 }
 
-const SECTION_ORDER: { key: SectionKey; title: string; optional?: boolean }[] = [
-  { key: 'persoalan', title: 'Persoalan' },
-  { key: 'dasar', title: 'Dasar', optional: true },
-  { key: 'praanggapan', title: 'Praanggapan', optional: true },
-  { key: 'fakta', title: 'Fakta-fakta yang Mempengaruhi' },
-  { key: 'analisis', title: 'Analisis' },
-  { key: 'kesimpulan', title: 'Kesimpulan' },
-  { key: 'saran', title: 'Saran Tindak' },
+const SECTION_ORDER: { key: SectionKey; title: MessageKey; optional?: boolean }[] = [
+  { key: 'persoalan', title: 'briefEditor.persoalan' },
+  { key: 'dasar', title: 'briefEditor.dasar', optional: true },
+  { key: 'praanggapan', title: 'briefEditor.praanggapan', optional: true },
+  { key: 'fakta', title: 'briefEditor.faktaFaktaYangMempengaruhi' },
+  { key: 'analisis', title: 'briefEditor.analisis' },
+  { key: 'kesimpulan', title: 'briefEditor.kesimpulan' },
+  { key: 'saran', title: 'briefEditor.saranTindak' },
 ];
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-const HEADER_LABELS: [keyof Omit<BriefHeader, 'penandatangan'>, string][] = [
-  ['kepada', 'Kepada'],
-  ['melalui', 'Melalui'],
-  ['dari', 'Dari'],
-  ['tanggal', 'Tanggal'],
-  ['nomor', 'Nomor'],
-  ['sifat', 'Sifat'],
-  ['lampiran', 'Lampiran'],
-  ['hal', 'Hal'],
+const HEADER_LABELS: [keyof Omit<BriefHeader, 'penandatangan'>, MessageKey][] = [
+  ['kepada', 'briefEditor.kepada'],
+  ['melalui', 'briefEditor.melalui'],
+  ['dari', 'briefEditor.dari'],
+  ['tanggal', 'briefEditor.tanggal'],
+  ['nomor', 'briefEditor.nomor'],
+  ['sifat', 'briefEditor.sifat'],
+  ['lampiran', 'briefEditor.lampiran'],
+  ['hal', 'briefEditor.hal'],
 ];
-const ACTIONS: Record<string, string> = {
-  create: 'dibuat',
-  edit: 'disunting',
-  submit: 'diajukan',
-  return: 'dikembalikan',
-  approve: 'disetujui',
+const ACTIONS: Record<string, MessageKey> = {
+  create: 'briefEditor.action.create',
+  edit: 'briefEditor.action.edit',
+  submit: 'briefEditor.action.submit',
+  return: 'briefEditor.action.return',
+  approve: 'briefEditor.action.approve',
 };
 
 /** Telaahan editor: the sections as editable text beside a live preview in the official layout, and the workflow. */
@@ -71,9 +72,9 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   } catch (error) {
     mount(
       root,
-      pageHead('Telaahan staf'),
+      pageHead(t('common.telaahanStaf')),
       notice('error', errorText(error)),
-      h('a', { href: '/telaahan' }, 'Kembali ke daftar telaahan'),
+      h('a', { href: '/telaahan' }, t('briefEditor.kembaliKeDaftarTelaahan')),
     );
     return;
   }
@@ -91,7 +92,11 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   context.onLeave(() => charts.forEach((chart) => chart.destroy()));
 
   const status = h('div', { class: 'form-status' });
-  const preview = h('article', { class: 'brief-paper', aria: { label: 'Pratinjau telaahan' } });
+  const preview = h('article', {
+    class: 'brief-paper',
+    lang: 'id',
+    aria: { label: t('briefEditor.pratinjauTelaahan') },
+  });
   const editors = new Map<SectionKey, HTMLTextAreaElement>();
   const headerInputs = new Map<string, HTMLInputElement>();
 
@@ -119,15 +124,17 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   const chartPlace = () => {
     const hourly = brief.figures.hourly ?? [];
     const card = chartCard({
-      title: 'Volume unggahan per jam',
+      title: t('briefEditor.volumeUnggahanPerJam'),
       file: `telaahan-${brief.id}-volume`,
-      summary: `${hourly.length} jam.`,
+      summary: t('briefEditor.hours', { count: hourly.length }),
       height: 200,
       config: {
         type: 'bar',
         data: {
           labels: hourly.map((point) => formatBucket(point.hourStart, 'hour')),
-          datasets: [{ label: 'Unggahan', data: hourly.map((point) => point.posts), backgroundColor: PALETTE[0] }],
+          datasets: [
+            { label: t('common.unggahan'), data: hourly.map((point) => point.posts), backgroundColor: PALETTE[0] },
+          ],
         },
         options: {
           plugins: { legend: { display: false } },
@@ -135,11 +142,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         },
       },
       table: {
-        header: ['Jam', 'Unggahan'],
+        header: [t('common.jam'), t('common.unggahan')],
         rows: hourly.map((point) => [formatDateTime(point.hourStart), point.posts]),
       },
     });
     charts.push(card);
+    // The chart's tools and table are the dashboard's, in the reader's language, inside the Indonesian document.
+    card.element.lang = locale();
     return h('figure', { class: 'brief-chart' }, card.element);
   };
 
@@ -156,15 +165,19 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       h(
         'header',
         { class: 'brief-kop' },
-        h('p', { class: 'kop-gov' }, (template.letterhead?.government ?? 'PEMERINTAH DAERAH').toUpperCase()),
+        h(
+          'p',
+          { class: 'kop-gov' },
+          (template.letterhead?.government ?? t('briefEditor.pemerintahDaerah')).toUpperCase(),
+        ),
         h(
           'p',
           { class: 'kop-office' },
-          (template.letterhead?.office ?? 'DINAS KOMUNIKASI DAN INFORMATIKA').toUpperCase(),
+          (template.letterhead?.office ?? t('briefEditor.dinasKomunikasiDanInformatika')).toUpperCase(),
         ),
         (template.letterhead?.lines ?? []).map((line) => h('p', { class: 'kop-line' }, line)),
       ),
-      h('h2', { class: 'brief-title' }, 'TELAAHAN STAF'),
+      h('h2', { class: 'brief-title' }, t('briefEditor.telaahanStaf')),
       h(
         'table',
         { class: 'brief-head' },
@@ -176,9 +189,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
               h(
                 'tr',
                 null,
-                h('th', { scope: 'row' }, text),
+                h('th', { scope: 'row' }, t(text)),
                 h('td', null, ':'),
-                h('td', null, key === 'tanggal' && header.tanggal ? formatDate(header.tanggal) : header[key] || '–'),
+                h(
+                  'td',
+                  null,
+                  key === 'tanggal' && header.tanggal ? formatDate(header.tanggal, 'id-ID') : header[key] || '–',
+                ),
               ),
           ),
         ),
@@ -187,7 +204,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         h(
           'section',
           { class: 'brief-section' },
-          h('h3', null, `${ROMAN[index]}. ${(titles[section.key] ?? section.title).toUpperCase()}`),
+          h('h3', null, `${ROMAN[index]}. ${(titles[section.key] ?? t(section.title)).toUpperCase()}`),
           renderSection(sections[section.key], chartPlace),
         ),
       ),
@@ -196,9 +213,9 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         { class: 'brief-sign' },
         h('p', null, `${header.penandatangan.jabatan},`),
         h('div', { class: 'sign-space' }),
-        h('p', { class: 'sign-name' }, header.penandatangan.nama || '(nama)'),
+        h('p', { class: 'sign-name' }, header.penandatangan.nama || t('briefEditor.nama')),
         header.penandatangan.pangkat ? h('p', null, header.penandatangan.pangkat) : null,
-        h('p', null, `NIP. ${header.penandatangan.nip || '–'}`),
+        h('p', null, t('briefEditor.nip', { value: header.penandatangan.nip || '–' })),
       ),
     );
   };
@@ -235,16 +252,19 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       const input = h('input', { type: key === 'tanggal' ? 'date' : 'text', value: brief.header[key] ?? '' });
       input.addEventListener('input', schedulePreview);
       headerInputs.set(key, input);
-      return field(text, input);
+      return field(t(text), input);
     });
     const signFields = (['jabatan', 'nama', 'pangkat', 'nip'] as const).map((key) => {
       const input = h('input', { type: 'text', value: brief.header.penandatangan[key] ?? '' });
       input.addEventListener('input', schedulePreview);
       headerInputs.set(`penandatangan.${key}`, input);
       return field(
-        { jabatan: 'Jabatan penanda tangan', nama: 'Nama penanda tangan', pangkat: 'Pangkat/golongan', nip: 'NIP' }[
-          key
-        ],
+        {
+          jabatan: t('briefEditor.jabatanPenandaTangan'),
+          nama: t('briefEditor.namaPenandaTangan'),
+          pangkat: t('briefEditor.pangkatGolongan'),
+          nip: 'NIP',
+        }[key],
         input,
       );
     });
@@ -253,7 +273,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       editor.value = sectionToText(brief.sections[section.key]);
       editor.addEventListener('input', schedulePreview);
       editors.set(section.key, editor);
-      return field(`${section.title}${section.optional ? ' (boleh kosong)' : ''}`, editor);
+      return field(`${t(section.title)}${section.optional ? t('briefEditor.bolehKosong') : ''}`, editor);
     });
     form = h(
       'div',
@@ -261,24 +281,20 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       h(
         'details',
         { class: 'card' },
-        h('summary', null, 'Kepala surat dan penanda tangan'),
+        h('summary', null, t('briefEditor.kepalaSuratDanPenanda')),
         h('div', { class: 'grid grid-2 brief-fields' }, headerFields, signFields),
       ),
       h(
         'section',
         { class: 'card stack' },
-        h(
-          'p',
-          { class: 'muted small' },
-          'Paragraf dipisah baris kosong; butir diawali "a." atau "1."; **tebal**, _miring_; baris [grafik volume] menempatkan grafik.',
-        ),
+        h('p', { class: 'muted small' }, t('briefEditor.paragrafDipisahBarisKosong')),
         sectionFields,
       ),
       h(
         'div',
         { class: 'actions' },
         button(
-          'Simpan draf',
+          t('briefEditor.simpanDraf'),
           () =>
             void save().then((ok) => {
               if (ok) {
@@ -288,11 +304,11 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
           { class: 'btn' },
         ),
         button(
-          'Ajukan kepada pimpinan',
+          t('briefEditor.ajukanKepadaPimpinan'),
           () =>
             void save().then(async (ok) => {
               if (ok) {
-                await act('submit', {}, 'Telaahan diajukan.');
+                await act('submit', {}, t('briefEditor.telaahanDiajukan'));
               }
             }),
           { class: 'btn btn-primary' },
@@ -306,20 +322,25 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     ? h(
         'section',
         { class: 'card stack' },
-        h('h2', null, 'Keputusan pimpinan'),
-        field('Catatan (wajib bila dikembalikan)', comment),
+        h('h2', null, t('briefEditor.keputusanPimpinan')),
+        field(t('briefEditor.catatanWajibBilaDikembalikan'), comment),
         h(
           'div',
           { class: 'actions' },
           button(
-            'Setujui',
+            t('briefEditor.setujui'),
             () =>
-              void act('approve', comment.value.trim() ? { comment: comment.value.trim() } : {}, 'Telaahan disetujui.'),
+              void act(
+                'approve',
+                comment.value.trim() ? { comment: comment.value.trim() } : {},
+                t('briefEditor.telaahanDisetujui'),
+              ),
             { class: 'btn btn-primary' },
           ),
           button(
-            'Kembalikan',
-            () => void act('return', { comment: comment.value.trim() }, 'Telaahan dikembalikan kepada analis.'),
+            t('briefEditor.kembalikan'),
+            () =>
+              void act('return', { comment: comment.value.trim() }, t('briefEditor.telaahanDikembalikanKepadaAnalis')),
             { class: 'btn btn-danger' },
           ),
         ),
@@ -336,39 +357,48 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
           .then(async (response) => {
             if (!response.ok) {
               throw new Error(
-                response.status === 404 ? 'Unduhan dokumen belum tersedia.' : `Unduhan gagal (${response.status}).`,
+                response.status === 404
+                  ? t('briefEditor.unduhanDokumenBelumTersedia')
+                  : t('briefEditor.unduhanGagal', { status: response.status }),
               );
             }
             download(`telaahan-${brief.id}.${format}`, await response.blob());
           })
           .catch((error: unknown) =>
-            mount(status, notice('error', error instanceof Error ? error.message : 'Unduhan gagal.')),
+            mount(status, notice('error', error instanceof Error ? error.message : t('common.unduhanGagal'))),
           ),
-      { class: 'btn btn-small', aria: { label: `Unduh ${format.toUpperCase()}` } },
+      { class: 'btn btn-small', aria: { label: t('briefEditor.unduh', { toUpperCase: format.toUpperCase() }) } },
     );
 
   mount(
     root,
     pageHead(
       brief.title,
-      `Versi ${brief.version} · ${label(BRIEF_STATES, brief.state)} · diubah ${formatDateTime(brief.updatedAt)}`,
+      t('briefEditor.versiDiubah', {
+        version: brief.version,
+        state: label(BRIEF_STATES, brief.state),
+        updatedAt: formatDateTime(brief.updatedAt),
+      }),
       briefStateBadge(brief.state),
       brief.issueId
-        ? h('a', { href: `/isu/${encodeURIComponent(brief.issueId)}`, class: 'btn btn-small' }, 'Lihat isu')
+        ? h('a', { href: `/isu/${encodeURIComponent(brief.issueId)}`, class: 'btn btn-small' }, t('common.lihatIsu'))
         : null,
       exportButton('docx'),
       exportButton('pdf'),
     ),
     status,
     brief.decisionNote
-      ? notice(brief.state === 'returned' ? 'error' : 'info', `Catatan pimpinan: ${brief.decisionNote}`)
+      ? notice(
+          brief.state === 'returned' ? 'error' : 'info',
+          t('briefEditor.catatanPimpinan', { decisionNote: brief.decisionNote }),
+        )
       : null,
     decision,
     h(
       'div',
       { class: form ? 'grid grid-2 brief-layout' : 'brief-layout' },
       form,
-      h('div', null, h('h2', { class: 'visually-hidden' }, 'Pratinjau'), preview),
+      h('div', null, h('h2', { class: 'visually-hidden' }, t('common.pratinjau')), preview),
     ),
     historyCard(versions.items),
   );
@@ -379,7 +409,7 @@ function historyCard(versions: BriefVersion[]): HTMLElement {
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Riwayat versi')),
+    h('header', { class: 'card-head' }, h('h2', null, t('briefEditor.riwayatVersi'))),
     h(
       'ul',
       { class: 'list-plain' },
@@ -389,7 +419,7 @@ function historyCard(versions: BriefVersion[]): HTMLElement {
           ? SECTION_ORDER.filter(
               (section) =>
                 sectionToText(version.sections[section.key]) !== sectionToText(previous.sections[section.key]),
-            ).map((section) => section.title)
+            ).map((section) => t(section.title))
           : [];
         return h(
           'li',
@@ -400,13 +430,15 @@ function historyCard(versions: BriefVersion[]): HTMLElement {
             h(
               'span',
               null,
-              h('strong', null, `Versi ${version.version}`),
-              ` ${label(ACTIONS, version.action)} oleh ${version.actorUsername ?? 'sistem'}`,
+              h('strong', null, t('briefEditor.versi', { version: version.version })),
+              ` ${t('briefEditor.actionBy', { action: label(ACTIONS, version.action), actor: version.actorUsername ?? t('common.system') })}`,
             ),
             h('span', { class: 'muted small' }, formatDateTime(version.at)),
           ),
-          version.comment ? h('p', { class: 'small' }, `Catatan: ${version.comment}`) : null,
-          changed.length > 0 ? h('p', { class: 'muted small' }, `Bagian yang berubah: ${changed.join(', ')}`) : null,
+          version.comment ? h('p', { class: 'small' }, t('briefEditor.catatan', { comment: version.comment })) : null,
+          changed.length > 0
+            ? h('p', { class: 'muted small' }, t('briefEditor.bagianYangBerubah', { changed: changed.join(', ') }))
+            : null,
         );
       }),
     ),

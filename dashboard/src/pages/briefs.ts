@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { listTable, pageHead } from '../components.js';
 import { button, h, mount, notice } from '../dom.js';
@@ -18,11 +19,11 @@ export interface BriefListItem {
   updatedAt: string;
 }
 
-export const BRIEF_STATES: Record<string, string> = {
-  draft: 'Draf',
-  submitted: 'Diajukan',
-  returned: 'Dikembalikan',
-  approved: 'Disetujui',
+export const BRIEF_STATES: Record<string, MessageKey> = {
+  draft: 'briefs.draf',
+  submitted: 'briefs.diajukan',
+  returned: 'briefs.dikembalikan',
+  approved: 'briefs.disetujui',
 };
 
 export function briefStateBadge(state: string): HTMLElement {
@@ -32,20 +33,21 @@ export function briefStateBadge(state: string): HTMLElement {
 /** Telaahan: the staff analyses by state; the pimpinan finds what waits for a decision under "Diajukan". */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
   const state = context.query.get('state') ?? (context.session.role === 'pimpinan' ? 'submitted' : '');
-  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat telaahan…'));
+  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('briefs.memuatTelaahan')));
   mount(
     root,
     pageHead(
-      'Telaahan staf',
-      'Telaahan dibuat dari halaman isu ("Buat telaahan"), disunting analis, lalu diajukan kepada pimpinan.',
+      t('common.telaahanStaf'),
+      t('briefs.telaahanDibuatDariHalaman'),
       h(
         'div',
-        { class: 'range-picker', role: 'group', aria: { label: 'Status telaahan' } },
-        [['', 'Semua'], ...Object.entries(BRIEF_STATES)].map(([value, text]) =>
-          button(text, () => context.navigate(`/telaahan${value ? `?state=${value}` : ''}`), {
-            class: 'btn btn-small',
-            aria: { pressed: String(value === state) },
-          }),
+        { class: 'range-picker', role: 'group', aria: { label: t('briefs.statusTelaahan') } },
+        [['', t('common.semua')], ...Object.entries(BRIEF_STATES).map(([value, key]) => [value, t(key)])].map(
+          ([value, text]) =>
+            button(text, () => context.navigate(`/telaahan${value ? `?state=${value}` : ''}`), {
+              class: 'btn btn-small',
+              aria: { pressed: String(value === state) },
+            }),
         ),
       ),
     ),
@@ -58,27 +60,32 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       listTable(
         [
           {
-            header: 'Judul',
+            header: t('common.judul'),
             cell: (brief: BriefListItem) => h('a', { href: `/telaahan/${encodeURIComponent(brief.id)}` }, brief.title),
             csv: (brief) => brief.title,
           },
           {
-            header: 'Status',
+            header: t('common.status'),
             cell: (brief) => briefStateBadge(brief.state),
             csv: (brief) => label(BRIEF_STATES, brief.state),
           },
-          { header: 'Versi', cell: (brief) => String(brief.version), csv: (brief) => brief.version, numeric: true },
           {
-            header: 'Isu',
+            header: t('briefs.versi'),
+            cell: (brief) => String(brief.version),
+            csv: (brief) => brief.version,
+            numeric: true,
+          },
+          {
+            header: t('common.isu'),
             cell: (brief) =>
-              brief.issueId ? h('a', { href: `/isu/${encodeURIComponent(brief.issueId)}` }, 'Lihat isu') : '–',
+              brief.issueId ? h('a', { href: `/isu/${encodeURIComponent(brief.issueId)}` }, t('common.lihatIsu')) : '–',
             csv: (brief) => brief.issueId,
           },
-          { header: 'Catatan pimpinan', cell: (brief) => brief.decisionNote ?? '' },
-          { header: 'Diubah', cell: (brief) => formatDateTime(brief.updatedAt) },
+          { header: t('briefs.catatanPimpinan'), cell: (brief) => brief.decisionNote ?? '' },
+          { header: t('common.diubah'), cell: (brief) => formatDateTime(brief.updatedAt) },
         ],
         items,
-        'Daftar telaahan',
+        t('briefs.daftarTelaahan'),
         'telaahan',
       ),
     );

@@ -1,8 +1,9 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { downloadCsv } from '../csv.js';
 import { loadCategories, pageHead, type PostView, postItem, RANGES, rangeOf } from '../components.js';
 import { button, field, h, mount, notice, select } from '../dom.js';
-import { formatDateTime, formatNumber, label, SENTIMENT_LABELS } from '../format.js';
+import { formatDateTime, label, labelOptions, SENTIMENT_LABELS } from '../format.js';
 import type { PageContext } from '../router.js';
 import { canEdit } from '../session.js';
 
@@ -11,7 +12,19 @@ interface Topic {
   name: string;
 }
 
-const KEYS = ['q', 'topic', 'category', 'sentiment', 'opd', 'region', 'source', 'from', 'to', 'rentang'] as const;
+const KEYS = [
+  'q',
+  'topic',
+  'category',
+  'sentiment',
+  'opd',
+  'region',
+  'source',
+  'issue',
+  'from',
+  'to',
+  'rentang',
+] as const;
 
 /** Telusuri: search stored posts by words, tracked topic, labels, place, source and time. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
@@ -24,8 +37,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       .catch(() => [] as Topic[]),
   ]);
   const opds = [...new Set(categories.map((category) => category.opd))].sort();
-  const all = { value: '', label: 'Semua' };
-  const q = h('input', { type: 'search', name: 'q', value: query.get('q') ?? '', placeholder: 'Kata yang harus ada' });
+  const all = { value: '', label: t('common.semua') };
+  const q = h('input', {
+    type: 'search',
+    name: 'q',
+    value: query.get('q') ?? '',
+    placeholder: t('explore.kataYangHarusAda'),
+  });
   const topic = select(
     [all, ...topics.map((item) => ({ value: item.id, label: item.name }))],
     query.get('topic') ?? '',
@@ -34,39 +52,36 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     [all, ...categories.map((item) => ({ value: item.slug, label: item.name }))],
     query.get('category') ?? '',
   );
-  const sentiment = select(
-    [all, ...Object.entries(SENTIMENT_LABELS).map(([value, text]) => ({ value, label: text }))],
-    query.get('sentiment') ?? '',
-  );
+  const sentiment = select([all, ...labelOptions(SENTIMENT_LABELS)], query.get('sentiment') ?? '');
   const opd = select([all, ...opds.map((item) => ({ value: item, label: item }))], query.get('opd') ?? '');
   const region = h('input', {
     type: 'text',
     value: query.get('region') ?? '',
-    placeholder: 'mis. 33.08',
+    placeholder: t('common.mis3308'),
     spellcheck: false,
   });
   const source = h('input', { type: 'text', value: query.get('source') ?? '', spellcheck: false });
   const explicitPeriod = query.get('from') !== null;
   const range = select(
     [
-      { value: '', label: explicitPeriod ? 'Sesuai tautan' : 'Semua waktu' },
-      ...RANGES.map((item) => ({ value: item.key, label: `${item.label} terakhir` })),
+      { value: '', label: explicitPeriod ? t('explore.sesuaiTautan') : t('common.semuaWaktu') },
+      ...RANGES.map((item) => ({ value: item.key, label: t('common.lastRange', { range: t(item.label) }) })),
     ],
     query.get('rentang') ?? '',
   );
 
   const form = h(
     'form',
-    { class: 'card filters', role: 'search', aria: { label: 'Telusuri unggahan' } },
-    field('Kata kunci', q),
-    field('Topik pantauan', topic),
-    field('Kategori', category),
-    field('Sentimen', sentiment),
+    { class: 'card filters', role: 'search', aria: { label: t('explore.telusuriUnggahan') } },
+    field(t('common.kataKunci'), q),
+    field(t('common.topikPantauan'), topic),
+    field(t('common.kategori'), category),
+    field(t('common.sentimen'), sentiment),
     field('OPD', opd),
-    field('Kode wilayah', region),
-    field('Sumber', source),
-    field('Waktu', range),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Cari'),
+    field(t('common.kodeWilayah'), region),
+    field(t('common.sumber'), source),
+    field(t('common.waktu'), range),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('explore.cari')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -80,6 +95,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       region: region.value.trim(),
       source: source.value.trim(),
       rentang: range.value,
+      // Opened from an issue's chart: the search stays within the issue until its notice's link removes it.
+      issue: query.get('issue') ?? undefined,
     };
     if (!range.value && explicitPeriod) {
       values.from = query.get('from') ?? undefined;
@@ -95,16 +112,26 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   });
 
   // "Memuat…" until the first page of results is in (the browser tests' visit() waits for .loading to go).
-  const summary = h('p', { class: 'muted loading', role: 'status' }, 'Memuat unggahan…');
+  const summary = h('p', { class: 'muted loading', role: 'status' }, t('explore.memuatUnggahan'));
   const list = h('ul', { class: 'post-list' });
   const more = h('div', { class: 'pager' });
   const posts: PostView[] = [];
   const exportCsv = button(
-    'Unduh CSV',
+    t('common.unduhCsv'),
     () =>
       downloadCsv(
         'telusuri.csv',
-        ['Waktu', 'Sumber', 'Penulis', 'Teks', 'Sentimen', 'Kategori', 'OPD', 'Wilayah', 'Tautan'],
+        [
+          t('common.waktu'),
+          t('common.sumber'),
+          t('explore.penulis'),
+          t('explore.teks'),
+          t('common.sentimen'),
+          t('common.kategori'),
+          'OPD',
+          t('common.wilayah'),
+          t('explore.tautan'),
+        ],
         posts.map((post) => [
           formatDateTime(post.createdAt),
           post.source,
@@ -119,9 +146,23 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       ),
     { class: 'btn btn-small btn-ghost' },
   );
+  const issueId = query.get('issue');
+  const withoutIssue = new URLSearchParams(query);
+  withoutIssue.delete('issue');
   mount(
     root,
-    pageHead('Telusuri', 'Cari unggahan; kata yang cocok ditandai. Analis dapat mengoreksi label dengan satu klik.'),
+    pageHead(t('explore.telusuri'), t('explore.cariUnggahanKataYang')),
+    issueId
+      ? h(
+          'p',
+          { class: 'notice notice-info', role: 'status' },
+          t('explore.issueOnly'),
+          ' ',
+          h('a', { href: `/isu/${encodeURIComponent(issueId)}` }, t('common.lihatIsu')),
+          ' · ',
+          h('a', { href: `/telusuri?${withoutIssue.toString()}` }, t('explore.allPosts')),
+        )
+      : null,
     form,
     h('section', { class: 'card' }, h('div', { class: 'row-between' }, summary, exportCsv), list, more),
   );
@@ -138,6 +179,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       opd: query.get('opd'),
       region: query.get('region'),
       source: query.get('source'),
+      issue: query.get('issue'),
       from: period?.from ?? query.get('from'),
       to: period ? undefined : query.get('to'),
       limit: 50,
@@ -153,10 +195,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     summary.classList.remove('loading');
     summary.textContent =
       page.total === 0
-        ? 'Tidak ada unggahan yang cocok.'
-        : `${formatNumber(page.total)} unggahan cocok; ${formatNumber(posts.length)} ditampilkan.`;
+        ? t('explore.tidakAdaUnggahanYang')
+        : t('explore.unggahanCocokDitampilkan', { total: page.total, postsCount: posts.length });
     const next = page.nextCursor;
-    mount(more, next ? button('Muat lebih banyak', () => void load(next).catch(showError), { class: 'btn' }) : null);
+    mount(
+      more,
+      next ? button(t('common.muatLebihBanyak'), () => void load(next).catch(showError), { class: 'btn' }) : null,
+    );
   };
   const showError = (error: unknown) => {
     if (summary.classList.contains('loading')) {

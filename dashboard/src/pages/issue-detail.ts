@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { type ChartCard, chartCard, PALETTE, SENTIMENT_COLORS } from '../charts.js';
 import {
@@ -6,12 +7,14 @@ import {
   categoryName,
   listTable,
   loadCategories,
+  nearDuplicates,
   pageHead,
   sentimentBadge,
   severityBadge,
   stateBadge,
 } from '../components.js';
 import { button, field, h, mount, notice, safeUrl, select } from '../dom.js';
+import { exploreLink } from '../stats.js';
 import {
   formatBucket,
   formatDateTime,
@@ -69,10 +72,10 @@ interface IssueView extends IssueListItem {
   dispositions: Disposition[];
 }
 
-const DISPOSITION_STATUS: Record<string, string> = {
-  forwarded: 'Diteruskan',
-  responded: 'Ditanggapi',
-  completed: 'Selesai',
+const DISPOSITION_STATUS: Record<string, MessageKey> = {
+  forwarded: 'issueDetail.diteruskan',
+  responded: 'issueDetail.ditanggapi',
+  completed: 'common.selesai',
 };
 
 /** Detail isu: what the issue is, how it grew, where, who says what, and what has been done about it. */
@@ -86,9 +89,9 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   } catch (error) {
     mount(
       root,
-      pageHead('Detail isu'),
+      pageHead(t('issueDetail.detailIsu')),
       notice('error', errorText(error)),
-      h('a', { href: '/isu' }, 'Kembali ke daftar isu'),
+      h('a', { href: '/isu' }, t('issueDetail.kembaliKeDaftarIsu')),
     );
     return;
   }
@@ -98,18 +101,26 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     .catch(() => ({ items: [] as AlertView[] }));
   const editable = canEdit();
 
+  // A point of the timeline or a slice of the doughnut opens Telusuri on the issue's posts of that bucket or sentiment.
+  const bucketLinks = issue.timeline.map((point, index) => {
+    const start = new Date(point.bucketStart).getTime();
+    const next = issue.timeline[index + 1]?.bucketStart;
+    const end = next ? new Date(next).getTime() : start + 15 * 60_000;
+    return exploreLink({ issue: issue.id, from: point.bucketStart, to: new Date(end).toISOString() });
+  });
   const timeline = chartCard({
-    title: 'Linimasa',
+    onSelect: (index) => context.navigate(bucketLinks[index]),
+    title: t('issueDetail.linimasa'),
     file: `isu-${issue.id}-linimasa`,
-    summary: `${issue.timeline.length} titik waktu.`,
-    extra: h('p', { class: 'muted small' }, `Unggahan dan akun berbeda per 15 menit, waktu dalam ${zoneName()}.`),
+    summary: t('issueDetail.titikWaktu', { timelineCount: issue.timeline.length }),
+    extra: h('p', { class: 'muted small' }, t('issueDetail.unggahanDanAkunBerbeda', { zoneName: zoneName() })),
     config: {
       type: 'line',
       data: {
         labels: issue.timeline.map((point) => formatBucket(point.bucketStart, 'hour')),
         datasets: [
           {
-            label: 'Unggahan',
+            label: t('common.unggahan'),
             data: issue.timeline.map((point) => point.posts),
             borderColor: PALETTE[0],
             backgroundColor: PALETTE[0],
@@ -117,7 +128,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
             tension: 0.25,
           },
           {
-            label: 'Akun',
+            label: t('common.akunBerbeda'),
             data: issue.timeline.map((point) => point.authors),
             borderColor: PALETTE[1],
             backgroundColor: PALETTE[1],
@@ -132,13 +143,16 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       },
     },
     table: {
-      header: ['Waktu', 'Unggahan', 'Akun'],
+      header: [t('common.waktu'), t('common.unggahan'), t('common.akunBerbeda')],
       rows: issue.timeline.map((point) => [formatDateTime(point.bucketStart), point.posts, point.authors]),
+      links: bucketLinks,
     },
   });
   const sentimentKeys = ['negative', 'neutral', 'positive'] as const;
+  const sentimentLinks = sentimentKeys.map((key) => exploreLink({ issue: issue.id, sentiment: key }));
   const sentiment = chartCard({
-    title: 'Sebaran sentimen',
+    onSelect: (index) => context.navigate(sentimentLinks[index]),
+    title: t('issueDetail.sebaranSentimen'),
     file: `isu-${issue.id}-sentimen`,
     summary: sentimentKeys.map((key) => `${label(SENTIMENT_LABELS, key)} ${issue.sentiment[key]}`).join(', '),
     height: 220,
@@ -156,14 +170,15 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       options: { plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } } },
     },
     table: {
-      header: ['Sentimen', 'Unggahan'],
+      header: [t('common.sentimen'), t('common.unggahan')],
       rows: sentimentKeys.map((key) => [label(SENTIMENT_LABELS, key), issue.sentiment[key]]),
+      links: sentimentLinks,
     },
   });
   charts.push(timeline, sentiment);
 
   const status = h('div', { class: 'form-status' });
-  const act = (path: string, body: unknown, done = 'Tersimpan.') => {
+  const act = (path: string, body: unknown, done = t('issueDetail.tersimpan')) => {
     mount(status);
     api
       .post(`/api/issues/${encodeURIComponent(issue.id)}/${path}`, body)
@@ -179,9 +194,10 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     'ul',
     { class: 'post-list' },
     issue.topPosts.map((post) => {
+      const copies = h('div', { class: 'post-extra', hidden: true });
       const check = h('input', {
         type: 'checkbox',
-        aria: { label: `Pilih unggahan ${post.author ?? ''} untuk dipisahkan` },
+        aria: { label: t('issueDetail.pilihUnggahanUntukDipisahkan', { author: post.author ?? '' }) },
       });
       splitChecks.set(post.id, check);
       return h(
@@ -191,19 +207,28 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
           'div',
           { class: 'post-meta' },
           editable ? check : null,
-          h('span', { class: 'post-author' }, post.author ?? 'Tanpa nama'),
+          h('span', { class: 'post-author' }, post.author ?? t('common.tanpaNama')),
           h('time', null, formatDateTime(post.createdAt)),
           sentimentBadge(post.sentiment),
-          h('span', null, `jangkauan ${formatNumber(post.reach)}`),
+          h('span', null, t('issueDetail.reach', { reach: post.reach })),
         ),
-        h('p', { class: 'post-text' }, post.text ?? '(teks telah dihapus sesuai masa simpan)'),
-        safeUrl(post.url)
-          ? h(
-              'a',
-              { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'small' },
-              'Buka tautan asli',
-            )
-          : null,
+        h('p', { class: 'post-text' }, post.text ?? t('issueDetail.teksTelahDihapusSesuai')),
+        h(
+          'div',
+          { class: 'actions small' },
+          button(t('components.teksSerupa'), () => showCopies(post.id, copies), {
+            class: 'btn-link',
+            aria: { expanded: 'false' },
+          }),
+          safeUrl(post.url)
+            ? h(
+                'a',
+                { href: post.url ?? undefined, target: '_blank', rel: 'noopener noreferrer nofollow' },
+                t('common.bukaTautanAsli'),
+              )
+            : null,
+        ),
+        copies,
       );
     }),
   );
@@ -212,12 +237,16 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     root,
     pageHead(
       issue.label,
-      `${categoryName(categories, issue.category)} · ${issue.opd} · terdeteksi ${formatDateTime(issue.firstDetectedAt)}`,
+      t('issueDetail.terdeteksi', {
+        categoryName: categoryName(categories, issue.category),
+        opd: issue.opd,
+        firstDetectedAt: formatDateTime(issue.firstDetectedAt),
+      }),
       severityBadge(issue.severityLevel),
       stateBadge(issue.state),
       BRIEFS_ENABLED && editable
         ? button(
-            'Buat telaahan',
+            t('issueDetail.buatTelaahan'),
             () => {
               api
                 .post<{ id: string }>(`/api/issues/${encodeURIComponent(issue.id)}/briefs`)
@@ -231,13 +260,13 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     status,
     h(
       'div',
-      { class: 'grid grid-4' },
-      fact('Unggahan', formatNumber(issue.postCount)),
-      fact('Akun berbeda', formatNumber(issue.authors)),
-      fact('Porsi negatif', formatShare(issue.negativeShare)),
+      { class: 'grid grid-4 kpi-grid' },
+      fact(t('common.unggahan'), formatNumber(issue.postCount)),
+      fact(t('common.akunBerbeda'), formatNumber(issue.authors)),
+      fact(t('common.porsiNegatif'), formatShare(issue.negativeShare)),
       fact(
-        'Teks kembar (kampanye)',
-        `${formatShare(issue.nearDuplicateShare)}${issue.campaign ? ' · terindikasi kampanye' : ''}`,
+        t('issueDetail.teksKembarKampanye'),
+        `${formatShare(issue.nearDuplicateShare)}${issue.campaign ? t('issueDetail.terindikasiKampanye') : ''}`,
       ),
     ),
     h('div', { class: 'grid grid-3' }, h('div', { class: 'span-2' }, timeline.element), sentiment.element),
@@ -247,8 +276,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       h(
         'section',
         { class: 'card' },
-        h('header', { class: 'card-head' }, h('h2', null, 'Unggahan utama')),
-        issue.topPosts.length > 0 ? topPosts : h('p', { class: 'muted' }, 'Tidak ada unggahan.'),
+        h('header', { class: 'card-head' }, h('h2', null, t('issueDetail.unggahanUtama'))),
+        issue.topPosts.length > 0 ? topPosts : h('p', { class: 'muted' }, t('issueDetail.tidakAdaUnggahan')),
       ),
       h(
         'div',
@@ -256,24 +285,24 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         h(
           'section',
           { class: 'card' },
-          h('header', { class: 'card-head' }, h('h2', null, 'Lokasi')),
+          h('header', { class: 'card-head' }, h('h2', null, t('issueDetail.lokasi'))),
           listTable(
             [
-              { header: 'Wilayah', cell: (place: IssueView['places'][number]) => place.name },
+              { header: t('common.wilayah'), cell: (place: IssueView['places'][number]) => place.name },
               {
-                header: 'Kode',
+                header: t('common.kode'),
                 cell: (place) => h('span', { class: 'mono small' }, place.code),
                 csv: (place) => place.code,
               },
               {
-                header: 'Unggahan',
+                header: t('common.unggahan'),
                 cell: (place) => formatNumber(place.posts),
                 csv: (place) => place.posts,
                 numeric: true,
               },
             ],
             issue.places,
-            'Lokasi yang disebut',
+            t('issueDetail.lokasiYangDisebut'),
             `isu-${issue.id}-lokasi`,
           ),
         ),
@@ -309,7 +338,7 @@ function severityCard(issue: IssueView): HTMLElement {
     h(
       'header',
       { class: 'card-head' },
-      h('h2', null, `Keparahan ${Math.round(issue.severity)}/100`),
+      h('h2', null, t('issueDetail.keparahan100', { severity: Math.round(issue.severity) })),
       severityBadge(issue.severityLevel),
     ),
     factors.length > 0
@@ -318,7 +347,7 @@ function severityCard(issue: IssueView): HTMLElement {
           { class: 'list-plain small' },
           factors.map((factor) => h('li', null, factor.note ?? factor.name ?? '')),
         )
-      : h('p', { class: 'muted' }, 'Tidak ada rincian.'),
+      : h('p', { class: 'muted' }, t('issueDetail.tidakAdaRincian')),
   );
 }
 
@@ -326,7 +355,7 @@ function historyCard(issue: IssueView): HTMLElement {
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Riwayat status')),
+    h('header', { class: 'card-head' }, h('h2', null, t('issueDetail.riwayatStatus'))),
     h(
       'ul',
       { class: 'list-plain small' },
@@ -339,14 +368,19 @@ function historyCard(issue: IssueView): HTMLElement {
         ),
       ),
       issue.mergedInto
-        ? h('li', null, 'Digabung ke ', h('a', { href: `/isu/${encodeURIComponent(issue.mergedInto)}` }, 'isu lain'))
+        ? h(
+            'li',
+            null,
+            t('issueDetail.digabungKe'),
+            h('a', { href: `/isu/${encodeURIComponent(issue.mergedInto)}` }, t('issueDetail.isuLain')),
+          )
         : null,
       issue.splitFrom
         ? h(
             'li',
             null,
-            'Dipisahkan dari ',
-            h('a', { href: `/isu/${encodeURIComponent(issue.splitFrom)}` }, 'isu induk'),
+            t('issueDetail.dipisahkanDari'),
+            h('a', { href: `/isu/${encodeURIComponent(issue.splitFrom)}` }, t('issueDetail.isuInduk')),
           )
         : null,
     ),
@@ -371,31 +405,35 @@ function dispositionsCard(issue: IssueView, editable: boolean, act: Act, opds: s
           'span',
           { class: 'actions' },
           h('span', { class: 'badge badge-info' }, label(DISPOSITION_STATUS, disposition.status)),
-          disposition.overdue ? h('span', { class: 'badge sev-tinggi' }, 'Lewat tenggat') : null,
-          disposition.forwardedLate ? h('span', { class: 'badge sev-sedang' }, 'Diteruskan terlambat') : null,
+          disposition.overdue ? h('span', { class: 'badge sev-tinggi' }, t('common.lewatTenggat')) : null,
+          disposition.forwardedLate
+            ? h('span', { class: 'badge sev-sedang' }, t('issueDetail.diteruskanTerlambat'))
+            : null,
         ),
       ),
       h(
         'dl',
         { class: 'dl small' },
-        h('dt', null, 'Diteruskan'),
+        h('dt', null, t('issueDetail.diteruskan')),
         h(
           'dd',
           null,
-          `${formatDateTime(disposition.forwardedAt)}${disposition.forwardedBy ? ` oleh ${disposition.forwardedBy}` : ''}`,
+          disposition.forwardedBy
+            ? t('issueDetail.forwardedBy', { at: formatDateTime(disposition.forwardedAt), by: disposition.forwardedBy })
+            : formatDateTime(disposition.forwardedAt),
         ),
-        h('dt', null, 'Tenggat tanggapan'),
-        h('dd', null, `${formatDateTime(disposition.respondDueAt)} (hari kerja)`),
-        disposition.note ? [h('dt', null, 'Catatan'), h('dd', null, disposition.note)] : null,
+        h('dt', null, t('issueDetail.tenggatTanggapan')),
+        h('dd', null, t('issueDetail.hariKerja', { respondDueAt: formatDateTime(disposition.respondDueAt) })),
+        disposition.note ? [h('dt', null, t('issueDetail.catatan')), h('dd', null, disposition.note)] : null,
         disposition.response
           ? [
-              h('dt', null, 'Tanggapan OPD'),
+              h('dt', null, t('issueDetail.tanggapanOpd')),
               h('dd', null, `${disposition.response} (${formatDateTime(disposition.respondedAt)})`),
             ]
           : null,
         disposition.completion
           ? [
-              h('dt', null, 'Penyelesaian'),
+              h('dt', null, t('issueDetail.penyelesaian')),
               h('dd', null, `${disposition.completion} (${formatDateTime(disposition.completedAt)})`),
             ]
           : null,
@@ -404,21 +442,33 @@ function dispositionsCard(issue: IssueView, editable: boolean, act: Act, opds: s
         ? h(
             'div',
             { class: 'stack' },
-            field(canRespond ? 'Tanggapan atau penyelesaian dari OPD' : 'Penyelesaian dari OPD', reply),
+            field(
+              canRespond ? t('issueDetail.tanggapanAtauPenyelesaianDari') : t('issueDetail.penyelesaianDariOpd'),
+              reply,
+            ),
             h(
               'div',
               { class: 'actions' },
               canRespond
                 ? button(
-                    'Catat tanggapan',
+                    t('issueDetail.catatTanggapan'),
                     () =>
-                      act(`dispositions/${disposition.id}/respond`, { text: reply.value }, 'Tanggapan OPD dicatat.'),
+                      act(
+                        `dispositions/${disposition.id}/respond`,
+                        { text: reply.value },
+                        t('issueDetail.tanggapanOpdDicatat'),
+                      ),
                     { class: 'btn' },
                   )
                 : null,
               button(
-                'Catat penyelesaian',
-                () => act(`dispositions/${disposition.id}/complete`, { text: reply.value }, 'Penyelesaian dicatat.'),
+                t('issueDetail.catatPenyelesaian'),
+                () =>
+                  act(
+                    `dispositions/${disposition.id}/complete`,
+                    { text: reply.value },
+                    t('issueDetail.penyelesaianDicatat'),
+                  ),
                 { class: 'btn' },
               ),
             ),
@@ -434,17 +484,24 @@ function dispositionsCard(issue: IssueView, editable: boolean, act: Act, opds: s
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Disposisi ke OPD')),
-    rows.length > 0 ? h('ul', { class: 'list-plain' }, rows) : h('p', { class: 'muted' }, 'Belum didisposisikan.'),
+    h('header', { class: 'card-head' }, h('h2', null, t('issueDetail.disposisiKeOpd'))),
+    rows.length > 0
+      ? h('ul', { class: 'list-plain' }, rows)
+      : h('p', { class: 'muted' }, t('issueDetail.belumDidisposisikan')),
     editable
       ? h(
           'div',
           { class: 'filters' },
-          field('OPD tujuan', opd),
-          field('Catatan disposisi', note),
+          field(t('issueDetail.opdTujuan'), opd),
+          field(t('issueDetail.catatanDisposisi'), note),
           button(
-            'Disposisikan',
-            () => act('dispose', { opd: opd.value, note: note.value || undefined }, 'Isu didisposisikan ke OPD.'),
+            t('issueDetail.disposisikan'),
+            () =>
+              act(
+                'dispose',
+                { opd: opd.value, note: note.value || undefined },
+                t('issueDetail.isuDidisposisikanKeOpd'),
+              ),
             { class: 'btn btn-primary' },
           ),
         )
@@ -456,9 +513,9 @@ function alertsCard(alerts: AlertView[], editable: boolean, context: PageContext
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Peringatan untuk isu ini')),
+    h('header', { class: 'card-head' }, h('h2', null, t('issueDetail.peringatanUntukIsuIni'))),
     alerts.length === 0
-      ? h('p', { class: 'muted' }, 'Tidak ada peringatan.')
+      ? h('p', { class: 'muted' }, t('common.tidakAdaPeringatan'))
       : h(
           'ul',
           { class: 'list-plain' },
@@ -493,7 +550,11 @@ export function alertRow(alert: AlertView, editable: boolean, onChanged: () => v
     h(
       'div',
       { class: 'muted small' },
-      `Aturan: ${alert.rule.name} · ${formatDateTime(alert.createdAt)} · ${formatNumber(alert.evidence.issue.postCount)} unggahan`,
+      t('issueDetail.aturanUnggahan', {
+        name: alert.rule.name,
+        createdAt: formatDateTime(alert.createdAt),
+        postCount: alert.evidence.issue.postCount,
+      }),
     ),
     alert.evidence.matched.length > 0
       ? h(
@@ -506,8 +567,8 @@ export function alertRow(alert: AlertView, editable: boolean, onChanged: () => v
       ? h(
           'div',
           { class: 'actions' },
-          button('Tandai sudah ditanggapi', () => void send('acknowledge'), { class: 'btn btn-small' }),
-          button('Positif palsu', () => void send('false-positive'), { class: 'btn btn-small btn-danger' }),
+          button(t('issueDetail.tandaiSudahDitanggapi'), () => void send('acknowledge'), { class: 'btn btn-small' }),
+          button(t('common.positifPalsu'), () => void send('false-positive'), { class: 'btn btn-small btn-danger' }),
           status,
         )
       : status,
@@ -516,56 +577,79 @@ export function alertRow(alert: AlertView, editable: boolean, onChanged: () => v
 
 function actionsCard(issue: IssueView, act: Act, splitChecks: Map<string, HTMLInputElement>): HTMLElement {
   const name = h('input', { type: 'text', value: issue.label, maxlength: 200 });
-  const target = h('input', { type: 'text', placeholder: 'ID isu tujuan', spellcheck: false });
+  const target = h('input', { type: 'text', placeholder: t('issueDetail.idIsuTujuan'), spellcheck: false });
   const splitLabel = h('input', { type: 'text', maxlength: 200 });
   const note = h('input', { type: 'text', maxlength: 2000 });
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Tindakan')),
+    h('header', { class: 'card-head' }, h('h2', null, t('common.tindakan'))),
     h(
       'div',
       { class: 'grid grid-2' },
       h(
         'div',
         { class: 'stack' },
-        field('Nama isu', name),
-        button('Ganti nama', () => act('rename', { label: name.value.trim() }, 'Nama isu diganti.'), { class: 'btn' }),
-        field('Gabungkan ke isu', target, 'Salin ID dari alamat halaman isu tujuan.'),
-        button('Gabungkan', () => act('merge', { targetId: target.value.trim() }, 'Isu digabungkan.'), {
-          class: 'btn',
-        }),
+        field(t('issueDetail.namaIsu'), name),
+        button(
+          t('issueDetail.gantiNama'),
+          () => act('rename', { label: name.value.trim() }, t('issueDetail.namaIsuDiganti')),
+          { class: 'btn' },
+        ),
+        field(t('issueDetail.gabungkanKeIsu'), target, t('issueDetail.salinIdDariAlamat')),
+        button(
+          t('issueDetail.gabungkan'),
+          () => act('merge', { targetId: target.value.trim() }, t('issueDetail.isuDigabungkan')),
+          {
+            class: 'btn',
+          },
+        ),
       ),
       h(
         'div',
         { class: 'stack' },
-        field('Nama isu baru untuk unggahan yang dicentang', splitLabel),
+        field(t('issueDetail.namaIsuBaruUntuk'), splitLabel),
         button(
-          'Pisahkan unggahan terpilih',
+          t('issueDetail.pisahkanUnggahanTerpilih'),
           () => {
             const postIds = [...splitChecks].filter(([, check]) => check.checked).map(([postId]) => postId);
             act(
               'split',
               { postIds, label: splitLabel.value.trim() || undefined },
-              'Unggahan dipisahkan menjadi isu baru.',
+              t('issueDetail.unggahanDipisahkanMenjadiIsu'),
             );
           },
           { class: 'btn' },
         ),
-        field('Catatan', note),
+        field(t('issueDetail.catatan'), note),
         h(
           'div',
           { class: 'actions' },
           button(
-            'Tandai ditindaklanjuti',
-            () => act('follow-up', { note: note.value || undefined }, 'Isu ditandai ditindaklanjuti.'),
+            t('issueDetail.tandaiDitindaklanjuti'),
+            () => act('follow-up', { note: note.value || undefined }, t('issueDetail.isuDitandaiDitindaklanjuti')),
             { class: 'btn btn-primary' },
           ),
-          button('Abaikan isu', () => act('dismiss', { note: note.value || undefined }, 'Isu diabaikan.'), {
-            class: 'btn btn-danger',
-          }),
+          button(
+            t('issueDetail.abaikanIsu'),
+            () => act('dismiss', { note: note.value || undefined }, t('issueDetail.isuDiabaikan')),
+            {
+              class: 'btn btn-danger',
+            },
+          ),
         ),
       ),
     ),
   );
+}
+
+/** Near-duplicate campaigns on the issue page: a top post's group of copies, shown and hidden on demand. */
+function showCopies(postId: string, into: HTMLElement): void {
+  const toggle = into.previousElementSibling?.querySelector('button');
+  into.hidden = !into.hidden;
+  toggle?.setAttribute('aria-expanded', String(!into.hidden));
+  if (!into.hidden && !into.hasChildNodes()) {
+    mount(into, h('span', { class: 'muted' }, t('common.memuat')));
+    nearDuplicates(postId, into).catch((error: unknown) => mount(into, notice('error', errorText(error))));
+  }
 }

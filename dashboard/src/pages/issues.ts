@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import {
   categoryName,
@@ -10,7 +11,7 @@ import {
   stateBadge,
 } from '../components.js';
 import { field, h, mount, notice, select } from '../dom.js';
-import { formatDateTime, formatNumber, formatShare, SEVERITY_LABELS, STATE_LABELS } from '../format.js';
+import { formatDateTime, formatNumber, formatShare, labelOptions, SEVERITY_LABELS, STATE_LABELS } from '../format.js';
 import type { PageContext } from '../router.js';
 
 export interface IssueListItem {
@@ -37,19 +38,19 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   const query = context.query;
   const categories = await loadCategories();
   const opds = [...new Set(categories.map((category) => category.opd))].sort();
-  const options = (table: Record<string, string>) => [
-    { value: '', label: 'Semua' },
-    ...Object.entries(table).map(([value, text]) => ({ value, label: text })),
+  const options = (table: Record<string, MessageKey>) => [
+    { value: '', label: t('common.semua') },
+    ...labelOptions(table),
   ];
   const state = select(options(STATE_LABELS), query.get('state') ?? '', { name: 'state' });
   const severity = select(options(SEVERITY_LABELS), query.get('severity') ?? '', { name: 'severity' });
   const category = select(
-    [{ value: '', label: 'Semua' }, ...categories.map((item) => ({ value: item.slug, label: item.name }))],
+    [{ value: '', label: t('common.semua') }, ...categories.map((item) => ({ value: item.slug, label: item.name }))],
     query.get('category') ?? '',
     { name: 'category' },
   );
   const opd = select(
-    [{ value: '', label: 'Semua' }, ...opds.map((item) => ({ value: item, label: item }))],
+    [{ value: '', label: t('common.semua') }, ...opds.map((item) => ({ value: item, label: item }))],
     query.get('opd') ?? '',
     { name: 'opd' },
   );
@@ -57,27 +58,27 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     type: 'text',
     name: 'region',
     value: query.get('region') ?? '',
-    placeholder: 'mis. 33.08',
+    placeholder: t('common.mis3308'),
     spellcheck: false,
   });
   const range = select(
     [
-      { value: '', label: 'Semua waktu' },
-      ...RANGES.map((item) => ({ value: item.key, label: `${item.label} terakhir` })),
+      { value: '', label: t('common.semuaWaktu') },
+      ...RANGES.map((item) => ({ value: item.key, label: t('common.lastRange', { range: t(item.label) }) })),
     ],
     query.get('rentang') ?? '',
     { name: 'rentang' },
   );
   const form = h(
     'form',
-    { class: 'card filters', aria: { label: 'Saring isu' } },
-    field('Status', state),
-    field('Tingkat keparahan', severity),
-    field('Kategori', category),
+    { class: 'card filters', aria: { label: t('issues.saringIsu') } },
+    field(t('common.status'), state),
+    field(t('issues.tingkatKeparahan'), severity),
+    field(t('common.kategori'), category),
     field('OPD', opd),
-    field('Kode wilayah', region),
-    field('Waktu', range),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Terapkan'),
+    field(t('common.kodeWilayah'), region),
+    field(t('common.waktu'), range),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('common.terapkan')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -97,13 +98,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     }
     context.navigate(`/isu${params.size > 0 ? `?${params.toString()}` : ''}`);
   });
-  const results = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat isu…'));
-  mount(
-    root,
-    pageHead('Isu', 'Isu yang terdeteksi dari lonjakan percakapan, yang paling parah di atas.'),
-    form,
-    results,
-  );
+  const results = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('issues.memuatIsu')));
+  mount(root, pageHead(t('common.isu'), t('issues.isuYangTerdeteksiDari')), form, results);
 
   const period = query.get('rentang') ? rangeOf(query.get('rentang')) : null;
   try {
@@ -121,41 +117,41 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
       listTable(
         [
           {
-            header: 'Isu',
+            header: t('common.isu'),
             cell: (issue: IssueListItem) =>
               h(
                 'span',
                 null,
                 h('a', { href: `/isu/${encodeURIComponent(issue.id)}` }, issue.label),
-                issue.campaign ? h('span', { class: 'badge badge-info' }, ' Kampanye') : null,
+                issue.campaign ? h('span', { class: 'badge badge-info' }, t('issues.kampanye')) : null,
               ),
             csv: (issue) => issue.label,
           },
           {
-            header: 'Keparahan',
+            header: t('common.keparahan'),
             cell: (issue) => severityBadge(issue.severityLevel),
             csv: (issue) => `${issue.severityLevel} (${Math.round(issue.severity)})`,
           },
-          { header: 'Status', cell: (issue) => stateBadge(issue.state) },
-          { header: 'Kategori', cell: (issue) => categoryName(categories, issue.category) },
+          { header: t('common.status'), cell: (issue) => stateBadge(issue.state) },
+          { header: t('common.kategori'), cell: (issue) => categoryName(categories, issue.category) },
           { header: 'OPD', cell: (issue) => issue.opd },
           {
-            header: 'Unggahan',
+            header: t('common.unggahan'),
             cell: (issue) => formatNumber(issue.postCount),
             csv: (issue) => issue.postCount,
             numeric: true,
           },
           {
-            header: 'Akun',
+            header: t('common.akun'),
             cell: (issue) => formatNumber(issue.authors),
             csv: (issue) => issue.authors,
             numeric: true,
           },
-          { header: 'Negatif', cell: (issue) => formatShare(issue.negativeShare), numeric: true },
-          { header: 'Aktivitas terakhir', cell: (issue) => formatDateTime(issue.lastActivityAt) },
+          { header: t('common.negatif'), cell: (issue) => formatShare(issue.negativeShare), numeric: true },
+          { header: t('issues.aktivitasTerakhir'), cell: (issue) => formatDateTime(issue.lastActivityAt) },
         ],
         items,
-        'Daftar isu',
+        t('issues.daftarIsu'),
         'isu',
       ),
     );

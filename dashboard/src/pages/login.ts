@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { h, field, mount, notice } from '../dom.js';
 
@@ -20,12 +21,12 @@ export function renderLogin(root: HTMLElement, returnTo: string | null, onDone: 
   });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
   const status = h('div', { class: 'form-status' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Masuk');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, t('login.masuk'));
   const form = h(
     'form',
-    { class: 'stack', aria: { label: 'Masuk' } },
-    field('Nama pengguna', username),
-    field('Kata sandi', password),
+    { class: 'stack', aria: { label: t('login.masuk') } },
+    field(t('common.namaPengguna'), username),
+    field(t('login.kataSandi'), password),
     status,
     submit,
   );
@@ -61,11 +62,11 @@ export function renderLogin(root: HTMLElement, returnTo: string | null, onDone: 
           'div',
           { class: 'auth-brand' },
           h('span', { class: 'brand-mark', aria: { hidden: 'true' } }, 'PI'),
-          h('span', null, 'Pantau Isu'),
+          h('span', null, t('common.pantauIsu')),
         ),
-        h('h1', null, 'Masuk'),
-        h('p', { class: 'muted' }, 'Pemantauan isu media sosial untuk pemerintah daerah.'),
-        returnTo ? notice('info', 'Sesi Anda telah berakhir. Silakan masuk kembali.') : null,
+        h('h1', null, t('login.masuk')),
+        h('p', { class: 'muted' }, t('login.pemantauanIsuMediaSosial')),
+        returnTo ? notice('info', t('login.sesiAndaTelahBerakhir')) : null,
         form,
       ),
     ),
@@ -85,15 +86,15 @@ function codeStep(challengeToken: string, onDone: () => Promise<void>): HTMLElem
     required: true,
   });
   const status = h('div', { class: 'form-status' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Verifikasi');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, t('login.verifikasi'));
   const step = h(
     'form',
-    { class: 'stack', aria: { label: 'Kode verifikasi' } },
-    notice('info', 'Kata sandi benar. Masukkan kode dari aplikasi autentikator Anda.'),
-    field('Kode verifikasi', code, '6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.'),
+    { class: 'stack', aria: { label: t('common.kodeVerifikasi') } },
+    notice('info', t('login.kataSandiBenarMasukkan')),
+    field(t('common.kodeVerifikasi'), code, t('login.6AngkaDariAplikasi')),
     status,
     submit,
-    h('p', null, h('a', { href: '/masuk' }, 'Kembali ke langkah kata sandi')),
+    h('p', null, h('a', { href: '/masuk' }, t('login.kembaliKeLangkahKata'))),
   );
   step.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -121,20 +122,20 @@ export function renderPasswordChange(root: HTMLElement, forced: boolean, onDone:
   const next = h('input', { type: 'password', autocomplete: 'new-password', required: true });
   const repeat = h('input', { type: 'password', autocomplete: 'new-password', required: true });
   const status = h('div', { class: 'form-status' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Simpan kata sandi baru');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('login.simpanKataSandiBaru'));
   const form = h(
     'form',
-    { class: 'stack', aria: { label: 'Ganti kata sandi' } },
-    field('Kata sandi saat ini', current),
-    field('Kata sandi baru', next, 'Minimal 10 karakter dan tidak sama dengan nama pengguna.'),
-    field('Ulangi kata sandi baru', repeat),
+    { class: 'stack', aria: { label: t('login.gantiKataSandi') } },
+    field(t('login.kataSandiSaatIni'), current),
+    field(t('login.kataSandiBaru'), next, t('login.minimal10KarakterDan')),
+    field(t('login.ulangiKataSandiBaru'), repeat),
     status,
     submit,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (next.value !== repeat.value) {
-      mount(status, notice('error', 'Kata sandi baru dan ulangannya tidak sama.'));
+      mount(status, notice('error', t('login.kataSandiBaruDan')));
       repeat.focus();
       return;
     }
@@ -143,7 +144,7 @@ export function renderPasswordChange(root: HTMLElement, forced: boolean, onDone:
       .post('/api/auth/password', { currentPassword: current.value, newPassword: next.value })
       .then(async () => {
         form.reset();
-        mount(status, notice('success', 'Kata sandi telah diganti. Sesi lain akun ini telah diakhiri.'));
+        mount(status, notice('success', t('login.kataSandiTelahDiganti')));
         await onDone();
       })
       .catch((error: unknown) => mount(status, notice('error', errorText(error))))
@@ -154,8 +155,8 @@ export function renderPasswordChange(root: HTMLElement, forced: boolean, onDone:
   const card = h(
     'div',
     { class: forced ? 'auth-card card' : 'card narrow' },
-    h('h1', null, 'Ganti kata sandi'),
-    forced ? notice('info', 'Demi keamanan, ganti kata sandi sementara Anda sebelum melanjutkan.') : null,
+    h('h1', null, t('login.gantiKataSandi')),
+    forced ? notice('info', t('login.demiKeamananGantiKata')) : null,
     form,
   );
   mount(root, forced ? h('div', { class: 'auth-page' }, card) : card);

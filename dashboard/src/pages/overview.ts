@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { type ChartCard, chartCard, PALETTE, SENTIMENT_COLORS } from '../charts.js';
 import {
@@ -5,6 +6,7 @@ import {
   type AlertView,
   listTable,
   pageHead,
+  RANGES,
   rangeOf,
   rangePicker,
   severityBadge,
@@ -61,12 +63,14 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   context.onLeave(() => charts.forEach((chart) => chart.destroy()));
 
   const updated = h('span', { class: 'muted small' });
-  const body = h('div', null, h('p', { class: 'loading' }, 'Memuat ringkasan…'));
+  const body = h('div', null, h('p', { class: 'loading' }, t('overview.memuatRingkasan')));
   mount(
     root,
     pageHead(
-      'Ringkasan',
-      `Gambaran percakapan publik ${label({ '6h': '6 jam', '24h': '24 jam', '7d': '7 hari', '30d': '30 hari' }, range.key)} terakhir.`,
+      t('common.ringkasan'),
+      t('overview.gambaranPercakapanPublikTerakhir', {
+        key: t(RANGES.find((item) => item.key === range.key)?.label ?? 'common.24Jam'),
+      }),
       updated,
       rangePicker(range.key, (key) => context.navigate(`/?rentang=${key}`)),
     ),
@@ -88,31 +92,34 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     ]);
     setTimeZone(overview.timeZone);
     charts.splice(0).forEach((chart) => chart.destroy());
-    const volumeCard = volumeChart(bySource, filters, context, 'Volume unggahan per sumber', 'volume-per-sumber');
+    const volumeCard = volumeChart(
+      bySource,
+      filters,
+      context,
+      t('overview.volumeUnggahanPerSumber'),
+      'volume-per-sumber',
+    );
     const sentimentCard = sentimentChart(bySentiment, filters, context);
-    const categoryCard = breakdownChart(categories, 'category', 'Kategori', 'kategori', filters, context);
-    const opdCard = breakdownChart(opds, 'opd', 'OPD penanggung jawab', 'opd', filters, context);
+    const categoryCard = breakdownChart(categories, 'category', t('common.kategori'), 'kategori', filters, context);
+    const opdCard = breakdownChart(opds, 'opd', t('common.opdPenanggungJawab'), 'opd', filters, context);
     charts.push(volumeCard, sentimentCard, categoryCard, opdCard);
     const mapSlot = h(
       'section',
       { class: 'card map-card' },
-      h('h2', null, 'Peta sebaran unggahan'),
-      h('p', { class: 'loading' }, 'Memuat peta…'),
+      h('h2', null, t('common.petaSebaranUnggahan')),
+      h('p', { class: 'loading' }, t('common.memuatPeta')),
     );
     mount(
       body,
       overview.notApplied.length > 0
-        ? notice(
-            'info',
-            `Sebagian saringan tidak dapat diterapkan pada angka ringkasan: ${overview.notApplied.join(', ')}.`,
-          )
+        ? notice('info', t('overview.sebagianSaringanTidakDapat', { notApplied: overview.notApplied.join(', ') }))
         : null,
       h(
         'div',
-        { class: 'grid grid-4' },
-        kpi('Unggahan', overview.posts, formatNumber, 'neutral'),
-        kpi('Akun berbeda', overview.authors, formatNumber, 'neutral'),
-        kpi('Porsi sentimen negatif', overview.negativeShare, formatShare, 'up-bad'),
+        { class: 'grid grid-4 kpi-grid' },
+        kpi(t('common.unggahan'), overview.posts, formatNumber, 'neutral'),
+        kpi(t('common.akunBerbeda'), overview.authors, formatNumber, 'neutral'),
+        kpi(t('common.porsiSentimenNegatif'), overview.negativeShare, formatShare, 'up-bad'),
         issuesTile(overview.openIssues, overview.alerts),
       ),
       h('div', { class: 'grid grid-2' }, h('div', { class: 'span-2' }, volumeCard.element)),
@@ -132,8 +139,8 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
           mapCard({ filters, navigate: (path) => context.navigate(path), onChart: (card) => charts.push(card) }),
         ),
       )
-      .catch(() => mount(mapSlot, notice('error', 'Peta tidak dapat dimuat. Muat ulang halaman untuk mencoba lagi.')));
-    updated.textContent = `Diperbarui ${formatDateTime(new Date().toISOString())}`;
+      .catch(() => mount(mapSlot, notice('error', t('overview.petaTidakDapatDimuat'))));
+    updated.textContent = t('overview.diperbarui', { toISOString: formatDateTime(new Date().toISOString()) });
     if (!readyMarked) {
       readyMarked = true;
       performance.mark('overview-ready');
@@ -143,7 +150,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   try {
     await load();
   } catch (error) {
-    mount(body, notice('error', `Ringkasan tidak dapat dimuat: ${errorText(error)}`));
+    mount(body, notice('error', t('overview.ringkasanTidakDapatDimuat', { errorText: errorText(error) })));
     return;
   }
 
@@ -186,7 +193,9 @@ function kpi(
     h(
       'p',
       { class: `kpi-change ${tone}` },
-      change === null ? 'belum ada data periode sebelumnya' : `${formatChange(change)} dibanding periode sebelumnya`,
+      change === null
+        ? t('overview.belumAdaDataPeriode')
+        : t('overview.dibandingPeriodeSebelumnya', { change: formatChange(change) }),
     ),
   );
 }
@@ -197,7 +206,7 @@ function issuesTile(open: { level: string; count: number }[], alerts: Overview['
   return h(
     'section',
     { class: 'card kpi' },
-    h('h2', { class: 'kpi-label' }, 'Isu terbuka'),
+    h('h2', { class: 'kpi-label' }, t('common.isuTerbuka')),
     h('p', { class: 'kpi-value' }, h('a', { href: '/isu' }, formatNumber(total))),
     h(
       'p',
@@ -214,7 +223,7 @@ function issuesTile(open: { level: string; count: number }[], alerts: Overview['
       h(
         'a',
         { href: '/peringatan', class: 'small' },
-        `${formatNumber(alerts.value)} peringatan baru, ${formatNumber(alerts.unacknowledged)} belum ditanggapi`,
+        t('overview.peringatanBaruBelumDitanggapi', { value: alerts.value, unacknowledged: alerts.unacknowledged }),
       ),
     ),
   );
@@ -246,7 +255,7 @@ function volumeChart(
   const burstData = volume.buckets.map((bucket, index) => (bursts.has(bucket) ? totals[index] : null));
   const lonjakan = {
     type: 'line' as const,
-    label: 'Lonjakan terdeteksi',
+    label: t('overview.lonjakanTerdeteksi'),
     data: burstData,
     showLine: false,
     pointStyle: 'triangle' as const,
@@ -264,13 +273,13 @@ function volumeChart(
   return chartCard({
     title,
     file,
-    summary: `${volume.series.length} sumber, ${volume.buckets.length} titik waktu, ${bursts.size} lonjakan.`,
+    summary: t('overview.sumberTitikWaktuLonjakan', {
+      seriesCount: volume.series.length,
+      bucketsCount: volume.buckets.length,
+      size: bursts.size,
+    }),
     height: 280,
-    extra: h(
-      'p',
-      { class: 'muted small' },
-      `Dalam kurung: perubahan dibanding periode sebelumnya. Segitiga merah: lonjakan saat isu pertama terdeteksi. Waktu dalam ${zoneName()}.`,
-    ),
+    extra: h('p', { class: 'muted small' }, t('overview.dalamKurungPerubahanDibanding', { zoneName: zoneName() })),
     config: {
       type: 'line',
       data: { labels, datasets: bursts.size > 0 ? [...datasets, lonjakan] : datasets },
@@ -283,7 +292,7 @@ function volumeChart(
               afterBody: (items) => {
                 const bucket = volume.buckets[items[0]?.dataIndex ?? -1];
                 const issues = bucket ? (volume.burstIssues.get(bucket) ?? []) : [];
-                return issues.map((issue) => `Isu baru: ${issue.label}`);
+                return issues.map((issue) => t('overview.isuBaru', { label: issue.label }));
               },
             },
           },
@@ -295,7 +304,12 @@ function volumeChart(
       },
     },
     table: {
-      header: ['Waktu', ...volume.series.map((item) => item.label), 'Total', 'Isu baru terdeteksi'],
+      header: [
+        t('common.waktu'),
+        ...volume.series.map((item) => item.label),
+        t('overview.total'),
+        t('overview.isuBaruTerdeteksi'),
+      ],
       rows: volume.buckets.map((bucket, index) => [
         formatBucket(bucket, volume.interval),
         ...datasets.map((dataset) => dataset.data[index]),
@@ -321,9 +335,9 @@ function sentimentChart(volume: Volume, filters: StatsFilters, context: PageCont
     stack: 'sentimen',
   }));
   return chartCard({
-    title: 'Tren sentimen',
+    title: t('overview.trenSentimen'),
     file: 'tren-sentimen',
-    summary: 'Jumlah unggahan per sentimen per waktu.',
+    summary: t('overview.jumlahUnggahanPerSentimen'),
     config: {
       type: 'bar',
       data: { labels, datasets },
@@ -336,7 +350,7 @@ function sentimentChart(volume: Volume, filters: StatsFilters, context: PageCont
       },
     },
     table: {
-      header: ['Waktu', ...datasets.map((dataset) => dataset.label)],
+      header: [t('common.waktu'), ...datasets.map((dataset) => dataset.label)],
       rows: volume.buckets.map((bucket, index) => [
         formatBucket(bucket, volume.interval),
         ...datasets.map((dataset) => dataset.data[index]),
@@ -364,14 +378,19 @@ function breakdownChart(
   return chartCard({
     title,
     file,
-    summary: `${top.length} teratas menurut jumlah unggahan.`,
+    summary: t('overview.teratasMenurutJumlahUnggahan', { topCount: top.length }),
     height: Math.max(180, top.length * 28 + 40),
     config: {
       type: 'bar',
       data: {
         labels: top.map((row) => row.label),
         datasets: [
-          { label: 'Unggahan', data: top.map((row) => row.posts), backgroundColor: PALETTE[0], borderRadius: 3 },
+          {
+            label: t('common.unggahan'),
+            data: top.map((row) => row.posts),
+            backgroundColor: PALETTE[0],
+            borderRadius: 3,
+          },
         ],
       },
       options: {
@@ -386,7 +405,7 @@ function breakdownChart(
       },
     },
     table: {
-      header: [title, 'Unggahan', 'Porsi negatif', 'Perubahan'],
+      header: [title, t('common.unggahan'), t('common.porsiNegatif'), t('common.perubahan')],
       rows: rows.map((row) => [row.label, row.posts, formatShare(row.negativeShare), formatChange(row.change)]),
     },
     onSelect: (index) => context.navigate(exploreLink({ ...filters, [dim]: top[index]?.key })),
@@ -397,31 +416,44 @@ function shorten(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }
 
-const LEVELS = [
-  { value: 'province', label: 'Provinsi' },
-  { value: 'regency', label: 'Kabupaten/kota' },
-  { value: 'district', label: 'Kecamatan' },
+const LEVELS: { value: string; label: MessageKey }[] = [
+  { value: 'province', label: 'overview.provinsi' },
+  { value: 'regency', label: 'overview.kabupatenKota' },
+  { value: 'district', label: 'overview.kecamatan' },
 ];
 
 function regionsCard(rows: BreakdownRow[], filters: StatsFilters): HTMLElement {
   const body = h('div');
-  const level = select(LEVELS, 'regency', { aria: { label: 'Tingkat wilayah' }, class: 'compact' });
+  const level = select(
+    LEVELS.map((item) => ({ value: item.value, label: t(item.label) })),
+    'regency',
+    { aria: { label: t('overview.tingkatWilayah') }, class: 'compact' },
+  );
   const fill = (items: BreakdownRow[]) =>
     mount(
       body,
       listTable(
         [
           {
-            header: 'Wilayah',
+            header: t('common.wilayah'),
             cell: (row: BreakdownRow) => h('a', { href: exploreLink({ ...filters, region: row.key }) }, row.label),
             csv: (row) => row.label,
           },
-          { header: 'Kode', cell: (row) => h('span', { class: 'mono small' }, row.key), csv: (row) => row.key },
-          { header: 'Unggahan', cell: (row) => formatNumber(row.posts), csv: (row) => row.posts, numeric: true },
-          { header: 'Negatif', cell: (row) => formatShare(row.negativeShare), numeric: true },
+          {
+            header: t('common.kode'),
+            cell: (row) => h('span', { class: 'mono small' }, row.key),
+            csv: (row) => row.key,
+          },
+          {
+            header: t('common.unggahan'),
+            cell: (row) => formatNumber(row.posts),
+            csv: (row) => row.posts,
+            numeric: true,
+          },
+          { header: t('common.negatif'), cell: (row) => formatShare(row.negativeShare), numeric: true },
         ],
         items.slice(0, 10),
-        'Wilayah dengan unggahan terbanyak',
+        t('overview.wilayahDenganUnggahanTerbanyak'),
         'wilayah-teratas',
       ),
     );
@@ -434,7 +466,7 @@ function regionsCard(rows: BreakdownRow[], filters: StatsFilters): HTMLElement {
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Wilayah teratas'), level),
+    h('header', { class: 'card-head' }, h('h2', null, t('overview.wilayahTeratas')), level),
     body,
   );
 }
@@ -447,11 +479,11 @@ function emergingCard(items: IssueItem[]): HTMLElement {
     h(
       'header',
       { class: 'card-head' },
-      h('h2', null, 'Isu yang muncul'),
-      h('a', { href: '/isu', class: 'small' }, 'Semua isu'),
+      h('h2', null, t('overview.isuYangMuncul')),
+      h('a', { href: '/isu', class: 'small' }, t('common.semuaIsu')),
     ),
     sorted.length === 0
-      ? h('p', { class: 'muted' }, 'Belum ada isu baru pada periode ini.')
+      ? h('p', { class: 'muted' }, t('overview.belumAdaIsuBaru'))
       : h(
           'ul',
           { class: 'list-plain' },
@@ -469,7 +501,10 @@ function emergingCard(items: IssueItem[]): HTMLElement {
                 'div',
                 { class: 'muted small' },
                 stateBadge(issue.state),
-                ` ${formatNumber(issue.postCount)} unggahan · ${formatDateTime(issue.lastActivityAt)}`,
+                t('overview.unggahan', {
+                  postCount: issue.postCount,
+                  lastActivityAt: formatDateTime(issue.lastActivityAt),
+                }),
               ),
             ),
           ),
@@ -484,11 +519,11 @@ function alertsCard(items: AlertView[]): HTMLElement {
     h(
       'header',
       { class: 'card-head' },
-      h('h2', null, 'Peringatan terbaru'),
-      h('a', { href: '/peringatan', class: 'small' }, 'Semua peringatan'),
+      h('h2', null, t('overview.peringatanTerbaru')),
+      h('a', { href: '/peringatan', class: 'small' }, t('overview.semuaPeringatan')),
     ),
     items.length === 0
-      ? h('p', { class: 'muted' }, 'Belum ada peringatan.')
+      ? h('p', { class: 'muted' }, t('overview.belumAdaPeringatan'))
       : h(
           'ul',
           { class: 'list-plain' },

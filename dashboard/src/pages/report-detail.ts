@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { type ChartCard, chartCard, PALETTE } from '../charts.js';
 import { listTable, pageHead, severityBadge, stateBadge } from '../components.js';
@@ -15,6 +16,7 @@ import {
 } from '../format.js';
 import type { PageContext } from '../router.js';
 import { canEdit } from '../session.js';
+import { exploreLink } from '../stats.js';
 import { type ReportListItem, TRIGGERS } from './reports.js';
 
 /** The report as GET /api/reports/:id returns it (src/reports/daily-report.types.ts). */
@@ -72,27 +74,31 @@ interface Report extends ReportListItem {
   deliveries: Delivery[];
 }
 
-const GROUPS: { key: keyof ReportContent['groups']; title: string }[] = [
-  { key: 'perluPerhatian', title: 'Perlu perhatian' },
-  { key: 'perluKlarifikasi', title: 'Perlu klarifikasi' },
-  { key: 'kabarBaik', title: 'Kabar baik' },
+const GROUPS: { key: keyof ReportContent['groups']; title: MessageKey }[] = [
+  { key: 'perluPerhatian', title: 'reportDetail.perluPerhatian' },
+  { key: 'perluKlarifikasi', title: 'reportDetail.perluKlarifikasi' },
+  { key: 'kabarBaik', title: 'reportDetail.kabarBaik' },
 ];
-const CHANNELS: Record<string, string> = { inbox: 'Kotak masuk', email: 'Surel', telegram: 'Telegram' };
-const DELIVERY: Record<string, string> = {
-  pending: 'Menunggu',
-  retrying: 'Dicoba ulang',
-  sent: 'Terkirim',
-  failed: 'Gagal',
+const CHANNELS: Record<string, MessageKey> = {
+  inbox: 'reportDetail.kotakMasuk',
+  email: 'reportDetail.surel',
+  telegram: 'reportDetail.telegram',
+};
+const DELIVERY: Record<string, MessageKey> = {
+  pending: 'common.menunggu',
+  retrying: 'reportDetail.dicobaUlang',
+  sent: 'reportDetail.terkirim',
+  failed: 'common.gagal',
 };
 
 /** One daily report to read: summary, figures, issues by group, alerts, categories, overdue dispositions, downloads. */
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
-  mount(root, h('p', { class: 'loading' }, 'Memuat laporan…'));
+  mount(root, h('p', { class: 'loading' }, t('reportDetail.memuatLaporan')));
   let report: Report;
   try {
     report = await api.get<Report>(`/api/reports/${encodeURIComponent(context.params.id)}`);
   } catch (error) {
-    mount(root, pageHead('Laporan harian'), notice('error', errorText(error)));
+    mount(root, pageHead(t('common.laporanHarian')), notice('error', errorText(error)));
     return;
   }
   const content = report.content;
@@ -100,7 +106,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   const status = h('div', { class: 'form-status' });
   const charts: ChartCard[] = [];
   context.onLeave(() => charts.forEach((chart) => chart.destroy()));
-  const hourly = hourlyChart(content);
+  const hourly = hourlyChart(content, (to) => context.navigate(to));
   charts.push(hourly);
 
   const exportButton = (format: 'docx' | 'pdf') =>
@@ -112,20 +118,23 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
         })
           .then(async (response) => {
             if (!response.ok) {
-              throw new Error(`Unduhan gagal (${response.status}).`);
+              throw new Error(t('reportDetail.unduhanGagal', { status: response.status }));
             }
             download(`laporan-harian-${report.reportDate}.${format}`, await response.blob());
           })
           .catch((error: unknown) =>
-            mount(status, notice('error', error instanceof Error ? error.message : 'Unduhan gagal.')),
+            mount(status, notice('error', error instanceof Error ? error.message : t('common.unduhanGagal'))),
           ),
-      { class: 'btn btn-small', aria: { label: `Unduh laporan sebagai ${format.toUpperCase()}` } },
+      {
+        class: 'btn btn-small',
+        aria: { label: t('reportDetail.unduhLaporanSebagai', { toUpperCase: format.toUpperCase() }) },
+      },
     );
   const regenerate = canEdit()
     ? button(
-        'Susun ulang',
+        t('reportDetail.susunUlang'),
         () => {
-          mount(status, notice('info', 'Menyusun ulang laporan…'));
+          mount(status, notice('info', t('reportDetail.menyusunUlangLaporan')));
           api
             .post<{ id: string }>('/api/reports/daily', { date: report.reportDate })
             .then((fresh) => {
@@ -145,28 +154,32 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     root,
     pageHead(
       content.title,
-      `${content.period.text} · ${label(TRIGGERS, report.trigger)}${report.generation > 1 ? `, disusun ke-${report.generation}` : ''} · ${formatDateTime(report.generatedAt)}`,
-      h('a', { href: '/laporan', class: 'btn btn-small' }, 'Semua laporan'),
+      `${content.period.text} · ${label(TRIGGERS, report.trigger)}${report.generation > 1 ? t('reportDetail.disusunKe', { generation: report.generation }) : ''} · ${formatDateTime(report.generatedAt)}`,
+      h('a', { href: '/laporan', class: 'btn btn-small' }, t('reportDetail.semuaLaporan')),
       exportButton('docx'),
       exportButton('pdf'),
       regenerate,
     ),
     status,
-    h('section', { class: 'card' }, h('h2', null, 'Ringkasan'), h('p', null, content.summary)),
+    h('section', { class: 'card' }, h('h2', null, t('common.ringkasan')), h('p', null, content.summary)),
     h(
       'div',
-      { class: 'grid grid-4' },
-      figure('Unggahan', formatNumber(content.overview.posts.value), formatChange(content.overview.posts.change)),
-      figure('Akun berbeda (perkiraan)', formatNumber(content.overview.authors)),
-      figure('Porsi sentimen negatif', formatShare(content.overview.negativeShare)),
-      figure('Isu terbuka', formatNumber(content.overview.openIssues)),
+      { class: 'grid grid-4 kpi-grid' },
+      figure(
+        t('common.unggahan'),
+        formatNumber(content.overview.posts.value),
+        formatChange(content.overview.posts.change),
+      ),
+      figure(t('reportDetail.akunBerbedaPerkiraan'), formatNumber(content.overview.authors)),
+      figure(t('common.porsiSentimenNegatif'), formatShare(content.overview.negativeShare)),
+      figure(t('common.isuTerbuka'), formatNumber(content.overview.openIssues)),
     ),
     h('div', { class: 'grid grid-2' }, hourly.element, sourcesCard(content)),
     topIssuesCard(content),
     h(
       'div',
       { class: 'grid grid-3' },
-      GROUPS.map((group) => groupCard(group.title, content.groups[group.key])),
+      GROUPS.map((group) => groupCard(t(group.title), content.groups[group.key])),
     ),
     h('div', { class: 'grid grid-2' }, alertsCard(content), categoriesCard(content)),
     h('div', { class: 'grid grid-2' }, dispositionsCard(content), deliveriesCard(report.deliveries)),
@@ -179,28 +192,42 @@ function figure(title: string, value: string, change?: string): HTMLElement {
     { class: 'card kpi' },
     h('h2', { class: 'kpi-label' }, title),
     h('p', { class: 'kpi-value' }, value),
-    change ? h('p', { class: 'kpi-change flat' }, `${change} dibanding 24 jam sebelumnya`) : null,
+    change ? h('p', { class: 'kpi-change flat' }, t('reportDetail.dibanding24JamSebelumnya', { change })) : null,
   );
 }
 
-function hourlyChart(content: ReportContent): ChartCard {
+/** Posts per hour of the report period; a bar (or its row in the table) opens Telusuri on that hour's posts. */
+function hourlyChart(content: ReportContent, navigate: (path: string) => void): ChartCard {
   const labels = content.hourly.map((hour) => formatBucket(hour.hourStart, 'hour'));
+  const links = content.hourly.map((hour) =>
+    exploreLink({
+      from: hour.hourStart,
+      to: new Date(new Date(hour.hourStart).getTime() + 3600_000).toISOString(),
+    }),
+  );
   return chartCard({
-    title: 'Unggahan per jam',
+    onSelect: (index) => navigate(links[index]),
+    title: t('reportDetail.unggahanPerJam'),
     file: `laporan-${content.reportDate}-per-jam`,
-    summary: `${content.hourly.length} jam dalam periode laporan.`,
+    summary: t('reportDetail.jamDalamPeriodeLaporan', { hourlyCount: content.hourly.length }),
     config: {
       type: 'bar',
       data: {
         labels,
-        datasets: [{ label: 'Unggahan', data: content.hourly.map((hour) => hour.posts), backgroundColor: PALETTE[0] }],
+        datasets: [
+          { label: t('common.unggahan'), data: content.hourly.map((hour) => hour.posts), backgroundColor: PALETTE[0] },
+        ],
       },
       options: {
         plugins: { legend: { display: false } },
         scales: { x: { ticks: { maxTicksLimit: 12 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     },
-    table: { header: ['Jam', 'Unggahan'], rows: content.hourly.map((hour, i) => [labels[i], hour.posts]) },
+    table: {
+      header: [t('common.jam'), t('common.unggahan')],
+      rows: content.hourly.map((hour, i) => [labels[i], hour.posts]),
+      links,
+    },
   });
 }
 
@@ -210,14 +237,19 @@ function card(title: string, ...children: (Node | null)[]): HTMLElement {
 
 function sourcesCard(content: ReportContent): HTMLElement {
   return card(
-    'Sumber',
+    t('common.sumber'),
     listTable(
       [
-        { header: 'Sumber', cell: (row: ReportContent['sources'][number]) => row.label },
-        { header: 'Unggahan', cell: (row) => formatNumber(row.posts), csv: (row) => row.posts, numeric: true },
+        { header: t('common.sumber'), cell: (row: ReportContent['sources'][number]) => row.label },
+        {
+          header: t('common.unggahan'),
+          cell: (row) => formatNumber(row.posts),
+          csv: (row) => row.posts,
+          numeric: true,
+        },
       ],
       content.sources,
-      'Unggahan per sumber',
+      t('reportDetail.unggahanPerSumber'),
       `laporan-${content.reportDate}-sumber`,
     ),
   );
@@ -226,29 +258,33 @@ function sourcesCard(content: ReportContent): HTMLElement {
 function topIssuesCard(content: ReportContent): HTMLElement {
   type Row = ReportContent['topIssues'][number];
   return card(
-    'Isu utama',
+    t('common.isuUtama'),
     listTable(
       [
         {
-          header: 'Isu',
+          header: t('common.isu'),
           cell: (row: Row) => h('a', { href: `/isu/${encodeURIComponent(row.id)}` }, row.label),
           csv: (row) => row.label,
         },
-        { header: 'Keparahan', cell: (row) => severityBadge(row.severityLevel), csv: (row) => row.severityLevel },
-        { header: 'Status', cell: (row) => stateBadge(row.state), csv: (row) => row.state },
+        {
+          header: t('common.keparahan'),
+          cell: (row) => severityBadge(row.severityLevel),
+          csv: (row) => row.severityLevel,
+        },
+        { header: t('common.status'), cell: (row) => stateBadge(row.state), csv: (row) => row.state },
         { header: 'OPD', cell: (row) => row.opd },
         {
-          header: 'Unggahan',
+          header: t('common.unggahan'),
           cell: (row) => `${formatNumber(row.posts.value)} (${formatChange(row.posts.change)})`,
           csv: (row) => row.posts.value,
           numeric: true,
         },
-        { header: 'Negatif', cell: (row) => formatShare(row.sentiment.negative), numeric: true },
-        { header: 'Wilayah', cell: (row) => row.places.map((place) => place.name).join(', ') },
-        { header: 'Rekomendasi', cell: (row) => row.recommendation },
+        { header: t('common.negatif'), cell: (row) => formatShare(row.sentiment.negative), numeric: true },
+        { header: t('common.wilayah'), cell: (row) => row.places.map((place) => place.name).join(', ') },
+        { header: t('reportDetail.rekomendasi'), cell: (row) => row.recommendation },
       ],
       content.topIssues,
-      'Isu utama dalam laporan',
+      t('reportDetail.isuUtamaDalamLaporan'),
       `laporan-${content.reportDate}-isu`,
     ),
   );
@@ -258,7 +294,7 @@ function groupCard(title: string, items: ReportItem[]): HTMLElement {
   return card(
     title,
     items.length === 0
-      ? h('p', { class: 'muted' }, 'Tidak ada.')
+      ? h('p', { class: 'muted' }, t('reportDetail.tidakAda'))
       : h(
           'ul',
           { class: 'list-plain' },
@@ -282,19 +318,19 @@ function groupCard(title: string, items: ReportItem[]): HTMLElement {
 function alertsCard(content: ReportContent): HTMLElement {
   type Row = ReportContent['newAlerts'][number];
   return card(
-    'Peringatan baru',
+    t('common.peringatanBaru'),
     listTable(
       [
         {
-          header: 'Isu',
+          header: t('common.isu'),
           cell: (row: Row) => h('a', { href: `/isu/${encodeURIComponent(row.issueId)}` }, row.label),
           csv: (row) => row.label,
         },
-        { header: 'Aturan', cell: (row) => row.rule },
-        { header: 'Waktu', cell: (row) => formatDateTime(row.createdAt) },
+        { header: t('reportDetail.aturan'), cell: (row) => row.rule },
+        { header: t('common.waktu'), cell: (row) => formatDateTime(row.createdAt) },
       ],
       content.newAlerts,
-      'Peringatan baru dalam periode',
+      t('reportDetail.peringatanBaruDalamPeriode'),
       `laporan-${content.reportDate}-peringatan`,
     ),
   );
@@ -303,16 +339,21 @@ function alertsCard(content: ReportContent): HTMLElement {
 function categoriesCard(content: ReportContent): HTMLElement {
   type Row = ReportContent['categories'][number];
   return card(
-    'Kategori',
+    t('common.kategori'),
     listTable(
       [
-        { header: 'Kategori', cell: (row: Row) => row.label },
-        { header: 'Unggahan', cell: (row) => formatNumber(row.posts), csv: (row) => row.posts, numeric: true },
-        { header: 'Perubahan', cell: (row) => formatChange(row.change), numeric: true },
-        { header: 'Negatif', cell: (row) => formatShare(row.negativeShare), numeric: true },
+        { header: t('common.kategori'), cell: (row: Row) => row.label },
+        {
+          header: t('common.unggahan'),
+          cell: (row) => formatNumber(row.posts),
+          csv: (row) => row.posts,
+          numeric: true,
+        },
+        { header: t('common.perubahan'), cell: (row) => formatChange(row.change), numeric: true },
+        { header: t('common.negatif'), cell: (row) => formatShare(row.negativeShare), numeric: true },
       ],
       content.categories,
-      'Unggahan per kategori',
+      t('reportDetail.unggahanPerKategori'),
       `laporan-${content.reportDate}-kategori`,
     ),
   );
@@ -321,16 +362,29 @@ function categoriesCard(content: ReportContent): HTMLElement {
 function dispositionsCard(content: ReportContent): HTMLElement {
   type Row = ReportContent['overdueDispositions'][number];
   return card(
-    'Disposisi per OPD',
+    t('reportDetail.disposisiPerOpd'),
     listTable(
       [
         { header: 'OPD', cell: (row: Row) => row.opd },
-        { header: 'Terbuka', cell: (row) => formatNumber(row.open), csv: (row) => row.open, numeric: true },
-        { header: 'Lewat tenggat', cell: (row) => formatNumber(row.overdue), csv: (row) => row.overdue, numeric: true },
-        { header: 'Tenggat terlama', cell: (row) => (row.oldestDueAt ? formatDate(row.oldestDueAt) : '–') },
+        {
+          header: t('reportDetail.terbuka'),
+          cell: (row) => formatNumber(row.open),
+          csv: (row) => row.open,
+          numeric: true,
+        },
+        {
+          header: t('common.lewatTenggat'),
+          cell: (row) => formatNumber(row.overdue),
+          csv: (row) => row.overdue,
+          numeric: true,
+        },
+        {
+          header: t('reportDetail.tenggatTerlama'),
+          cell: (row) => (row.oldestDueAt ? formatDate(row.oldestDueAt) : '–'),
+        },
       ],
       content.overdueDispositions,
-      'Disposisi terbuka dan lewat tenggat per OPD',
+      t('reportDetail.disposisiTerbukaDanLewat'),
       `laporan-${content.reportDate}-disposisi`,
     ),
   );
@@ -338,18 +392,23 @@ function dispositionsCard(content: ReportContent): HTMLElement {
 
 function deliveriesCard(deliveries: Delivery[]): HTMLElement {
   return card(
-    'Pengiriman',
+    t('reportDetail.pengiriman'),
     listTable(
       [
-        { header: 'Kanal', cell: (row: Delivery) => label(CHANNELS, row.channel) },
-        { header: 'Penerima', cell: (row) => row.recipient },
-        { header: 'Status', cell: (row) => label(DELIVERY, row.status) },
-        { header: 'Percobaan', cell: (row) => formatNumber(row.attempts), csv: (row) => row.attempts, numeric: true },
-        { header: 'Galat terakhir', cell: (row) => row.lastError ?? '' },
-        { header: 'Terkirim', cell: (row) => formatDateTime(row.sentAt) },
+        { header: t('common.kanal'), cell: (row: Delivery) => label(CHANNELS, row.channel) },
+        { header: t('reportDetail.penerima'), cell: (row) => row.recipient },
+        { header: t('common.status'), cell: (row) => label(DELIVERY, row.status) },
+        {
+          header: t('reportDetail.percobaan'),
+          cell: (row) => formatNumber(row.attempts),
+          csv: (row) => row.attempts,
+          numeric: true,
+        },
+        { header: t('common.galatTerakhir'), cell: (row) => row.lastError ?? '' },
+        { header: t('reportDetail.terkirim'), cell: (row) => formatDateTime(row.sentAt) },
       ],
       deliveries,
-      'Pengiriman laporan',
+      t('reportDetail.pengirimanLaporan'),
       'laporan-pengiriman',
     ),
   );

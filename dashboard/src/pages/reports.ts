@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { listTable, pageHead } from '../components.js';
 import { field, h, mount, notice } from '../dom.js';
@@ -20,10 +21,10 @@ export interface ReportListItem {
   newAlerts: number;
 }
 
-export const TRIGGERS: Record<string, string> = {
-  scheduled: 'Terjadwal',
-  'catch-up': 'Susulan',
-  manual: 'Disusun manual',
+export const TRIGGERS: Record<string, MessageKey> = {
+  scheduled: 'reports.terjadwal',
+  'catch-up': 'reports.susulan',
+  manual: 'reports.disusunManual',
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,15 +33,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function render(root: HTMLElement, context: PageContext): Promise<void> {
   const from = context.query.get('dari') ?? '';
   const to = context.query.get('sampai') ?? '';
-  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, 'Memuat laporan harian…'));
+  const list = h('section', { class: 'card' }, h('p', { class: 'loading' }, t('reports.memuatLaporanHarian')));
   const fromInput = h('input', { type: 'date', value: DATE.test(from) ? from : '' });
   const toInput = h('input', { type: 'date', value: DATE.test(to) ? to : '' });
   const filter = h(
     'form',
-    { class: 'card filters', aria: { label: 'Saring laporan' } },
-    field('Dari tanggal', fromInput),
-    field('Sampai tanggal', toInput),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Terapkan'),
+    { class: 'card filters', aria: { label: t('reports.saringLaporan') } },
+    field(t('reports.dariTanggal'), fromInput),
+    field(t('reports.sampaiTanggal'), toInput),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('common.terapkan')),
   );
   filter.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -55,10 +56,7 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
   });
   mount(
     root,
-    pageHead(
-      'Laporan harian',
-      'Laporan Harian Monitoring Isu disusun otomatis setiap pagi untuk periode 24 jam sebelumnya.',
-    ),
+    pageHead(t('common.laporanHarian'), t('reports.laporanHarianMonitoringIsu')),
     canEdit() ? regenerateCard(context) : null,
     filter,
     list,
@@ -70,11 +68,11 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
     });
     mount(
       list,
-      h('header', { class: 'card-head' }, h('h2', null, 'Daftar laporan')),
+      h('header', { class: 'card-head' }, h('h2', null, t('reports.daftarLaporan'))),
       listTable(
         [
           {
-            header: 'Tanggal',
+            header: t('common.tanggal'),
             cell: (report: ReportListItem) =>
               h(
                 'a',
@@ -83,32 +81,32 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
               ),
             csv: (report) => report.reportDate,
           },
-          { header: 'Judul', cell: (report) => report.title },
+          { header: t('common.judul'), cell: (report) => report.title },
           {
-            header: 'Periode',
+            header: t('reports.periode'),
             cell: (report) => `${formatDateTime(report.periodFrom)} – ${formatDateTime(report.periodTo)}`,
           },
           {
-            header: 'Isu utama',
+            header: t('common.isuUtama'),
             cell: (report) => formatNumber(report.topIssues),
             csv: (r) => r.topIssues,
             numeric: true,
           },
           {
-            header: 'Peringatan baru',
+            header: t('common.peringatanBaru'),
             cell: (report) => formatNumber(report.newAlerts),
             csv: (report) => report.newAlerts,
             numeric: true,
           },
           {
-            header: 'Penyusunan',
+            header: t('reports.penyusunan'),
             cell: (report) =>
-              `${label(TRIGGERS, report.trigger)}${report.generation > 1 ? `, ke-${report.generation}` : ''}`,
+              `${label(TRIGGERS, report.trigger)}${report.generation > 1 ? t('reports.ke', { generation: report.generation }) : ''}`,
           },
-          { header: 'Disusun', cell: (report) => formatDateTime(report.generatedAt) },
+          { header: t('reports.disusun'), cell: (report) => formatDateTime(report.generatedAt) },
         ],
         items,
-        'Daftar laporan harian',
+        t('reports.daftarLaporanHarian'),
         'laporan-harian',
       ),
     );
@@ -121,17 +119,17 @@ export async function render(root: HTMLElement, context: PageContext): Promise<v
 function regenerateCard(context: PageContext): HTMLElement {
   const date = h('input', { type: 'date' });
   const status = h('div', { class: 'form-status' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Susun laporan');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('reports.susunLaporan'));
   const form = h(
     'form',
-    { class: 'filters', aria: { label: 'Susun ulang laporan' } },
-    field('Tanggal laporan', date, 'Kosongkan untuk laporan terakhir yang jatuh tempo.'),
+    { class: 'filters', aria: { label: t('reports.susunUlangLaporan') } },
+    field(t('reports.tanggalLaporan'), date, t('reports.kosongkanUntukLaporanTerakhir')),
     submit,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     submit.disabled = true;
-    mount(status, notice('info', 'Menyusun laporan…'));
+    mount(status, notice('info', t('reports.menyusunLaporan')));
     api
       .post<{ id: string }>('/api/reports/daily', date.value ? { date: date.value } : {})
       .then((report) => context.navigate(`/laporan/${encodeURIComponent(report.id)}`))
@@ -143,7 +141,7 @@ function regenerateCard(context: PageContext): HTMLElement {
   return h(
     'section',
     { class: 'card' },
-    h('header', { class: 'card-head' }, h('h2', null, 'Susun ulang laporan')),
+    h('header', { class: 'card-head' }, h('h2', null, t('reports.susunUlangLaporan'))),
     form,
     status,
   );

@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { api, errorText } from '../api.js';
 import { button, field, h, mount, notice } from '../dom.js';
 import { formatDateTime } from '../format.js';
@@ -39,13 +40,10 @@ function recoveryCodesView(codes: string[]): HTMLElement {
   return h(
     'div',
     { class: 'stack' },
-    notice(
-      'info',
-      'Simpan kode pemulihan berikut di tempat aman (dicetak atau di pengelola kata sandi). Setiap kode hanya dapat dipakai sekali bila perangkat autentikator tidak tersedia. Kode ini tidak akan ditampilkan lagi.',
-    ),
+    notice('info', t('twoFactor.simpanKodePemulihanBerikut')),
     h(
       'ol',
-      { class: 'recovery-codes mono', aria: { label: 'Kode pemulihan' } },
+      { class: 'recovery-codes mono', aria: { label: t('twoFactor.kodePemulihan') } },
       codes.map((code) => h('li', null, code)),
     ),
   );
@@ -57,18 +55,18 @@ function recoveryCodesView(codes: string[]): HTMLElement {
  * `onEnabled` runs once it is on (the forced enrolment then leaves for the dashboard).
  */
 export async function renderTwoFactor(root: HTMLElement, onEnabled?: () => Promise<void>): Promise<void> {
-  const card = h('section', { class: 'card', aria: { label: 'Verifikasi dua langkah' } });
+  const card = h('section', { class: 'card', aria: { label: t('common.verifikasiDuaLangkah') } });
   mount(root, card);
   let status: TwoFactorStatus;
   try {
     status = await api.get<TwoFactorStatus>('/api/account/two-factor');
   } catch (error) {
-    mount(card, h('h2', null, 'Verifikasi dua langkah'), notice('error', errorText(error)));
+    mount(card, h('h2', null, t('common.verifikasiDuaLangkah')), notice('error', errorText(error)));
     return;
   }
-  const heading = h('h2', null, 'Verifikasi dua langkah');
+  const heading = h('h2', null, t('common.verifikasiDuaLangkah'));
   if (!status.enabled) {
-    const start = button('Aktifkan verifikasi dua langkah', () => void begin(), { class: 'btn btn-primary' });
+    const start = button(t('twoFactor.aktifkanVerifikasiDuaLangkah'), () => void begin(), { class: 'btn btn-primary' });
     const body = h('div', { class: 'stack' });
     const begin = async () => {
       start.disabled = true;
@@ -83,8 +81,8 @@ export async function renderTwoFactor(root: HTMLElement, onEnabled?: () => Promi
       card,
       heading,
       status.required
-        ? notice('info', 'Peran Anda wajib memakai verifikasi dua langkah. Aktifkan sebelum melanjutkan.')
-        : h('p', { class: 'muted' }, 'Masuk dengan kata sandi dan kode dari aplikasi autentikator di ponsel Anda.'),
+        ? notice('info', t('twoFactor.peranAndaWajibMemakai'))
+        : h('p', { class: 'muted' }, t('twoFactor.masukDenganKataSandi')),
       start,
       body,
     );
@@ -96,7 +94,10 @@ export async function renderTwoFactor(root: HTMLElement, onEnabled?: () => Promi
     h(
       'p',
       null,
-      `Aktif sejak ${formatDateTime(status.enabledAt ?? '')}. Sisa kode pemulihan: ${status.recoveryCodesLeft}.`,
+      t('twoFactor.aktifSejakSisaKode', {
+        enabledAt: formatDateTime(status.enabledAt ?? ''),
+        recoveryCodesLeft: status.recoveryCodesLeft,
+      }),
     ),
     disableForm(root, onEnabled),
   );
@@ -105,24 +106,20 @@ export async function renderTwoFactor(root: HTMLElement, onEnabled?: () => Promi
 function enrolmentForm(enrolment: Enrolment, card: HTMLElement, onEnabled?: () => Promise<void>): HTMLElement {
   const qr = document.createElement('img');
   qr.src = enrolment.qrCode;
-  qr.alt = 'Kode QR untuk aplikasi autentikator';
+  qr.alt = t('twoFactor.kodeQrUntukAplikasi');
   qr.className = 'totp-qr';
   qr.width = 200;
   qr.height = 200;
-  const code = codeInput('code', 'Kode verifikasi');
+  const code = codeInput('code', t('common.kodeVerifikasi'));
   const status = h('div', { class: 'form-status' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Konfirmasi');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('twoFactor.konfirmasi'));
   const form = h(
     'form',
-    { class: 'stack', aria: { label: 'Konfirmasi verifikasi dua langkah' } },
-    h(
-      'p',
-      null,
-      'Pindai kode QR dengan aplikasi autentikator (mis. Google Authenticator, Microsoft Authenticator, FreeOTP), atau ketik kunci rahasia di bawah. Lalu isi kode 6 angka yang ditampilkan aplikasi.',
-    ),
+    { class: 'stack', aria: { label: t('twoFactor.konfirmasiVerifikasiDuaLangkah') } },
+    h('p', null, t('twoFactor.pindaiKodeQrDengan')),
     qr,
-    h('p', null, 'Kunci rahasia: ', h('code', { class: 'mono totp-secret' }, grouped(enrolment.secret))),
-    field('Kode verifikasi', code, '6 angka dari aplikasi autentikator.'),
+    h('p', null, t('twoFactor.kunciRahasia'), h('code', { class: 'mono totp-secret' }, grouped(enrolment.secret))),
+    field(t('common.kodeVerifikasi'), code, t('twoFactor.6AngkaDariAplikasi')),
     status,
     submit,
   );
@@ -133,12 +130,12 @@ function enrolmentForm(enrolment: Enrolment, card: HTMLElement, onEnabled?: () =
       .post<{ recoveryCodes: string[] }>('/api/account/two-factor/confirm', { code: code.value.trim() })
       .then((result) => {
         const done = onEnabled
-          ? button('Lanjutkan ke dasbor', () => void onEnabled(), { class: 'btn btn-primary' })
+          ? button(t('twoFactor.lanjutkanKeDasbor'), () => void onEnabled(), { class: 'btn btn-primary' })
           : null;
         mount(
           card,
-          h('h2', null, 'Verifikasi dua langkah'),
-          notice('success', 'Verifikasi dua langkah telah aktif. Sesi lain akun ini telah diakhiri.'),
+          h('h2', null, t('common.verifikasiDuaLangkah')),
+          notice('success', t('twoFactor.verifikasiDuaLangkahTelah')),
           recoveryCodesView(result.recoveryCodes),
           done,
         );
@@ -157,16 +154,16 @@ function enrolmentForm(enrolment: Enrolment, card: HTMLElement, onEnabled?: () =
 }
 
 function disableForm(root: HTMLElement, onEnabled?: () => Promise<void>): HTMLElement {
-  const code = codeInput('disable-code', 'Kode verifikasi atau kode pemulihan');
+  const code = codeInput('disable-code', t('twoFactor.kodeVerifikasiAtauKode'));
   code.required = false;
   const password = h('input', { type: 'password', name: 'disable-password', autocomplete: 'current-password' });
   const status = h('div', { class: 'form-status' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-danger' }, 'Nonaktifkan');
+  const submit = h('button', { type: 'submit', class: 'btn btn-danger' }, t('common.nonaktifkan'));
   const renew = button(
-    'Buat kode pemulihan baru',
+    t('twoFactor.buatKodePemulihanBaru'),
     () => {
       if (!code.value.trim()) {
-        mount(status, notice('error', 'Isi kode verifikasi dari aplikasi untuk membuat kode pemulihan baru.'));
+        mount(status, notice('error', t('twoFactor.isiKodeVerifikasiDari')));
         code.focus();
         return;
       }
@@ -184,9 +181,9 @@ function disableForm(root: HTMLElement, onEnabled?: () => Promise<void>): HTMLEl
   );
   const form = h(
     'form',
-    { class: 'stack', aria: { label: 'Nonaktifkan verifikasi dua langkah' } },
-    field('Kode verifikasi atau kode pemulihan', code),
-    field('atau kata sandi saat ini', password),
+    { class: 'stack', aria: { label: t('twoFactor.nonaktifkanVerifikasiDuaLangkah') } },
+    field(t('twoFactor.kodeVerifikasiAtauKode'), code),
+    field(t('twoFactor.atauKataSandiSaat'), password),
     status,
     h('div', { class: 'actions' }, submit, renew),
   );

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class ListPostsQuery {
   @ApiPropertyOptional({ description: 'Source id (as the stats endpoints take it) or source name' })
@@ -46,6 +46,11 @@ export class ListPostsQuery {
   @IsOptional()
   @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/u, { message: 'harus kode wilayah Kemendagri, mis. 64.72' })
   region?: string;
+
+  @ApiPropertyOptional({ description: 'Issue id: only the posts that belong to this issue' })
+  @IsOptional()
+  @IsUUID('all', { message: 'harus ID isu yang valid' })
+  issue?: string;
 
   @ApiPropertyOptional({ description: 'Tracked topic id' })
   @IsOptional()
