@@ -26,6 +26,8 @@ import {
   type TopicQuery,
 } from '../src/analysis/index.js';
 import { createSentimentScorer } from '../src/analysis/sentiment/index.js';
+import { loadDefaultLanguageDetector } from '../src/analysis/language/language-detector.js';
+import { loadDefaultEmotionClassifier } from '../src/analysis/emotion/emotion-classifier.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -276,6 +278,10 @@ async function main(): Promise<void> {
   const classifier = new CategoryClassifier(DEFAULT_CATEGORIES, { normalizeTerm, stem: stemWord });
   const sentiment = createSentimentScorer();
   const matcher1k = new TopicMatcher(makeQueries(1000, gazetteer), { normalizeTerm });
+  const masked = posts.map((p) => maskPiiWithCounts(p).text);
+  const detector = loadDefaultLanguageDetector();
+  const emotion = loadDefaultEmotionClassifier();
+  const lexiconResults = normalized.map((x) => sentiment.scoreNormalized(x));
   const n = posts.length;
   const stages = [
     measure('PII masking', n, () => {
@@ -301,6 +307,16 @@ async function main(): Promise<void> {
     measure('places', n, () => {
       for (const x of normalized) {
         gazetteer.match(x.tokens, { homeRegion: HOME });
+      }
+    }),
+    measure('language detection', n, () => {
+      for (const t of masked) {
+        detector.detect(t);
+      }
+    }),
+    measure('emotion', n, () => {
+      for (let i = 0; i < n; i++) {
+        emotion.classify({ normalized: normalized[i], lexicon: lexiconResults[i] });
       }
     }),
     measure('topics (1,000 queries)', n, () => {

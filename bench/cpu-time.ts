@@ -16,9 +16,9 @@ interface ProcStat {
   children: number;
 }
 
-function stat(pid: number): ProcStat | undefined {
+function stat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(path, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     // fields[0] is state (field 3): ppid is field 4, utime..cstime are fields 14..17.
     const tick = (index: number) => (Number(fields[index - 3]) * 1000) / TICKS_PER_SECOND;
@@ -50,4 +50,9 @@ export function processCpuMs(pid: number, liveChildren = false): number {
 export function postgresCpuMs(clusterDir: string): number {
   const pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return processCpuMs(pid, true);
+}
+
+/** CPU ms of this process's main thread alone (its JavaScript event loop; worker threads and V8's helpers excluded). */
+export function mainThreadCpuMs(): number {
+  return stat(process.pid, `/proc/self/task/${process.pid}/stat`)?.own ?? 0;
 }

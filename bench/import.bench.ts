@@ -5,7 +5,9 @@
  * columns of the stored rows into a table with the posts table's indexes (bench/copy-ceiling.ts). Prints posts/s, the
  * ratio, and the RSS sampled during each import (peak at 100k vs at 1M lines: flat memory = streaming).
  *
- *   npm run bench:import [-- --sizes 100000,1000000]
+ *   npm run bench:import [-- --sizes 100000,1000000 --threads 0,1 --dir /var/tmp]
+ *   (`--threads`: values of PANTAU_ANALYSIS_THREADS to import each size with, one after the other; `--dir`: where the
+ *   generated files go, default the system's temporary directory)
  *   (the script runs node with --expose-gc so that RSS samples follow a full collection)
  */
 import { chmodSync, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { copyCeiling } from './copy-ceiling.js';
-import { postgresCpuMs } from './cpu-time.js';
+import { mainThreadCpuMs, postgresCpuMs } from './cpu-time.js';
 import { runImportCommand } from '../src/cli/commands/import.command.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
 import { buildDemoCorpus } from '../src/sources/demo/index.js';
@@ -24,6 +26,8 @@ for (let i = 2; i < process.argv.length; i += 2) {
   args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 }
 const SIZES = (args.get('sizes') ?? args.get('posts') ?? '100000,1000000').split(',').map(Number);
+const THREADS = args.get('threads')?.split(',') ?? [undefined];
+const FILE_DIR = args.get('dir') ?? tmpdir();
 
 /** Export-like records (X-style field names) from the demo corpus texts, each made unique. */
 async function writeFile(TOTAL: number, FILE: string): Promise<number> {
@@ -76,6 +80,7 @@ function sampleRss(): { stop: () => number[] } {
 
 interface ImportMeasure {
   lines: number;
+  threads: string;
   stored: number;
   seconds: number;
   rate: number;
@@ -84,15 +89,14 @@ interface ImportMeasure {
   rssPeak: number;
   /** CPU ms per 1,000 stored posts: this Node process (reader, analysis, store) and PostgreSQL; and the ceiling's. */
   nodeCpu: number;
+  /** Of nodeCpu, the main thread (reader, mapping, the writes; the analysis is in the analysis threads unless 0). */
+  mainThreadCpu: number;
   postgresCpu: number;
   ceilingCpu?: number;
   load: string;
 }
 
-async function runSize(total: number): Promise<ImportMeasure> {
-  const file = join(tmpdir(), `pantau-import-bench-${total}.jsonl`);
-  const bytes = await writeFile(total, file);
-  console.log(`Wrote ${total.toLocaleString('en')} posts (${(bytes / 1e6).toFixed(0)} MB) to ${file}`);
+async function runSize(total: number, file: string, threads: string | undefined): Promise<ImportMeasure> {
   const dir = mkdtempSync(join(tmpdir(), 'pantau-import-bench-'));
   chmodSync(dir, 0o711); // run as root, PostgreSQL runs as the postgres user and must reach it
   const server = new EmbeddedPostgresServer(dir);
@@ -102,22 +106,26 @@ async function runSize(total: number): Promise<ImportMeasure> {
     const rssBefore = process.memoryUsage.rss();
     const loadBefore = load();
     const sampler = sampleRss();
-    const cpuBefore = { node: nodeCpuMs(), postgres: postgresCpuMs(server.clusterDir) };
+    const cpuBefore = { node: nodeCpuMs(), main: mainThreadCpuMs(), postgres: postgresCpuMs(server.clusterDir) };
     const result = await runImportCommand(
       { file, source: 'bench-import', quiet: !process.stderr.isTTY },
       {
         DATABASE_URL: databaseUrl,
         PANTAU_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
         PANTAU_LOG_LEVEL: 'warn',
+        ...(threads === undefined ? {} : { PANTAU_ANALYSIS_THREADS: threads }),
       },
     );
     const samples = sampler.stop();
     const perThousand = 1000 / Math.max(1, result.stored);
     const nodeCpu = (nodeCpuMs() - cpuBefore.node) * perThousand;
+    const mainThreadCpu = (mainThreadCpuMs() - cpuBefore.main) * perThousand;
     const postgresCpu = (postgresCpuMs(server.clusterDir) - cpuBefore.postgres) * perThousand;
     const ceiling = await copyCeiling(databaseUrl, result.stored, server.clusterDir);
     return {
       lines: total,
+      threads: threads ?? 'default',
+      mainThreadCpu,
       stored: result.stored,
       seconds: result.seconds,
       rate: result.stored / result.seconds,
@@ -132,31 +140,42 @@ async function runSize(total: number): Promise<ImportMeasure> {
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(file, { force: true });
   }
 }
 
 async function main(): Promise<void> {
   const results: ImportMeasure[] = [];
   for (const size of SIZES) {
-    results.push(await runSize(size));
+    const file = join(FILE_DIR, `pantau-import-bench-${size}.jsonl`);
+    const bytes = await writeFile(size, file);
+    console.log(`Wrote ${size.toLocaleString('en')} posts (${(bytes / 1e6).toFixed(0)} MB) to ${file}`);
+    try {
+      for (const threads of THREADS) {
+        results.push(await runSize(size, file, threads));
+      }
+    } finally {
+      rmSync(file, { force: true });
+    }
   }
   const mb = (value: number) => `${Math.round(value / 1024 / 1024)} MB`;
   console.log(
-    '\n| pantau import (JSONL, analysis on) | stored | seconds | posts/s | ceiling (COPY) rows/s | ratio | RSS before | peak RSS | load average |',
+    '\n| pantau import (JSONL, analysis on) | analysis threads | stored | seconds | posts/s | ceiling (COPY) rows/s | ratio | RSS before | peak RSS | load average |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) {
     console.log(
-      `| ${r.lines.toLocaleString('en')} lines | ${r.stored.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ` +
+      `| ${r.lines.toLocaleString('en')} lines | ${r.threads} | ${r.stored.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ` +
         `${Math.round(r.rate).toLocaleString('en')} | ${Math.round(r.ceiling).toLocaleString('en')} | ` +
         `${(r.rate / r.ceiling).toFixed(2)} | ${mb(r.rssBefore)} | ${mb(r.rssPeak)} | ${r.load} |`,
     );
   }
-  console.log('\nCPU ms per 1,000 posts (work done, whatever the load): Node | PostgreSQL | ceiling COPY PostgreSQL');
+  console.log(
+    '\nCPU ms per 1,000 posts (work done, whatever the load): Node | of it main thread | PostgreSQL | ceiling COPY PostgreSQL',
+  );
   for (const r of results) {
     console.log(
-      `  ${r.lines.toLocaleString('en')} lines: ${r.nodeCpu.toFixed(0)} | ${r.postgresCpu.toFixed(0)} | ${r.ceilingCpu?.toFixed(0)}`,
+      `  ${r.lines.toLocaleString('en')} lines, threads ${r.threads}: ${r.nodeCpu.toFixed(0)} | ${r.mainThreadCpu.toFixed(0)} | ` +
+        `${r.postgresCpu.toFixed(0)} | ${r.ceilingCpu?.toFixed(0)}`,
     );
   }
   console.log('\nTarget: ≥ 10,000 posts/s with flat memory (peak RSS at 1M lines ≈ at 100k).');

@@ -8,6 +8,10 @@
  * Redis is REDIS_URL (default redis://127.0.0.1:6379). Prints the load average: the machine may be shared.
  *
  *   npm run bench:ingest [-- --posts 100000 --batch 1000 --clients 4 --workers 2 --backends postgres,redis]
+ *                         [--threads 0,1 --concurrency 2]
+ *
+ * `--threads` lists values of PANTAU_ANALYSIS_THREADS (analysis threads per worker process; 0 = in the event loop) to
+ * run each deployment with, one after the other in the same database (a same-run A/B); without it, the default.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,9 +22,10 @@ import { loadAppConfig } from '../src/config/app-config.js';
 import { boot, RunningSystem } from '../src/bootstrap/boot.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
 import { copyCeiling } from './copy-ceiling.js';
-import { postgresCpuMs, processCpuMs } from './cpu-time.js';
+import { mainThreadCpuMs, postgresCpuMs, processCpuMs } from './cpu-time.js';
 import { makeBenchBatch } from './ingest-posts.js';
 import { login } from './bench-login.js';
+import { AnalysisPool } from '../src/ingestion/analysis-pool/analysis-pool.js';
 import { JobQueues } from '../src/queue/job-queues.service.js';
 import { QueueName } from '../src/queue/queue-names.js';
 
@@ -33,6 +38,8 @@ const BATCH = Number(args.get('batch') ?? 1000);
 const CLIENTS = Number(args.get('clients') ?? 4);
 const WORKERS = Number(args.get('workers') ?? 2);
 const BACKENDS = (args.get('backends') ?? 'postgres,redis').split(',') as ('postgres' | 'redis')[];
+const THREADS = args.get('threads')?.split(',') ?? [undefined];
+const CONCURRENCY = args.get('concurrency');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -48,6 +55,8 @@ interface Measure {
   overlap?: number;
   /** CPU ms per 1,000 posts: the Node processes (API, workers; embedded: the one process) and PostgreSQL. */
   nodeCpu: number;
+  /** Of nodeCpu, this process's main thread (embedded: the event loop that serves the API and writes the batches). */
+  mainThreadCpu: number;
   postgresCpu: number;
   ceiling: number;
   /** PostgreSQL CPU ms per 1,000 rows of the ceiling's COPY. */
@@ -65,7 +74,15 @@ async function storedPosts(db: pg.Client): Promise<number> {
   return Number((await db.query('SELECT coalesce(sum(stored), 0) AS n FROM ingest_batches')).rows[0].n);
 }
 
-function spawnWorker(databaseUrl: string, prefix: string, dataDir: string): ChildProcess {
+/** The variant's settings, as environment variables of every process of the deployment. */
+function variantEnv(threads: string | undefined): Record<string, string> {
+  return {
+    ...(threads === undefined ? {} : { PANTAU_ANALYSIS_THREADS: threads }),
+    ...(CONCURRENCY === undefined ? {} : { PANTAU_INGEST_CONCURRENCY: CONCURRENCY }),
+  };
+}
+
+function spawnWorker(databaseUrl: string, prefix: string, dataDir: string, threads?: string): ChildProcess {
   const child = spawn(process.execPath, [resolve('dist/src/main.js'), '--role=worker'], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -76,6 +93,7 @@ function spawnWorker(databaseUrl: string, prefix: string, dataDir: string): Chil
       PANTAU_DEMO: 'false',
       PANTAU_LOG_LEVEL: 'warn',
       PANTAU_DATA_DIR: dataDir,
+      ...variantEnv(threads),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -115,6 +133,7 @@ async function runIngest(
   backend: 'postgres' | 'redis',
   databaseUrl: string,
   clusterDir: string,
+  threads: string | undefined,
 ): Promise<Omit<Measure, 'ceiling' | 'ceilingCpu'>> {
   const prefix = `bench-${Date.now()}`;
   const dataDir = join(tmpdir(), 'pantau-bench-data');
@@ -130,12 +149,17 @@ async function runIngest(
       PANTAU_ROLE: backend === 'redis' ? 'api' : 'all',
       PANTAU_DATA_DIR: dataDir,
       PORT: '0',
+      ...variantEnv(threads),
     },
     [],
   );
   const system: RunningSystem = await boot(config);
   const workers =
-    backend === 'redis' ? Array.from({ length: WORKERS }, () => spawnWorker(databaseUrl, prefix, dataDir)) : [];
+    backend === 'redis'
+      ? Array.from({ length: WORKERS }, () => spawnWorker(databaseUrl, prefix, dataDir, threads))
+      : [];
+  // The embedded default's analysis threads load the gazetteer and models at boot: not CPU per post either.
+  await system.app.get(AnalysisPool).warmUp();
   await workersBooted(workers);
   const db = new pg.Client(databaseUrl);
   await db.connect();
@@ -152,7 +176,7 @@ async function runIngest(
     const nodeCpu = () =>
       (process.cpuUsage().user + process.cpuUsage().system) / 1000 +
       workers.reduce((sum, child) => sum + processCpuMs(child.pid as number), 0);
-    const cpuBefore = { node: nodeCpu(), postgres: postgresCpuMs(clusterDir) };
+    const cpuBefore = { node: nodeCpu(), main: mainThreadCpuMs(), postgres: postgresCpuMs(clusterDir) };
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -177,13 +201,15 @@ async function runIngest(
     const perThousand = 1000 / (batches * BATCH);
     const cpu = {
       nodeCpu: (nodeCpu() - cpuBefore.node) * perThousand,
+      mainThreadCpu: (mainThreadCpuMs() - cpuBefore.main) * perThousand,
       postgresCpu: (postgresCpuMs(clusterDir) - cpuBefore.postgres) * perThousand,
     };
     const timing = await jobTiming(system);
+    const variant = `analysis threads ${config.analysisThreads}, ingest concurrency ${config.ingestConcurrency}`;
     const label =
       backend === 'redis'
-        ? `POST /api/ingest → Redis, 1 API + ${WORKERS} worker processes → rows`
-        : 'POST /api/ingest → embedded default (one process, PostgreSQL queue) → rows';
+        ? `POST /api/ingest → Redis, 1 API + ${WORKERS} worker processes → rows (${variant})`
+        : `POST /api/ingest → embedded default (one process, PostgreSQL queue) → rows (${variant})`;
     return {
       label,
       seconds,
@@ -232,9 +258,11 @@ async function main(): Promise<void> {
   try {
     const results: Measure[] = [];
     for (const backend of BACKENDS) {
-      const measure = await runIngest(backend, databaseUrl, server.clusterDir);
-      const ceiling = await copyCeiling(databaseUrl, TOTAL, server.clusterDir);
-      results.push({ ...measure, ceiling: ceiling.rowsPerSecond, ceilingCpu: ceiling.postgresCpuPerThousand });
+      for (const threads of THREADS) {
+        const measure = await runIngest(backend, databaseUrl, server.clusterDir, threads);
+        const ceiling = await copyCeiling(databaseUrl, TOTAL, server.clusterDir);
+        results.push({ ...measure, ceiling: ceiling.rowsPerSecond, ceilingCpu: ceiling.postgresCpuPerThousand });
+      }
     }
     console.log(
       '\n| path | API accepted in s | stored in s | posts/s | ceiling (COPY) rows/s | ratio | job queued ms (median) | job in worker ms (median) | batches in worker at once | load average |',
@@ -250,12 +278,14 @@ async function main(): Promise<void> {
     console.log(
       '\nCPU time per 1,000 posts (load-independent: work done, not time waited for a core; 2 cores = 2,000 ms/s):',
     );
-    console.log('\n| path | Node ms | PostgreSQL ms | total ms | ceiling COPY PostgreSQL ms | total ÷ ceiling |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(
+      '\n| path | Node ms | of it, API process main thread ms | PostgreSQL ms | total ms | ceiling COPY PostgreSQL ms | total ÷ ceiling |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) {
       const total = r.nodeCpu + r.postgresCpu;
       console.log(
-        `| ${r.label} | ${r.nodeCpu.toFixed(0)} | ${r.postgresCpu.toFixed(0)} | ${total.toFixed(0)} | ` +
+        `| ${r.label} | ${r.nodeCpu.toFixed(0)} | ${r.mainThreadCpu.toFixed(0)} | ${r.postgresCpu.toFixed(0)} | ${total.toFixed(0)} | ` +
           `${r.ceilingCpu?.toFixed(0) ?? '–'} | ${r.ceilingCpu ? (total / r.ceilingCpu).toFixed(1) : '–'} |`,
       );
     }

@@ -167,7 +167,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       pii,
       sentiment,
       category: classify(normalized),
-      locations: locate(normalized.tokens),
+      locations: locate(normalized.tokens, maskedText),
       topics: matchTopics(normalized),
       tokens: normalized.tokens,
       hashtags: normalized.hashtags,
@@ -268,11 +268,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
   };
 
-  const locate = (tokens: string[]): LocationMatch[] => {
+  const locate = (tokens: string[], text: string): LocationMatch[] => {
     if (!gazetteer) {
       return [];
     }
-    return gazetteer.match(tokens, { homeRegion });
+    return gazetteer.match(tokens, { homeRegion, text });
   };
 
   const matchTopics = (normalized: NormalizedText): TopicMatch[] => {

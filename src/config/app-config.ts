@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { IndonesianTimeZone, timeZoneForRegion } from './time-zone.js';
 import { DEMO_DEFAULT_SPEED } from '../sources/demo/demo-post.types.js';
 import { DEMO_REGENCY } from '../sources/demo/samarinda-places.js';
@@ -41,6 +42,8 @@ export interface AppConfig {
   detectionSliceMs: number;
   allowPrivateSources: boolean;
   ingestConcurrency: number;
+  /** Worker threads that analyse ingest batches off the event loop (src/ingestion/analysis-pool); 0: in the event loop. */
+  analysisThreads: number;
   /** How long a worker's lock on a job lasts: a job whose worker died is retried after about this long. */
   jobLockSeconds: number;
   sessionTtlHours: number;
@@ -296,6 +299,7 @@ export function loadAppConfig(env: Env = process.env, argv: string[] = process.a
     detectionSliceMs: read.integer('PANTAU_DETECTION_SLICE_MS', 20, 0, 1000),
     allowPrivateSources: read.boolean('PANTAU_ALLOW_PRIVATE_SOURCES', false),
     ingestConcurrency: read.integer('PANTAU_INGEST_CONCURRENCY', 2, 1, 64),
+    analysisThreads: read.integer('PANTAU_ANALYSIS_THREADS', Math.max(1, availableParallelism() - 1), 0, 16),
     jobLockSeconds: read.integer('PANTAU_JOB_LOCK_SECONDS', 30, 2, 3600),
     sessionTtlHours: read.integer('PANTAU_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     publicUrl: read.url('PANTAU_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,

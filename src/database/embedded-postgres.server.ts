@@ -347,3 +347,30 @@ export async function runningEmbeddedUrl(dataDir: string): Promise<string | unde
     await client.end().catch(() => undefined);
   }
 }
+
+/** A database a command borrows: the running embedded server's, or one started for the command and stopped by `release`. */
+export interface BorrowedEmbeddedDatabase {
+  url: string;
+  release(): Promise<void>;
+}
+
+/**
+ * The embedded database of `dataDir` for a one-off command (migrate, backup, import): the running Pantau Isu's
+ * server when one answers, else a server started for the command. `mustExist` refuses to initialise a new
+ * data directory (a backup of nothing is a mistake, not an empty backup).
+ */
+export async function borrowEmbeddedDatabase(
+  dataDir: string,
+  options: { mustExist?: boolean } = {},
+): Promise<BorrowedEmbeddedDatabase> {
+  const running = await runningEmbeddedUrl(dataDir);
+  if (running) {
+    return { url: running, release: async () => undefined };
+  }
+  if (options.mustExist && !existsSync(join(dataDir, 'postgres'))) {
+    throw new Error(`tidak ada basis data tertanam di ${dataDir}`);
+  }
+  const server = new EmbeddedPostgresServer(dataDir);
+  const url = await server.start();
+  return { url, release: () => server.stop() };
+}

@@ -6,7 +6,7 @@ import { maskPii, maskPiiDeep, maskUrl } from '../analysis/index.js';
 import type { IngestPostPayload } from './ingest-post.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { JobQueues } from '../queue/job-queues.service.js';
-import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
+import { AnalysisPool } from './analysis-pool/analysis-pool.js';
 import { PostStore, StoreBatchOutcome } from './post-store.repository.js';
 import type { AnalysedPost } from './stored-post.js';
 
@@ -44,7 +44,7 @@ export class IngestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: JobQueues,
     private readonly store: PostStore,
-    private readonly analyzers: AnalyzerRegistry,
+    private readonly analysis: AnalysisPool,
   ) {}
 
   /**
@@ -106,7 +106,10 @@ export class IngestService {
     return { state: state === 'active' ? 'active' : 'waiting', sourceId };
   }
 
-  /** The worker side: analyse every post with the analyzer in force, then store the batch in one transaction. */
+  /**
+   * The worker side: analyse every post with the analyzer in force (in an analysis thread, so that the event loop
+   * writes another batch meanwhile), then store the batch in one transaction.
+   */
   async processBatch(
     jobId: string,
     sourceId: string,
@@ -114,8 +117,8 @@ export class IngestService {
     demo = false,
   ): Promise<StoreBatchOutcome> {
     const started = Date.now();
-    const analyzer = await this.analyzers.current();
-    const analysed: AnalysedPost[] = posts.map((post) => ({ post, analysis: analyzer.analyze(post.text) }));
+    const analyses = await this.analysis.analyze(posts.map((post) => post.text));
+    const analysed: AnalysedPost[] = posts.map((post, index) => ({ post, analysis: analyses[index] }));
     const outcome = await this.store.storeBatch(jobId, sourceId, analysed, { demo });
     this.logger.log(
       `Batch ${jobId}: ${outcome.stored} stored, ${outcome.duplicates} duplicates in ${Date.now() - started} ms`,

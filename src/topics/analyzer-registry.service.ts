@@ -6,19 +6,18 @@ import type { AppConfig } from '../config/app-config.js';
 import {
   Analyzer,
   CategoryDefinition,
-  createAnalyzer,
   createTextNormalizer,
   DEFAULT_CATEGORIES,
   Gazetteer,
   loadGazetteer,
   normalizeText,
-  SentimentPredictor,
   TopicMatcher,
   TopicQuery,
 } from '../analysis/index.js';
 import type { TermNormalizer } from '../analysis/index.js';
 import type { NormalizedText } from '../analysis/text/index.js';
-import { predictSentiment, TextClassifier } from '../analysis/model/index.js';
+import { TextClassifier } from '../analysis/model/index.js';
+import { createConfiguredAnalyzer } from './configured-analyzer.js';
 import { SETTING_LEXICON, SETTING_SLANG } from './analysis-settings.repository.js';
 
 /** How often a process checks whether topics or rules changed (another process may have changed them). */
@@ -65,6 +64,8 @@ export class AnalyzerRegistry {
   private rebuilding?: Promise<Analyzer>;
   /** Bumped by `invalidate()`: a rebuild that started before it must not be cached as current when it ends. */
   private generation = 0;
+  /** The configuration each analyzer was compiled from (cached or not), for `configurationOf`. */
+  private readonly configurations = new WeakMap<Analyzer, AnalysisConfiguration>();
   /** Parsed models by id: a rebuild for a topic change does not re-parse a large model. */
   private readonly models = new Map<string, TextClassifier>();
 
@@ -99,6 +100,14 @@ export class AnalyzerRegistry {
   async currentConfiguration(): Promise<AnalysisConfiguration> {
     await this.current();
     return this.configuration as AnalysisConfiguration;
+  }
+
+  /**
+   * The configuration `analyzer` (an analyzer this registry handed out) was compiled from: what the ingest worker's
+   * analysis threads rebuild the same analyzer from (src/ingestion/analysis-pool).
+   */
+  configurationOf(analyzer: Analyzer): AnalysisConfiguration | undefined {
+    return this.configurations.get(analyzer);
   }
 
   /** Forces a rebuild on next use (this process changed the configuration). */
@@ -160,15 +169,8 @@ export class AnalyzerRegistry {
       slangOverrides: stringMap(setting(SETTING_SLANG)),
       sentimentModel: model,
     };
-    const analyzer = createAnalyzer({
-      topics,
-      homeRegion: this.config.homeRegion,
-      gazetteer,
-      categoryRules: configuration.categoryRules,
-      lexiconOverrides: configuration.lexiconOverrides,
-      slangOverrides: configuration.slangOverrides,
-      sentimentModel: model ? sentimentPredictor(model.classifier) : undefined,
-    });
+    const analyzer = createConfiguredAnalyzer(configuration, { homeRegion: this.config.homeRegion, gazetteer });
+    this.configurations.set(analyzer, configuration);
     for (const error of analyzer.topicErrors) {
       this.logger.warn(`Topic ${error.id} was skipped: ${error.message}`);
     }
@@ -226,11 +228,6 @@ export class AnalyzerRegistry {
       ) AS version`);
     return row.version;
   }
-}
-
-/** The model's prediction as the analyzer's sentiment (the lexicon takes over if it throws). */
-export function sentimentPredictor(classifier: TextClassifier): SentimentPredictor {
-  return (normalized, _masked, lexicon) => predictSentiment(classifier, normalized, lexicon?.());
 }
 
 /** Stored categories with empty keyword lists keep the engine's default rules for that slug. */

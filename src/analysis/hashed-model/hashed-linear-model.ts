@@ -373,6 +373,38 @@ export class HashedScorer implements FeatureSink {
     }
   }
 
+  /** Adds `sums[offset + k]` (per-label sums of dense weights, each feature's value 1) to the dense scores. */
+  addDenseSums(sums: Float64Array, offset: number): void {
+    for (let k = 0; k < this.k; k++) {
+      this.denseSum[k] += sums[offset + k];
+    }
+  }
+
+  /** Adds the weights of bucket `hash` (value 1) to the per-label sums `out[offset..offset+k)`. */
+  sumWeightsInto(hash: number, out: Float64Array, offset: number): void {
+    const o = (hash & this.mask) * this.k;
+    for (let k = 0; k < this.k; k++) {
+      out[offset + k] += this.w[o + k];
+    }
+  }
+
+  /**
+   * Whether sums of dense weights of value 1 are exact in float64 whatever their order (so that partial sums may be
+   * cached and added later): every weight a float32 of magnitude at least 2^-8, and at most `terms` of them summed
+   * (each a multiple of 2^-31, a sum below 2^21 needs fewer than 53 bits).
+   */
+  exactDenseSums(terms: number): boolean {
+    let max = 0;
+    for (let i = 0; i < this.w.length; i++) {
+      const a = Math.abs(this.w[i]);
+      if (a !== 0 && a < 2 ** -8) {
+        return false;
+      }
+      max = Math.max(max, a);
+    }
+    return max * terms < 2 ** 21;
+  }
+
   /** How many text features were added. */
   get textFeatures(): number {
     return this.count;

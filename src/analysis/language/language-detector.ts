@@ -15,6 +15,7 @@ import {
   createLetterBuffer,
   emitLanguageNgrams,
   LANGUAGE_NGRAMS,
+  MAX_LETTERS,
   readLetters,
   type LetterBuffer,
 } from './language-features.js';
@@ -57,7 +58,14 @@ export class LanguageDetector {
     };
     this.scorer = model.scorer();
     this.z = new Float64Array(this.codes.length);
+    // Each word's own n-grams are summed once per process; only the n-grams across a word boundary are looked up
+    // per post. Used only when the sums are exact in any order, so the scores are the same bit for bit.
+    this.wordSums = this.scorer.exactDenseSums(2 * MAX_LETTERS)
+      ? new WordGramSums(this.scorer, this.codes.length)
+      : undefined;
   }
+
+  private readonly wordSums: WordGramSums | undefined;
 
   /** The language of one text. Never throws; synchronous. */
   detect(text: string): LanguageResult {
@@ -67,13 +75,17 @@ export class LanguageDetector {
     }
     const scorer = this.scorer.reset();
     let ngrams = 0;
-    emitLanguageNgrams(buf, {
-      text: () => undefined,
-      dense: (h, v) => {
-        scorer.dense(h, v);
-        ngrams++;
-      },
-    });
+    if (this.wordSums) {
+      ngrams = this.wordSums.addGrams(buf, scorer);
+    } else {
+      emitLanguageNgrams(buf, {
+        text: () => undefined,
+        dense: (h, v) => {
+          scorer.dense(h, v);
+          ngrams++;
+        },
+      });
+    }
     const z = scorer.scores(this.z);
     if (this.idIndex >= 0) {
       z[this.idIndex] += this.settings.indonesianPrior;
@@ -134,6 +146,148 @@ export class LanguageDetector {
       start = i + 1;
     }
     return top.map((t) => t.word);
+  }
+}
+
+const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5;
+const SLOT_BITS = 16;
+const MAX_WORDS = 1 << 15;
+const POOL_UNITS = 1 << 19;
+const GRAM_SEED_3 = Math.imul(FEATURE_SEED.char ^ 3, FNV_PRIME) >>> 0;
+const GRAM_SEED_4 = Math.imul(FEATURE_SEED.char ^ 4, FNV_PRIME) >>> 0;
+
+/** The hash of the n-gram `codes[p..p+n)`, as forEachCharGram computes it. */
+function gramHash(codes: Uint16Array, p: number, seed: number, n: number): number {
+  let h = seed;
+  for (let i = p; i < p + n; i++) {
+    h = Math.imul(h ^ codes[i], FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The language n-grams (3–4, LANGUAGE_NGRAMS) of a letter buffer, summed per label: the n-grams inside one word
+ * (with its two spaces) come from a per-process cache of each word's sums, the 3 n-grams across each space between
+ * two words are looked up. The same n-grams as emitLanguageNgrams, each once; open addressing over the words'
+ * letters, cleared when full.
+ */
+class WordGramSums {
+  private readonly slots = new Int32Array(1 << SLOT_BITS);
+  private readonly start = new Int32Array(MAX_WORDS);
+  private readonly length = new Int32Array(MAX_WORDS);
+  private readonly grams = new Int32Array(MAX_WORDS);
+  private readonly pool = new Uint16Array(POOL_UNITS);
+  private readonly sums: Float64Array;
+  private words = 0;
+  private used = 0;
+
+  constructor(
+    private readonly scorer: HashedScorer,
+    private readonly k: number,
+  ) {
+    this.sums = new Float64Array(MAX_WORDS * k);
+  }
+
+  /** Adds the buffer's n-grams to `scorer` (reset by the caller); returns how many there were. */
+  addGrams(buf: LetterBuffer, scorer: HashedScorer): number {
+    const codes = buf.codes;
+    let ngrams = 0;
+    let space = 0;
+    for (let i = 1; i < buf.length; i++) {
+      if (codes[i] !== 32) {
+        continue;
+      }
+      const entry = this.wordEntry(codes, space, i);
+      if (entry >= 0) {
+        scorer.addDenseSums(this.sums, entry * this.k);
+        ngrams += this.grams[entry];
+      } else {
+        ngrams += this.addInside(codes, space, i, scorer);
+      }
+      if (i + 1 < buf.length) {
+        // Across the space at i: one 3-gram and two 4-grams.
+        scorer.dense(gramHash(codes, i - 1, GRAM_SEED_3, 3), 1);
+        scorer.dense(gramHash(codes, i - 2, GRAM_SEED_4, 4), 1);
+        scorer.dense(gramHash(codes, i - 1, GRAM_SEED_4, 4), 1);
+        ngrams += 3;
+      }
+      space = i;
+    }
+    return ngrams;
+  }
+
+  /** The n-grams of the word between the spaces at `s0` and `s1`, straight into the scorer. */
+  private addInside(codes: Uint16Array, s0: number, s1: number, scorer: HashedScorer): number {
+    let n = 0;
+    for (let p = s0; p + 3 <= s1 + 1; p++) {
+      scorer.dense(gramHash(codes, p, GRAM_SEED_3, 3), 1);
+      n++;
+    }
+    for (let p = s0; p + 4 <= s1 + 1; p++) {
+      scorer.dense(gramHash(codes, p, GRAM_SEED_4, 4), 1);
+      n++;
+    }
+    return n;
+  }
+
+  /** The cache entry of the word between the spaces at `s0` and `s1` (computed on first sight); -1 if too long. */
+  private wordEntry(codes: Uint16Array, s0: number, s1: number): number {
+    const len = s1 - s0 - 1;
+    if (len > 64) {
+      return -1;
+    }
+    let h = FNV_OFFSET;
+    for (let i = s0 + 1; i < s1; i++) {
+      h = Math.imul(h ^ codes[i], FNV_PRIME);
+    }
+    const mask = (1 << SLOT_BITS) - 1;
+    let slot = (h >>> 0) & mask;
+    for (;;) {
+      const e = this.slots[slot] - 1;
+      if (e < 0) {
+        break;
+      }
+      if (this.length[e] === len && this.sameWord(e, codes, s0 + 1)) {
+        return e;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (this.words === MAX_WORDS || this.used + len > POOL_UNITS) {
+      this.slots.fill(0);
+      this.words = 0;
+      this.used = 0;
+      slot = (h >>> 0) & mask;
+    }
+    const e = this.words++;
+    this.slots[slot] = e + 1;
+    this.start[e] = this.used;
+    this.length[e] = len;
+    this.pool.set(codes.subarray(s0 + 1, s1), this.used);
+    this.used += len;
+    const o = e * this.k;
+    this.sums.fill(0, o, o + this.k);
+    let n = 0;
+    for (let p = s0; p + 3 <= s1 + 1; p++) {
+      this.scorer.sumWeightsInto(gramHash(codes, p, GRAM_SEED_3, 3), this.sums, o);
+      n++;
+    }
+    for (let p = s0; p + 4 <= s1 + 1; p++) {
+      this.scorer.sumWeightsInto(gramHash(codes, p, GRAM_SEED_4, 4), this.sums, o);
+      n++;
+    }
+    this.grams[e] = n;
+    return e;
+  }
+
+  private sameWord(e: number, codes: Uint16Array, from: number): boolean {
+    const start = this.start[e];
+    for (let j = 0; j < this.length[e]; j++) {
+      if (this.pool[start + j] !== codes[from + j]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
 

@@ -84,13 +84,82 @@ function mulberry32(seed: number): () => number {
  * unigram is looked up by the token itself (whose hash V8 keeps on the string), a bigram by two token ids.
  */
 interface WordFeatureIndex {
-  /** token → feature index of `w:token`. */
-  unigram: Map<string, number>;
-  /** token → id, for the tokens of bigram features. */
-  tokenId: Map<string, number>;
+  /** token → its unigram feature and bigram token id (-1 when none), and the per-post scratch of addWordFeatures. */
+  words: Map<string, WordEntry>;
   /** id(a) × vocabulary size + id(b) → feature index of `b:a b`. */
-  bigram: Map<number, number>;
+  bigram: IntTable;
   vocabulary: number;
+}
+
+/** Non-negative int keys (< 2^30) → non-negative int values, open addressing in two flat arrays (few cache misses). */
+class IntTable {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: number) {
+    let size = 16;
+    while (size < entries * 2) {
+      size *= 2;
+    }
+    this.keys = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  set(key: number, value: number): void {
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      slot &= this.mask;
+      if (this.keys[slot] === -1 || this.keys[slot] === key) {
+        this.keys[slot] = key;
+        this.values[slot] = value;
+        return;
+      }
+      slot++;
+    }
+  }
+
+  /** The value of `key`, or undefined. */
+  get(key: number): number | undefined {
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      slot &= this.mask;
+      const k = this.keys[slot];
+      if (k === key) {
+        return this.values[slot];
+      }
+      if (k === -1) {
+        return undefined;
+      }
+      slot++;
+    }
+  }
+}
+
+interface WordEntry {
+  /** Feature index of `w:token`, or -1. */
+  unigram: number;
+  /** Id of the token among the words of bigram features, or -1. */
+  token: number;
+  /** The post (scratch generation) that last gave `local`. */
+  stamp: number;
+  /** The word's id among the distinct words of that post. */
+  local: number;
+}
+
+/** Reused arrays of addWordFeatures (one post at a time: analysis is synchronous). */
+class WordScratch {
+  generation = 0;
+  readonly words: string[] = [];
+  readonly local = new Int32Array(FAST_PATH_MAX_WORDS);
+  readonly entries: Array<WordEntry | undefined> = [];
+  readonly uniCount = new Int32Array(FAST_PATH_MAX_WORDS);
+  readonly biCount = new Int32Array(FAST_PATH_MAX_WORDS);
+  readonly firstAt = new Int32Array(FAST_PATH_MAX_WORDS);
+  readonly biStamp = new Int32Array(FAST_PATH_MAX_WORDS * FAST_PATH_MAX_WORDS);
+  readonly biFirst = new Int32Array(FAST_PATH_MAX_WORDS * FAST_PATH_MAX_WORDS);
+  readonly unknown = new Map<string, number>();
 }
 
 /** Posts with more words than this take the general path (the fast one counts repeats by pairwise comparison). */
@@ -131,11 +200,15 @@ function buildWordFeatureIndex(features: readonly string[], params: FeatureParam
   if (vocabulary * vocabulary >= 2 ** 30) {
     return undefined;
   }
-  const bigram = new Map<number, number>();
+  const bigram = new IntTable(pairs.length);
   for (const [a, b, i] of pairs) {
     bigram.set(tokenId.get(a)! * vocabulary + tokenId.get(b)!, i);
   }
-  return { unigram, tokenId, bigram, vocabulary };
+  const words = new Map<string, WordEntry>();
+  for (const t of new Set([...unigram.keys(), ...tokenId.keys()])) {
+    words.set(t, { unigram: unigram.get(t) ?? -1, token: tokenId.get(t) ?? -1, stamp: 0, local: 0 });
+  }
+  return { words, bigram, vocabulary };
 }
 
 export class TextClassifier {
@@ -144,6 +217,9 @@ export class TextClassifier {
   /** The lexicon features come from the built-in lexicon (no scorer given): a caller's built-in result may be used. */
   private readonly builtInScorer: boolean;
   private readonly wordIndex: WordFeatureIndex | undefined;
+  private readonly scratch = new WordScratch();
+  /** The weights feature-major (feature × labels + label): one cache line per feature when scoring. */
+  private readonly byFeature: Float64Array;
 
   private constructor(
     readonly json: TextClassifierJson,
@@ -152,6 +228,13 @@ export class TextClassifier {
     scorer?: SentimentScorer,
   ) {
     this.index = new Map(json.features.map((f, i) => [f, i]));
+    const K = json.labels.length;
+    this.byFeature = new Float64Array((json.features.length + 1) * K);
+    for (let k = 0; k < K; k++) {
+      for (let f = 0; f <= json.features.length; f++) {
+        this.byFeature[f * K + k] = w[k][f];
+      }
+    }
     this.wordIndex = buildWordFeatureIndex(json.features, json.params);
     this.scorer = json.params.lexiconScale > 0 ? (scorer ?? new SentimentScorer()) : undefined;
     this.builtInScorer = !scorer;
@@ -341,8 +424,9 @@ export class TextClassifier {
       if (i === undefined) {
         return;
       }
+      const o = i * K;
       for (let k = 0; k < K; k++) {
-        z[k] += this.w[k][i] * x;
+        z[k] += this.byFeature[o + k] * x;
       }
       if (explain > 0) {
         idx.push(i);
@@ -396,7 +480,8 @@ export class TextClassifier {
     z: number[],
     explain: { idx: number[]; val: number[] } | null,
   ): boolean {
-    const words: string[] = [];
+    const words = this.scratch.words;
+    words.length = 0;
     for (const t of n.tokens) {
       const c = t.charCodeAt(0);
       if (c === 35 || c === 64 || t.startsWith('http')) {
@@ -408,28 +493,51 @@ export class TextClassifier {
       words.push(t);
     }
     const W = words.length;
-    // Occurrences of each distinct unigram and bigram, counted at its first position (0 = a repeat).
-    const uniCount = new Array<number>(W).fill(0);
-    const biCount = new Array<number>(W).fill(0);
-    let sumSquares = 0;
+    // Occurrences of each distinct unigram and bigram, counted at its first position (0 = a repeat). Each distinct
+    // word of the post gets a local id (through its model entry, or a per-post map for words the model lacks), so
+    // that a repeat is found by an array lookup, not by comparing with every earlier word.
+    const scratch = this.scratch;
+    const gen = ++scratch.generation;
+    const { local, entries, uniCount, biCount, firstAt, biStamp, biFirst, unknown } = scratch;
+    if (unknown.size > 0) {
+      unknown.clear();
+    }
+    let locals = 0;
     for (let i = 0; i < W; i++) {
-      let first = i;
-      for (let j = 0; j < i; j++) {
-        if (words[j] === words[i]) {
-          first = j;
-          break;
+      const e = index.words.get(words[i]);
+      entries[i] = e;
+      let id: number;
+      if (e) {
+        if (e.stamp !== gen) {
+          e.stamp = gen;
+          e.local = locals;
+          firstAt[locals++] = i;
+        }
+        id = e.local;
+      } else {
+        const u = unknown.get(words[i]);
+        if (u === undefined) {
+          unknown.set(words[i], locals);
+          id = locals;
+          firstAt[locals++] = i;
+        } else {
+          id = u;
         }
       }
-      uniCount[first]++;
+      local[i] = id;
+      uniCount[i] = 0;
+      biCount[i] = 0;
+    }
+    let sumSquares = 0;
+    for (let i = 0; i < W; i++) {
+      uniCount[firstAt[local[i]]]++;
       if (i + 1 < W) {
-        let bFirst = i;
-        for (let j = 0; j < i; j++) {
-          if (words[j] === words[i] && words[j + 1] === words[i + 1]) {
-            bFirst = j;
-            break;
-          }
+        const key = local[i] * FAST_PATH_MAX_WORDS + local[i + 1];
+        if (biStamp[key] !== gen) {
+          biStamp[key] = gen;
+          biFirst[key] = i;
         }
-        biCount[bFirst]++;
+        biCount[biFirst[key]]++;
       }
     }
     for (let i = 0; i < W; i++) {
@@ -442,8 +550,9 @@ export class TextClassifier {
         return;
       }
       const x = count / norm;
+      const o = f * K;
       for (let k = 0; k < K; k++) {
-        z[k] += this.w[k][f] * x;
+        z[k] += this.byFeature[o + k] * x;
       }
       if (explain) {
         explain.idx.push(f);
@@ -452,13 +561,15 @@ export class TextClassifier {
     };
     const V = index.vocabulary;
     for (let i = 0; i < W; i++) {
-      if (uniCount[i] > 0) {
-        add(index.unigram.get(words[i]), uniCount[i]);
+      const e = entries[i];
+      if (uniCount[i] > 0 && e && e.unigram >= 0) {
+        add(e.unigram, uniCount[i]);
       }
-      if (biCount[i] > 0) {
-        const a = index.tokenId.get(words[i]);
-        const b = a === undefined ? undefined : index.tokenId.get(words[i + 1]);
-        add(b === undefined ? undefined : index.bigram.get(a! * V + b), biCount[i]);
+      if (biCount[i] > 0 && e && e.token >= 0) {
+        const b = entries[i + 1];
+        if (b && b.token >= 0) {
+          add(index.bigram.get(e.token * V + b.token), biCount[i]);
+        }
       }
     }
     return true;

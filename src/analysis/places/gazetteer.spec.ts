@@ -99,6 +99,48 @@ describe('Gazetteer', () => {
     });
   });
 
+  describe('bare names beyond the home region (issue 12)', () => {
+    /** With the text as written: capitalisation tells a proper noun from a word. */
+    const written = (text: string, homeRegion?: string) => g.match(tok(text), { homeRegion, text }).map((m) => m.code);
+
+    it('reads a district name found in one district only, written as a name, wherever the deployment is', () => {
+      expect(written('Macet panjang di Cikampek arah Jakarta', '64.72')).toEqual(['32.15.13', '31']);
+      // Lower case, or without the text, it is not enough on its own.
+      expect(written('macet panjang di cikampek', '64.72')).toEqual([]);
+      expect(codes('Macet panjang di Cikampek', '64.72')).toEqual([]);
+      // A district name that is an everyday word (the stemmer's root words) is not read as the district.
+      expect(written('Abang saya kerja di Jakarta', '64.72')).toEqual(['31']);
+      expect(written('Hujan disertai Petir sejak sore', '64.72')).toEqual([]);
+      // A name of three letters is too short to tell from an abbreviation (#KAI, the railway company).
+      expect(written('Tiket mudik #KAI habis', '64.72')).toEqual([]);
+    });
+
+    it('names the regency of a town split into compass-direction districts', () => {
+      expect(written('Kawasan industri Cikarang macet', '64.72')).toEqual(['32.16']);
+      expect(written('Banjir di Purwokerto', '64.72')).toEqual(['33.02']);
+      // Derived names must be written as names: "sabu-sabu" (a dish) is not Sabu (Kabupaten Sabu Raijua).
+      expect(written('Sabu Barat diguyur hujan', '64.72')).toEqual(['53.20.01']);
+      expect(written('sabu-sabu di sini kuahnya enak', '64.72')).toEqual([]);
+    });
+
+    it('prefers a regency of the home province over a home-region village of the same name', () => {
+      expect(written('Hujan deras di Binjai sore ini', '12.71')).toEqual(['12.75']);
+      // Tuban in Badung stays the village: Kabupaten Tuban is in another province.
+      expect(written('Bandara di Tuban padat', '51.03')[0]).toMatch(/^51\.03\./);
+    });
+
+    it('reads a name after a natural feature as the feature, unless it is a place of the home region', () => {
+      expect(written('Air Sungai Kapuas naik', '64.72')).toEqual([]);
+      expect(written('Banjir di Kapuas', '64.72')).toEqual(['62.03']);
+      expect(written('Sampah di Pantai Kedonganan', '51.03')).toEqual(['51.03.01.1003']);
+    });
+
+    it('reads a home-region name of ordinary words ending in a compass word', () => {
+      expect(written('Razia di Kuta Selatan', '51.03')).toEqual(['51.03.05']);
+      expect(g.lookup('51.03.05')?.name).toBe('Kuta Selatan');
+    });
+  });
+
   it('never throws and tolerates odd tokens', () => {
     expect(g.match([])).toEqual([]);
     expect(g.match(['', '\uD800', 'kab.', 'kota'])).toEqual([]);

@@ -17,9 +17,14 @@
  * - A lone bare word that names a place outside the home region but is also a word of a longer place name inside it
  *   (`lingga` of Teluk Lingga, in a post about Kalimantan Timur: not Kabupaten Lingga) is weak evidence: it resolves
  *   only with its trigger word or a mentioned parent.
+ * - Beyond the home region (issue 12): a district name held by one district only, written as a name in the post's
+ *   text and not an everyday word; a town split into compass-direction districts (Purwokerto) names their regency,
+ *   written as a name. A regency of the home province beats a home-region village of its name; a name after a
+ *   natural feature word (sungai, danau…) is the feature unless it is a home-region place.
  */
 import type { LocationLevel, LocationMatch } from '../analysis.types.js';
-import { BASE_VOCABULARY_SOURCE } from '../text/base-vocabulary.data.js';
+import { BASE_WORDS_SOURCE } from '../text/base-vocabulary.data.js';
+import { isRootWord } from '../text/stemmer-cache.js';
 import { DEFAULT_COMMON_PLACE_WORDS, LOCATIVE_PLACE_WORDS, LOCATIVE_WORDS } from './common-words.js';
 
 const LEVELS: LocationLevel[] = ['province', 'regency', 'district', 'village'];
@@ -112,6 +117,37 @@ interface WordInfo {
   locative: boolean;
 }
 
+/** Compass words that split a town or district into administrative parts. */
+const DIRECTION_WORDS: ReadonlySet<string> = new Set([
+  'utara',
+  'selatan',
+  'timur',
+  'barat',
+  'lor',
+  'kidul',
+  'wetan',
+  'kulon',
+]);
+
+/** Words of natural features: a bare name after one is the feature's name, not the place's. */
+const NATURAL_FEATURE_WORDS: ReadonlySet<string> = new Set([
+  'danau',
+  'sungai',
+  'kali',
+  'gunung',
+  'selat',
+  'teluk',
+  'tanjung',
+  'pantai',
+  'laut',
+  'bukit',
+  'lembah',
+  'air',
+  'curug',
+  'goa',
+  'gua',
+]);
+
 const PLAUSIBLE_BARE = 16;
 const PLAUSIBLE_LOCATIVE = 32;
 
@@ -127,6 +163,11 @@ export interface GazetteerMatchOptions {
   homeRegion?: string;
   /** At most this many places per post (default 10). */
   maxMatches?: number;
+  /**
+   * The post's text as written (the analyzer passes the masked text): how a name is written there (capitalised or
+   * not) decides the bare names that are weak evidence on their own (see `properNoun`). Without it they never match.
+   */
+  text?: string;
 }
 
 export interface GazetteerStats {
@@ -188,6 +229,8 @@ export class Gazetteer {
   private readonly homeNameWords = new Map<string, ReadonlySet<string>>();
   /** First words of names, trigger words and locatives: what a post's token can start or announce. */
   private readonly words = new Map<string, WordInfo>();
+  /** Names added by insertSplitTowns: the trie node's ids → the regency the town names. */
+  private readonly splitTowns = new Map<readonly number[], number>();
   /** Per place: 0 not computed yet, 1 its name starts with a word that may follow a locative, 2 not. */
   private locativeNames = new Uint8Array(0);
 
@@ -202,7 +245,7 @@ export class Gazetteer {
       }
     }
     this.common = common;
-    const ordinary = new Set(BASE_VOCABULARY_SOURCE.split(/\s+/).filter((w) => w.length > 0));
+    const ordinary = new Set(BASE_WORDS_SOURCE.split(/\s+/).filter((w) => w.length > 0));
     this.ordinary = ordinary;
     const add = (area: RawArea, level: number): void => {
       const code = String(area.code);
@@ -259,6 +302,7 @@ export class Gazetteer {
         this.insert(nameTokens(alias), idx);
       }
     }
+    this.insertSplitTowns();
     this.locativeNames = new Uint8Array(this.codes.length);
     this.computeFlags(this.root, 1);
     const info = (w: string): WordInfo => {
@@ -281,6 +325,56 @@ export class Gazetteer {
   }
 
   /**
+   * A town split into districts by compass direction names its regency: Purwokerto (Purwokerto Utara, Selatan, Timur,
+   * Barat, all in Kabupaten Banyumas), Siantar (Siantar Barat, Timur, Utara… in Kota Pematangsiantar). When at least
+   * two districts of one regency, and of no other, are a distinctive name X followed by a direction word, and X is not
+   * itself a place name of that regency, X is added as a name of the regency.
+   */
+  private insertSplitTowns(): void {
+    const towns = new Map<string, Map<number, number>>();
+    for (let idx = 0; idx < this.codes.length; idx++) {
+      if (this.levels[idx] !== LEVEL_DISTRICT) {
+        continue;
+      }
+      const toks = nameTokens(this.names[idx]);
+      if (toks.length < 2 || !DIRECTION_WORDS.has(toks[toks.length - 1])) {
+        continue;
+      }
+      const town = toks.slice(0, -1).join(' ');
+      let regencies = towns.get(town);
+      if (!regencies) {
+        regencies = new Map();
+        towns.set(town, regencies);
+      }
+      regencies.set(this.parents[idx], (regencies.get(this.parents[idx]) ?? 0) + 1);
+    }
+    for (const [town, regencies] of towns) {
+      const toks = town.split(' ');
+      if (regencies.size !== 1 || !this.isDistinctive(toks, LEVEL_DISTRICT)) {
+        continue;
+      }
+      const [[regency, districts]] = [...regencies];
+      if (
+        regency < 0 ||
+        districts < 2 ||
+        this.nodeOf(toks)?.ids?.some((idx) => this.inRegion(idx, this.codes[regency]))
+      ) {
+        continue;
+      }
+      this.insert(toks, regency);
+      this.splitTowns.set(this.nodeOf(toks)!.ids!, regency);
+    }
+  }
+
+  private nodeOf(toks: readonly string[]): TrieNode | undefined {
+    let node = this.root.get(toks[0]);
+    for (let i = 1; node && i < toks.length; i++) {
+      node = node.next?.get(toks[i]);
+    }
+    return node;
+  }
+
+  /**
    * A name with a word that is not ordinary (≥ 3 letters, not a number or a roman numeral, not a common place word).
    * A one-word district or village name that is an everyday word of the base vocabulary (`minta`, "to ask") is not
    * distinctive either: thousands of villages carry such names and a post using the word almost never means them.
@@ -289,7 +383,13 @@ export class Gazetteer {
     if (level >= LEVEL_DISTRICT && toks.length === 1 && this.ordinary.has(toks[0])) {
       return false;
     }
-    return toks.some((t) => !this.common.has(t) && t.length >= 3 && !/^\d+$/.test(t) && !/^[ivx]+$/.test(t));
+    return toks.some(
+      (t) =>
+        (!this.common.has(t) || (level <= LEVEL_REGENCY && this.notAWord(t))) &&
+        t.length >= 3 &&
+        !/^\d+$/.test(t) &&
+        !/^[ivx]+$/.test(t),
+    );
   }
 
   /**
@@ -480,7 +580,7 @@ export class Gazetteer {
     for (let round = 0; round < 4 && pending.length > 0; round++) {
       const next: Candidate[] = [];
       for (const c of pending) {
-        const pick = this.resolve(c, toks, home, found, round > 0);
+        const pick = this.resolve(c, toks, home, found, round > 0, options.text);
         if (pick) {
           this.accept(pick, c, toks, chosen, found);
         } else {
@@ -561,6 +661,7 @@ export class Gazetteer {
     home: string | undefined,
     found: Set<number>,
     secondPass: boolean,
+    text: string | undefined,
   ): { idx: number; reason: string } | null {
     let pool: number[];
     if (c.trigger) {
@@ -576,19 +677,37 @@ export class Gazetteer {
       pool = c.ids.filter((idx) => {
         const level = this.levels[idx];
         if (level <= LEVEL_REGENCY) {
+          if (this.splitTowns.get(c.ids) === idx) {
+            // A town's name is derived, weaker evidence than a regency's own: it must be written as a name.
+            return this.properNoun(c, toks, text);
+          }
           return this.distinctive[idx] || (c.locative && c.end - c.start === 1 && this.locativeName(idx));
         }
-        if (this.distinctive[idx] && home !== undefined && this.inRegion(idx, home)) {
+        if (home !== undefined && this.inRegion(idx, home) && (this.distinctive[idx] || this.directional(c, toks))) {
+          return true;
+        }
+        if (level === LEVEL_DISTRICT && this.distinctive[idx] && this.uniqueDistrict(c, toks, text)) {
           return true;
         }
         return secondPass && this.ancestorIn(idx, found) && (this.distinctive[idx] || c.end - c.start > 1);
       });
+      if (this.naturalFeature(c, toks) && !(home !== undefined && pool.some((idx) => this.inRegion(idx, home)))) {
+        return null;
+      }
     }
     if (pool.length === 0) {
       return null;
     }
     if (home) {
-      const inHome = pool.filter((idx) => this.inRegion(idx, home));
+      let inHome = pool.filter((idx) => this.inRegion(idx, home));
+      // A bare name that is only a village at home but a regency of the home province names the regency: Binjai
+      // in a post from Medan is Kota Binjai next door, not the village in Medan (Tuban in Badung stays the village).
+      if (!c.trigger && inHome.every((idx) => this.levels[idx] === LEVEL_VILLAGE)) {
+        const province = home.slice(0, 2);
+        if (pool.some((idx) => this.levels[idx] === LEVEL_REGENCY && this.codes[idx].startsWith(`${province}.`))) {
+          inHome = [];
+        }
+      }
       if (inHome.length > 0) {
         return {
           idx: highest(inHome, this.levels, this.kinds),
@@ -626,6 +745,68 @@ export class Gazetteer {
     return { idx: top, reason: c.ids.length > 1 ? 'higher-level' : 'unique' };
   }
 
+  /**
+   * A bare district name found in one district only across the country (villages of the same name aside): the
+   * distinct district names of other regencies (Majenang, Kintamani) name that district wherever the deployment is.
+   */
+  /**
+   * A province or regency name of five letters or more that no dictionary of this project knows (not a root word of
+   * the stemmer's dictionary, not a base-vocabulary word): distinctive even when the hand-written common-word list has
+   * it (asahan, pacitan, maros). Shorter names (karo, bima, toba) stay common: regional words and people's names.
+   */
+  private notAWord(word: string): boolean {
+    return word.length >= 5 && !this.ordinary.has(word) && !isRootWord(word);
+  }
+
+  /** An everyday word: a root word of the Indonesian stemmer's dictionary, the base vocabulary or a common place word. */
+  private everyday(word: string): boolean {
+    return this.ordinary.has(word) || this.common.has(word) || isRootWord(word);
+  }
+
+  private uniqueDistrict(c: Candidate, toks: readonly string[], text: string | undefined): boolean {
+    let districts = 0;
+    for (const idx of c.ids) {
+      if (this.levels[idx] === LEVEL_DISTRICT) {
+        districts++;
+      }
+    }
+    return districts === 1 && !TRIGGERS.has(toks[c.start]) && this.properNoun(c, toks, text);
+  }
+
+  /**
+   * Whether the name is written as a proper noun: every word capitalised (or in capitals) somewhere in the text, and a
+   * one-word name of at least 4 letters that is not an everyday word ("Abang saya…", "disertai Petir" are not the districts Abang and Petir).
+   */
+  private properNoun(c: Candidate, toks: readonly string[], text: string | undefined): boolean {
+    if (!text) {
+      return false;
+    }
+    for (let j = c.start; j < c.end; j++) {
+      if (capitalisedAt(text, toks[j]) < 0) {
+        return false;
+      }
+    }
+    return c.end - c.start > 1 || (toks[c.start].length >= 4 && !this.everyday(toks[c.start]));
+  }
+
+  /**
+   * A name of several words ending in a compass direction (Kuta Selatan, Ujung Berung Utara): an administrative
+   * split, a place even when its words are ordinary ones.
+   */
+  private directional(c: Candidate, toks: readonly string[]): boolean {
+    return c.end - c.start > 1 && DIRECTION_WORDS.has(toks[c.end - 1]);
+  }
+
+  /**
+   * A bare name right after a natural feature (danau Toba, sungai Kapuas, gunung Salak) names the feature, not a
+   * place of that name, unless the name is a place of the home region (a local post about "Sungai Sebuku" is there).
+   * Rivers, lakes and mountains span regions; a beach or hill named after its village (pantai Parangtritis, bukit
+   * Dago) is lost with them, a cost taken knowingly.
+   */
+  private naturalFeature(c: Candidate, toks: readonly string[]): boolean {
+    return c.start > 0 && NATURAL_FEATURE_WORDS.has(toks[c.start - 1]);
+  }
+
   private accept(
     pick: { idx: number; reason: string },
     c: Candidate,
@@ -649,6 +830,25 @@ export class Gazetteer {
     }
     chosen.set(pick.idx, { start: c.start, match: m });
   }
+}
+
+/** Where `word` (lower-case) is written capitalised or in capitals as a whole word of `text`, or -1. */
+function capitalisedAt(text: string, word: string): number {
+  const forms = [word[0].toUpperCase() + word.slice(1), word.toUpperCase()];
+  for (const form of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+      const after = at + form.length < text.length ? text.charCodeAt(at + form.length) : 32;
+      if (!isWordChar(before) && !isWordChar(after)) {
+        return at;
+      }
+    }
+  }
+  return -1;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
 /** Lowest level number first (province before regency…), then city before regency, then data order. */

@@ -4,7 +4,7 @@
  * hashtags into words and to decide whether an elongated or doubled spelling is a known word.
  * The sentiment lexicon and the slang targets are added to it at start-up.
  */
-export const BASE_VOCABULARY_SOURCE = `
+export const BASE_WORDS_SOURCE = `
 ada adalah agar air akan akhir aku akun alam alat aman ambil anak anda angin angka angkot angkutan antar antara
 anti apa apakah api apbd april asal atas atau awal ayo baca badan bagai bagaimana bagi bagian bahan bahwa baik
 bakti balai balik bandara bangun bangunan banjir bank bantu bantuan banyak bapak barang barat baru basah batas
@@ -44,6 +44,11 @@ jamban kades kapolres kapolsek kebijakan kemacetan keamanan kependudukan keterti
 ojek ojol paspor pdam pelantikan pemadaman pemkab pemkot pemprov penerangan pengaspalan penggusuran perizinan
 pln posko pju pkl pungutan ranperda rehab relokasi retribusi rs rsud rt rw samsat satpol sekda sembako sertifikat
 sinyal stunting subsidi tambal tilang tps tpa transportasi tunjangan ulama ump umr wisata
+save pray stop go love like good bad happy sad viral update breaking news info
+`;
+
+/** Place names people put in hashtags (#banjirsamarinda): known words for splitting, but names, not everyday words. */
+export const PLACE_VOCABULARY_SOURCE = `
 aceh sumatera sumut sumbar riau jambi bengkulu lampung bangka belitung kepri banten jabar jateng jatim diy bali
 ntb ntt kalbar kalteng kalsel kaltim kaltara sulut sulteng sulsel sultra gorontalo sulbar maluku malut papua
 jakarta bogor depok tangerang bekasi bandung cimahi cirebon sukabumi tasikmalaya garut karawang purwakarta
@@ -53,5 +58,6 @@ probolinggo jember banyuwangi sidoarjo gresik lamongan tuban bojonegoro denpasar
 medan binjai pematangsiantar padang bukittinggi pekanbaru dumai palembang jambi bandar batam tanjungpinang
 pontianak singkawang palangkaraya banjarmasin banjarbaru balikpapan samarinda bontang tarakan manado bitung
 palu makassar parepare kendari ambon ternate jayapura sorong merauke serang cilegon sungai kunjang
-save pray stop go love like good bad happy sad viral update breaking news info
 `;
+
+export const BASE_VOCABULARY_SOURCE = BASE_WORDS_SOURCE + PLACE_VOCABULARY_SOURCE;

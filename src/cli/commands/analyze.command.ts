@@ -11,10 +11,23 @@
  * error, stops the command before any post is read (exit code 2).
  */
 import { createReadStream, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { createAnalyzer, explainAnalysis, loadGazetteer, type TopicQuery } from '../../analysis/index.js';
-import { loadDefaultSentimentModel, predictSentiment } from '../../analysis/model/index.js';
+import { createAnalyzer, type TopicQuery } from '../../analysis/index.js';
+import {
+  analyzeBatch,
+  createCommandAnalyzer,
+  type AnalyzeSettings,
+  type BatchResult,
+  type LineBatch,
+} from './analyze-lines.js';
+import { AnalyzePool } from './analyze-pool.js';
+
+/** Lines per batch sent to a worker (PANTAU_ANALYZE_BATCH overrides, for tests of the ordering). */
+const BATCH_LINES = Math.max(1, Number(process.env.PANTAU_ANALYZE_BATCH) || 512);
+/** The worker module beside this one; absent when this module runs from its TypeScript source (jest). */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? undefined : new URL('./analyze.worker.js', import.meta.url);
 
 export interface AnalyzeCommandOptions {
   input: string;
@@ -22,6 +35,16 @@ export interface AnalyzeCommandOptions {
   homeRegion?: string;
   /** false unless --lexicon: the default model scores sentiment. */
   lexicon?: boolean;
+  /**
+   * Worker threads analysing batches of lines (`--workers`, default PANTAU_ANALYZE_WORKERS or one per core, at most
+   * 8); 1 analyses in the main thread. The output is the same, in input order, either way.
+   */
+  workers?: number | string;
+}
+
+function workerCount(opts: AnalyzeCommandOptions): number {
+  const asked = Number(opts.workers ?? process.env.PANTAU_ANALYZE_WORKERS ?? availableParallelism());
+  return WORKER_URL && Number.isFinite(asked) ? Math.min(8, Math.max(1, Math.floor(asked))) : 1;
 }
 
 export function registerAnalyzeCommand(program: Command): void {
@@ -36,6 +59,7 @@ export function registerAnalyzeCommand(program: Command): void {
       process.env.PANTAU_HOME_REGION,
     )
     .option('--lexicon', 'sentimen dari leksikon saja (tanpa model bawaan)')
+    .option('-w, --workers <n>', 'jumlah thread pekerja (bawaan: satu per inti prosesor; 1 = tanpa thread)')
     .action(async (opts: AnalyzeCommandOptions) => {
       process.exitCode = await runAnalyze(opts, process.stdout, process.stderr);
     });
@@ -56,8 +80,8 @@ function readTopics(path: string): TopicQuery[] {
   });
 }
 
-async function write(out: NodeJS.WritableStream, line: string): Promise<void> {
-  if (!out.write(line)) {
+async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text !== '' && !out.write(text)) {
     await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
 }
@@ -77,64 +101,64 @@ export async function runAnalyze(
       return 2;
     }
   }
-  const gazetteer = await loadGazetteer();
-  const model = opts.lexicon ? undefined : loadDefaultSentimentModel();
-  const analyzer = createAnalyzer({
-    topics,
-    homeRegion: opts.homeRegion,
-    gazetteer,
-    sentimentModel: model && ((normalized, _masked, lexicon) => predictSentiment(model, normalized, lexicon?.())),
-  });
-  if (analyzer.topicErrors.length > 0) {
-    for (const t of analyzer.topicErrors) {
+  const settings: AnalyzeSettings = { topics, homeRegion: opts.homeRegion, lexicon: opts.lexicon === true };
+  const workers = workerCount(opts);
+  // Queries are checked before anything heavy is loaded (no gazetteer, no models: the errors are the same).
+  const topicErrors = createAnalyzer({ topics, languages: false, emotion: false }).topicErrors;
+  if (topicErrors.length > 0) {
+    for (const t of topicErrors) {
       err.write(`pantau analyze: kueri topik "${t.id}" tidak sah: ${t.message}\n`);
     }
     return 2;
   }
+  const pool = workers > 1 ? await AnalyzePool.start(settings, workers, WORKER_URL!) : undefined;
+  const analyzer = pool ? undefined : await createCommandAnalyzer(settings);
+  const run = (batch: LineBatch): Promise<BatchResult> =>
+    pool ? pool.submit(batch) : Promise.resolve(analyzeBatch(analyzer!, batch));
   const input = opts.input === '-' ? process.stdin : createReadStream(opts.input, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
+  // Results are written in input order; at most two batches per worker are in flight.
+  const inFlight: Promise<BatchResult>[] = [];
+  const maxInFlight = pool ? workers * 2 : 1;
   let bad = 0;
   let done = 0;
+  const flush = async () => {
+    const r = await inFlight.shift()!;
+    err.write(r.errors);
+    await write(out, r.out);
+    done += r.done;
+    bad += r.bad;
+  };
+  let lineNo = 0;
+  let batch: LineBatch = { firstLine: 1, lines: [] };
   try {
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === '') {
-        continue;
+    try {
+      for await (const line of lines) {
+        lineNo++;
+        batch.lines.push(line);
+        if (batch.lines.length === BATCH_LINES) {
+          inFlight.push(run(batch));
+          batch = { firstLine: lineNo + 1, lines: [] };
+          while (inFlight.length >= maxInFlight) {
+            await flush();
+          }
+        }
       }
-      let post: { id?: unknown; text?: unknown };
-      try {
-        post = JSON.parse(line) as { id?: unknown; text?: unknown };
-      } catch {
-        bad++;
-        err.write(`pantau analyze: baris ${lineNo} bukan JSON yang sah, dilewati\n`);
-        continue;
-      }
-      if (post === null || typeof post !== 'object' || typeof post.text !== 'string') {
-        bad++;
-        err.write(`pantau analyze: baris ${lineNo} tidak memiliki "text" berupa teks, dilewati\n`);
-        continue;
-      }
-      const a = analyzer.analyze(post.text);
-      const row = {
-        id: post.id ?? lineNo,
-        sentiment: a.sentiment.label,
-        score: a.sentiment.score,
-        category: a.category.slug,
-        opd: a.category.opd,
-        locations: a.locations.map((l) => ({ code: l.code, name: l.name, level: l.level })),
-        topics: a.topics.map((t) => t.id),
-        maskedText: a.maskedText,
-        explanation: explainAnalysis(a),
-      };
-      await write(out, JSON.stringify(row) + '\n');
-      done++;
+    } catch (e) {
+      err.write(
+        `pantau analyze: masukan ${opts.input} tidak dapat dibaca: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+      );
+      await Promise.allSettled(inFlight);
+      return 2;
     }
-  } catch (e) {
-    err.write(
-      `pantau analyze: masukan ${opts.input} tidak dapat dibaca: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
-    );
-    return 2;
+    if (batch.lines.length > 0) {
+      inFlight.push(run(batch));
+    }
+    while (inFlight.length > 0) {
+      await flush();
+    }
+  } finally {
+    await pool?.close();
   }
   err.write(`pantau analyze: ${done} pos dianalisis${bad ? `, ${bad} baris dilewati` : ''}\n`);
   return bad > 0 ? 1 : 0;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadAppConfig } from '../../config/app-config.js';
-import { EmbeddedPostgresServer, runningEmbeddedUrl } from '../../database/embedded-postgres.server.js';
+import { borrowEmbeddedDatabase } from '../../database/embedded-postgres.server.js';
 import { runMigrations } from '../../database/data-source.js';
 import { writeBackup, type BackupManifest } from '../../backup/backup-writer.js';
 import { restoreBackup, type RestoreSummary } from '../../backup/restore.js';
@@ -74,20 +74,12 @@ export async function runBackup(out: string, env: Env = process.env): Promise<Ba
   const phrase = await passphrase(env, true);
   const secretFile = join(config.dataDir, 'secret');
   const secret = config.secret === '' && existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : null;
-  let url = await runningEmbeddedUrl(config.dataDir);
-  let server: EmbeddedPostgresServer | undefined;
-  if (!url) {
-    if (!existsSync(join(config.dataDir, 'postgres'))) {
-      throw new Error(`tidak ada basis data tertanam di ${config.dataDir}`);
-    }
-    server = new EmbeddedPostgresServer(config.dataDir);
-    url = await server.start();
-  }
+  const database = await borrowEmbeddedDatabase(config.dataDir, { mustExist: true });
   try {
-    await runMigrations(url);
-    return await writeBackup(url, out, phrase, secret);
+    await runMigrations(database.url);
+    return await writeBackup(database.url, out, phrase, secret);
   } finally {
-    await server?.stop();
+    await database.release();
   }
 }
 

@@ -18,7 +18,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadAppConfig } from '../../config/app-config.js';
 import { runMigrations } from '../../database/data-source.js';
-import { EmbeddedPostgresServer, runningEmbeddedUrl } from '../../database/embedded-postgres.server.js';
+import { borrowEmbeddedDatabase } from '../../database/embedded-postgres.server.js';
 import { configureQueueBackend } from '../../queue/queue-backend.js';
 import { IngestService } from '../../ingestion/ingest.service.js';
 import { ImportCliModule } from '../../ingestion/import/import-cli.module.js';
@@ -82,15 +82,9 @@ export async function runImportCommand(
   Logger.overrideLogger(new ConsoleLogger('Import', { logLevels: ['fatal', 'error', 'warn'] }));
 
   let config = loadAppConfig({ ...env, PANTAU_ROLE: 'api', PANTAU_DEMO: 'false' }, []);
-  let embedded: EmbeddedPostgresServer | undefined;
-  if (!config.databaseUrl) {
-    const running = await runningEmbeddedUrl(config.dataDir);
-    if (running) {
-      config = { ...config, databaseUrl: running };
-    } else {
-      embedded = new EmbeddedPostgresServer(config.dataDir);
-      config = { ...config, databaseUrl: await embedded.start() };
-    }
+  const embedded = config.databaseUrl ? undefined : await borrowEmbeddedDatabase(config.dataDir);
+  if (embedded) {
+    config = { ...config, databaseUrl: embedded.url };
   }
   try {
     await runMigrations(config.databaseUrl as string);
@@ -154,7 +148,7 @@ export async function runImportCommand(
       await app.close();
     }
   } finally {
-    await embedded?.stop();
+    await embedded?.release();
   }
 }
 

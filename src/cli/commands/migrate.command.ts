@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { loadAppConfig } from '../../config/app-config.js';
 import { runMigrations, undoLastMigration } from '../../database/data-source.js';
-import { EmbeddedPostgresServer, runningEmbeddedUrl } from '../../database/embedded-postgres.server.js';
+import { borrowEmbeddedDatabase } from '../../database/embedded-postgres.server.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -22,15 +22,11 @@ async function withDatabase<T>(env: Env, task: (url: string) => Promise<T>): Pro
   if (config.databaseUrl) {
     return task(config.databaseUrl);
   }
-  const running = await runningEmbeddedUrl(config.dataDir);
-  if (running) {
-    return task(running);
-  }
-  const server = new EmbeddedPostgresServer(config.dataDir);
+  const database = await borrowEmbeddedDatabase(config.dataDir);
   try {
-    return await task(await server.start());
+    return await task(database.url);
   } finally {
-    await server.stop();
+    await database.release();
   }
 }
 
