@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { get } from 'node:http';
+import { resolve } from 'node:path';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { RATE_LIMITS } from '../../src/auth/rate-limit.js';
@@ -234,6 +236,36 @@ describe('outside probe', () => {
         otherUser: 200,
         afterOneClosed: 200,
       });
+    });
+  });
+
+  describe('upload names', () => {
+    it('should store an import under its own id whatever path its names carry, and refuse a path as format', async () => {
+      const importsDir = resolve(running.config.dataDir, 'imports');
+      const traversal = '../../../../tmp/pantau-probe-owned';
+      const started = await api()
+        .post(
+          `/api/sources/import?source=${encodeURIComponent(traversal)}&fileName=${encodeURIComponent(traversal)}.csv`,
+        )
+        .set('Authorization', `Bearer ${bearer}`)
+        .set('X-Requested-With', 'probe')
+        .set('Content-Type', 'text/csv')
+        .send('text,createdAt\nJalan rusak di Sempaja,2026-12-01T01:00:00Z\n')
+        .expect(202);
+      expect(readdirSync(importsDir).filter((name) => !/^[0-9a-f-]{36}\.(csv|jsonl)$/u.test(name))).toEqual([]);
+      expect(existsSync('/tmp/pantau-probe-owned.csv')).toBe(false);
+      const view = await api()
+        .get(`/api/sources/import/${started.body.id}`)
+        .set('Authorization', `Bearer ${bearer}`)
+        .expect(200);
+      expect(view.body.fileName).toBe(`${traversal}.csv`); // recorded as text, never used as a path
+      await api()
+        .post(`/api/sources/import?source=x&format=${encodeURIComponent('../csv')}`)
+        .set('Authorization', `Bearer ${bearer}`)
+        .set('X-Requested-With', 'probe')
+        .set('Content-Type', 'text/csv')
+        .send('text\nx\n')
+        .expect(400);
     });
   });
 
