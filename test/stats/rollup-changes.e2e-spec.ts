@@ -80,14 +80,14 @@ const TABLES: Record<string, { rollup: string; recomputed: string }> = {
     rollup: `SELECT s.hour, s.source_id, u.author, u.posts, u.reach, s.floor_posts, s.floor_reach
                FROM stats_top_authors_hourly s, unnest(s.authors, s.posts, s.reach) AS u(author, posts, reach)`,
     recomputed: `SELECT date_trunc('hour', created_at) AS hour, source_id, trim(author), count(*) AS posts,
-                        sum(likes + replies + reposts) AS reach, 0, 0
+                        sum(likes + replies + reposts) AS reach, 0 AS floor_posts, 0 AS floor_reach
                    FROM posts WHERE nullif(trim(author), '') IS NOT NULL GROUP BY 1, 2, 3`,
   },
   stats_top_authors_daily: {
     rollup: `SELECT s.day, s.source_id, u.author, u.posts, u.reach, s.floor_posts, s.floor_reach
                FROM stats_top_authors_daily s, unnest(s.authors, s.posts, s.reach) AS u(author, posts, reach)`,
     recomputed: `SELECT date_trunc('day', created_at) AS day, source_id, trim(author), count(*) AS posts,
-                        sum(likes + replies + reposts) AS reach, 0, 0
+                        sum(likes + replies + reposts) AS reach, 0 AS floor_posts, 0 AS floor_reach
                    FROM posts WHERE nullif(trim(author), '') IS NOT NULL GROUP BY 1, 2, 3`,
   },
 };
