@@ -150,12 +150,17 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Each endpoint CALLS times in turn (one warm-up call each first), wall ms per call from outside. */
-async function measureEndpoints(system: RunningSystem, end: Date): Promise<void> {
+async function measureEndpoints(system: RunningSystem, end: Date, databaseUrl: string): Promise<void> {
   const token = await login(system.url as string, ADMIN_PASSWORD);
   const to = new Date(Math.ceil(end.getTime() / HOUR) * HOUR).toISOString();
   const from = new Date(Date.parse(to) - 7 * 24 * HOUR).toISOString();
   const window = `from=${from}&to=${to}`;
+  const day = `from=${new Date(Date.parse(to) - 24 * HOUR).toISOString()}&to=${to}`;
   const paths = [
+    `/api/stats/overview?${day}`,
+    `/api/stats/top-authors?${day}`,
+    `/api/stats/top-authors?${day}&by=reach`,
+    `/api/stats/top-authors?${window}&by=reach`,
     `/api/stats/overview?${window}`,
     `/api/stats/volume?${window}&interval=hour`,
     `/api/stats/volume?${window}&interval=day&by=category`,
@@ -188,7 +193,7 @@ async function measureEndpoints(system: RunningSystem, end: Date): Promise<void>
     const list = path.startsWith('/api/posts') ? (JSON.parse(body) as { total: number; totalExact: boolean }) : null;
     const total = list ? `${list.total.toLocaleString('en')} (${list.totalExact ? 'exact' : 'estimate'})` : '';
     rows.push(
-      `| GET ${path.replace(window, '<7 days>')} | ${percentile(samples, 50).toFixed(1)} | ` +
+      `| GET ${path.replace(window, '<7 days>').replace(day, '<24 h>')} | ${percentile(samples, 50).toFixed(1)} | ` +
         `${percentile(samples, 95).toFixed(1)} | ${body.length.toLocaleString('en')} | ${total} |`,
     );
   }
@@ -196,6 +201,63 @@ async function measureEndpoints(system: RunningSystem, end: Date): Promise<void>
   console.log('| endpoint | p50 ms | p95 ms | answer chars | total in answer |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   rows.forEach((row) => console.log(row));
+  await compareTopAuthors(call, databaseUrl, { '24 h': day, '7 days': window });
+}
+
+/**
+ * Top authors from the bounded summaries against the exact counts of the posts table: of the 20 answered, how many
+ * are in the exact top 20, and how far each answered count lies below the exact one (and the bound the answer states).
+ */
+async function compareTopAuthors(
+  call: (path: string) => Promise<{ body: string }>,
+  databaseUrl: string,
+  windows: Record<string, string>,
+): Promise<void> {
+  const db = new pg.Client(databaseUrl);
+  await db.connect();
+  console.log('\nTop authors (summaries) against exact counts from posts, limit 20:\n');
+  console.log('| window | by | in exact top 20 | max shortfall | mean shortfall | stated bound (max) | exact 20th |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  try {
+    for (const [name, query] of Object.entries(windows)) {
+      const params = new URLSearchParams(query);
+      for (const by of ['posts', 'reach'] as const) {
+        const answer = JSON.parse((await call(`/api/stats/top-authors?${query}&by=${by}`)).body) as {
+          authors: {
+            author: string;
+            source: { id: string };
+            posts: number;
+            reach: number;
+            postsError: number;
+            reachError: number;
+          }[];
+        };
+        const { rows } = await db.query<{ source_id: string; author: string; posts: string; reach: string }>(
+          `SELECT source_id, trim(author) AS author, count(*) AS posts, sum(likes + replies + reposts) AS reach FROM posts
+            WHERE created_at >= $1 AND created_at < $2 AND nullif(trim(author), '') IS NOT NULL
+            GROUP BY 1, 2`,
+          [params.get('from'), params.get('to')],
+        );
+        const exact = new Map(
+          rows.map((r) => [`${r.source_id}|${r.author}`, Number(by === 'posts' ? r.posts : r.reach)]),
+        );
+        const top = [...exact.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
+        const topKeys = new Set(top.map(([key]) => key));
+        const shortfalls = answer.authors.map(
+          (a) => (exact.get(`${a.source.id}|${a.author}`) ?? 0) - (by === 'posts' ? a.posts : a.reach),
+        );
+        const inTop = answer.authors.filter((a) => topKeys.has(`${a.source.id}|${a.author}`)).length;
+        const bound = Math.max(0, ...answer.authors.map((a) => (by === 'posts' ? a.postsError : a.reachError)));
+        console.log(
+          `| ${name} | ${by} | ${inTop} of ${answer.authors.length} | ${Math.max(0, ...shortfalls)} | ` +
+            `${(shortfalls.reduce((sum, n) => sum + n, 0) / Math.max(1, shortfalls.length)).toFixed(2)} | ${bound} | ` +
+            `${top.at(-1)?.[1] ?? 0} |`,
+        );
+      }
+    }
+  } finally {
+    await db.end();
+  }
 }
 
 /** Bytes of the posts table: every partition with its indexes and TOAST. */
@@ -299,7 +361,7 @@ async function main(): Promise<void> {
         `bench:scale — ${built.posts.toLocaleString('en')} posts, built at ${Math.round(built.rate).toLocaleString('en')} posts/s ` +
           `(${(built.seconds / 60).toFixed(1)} min, load at the end ${built.load})`,
       );
-      await measureEndpoints(system, new Date(built.end));
+      await measureEndpoints(system, new Date(built.end), databaseUrl);
     } finally {
       await system.stop();
     }

@@ -16,6 +16,7 @@ import { DailyReports1764000001600 } from './1764000001600-DailyReports.js';
 import { TwoFactor1764000002300 } from './1764000002300-TwoFactor.js';
 import { IssuePostsTimeIndex1764000003200 } from './1764000003200-IssuePostsTimeIndex.js';
 import { PartitionPosts1764000003900 } from './1764000003900-PartitionPosts.js';
+import { TopAuthorSummaries1764000004100 } from './1764000004100-TopAuthorSummaries.js';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   TwoFactor1764000002300,
   IssuePostsTimeIndex1764000003200,
   PartitionPosts1764000003900,
+  TopAuthorSummaries1764000004100,
 ];

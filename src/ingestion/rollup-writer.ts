@@ -9,6 +9,7 @@ import type { EntityManager } from 'typeorm';
 import type { PostAnalysis } from '../analysis/index.js';
 import { isStopword } from '../issues/detection/stopwords.js';
 import { hashAuthor, HyperLogLog, type AuthorHash } from '../stats/hyperloglog.js';
+import { TOP_AUTHORS_KEPT, TopAuthorsSummary } from '../stats/top-authors-summary.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
 
 /** Terms kept per batch: the most frequent overall, and per category and per topic (see docs/stats.md). */
@@ -16,6 +17,21 @@ export const TERMS_PER_BATCH = { all: 60, category: 10, topic: 10 } as const;
 
 /** Advisory-lock class of the sketch merge (pg_advisory_xact_lock(class, hour)); the job lock uses one int key. */
 const SKETCH_LOCK_CLASS = 0x5354;
+/** Advisory-lock class of the top-authors merge (pg_advisory_xact_lock(class, UTC day number)). */
+const AUTHORS_LOCK_CLASS = 0x5341;
+
+/** Top-authors summaries by period (the key column is named after the period). */
+export const TOP_AUTHORS_TABLES = { hour: 'stats_top_authors_hourly', day: 'stats_top_authors_daily' } as const;
+
+interface SummaryRow {
+  start: Date;
+  source_id: string;
+  authors: string[];
+  posts: number[];
+  reach: string[];
+  floor_posts: number;
+  floor_reach: string;
+}
 
 type Level = 'province' | 'regency' | 'district';
 const LEVELS: Level[] = ['province', 'regency', 'district'];
@@ -256,7 +272,7 @@ export class RollupWriter {
 
   /**
    * Erasure of one author's posts (src/privacy): their posts and reach leave the volume, region, topic and legacy
-   * hourly cells, and the author's own rows (`stats_authors_hourly`, keyed by the handle in clear) are deleted.
+   * hourly cells, and the author leaves the top-authors summaries (keyed by the handle in clear).
    * `authors` are the author values as stored (one handle may have been stored as `@Budi` and `budi`).
    */
   async removePosts(
@@ -281,10 +297,37 @@ export class RollupWriter {
     if (trimmed.length === 0) {
       return { authorRows: 0 };
     }
-    const [, authorRows] = await manager.query<[unknown[], number]>(
-      `DELETE FROM stats_authors_hourly WHERE source_id = $1 AND author = ANY($2::text[])`,
-      [sourceId, trimmed],
-    );
+    let authorRows = 0;
+    for (const period of ['hour', 'day'] as const) {
+      const table = TOP_AUTHORS_TABLES[period];
+      const touched = await manager.query<{ start: Date }[]>(
+        `SELECT DISTINCT date_trunc('day', ${period}, 'UTC') AS start FROM ${table}
+          WHERE source_id = $1 AND authors && $2::text[]`,
+        [sourceId, trimmed],
+      );
+      // The writers' day locks: a batch merging a summary read before this change cannot write the author back.
+      await lockDays(
+        manager,
+        touched.map((row) => new Date(row.start).toISOString()),
+      );
+      const rows = await manager.query<SummaryRow[]>(
+        `SELECT ${period} AS start, source_id, authors, posts, reach, floor_posts, floor_reach FROM ${table}
+          WHERE source_id = $1 AND authors && $2::text[] ORDER BY 1`,
+        [sourceId, trimmed],
+      );
+      const erased = new Set(trimmed);
+      const summaries = rows.map((row) => {
+        const summary = TopAuthorsSummary.fromRow(row);
+        authorRows += summary.remove(erased);
+        return summary;
+      });
+      await writeSummaries(
+        manager,
+        period,
+        rows.map((row) => [new Date(row.start).toISOString(), row.source_id]),
+        summaries,
+      );
+    }
     return { authorRows };
   }
 
@@ -390,36 +433,59 @@ export class RollupWriter {
     );
   }
 
+  /**
+   * Top authors (src/stats/top-authors-summary.ts): one bounded summary per hour × source and per UTC day × source,
+   * read, merged with the batch's exact counts, truncated and written back. Summaries merge in memory, so the batch
+   * takes a transaction-level advisory lock per UTC day it touches (in day order, before the hour locks of the
+   * sketches); writers of the same day serialise on it, readers never wait.
+   */
   private async writeAuthors(manager: EntityManager, authors: Map<string, Cells>): Promise<void> {
     if (authors.size === 0) {
       return;
     }
-    const entries = [...authors].map(([key, cells]) => {
+    const batch = new Map<string, TopAuthorsSummary>();
+    const summary = (key: string) => {
+      let found = batch.get(key);
+      if (!found) {
+        found = new TopAuthorsSummary();
+        batch.set(key, found);
+      }
+      return found;
+    };
+    for (const [key, cells] of authors) {
       const first = key.indexOf('|');
       const second = key.indexOf('|', first + 1);
-      return {
-        key,
-        hour: key.slice(0, first),
-        source: key.slice(first + 1, second),
-        author: key.slice(second + 1),
-        cells,
-      };
-    });
-    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    await manager.query(
-      `INSERT INTO stats_authors_hourly (hour, source_id, author, posts, reach)
-       SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::int[], $5::bigint[])
-       ON CONFLICT (hour, source_id, author)
-       DO UPDATE SET posts = stats_authors_hourly.posts + excluded.posts,
-                     reach = stats_authors_hourly.reach + excluded.reach`,
-      [
-        entries.map((e) => e.hour),
-        entries.map((e) => e.source),
-        entries.map((e) => e.author),
-        entries.map((e) => e.cells.posts),
-        entries.map((e) => e.cells.reach),
-      ],
-    );
+      const hour = key.slice(0, first);
+      const rest = key.slice(first + 1, second);
+      const author = key.slice(second + 1);
+      summary(`hour|${hour}|${rest}`).add(author, cells.posts, cells.reach);
+      summary(`day|${dayOf(hour)}|${rest}`).add(author, cells.posts, cells.reach);
+    }
+    const days = [...new Set([...batch.keys()].filter((k) => k.startsWith('day|')).map((k) => k.split('|')[1]))];
+    await lockDays(manager, days);
+    for (const period of ['hour', 'day'] as const) {
+      const keys = [...batch.keys()].filter((key) => key.startsWith(`${period}|`)).sort();
+      const parts = keys.map((key) => key.split('|'));
+      const table = TOP_AUTHORS_TABLES[period];
+      const stored = await manager.query<SummaryRow[]>(
+        `SELECT t.${period} AS start, t.source_id, t.authors, t.posts, t.reach, t.floor_posts, t.floor_reach
+           FROM ${table} t JOIN unnest($1::timestamptz[], $2::uuid[]) AS k(start, source_id)
+             ON t.${period} = k.start AND t.source_id = k.source_id`,
+        [parts.map((p) => p[1]), parts.map((p) => p[2])],
+      );
+      for (const row of stored) {
+        batch
+          .get(`${period}|${new Date(row.start).toISOString()}|${row.source_id}`)
+          ?.merge(TopAuthorsSummary.fromRow(row));
+      }
+      const columns = keys.map((key) => (batch.get(key) as TopAuthorsSummary).truncate(TOP_AUTHORS_KEPT[period]));
+      await writeSummaries(
+        manager,
+        period,
+        parts.map((p) => [p[1], p[2]]),
+        columns,
+      );
+    }
   }
 
   /**
@@ -488,6 +554,56 @@ function splitSketchKey(key: string): { hour: string; dim: string; key: string }
   return { hour: key.slice(0, first), dim: key.slice(first + 1, second), key: key.slice(second + 1) };
 }
 
+/** The UTC day (ISO midnight) of an ISO hour. */
+function dayOf(hour: string): string {
+  return `${hour.slice(0, 10)}T00:00:00.000Z`;
+}
+
+async function lockDays(manager: EntityManager, days: string[]): Promise<void> {
+  if (days.length === 0) {
+    return;
+  }
+  const numbers = [...new Set(days.map((day) => Math.floor(Date.parse(day) / 86_400_000)))].sort((a, b) => a - b);
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(${AUTHORS_LOCK_CLASS}, d) FROM (SELECT unnest($1::int[]) AS d ORDER BY 1) AS days`,
+    [numbers],
+  );
+}
+
+/** Upserts summaries, `keys` as [period start ISO, source id], in the given (sorted) order. */
+async function writeSummaries(
+  manager: EntityManager,
+  period: 'hour' | 'day',
+  keys: [string, string][],
+  summaries: TopAuthorsSummary[],
+): Promise<void> {
+  if (keys.length === 0) {
+    return;
+  }
+  const table = TOP_AUTHORS_TABLES[period];
+  const columns = summaries.map((summary) => summary.toColumns());
+  // Arrays of arrays of different lengths cannot be one SQL array: each summary's columns travel as JSON.
+  await manager.query(
+    `INSERT INTO ${table} (${period}, source_id, authors, posts, reach, floor_posts, floor_reach)
+     SELECT k.start, k.source_id,
+            ARRAY(SELECT jsonb_array_elements_text(k.doc->'a')),
+            ARRAY(SELECT jsonb_array_elements_text(k.doc->'p')::int),
+            ARRAY(SELECT jsonb_array_elements_text(k.doc->'r')::bigint),
+            k.floor_posts, k.floor_reach
+       FROM unnest($1::timestamptz[], $2::uuid[], $3::jsonb[], $4::int[], $5::bigint[])
+         AS k(start, source_id, doc, floor_posts, floor_reach)
+     ON CONFLICT (${period}, source_id) DO UPDATE SET authors = excluded.authors, posts = excluded.posts,
+       reach = excluded.reach, floor_posts = excluded.floor_posts, floor_reach = excluded.floor_reach`,
+    [
+      keys.map((key) => key[0]),
+      keys.map((key) => key[1]),
+      columns.map((c) => JSON.stringify({ a: c.authors, p: c.posts, r: c.reach })),
+      summaries.map((summary) => summary.floorPosts),
+      summaries.map((summary) => summary.floorReach),
+    ],
+  );
+}
+
 /** The hour a post counts in (UTC hour start, ISO). */
 export function hourOf(at: Date): string {
   const hour = new Date(at);
@@ -535,7 +651,7 @@ export const ROLLUP_TABLES = [
   'stats_topic_hourly',
   'stats_author_sketches',
   'stats_terms_hourly',
-  'stats_authors_hourly',
+  'stats_top_authors_hourly',
 ] as const;
 
 /**
@@ -551,5 +667,10 @@ export async function pruneRollupsBefore(db: Pick<EntityManager, 'query'>, cutof
     );
     deleted += count;
   }
-  return deleted;
+  // Day summaries of days wholly before the cut-off.
+  const [, days] = await db.query<[unknown[], number]>(
+    `DELETE FROM stats_top_authors_daily WHERE day + interval '1 day' <= $1::timestamptz`,
+    [cutoff],
+  );
+  return deleted + days;
 }

@@ -152,11 +152,12 @@ export class PersonalDataRepository {
     }));
   }
 
-  /** The author's rows of the top-authors rollup (kept per hour, by the handle as stored). */
+  /** The author's entries in the hourly top-authors summaries (by the handle as stored). */
   async authorStats(sourceId: string, handle: string): Promise<HeldAuthorStats[]> {
     const rows = await this.db.query<{ hour: Date; author: string; posts: number; reach: string }[]>(
-      `SELECT hour, author, posts, reach FROM stats_authors_hourly
-        WHERE source_id = $1 AND ${normalisedHandleSql('author')} = $2 ORDER BY hour, author`,
+      `SELECT s.hour, u.author, u.posts, u.reach
+         FROM stats_top_authors_hourly s, unnest(s.authors, s.posts, s.reach) AS u(author, posts, reach)
+        WHERE s.source_id = $1 AND ${normalisedHandleSql('u.author')} = $2 ORDER BY 1, 2`,
       [sourceId, normaliseHandle(handle)],
     );
     return rows.map((row) => ({

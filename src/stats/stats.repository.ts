@@ -11,6 +11,18 @@ import type { RegionLevel } from './dto/stats-query.dto.js';
 import { HyperLogLog } from './hyperloglog.js';
 import type { StatsWindow } from './stats-window.js';
 
+const DAY = 86_400_000;
+
+/** A top author over a window: posts and reach are lower bounds, short by at most the errors (docs/stats.md). */
+export interface TopAuthorRow {
+  sourceId: string;
+  author: string;
+  posts: number;
+  reach: number;
+  postsError: number;
+  reachError: number;
+}
+
 export type FilterName = 'source' | 'category' | 'sentiment' | 'region' | 'topic';
 
 export interface StatsFilters {
@@ -268,19 +280,36 @@ export class StatsRepository {
     window: StatsWindow,
     by: 'posts' | 'reach',
     limit: number,
-  ): Promise<{ rows: { sourceId: string; author: string; posts: number; reach: number }[]; notApplied: FilterName[] }> {
+  ): Promise<{ rows: TopAuthorRow[]; notApplied: FilterName[] }> {
     const sql = new Sql();
     const notApplied: FilterName[] = (['category', 'sentiment', 'region', 'topic'] as const).filter(
       (name) => filters[name],
     );
-    sql.where('hour >= ?', window.from).where('hour < ?', window.to);
-    if (filters.source) {
-      sql.where('source_id = ?', filters.source);
-    }
+    // Whole UTC days from the day summaries, the hours before the first and after the last from the hour summaries.
+    const dayFrom = Math.ceil(window.from.getTime() / DAY) * DAY;
+    const dayTo = Math.floor(window.to.getTime() / DAY) * DAY;
+    const [daysFrom, daysTo] = dayFrom < dayTo ? [new Date(dayFrom), new Date(dayTo)] : [window.to, window.to];
+    const source = filters.source ? `AND source_id = ${sql.param(filters.source)}` : '';
+    const [pFrom, pTo, pDaysFrom, pDaysTo] = [window.from, window.to, daysFrom, daysTo].map((v) => sql.param(v));
     const order = by === 'posts' ? 'posts DESC, reach DESC' : 'reach DESC, posts DESC';
-    const rows = await this.db.query<{ source_id: string; author: string; posts: string; reach: string }[]>(
-      `SELECT source_id, author, sum(posts) AS posts, sum(reach) AS reach FROM stats_authors_hourly ${sql.clause}
-        GROUP BY 1, 2 ORDER BY ${order}, author LIMIT ${sql.param(limit)}`,
+    const rows = await this.db.query<
+      { source_id: string; author: string; posts: string; reach: string; floor_posts: string; floor_reach: string }[]
+    >(
+      `WITH parts AS (
+         SELECT source_id, authors, posts, reach, floor_posts, floor_reach FROM stats_top_authors_daily
+          WHERE day >= ${pDaysFrom} AND day < ${pDaysTo} ${source}
+         UNION ALL
+         SELECT source_id, authors, posts, reach, floor_posts, floor_reach FROM stats_top_authors_hourly
+          WHERE ((hour >= ${pFrom} AND hour < ${pDaysFrom}) OR (hour >= ${pDaysTo} AND hour < ${pTo})) ${source}
+       ), floors AS (
+         SELECT source_id, sum(floor_posts) AS floor_posts, sum(floor_reach) AS floor_reach FROM parts GROUP BY 1
+       ), top AS (
+         SELECT p.source_id, u.author, sum(u.posts) AS posts, sum(u.reach) AS reach
+           FROM parts p, unnest(p.authors, p.posts, p.reach) AS u(author, posts, reach)
+          GROUP BY 1, 2 ORDER BY ${order}, author LIMIT ${sql.param(limit)}
+       )
+       SELECT top.*, floors.floor_posts, floors.floor_reach FROM top JOIN floors USING (source_id)
+        ORDER BY ${order}, author`,
       sql.params,
     );
     return {
@@ -289,6 +318,8 @@ export class StatsRepository {
         author: r.author,
         posts: Number(r.posts),
         reach: Number(r.reach),
+        postsError: Number(r.floor_posts),
+        reachError: Number(r.floor_reach),
       })),
       notApplied,
     };

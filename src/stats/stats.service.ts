@@ -182,6 +182,8 @@ export class StatsService {
         source: { id: row.sourceId, label: label(row.sourceId) },
         posts: row.posts,
         reach: row.reach,
+        postsError: row.postsError,
+        reachError: row.reachError,
       })),
     };
   }

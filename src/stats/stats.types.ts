@@ -83,5 +83,16 @@ export interface TopTermsResponse extends StatsMeta {
 
 export interface TopAuthorsResponse extends StatsMeta {
   by: 'posts' | 'reach';
-  authors: { author: string; source: { id: string; label: string }; posts: number; reach: number }[];
+  /**
+   * From bounded summaries (docs/stats.md, "Top authors"): `posts` and `reach` are lower bounds, short of the true
+   * figures by at most `postsError` / `reachError` (0: exact).
+   */
+  authors: {
+    author: string;
+    source: { id: string; label: string };
+    posts: number;
+    reach: number;
+    postsError: number;
+    reachError: number;
+  }[];
 }

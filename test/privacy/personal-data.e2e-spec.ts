@@ -224,9 +224,16 @@ describe('personal data on request (UU PDP): export, erase, anonymise', () => {
     expect(await count('detection_posts WHERE post_id = ANY($1::bigint[])', [ids])).toBe(0);
     expect(await count(`post_keys WHERE source_id = $1 AND external_id LIKE 'budi-%'`, [source.id])).toBe(3);
     expect(
-      await count(`stats_authors_hourly WHERE author IN ('@Budi.Santoso', 'budi.santoso') AND source_id = $1`, [
-        source.id,
-      ]),
+      await count(
+        `stats_top_authors_hourly WHERE authors && ARRAY['@Budi.Santoso', 'budi.santoso'] AND source_id = $1`,
+        [source.id],
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `stats_top_authors_daily WHERE authors && ARRAY['@Budi.Santoso', 'budi.santoso'] AND source_id = $1`,
+        [source.id],
+      ),
     ).toBe(0);
     // Everyone else's posts stay: the other author, the longer handle, the same handle on another source.
     expect(await count('posts WHERE source_id = $1', [source.id])).toBe(15);

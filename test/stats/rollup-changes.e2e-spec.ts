@@ -75,10 +75,19 @@ const TABLES: Record<string, { rollup: string; recomputed: string }> = {
                         p.opd, count(*) AS posts, sum(p.likes + p.replies + p.reposts) AS reach
                    FROM post_topics pt JOIN posts p ON p.id = pt.post_id GROUP BY 1, 2, 3, 4, 5, 6`,
   },
-  stats_authors_hourly: {
-    rollup: `SELECT hour, source_id, author, posts, reach FROM stats_authors_hourly WHERE posts <> 0`,
+  // The top-authors summaries: exact here (fewer authors per hour and day than they keep, so both floors are 0).
+  stats_top_authors_hourly: {
+    rollup: `SELECT s.hour, s.source_id, u.author, u.posts, u.reach, s.floor_posts, s.floor_reach
+               FROM stats_top_authors_hourly s, unnest(s.authors, s.posts, s.reach) AS u(author, posts, reach)`,
     recomputed: `SELECT date_trunc('hour', created_at) AS hour, source_id, trim(author), count(*) AS posts,
-                        sum(likes + replies + reposts) AS reach
+                        sum(likes + replies + reposts) AS reach, 0 AS floor_posts, 0 AS floor_reach
+                   FROM posts WHERE nullif(trim(author), '') IS NOT NULL GROUP BY 1, 2, 3`,
+  },
+  stats_top_authors_daily: {
+    rollup: `SELECT s.day, s.source_id, u.author, u.posts, u.reach, s.floor_posts, s.floor_reach
+               FROM stats_top_authors_daily s, unnest(s.authors, s.posts, s.reach) AS u(author, posts, reach)`,
+    recomputed: `SELECT date_trunc('day', created_at) AS day, source_id, trim(author), count(*) AS posts,
+                        sum(likes + replies + reposts) AS reach, 0 AS floor_posts, 0 AS floor_reach
                    FROM posts WHERE nullif(trim(author), '') IS NOT NULL GROUP BY 1, 2, 3`,
   },
 };
