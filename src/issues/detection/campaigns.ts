@@ -6,6 +6,7 @@ import type { BurstScorer } from './burst-scorer.js';
 import type { DetectorConfig } from './detector-config.js';
 import type { DetectorMemory, DuplicateGroup, Issue, PostRecord, TrackedKey } from './detector-memory.js';
 import { IssueRecord } from './issue-record.js';
+import { dispersedOverPlaces } from './places.js';
 
 export class Campaigns {
   private readonly config: DetectorConfig;
@@ -33,6 +34,9 @@ export class Campaigns {
         continue;
       }
       const members = group.members.map((s) => memory.posts.get(s)).filter((p): p is PostRecord => p !== undefined);
+      if (this.templateDispersed(group, members, t)) {
+        continue;
+      }
       let issue: Issue | null = null;
       for (const [i, n] of memory.postsPerIssue(members.map((p) => p.seq))) {
         if (n * 2 >= members.length) {
@@ -62,25 +66,81 @@ export class Campaigns {
   }
 
   /**
+   * A template each writer fills with their own village ("pasar <village> rame banget pagi ini") is a habit, not one
+   * message copied by many. Near-duplicate grouping puts the copies naming the root's village closest, so the group
+   * alone may look placed; the template is the posts of the lookback that carry at least half of the root's words and
+   * phrases that name none of its places, and it is dispersed when those posts are (dispersedOverPlaces). A
+   * campaign's words are carried by its copies.
+   */
+  private templateDispersed(group: DuplicateGroup, members: readonly PostRecord[], t: number): boolean {
+    const memory = this.memory;
+    const cfg = this.config;
+    if (dispersedOverPlaces(members, cfg.dispersedMinPosts, cfg.dispersedLeadShare)) {
+      return true;
+    }
+    const root = memory.posts.get(group.rootSeq) ?? members[0];
+    if (!root || root.places.length === 0) {
+      return false;
+    }
+    const placeWords = new Set(root.places.flatMap((p) => p.name.toLowerCase().split(/[\s-]+/u)));
+    const words = root.keys.filter(
+      (k) =>
+        k.kind !== 'place' &&
+        k.kind !== 'topic' &&
+        !k.placeLike &&
+        !k.text.split(' ').some((w) => placeWords.has(w.replace(/^#/u, ''))),
+    );
+    if (words.length < 2) {
+      return false;
+    }
+    const carried = new Map<number, number>();
+    for (const k of words) {
+      for (const seq of memory.postingsOf(k, t - cfg.clusterLookbackBuckets + 1, t)) {
+        carried.set(seq, (carried.get(seq) ?? 0) + 1);
+      }
+    }
+    const template: PostRecord[] = [];
+    for (const [seq, n] of carried) {
+      const p = memory.posts.get(seq);
+      if (p && n * 2 >= words.length) {
+        template.push(p);
+      }
+    }
+    return dispersedOverPlaces(template, cfg.dispersedMinPosts, cfg.dispersedLeadShare);
+  }
+
+  /**
    * A campaign is copying in a burst: at least `campaignMinAuthors` distinct accounts within the longest scoring
    * window (4 h), not a text that a few people write now and then and that adds up over half a day.
    */
   private copiedInBurst(group: DuplicateGroup, t: number): boolean {
-    const from = t - this.memory.maxWindow + 1;
+    const memory = this.memory;
+    const from = t - memory.maxWindow + 1;
     const authors = new Set<number>();
+    const lastHour = new Set<number>();
     for (let i = group.members.length - 1; i >= 0; i--) {
-      const p = this.memory.posts.get(group.members[i]);
+      const p = memory.posts.get(group.members[i]);
       // Only copies up to bucket t: a pass over older buckets (a rebuild from stored counts) must not open a campaign
       // in the past from copies posted later.
       if (!p || p.bucket < from || p.bucket > t) {
         continue;
       }
       authors.add(p.author);
-      if (authors.size >= this.config.campaignMinAuthors) {
-        return true;
+      if (p.bucket > t - 4) {
+        lastHour.add(p.author);
       }
     }
-    return false;
+    if (authors.size < this.config.campaignMinAuthors) {
+      return false;
+    }
+    // While learning there is no baseline to judge a text new against: a remark many people make every morning (the
+    // commute's traffic report) gathers its accounts at the pace of the morning, a campaign's accounts arrive at once:
+    // campaign-many of them within the last hour, and growing faster than the stream.
+    return (
+      !memory.learningAt(t) ||
+      (lastHour.size >= this.config.campaignMinAuthors &&
+        memory.growsFasterThanStream(lastHour.size, authors.size, t, memory.maxWindow))
+    );
   }
 
   /**
