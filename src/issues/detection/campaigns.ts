@@ -2,11 +2,12 @@
  * Campaigns stage: a near-duplicate group copied by many accounts in a burst, saying something new, becomes a
  * campaign issue (or marks the issue that already holds most of its copies).
  */
+import type { Assignment } from './assignment.js';
 import type { BurstScorer } from './burst-scorer.js';
 import type { DetectorConfig } from './detector-config.js';
 import type { DetectorMemory, DuplicateGroup, Issue, PostRecord, TrackedKey } from './detector-memory.js';
 import { IssueRecord } from './issue-record.js';
-import { dispersedOverPlaces } from './places.js';
+import { dispersedOverPlaces, leadingDistricts, placeCounts } from './places.js';
 
 export class Campaigns {
   private readonly config: DetectorConfig;
@@ -14,6 +15,7 @@ export class Campaigns {
   constructor(
     private readonly memory: DetectorMemory,
     private readonly scorer: BurstScorer,
+    private readonly assignment: Assignment,
   ) {
     this.config = memory.config;
   }
@@ -43,6 +45,17 @@ export class Campaigns {
           issue = i;
         }
       }
+      const reported = issue ? null : this.storyReported(group, members);
+      if (reported) {
+        // Residents telling an open story in one shared sentence: its reports, not a campaign (later copies follow).
+        group.issue = reported;
+        for (const p of members) {
+          if (!p.issue) {
+            memory.assign(p, reported);
+          }
+        }
+        continue;
+      }
       if (!issue) {
         issue = new IssueRecord<TrackedKey>(memory.newIssueId(), now);
         issue.campaignSeed = true;
@@ -63,6 +76,56 @@ export class Campaigns {
         memory.assign(p, issue);
       }
     }
+  }
+
+  /**
+   * The open organic issue whose story a copied text tells in the issue's own voice: its root would join the issue by
+   * its keys (Assignment), the issue began before the copying or at most `fragmentOnsetWithinMs` after it, and the
+   * copies carry the issue's prevailing sentiment
+   * (residents repeating a complaint; buzzers praising the handling of a flood take its keys, not its complaint).
+   */
+  private storyReported(group: DuplicateGroup, members: readonly PostRecord[]): Issue | null {
+    const memory = this.memory;
+    const root = memory.posts.get(group.rootSeq) ?? members[0];
+    if (!root) {
+      return null;
+    }
+    const target = this.assignment.bestIssueFor(root) ?? this.fragmentOf(root, members);
+    if (!target || target.campaignSeed || target.firstSeenAt - root.at > this.config.fragmentOnsetWithinMs) {
+      return null;
+    }
+    const mine = prevailing(members.map((p) => p.sentiment));
+    const theirs = prevailing(
+      Object.entries(target.sentiment).flatMap(([s, n]) => Array<string>(n).fill(s)) as PostRecord['sentiment'][],
+    );
+    return mine !== undefined && mine === theirs ? target : null;
+  }
+
+  /**
+   * An open organic issue of the copies' category at the kecamatan they name, begun within `fragmentOnsetWithinMs` of
+   * the copying (the fragment rule of TwinsAndMerges, for a shared sentence in another wording than the issue's).
+   * Buzzers name the city, residents their kecamatan.
+   */
+  private fragmentOf(root: PostRecord, members: readonly PostRecord[]): Issue | null {
+    const memory = this.memory;
+    const within = this.config.fragmentOnsetWithinMs;
+    const districts = leadingDistricts(placeCounts(members));
+    if (!root.category || root.category === 'lainnya' || districts.length === 0 || within === 0) {
+      return null;
+    }
+    for (const issue of memory.issuesById.values()) {
+      if (issue.held || issue.mergedInto || issue.campaignSeed || issue.lifecycle === 'dormant') {
+        continue;
+      }
+      if (Math.abs(root.at - issue.firstSeenAt) > within || issue.mainCategory() !== root.category) {
+        continue;
+      }
+      const theirs = leadingDistricts(memory.issuePlaceCounts(issue));
+      if (districts.some((d) => theirs.includes(d))) {
+        return issue;
+      }
+    }
+    return null;
   }
 
   /**
@@ -202,4 +265,20 @@ export class Campaigns {
     }
     return novel * 2 > phrases.length;
   }
+}
+
+/** The sentiment most of `labels` carry (over half), or undefined. */
+function prevailing(labels: readonly PostRecord['sentiment'][]): PostRecord['sentiment'] {
+  const counts = new Map<string, number>();
+  for (const s of labels) {
+    if (s) {
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+  }
+  for (const [s, n] of counts) {
+    if (n * 2 > labels.length) {
+      return s as PostRecord['sentiment'];
+    }
+  }
+  return undefined;
 }
