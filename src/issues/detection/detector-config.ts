@@ -64,6 +64,15 @@ export interface DetectorConfig {
    * word lost three of four campaigns on the tuning streams: a campaign praises the city by name).
    */
   placeFactored: boolean;
+  /**
+   * A cluster (or a copied text) is told all over the area, not about somewhere, when at least `dispersedMinPosts`
+   * and at least half of its posts name a kecamatan or kelurahan and no kecamatan is named by `dispersedLeadShare` of
+   * those: an everyday remark each writer makes about their own village. It opens no issue and is no campaign (an
+   * event happens at a place). Set from that reading, not tuned: half is "no place leads"; 5 posts, below which a
+   * share says little.
+   */
+  dispersedLeadShare: number;
+  dispersedMinPosts: number;
   /** How far back (buckets) unassigned posts of hot keys are clustered. */
   clusterLookbackBuckets: number;
   /** Assign a new post to an issue when the summed weights of its matching keys reach this. */
@@ -166,6 +175,8 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<Omit<DetectorConfig, 'categories'
   learningMinVoices: 20,
   learningRecentShare: 0.5,
   placeFactored: true,
+  dispersedLeadShare: 0.5,
+  dispersedMinPosts: 5,
   clusterLookbackBuckets: 24,
   assignMinScore: 0.9,
   assignKindFactor: { term: 0.35, bigram: 1, trigram: 1, hashtag: 1, place: 0.4, topic: 0.3 },
@@ -219,6 +230,8 @@ const RANGES: [NumberField, number, number, boolean][] = [
   ['learningHours', 0, 24 * 14, false],
   ['learningMinVoices', 2, 100_000, true],
   ['learningRecentShare', 0, 1, false],
+  ['dispersedLeadShare', 0, 1, false],
+  ['dispersedMinPosts', 1, 10_000, true],
   ['clusterLookbackBuckets', 1, 10_000, true],
   ['assignMinScore', 0.01, 100, false],
   ['enrichPurity', 0.01, 1, false],

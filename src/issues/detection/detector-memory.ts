@@ -113,6 +113,30 @@ export class DetectorMemory {
     return this.historyAt(t) * this.config.bucketMs < this.config.learningHours * 3_600_000;
   }
 
+  /**
+   * Strong growth while learning: of `all` distinct voices (or accounts) of a story over the `window` buckets ending
+   * with `t`, `recent` fell in the last four buckets (an hour of 15-minute buckets), at least `learningRecentShare` of
+   * them and at least twice the share of the stream's voices in those buckets (in the morning every topic grows with
+   * the day).
+   */
+  growsFasterThanStream(recent: number, all: number, t: number, window: number): boolean {
+    const cfg = this.config;
+    const hour = 4;
+    if (all === 0 || recent < cfg.learningRecentShare * all) {
+      return false;
+    }
+    let streamRecent = 0;
+    let streamAll = 0;
+    for (let b = t - window + 1; b <= t; b++) {
+      const n = this.totals.get(b) ?? 0;
+      streamAll += n;
+      if (b > t - hour) {
+        streamRecent += n;
+      }
+    }
+    return recent / all >= 2 * (streamRecent / Math.max(1, streamAll));
+  }
+
   intern(author: string): number {
     let id = this.authors.get(author);
     if (id === undefined) {

@@ -85,7 +85,7 @@ export class IssueDetector {
     this.scoring = new BucketScoring(this.memory);
     this.twins = new TwinsAndMerges(this.memory, this.assignment);
     this.clustering = new Clustering(this.memory, this.assignment, this.twins);
-    this.campaigns = new Campaigns(this.memory, this.scoring.scorer);
+    this.campaigns = new Campaigns(this.memory, this.scoring.scorer, this.assignment);
     this.lifecycle = new LifecycleAndEviction(this.memory);
     this.transfer = new StateTransfer(this.memory);
   }

@@ -127,3 +127,43 @@ export function anchorsCompatible(a: readonly string[], b: readonly string[]): b
   }
   return false;
 }
+
+/**
+ * Whether a set of posts is told all over the area rather than about somewhere: at least `minPosts` of them, and at
+ * least half, name a kecamatan or kelurahan, and no kecamatan (kelurahan rolled up) is named by `leadShare` of those.
+ * An event happens at a place, so its reports name that place, its kelurahan or its kecamatan; an everyday remark
+ * that each writer makes about their own village ("pasar <village> ramai pagi ini") names a different one each time.
+ * Posts that name no place or only the city count neither way (a citywide story is not dispersed).
+ */
+export function dispersedOverPlaces(
+  posts: readonly { places: readonly { code: string }[] }[],
+  minPosts: number,
+  leadShare: number,
+): boolean {
+  let placed = 0;
+  const perDistrict = new Map<string, number>();
+  for (const p of posts) {
+    const districts = new Set<string>();
+    for (const place of p.places) {
+      const parts = place.code.split('.');
+      if (parts.length >= 3) {
+        districts.add(parts.slice(0, 3).join('.'));
+      }
+    }
+    if (districts.size === 0) {
+      continue;
+    }
+    placed++;
+    for (const d of districts) {
+      perDistrict.set(d, (perDistrict.get(d) ?? 0) + 1);
+    }
+  }
+  if (placed < minPosts || placed * 2 < posts.length) {
+    return false;
+  }
+  let lead = 0;
+  for (const n of perDistrict.values()) {
+    lead = Math.max(lead, n);
+  }
+  return lead < leadShare * placed;
+}

@@ -7,7 +7,7 @@ import type { Assignment } from './assignment.js';
 import type { DetectorMemory, Issue, PostRecord, TrackedKey } from './detector-memory.js';
 import { IssueRecord } from './issue-record.js';
 import { contentMass } from './key-roles.js';
-import { anchorsCompatible, leadingDistricts, placeCounts, sameFinePlace } from './places.js';
+import { anchorsCompatible, dispersedOverPlaces, leadingDistricts, placeCounts, sameFinePlace } from './places.js';
 
 export class TwinsAndMerges {
   private readonly config: DetectorConfig;
@@ -40,6 +40,10 @@ export class TwinsAndMerges {
       onset = Math.min(onset, p.at);
     }
     const twinOf = this.similarOpenIssue(profile, members, t, anchors, category, onset);
+    if (!twinOf && dispersedOverPlaces(members, this.config.dispersedMinPosts, this.config.dispersedLeadShare)) {
+      // Told all over the area, about no place in particular: an everyday remark, not an event.
+      return;
+    }
     const learning = memory.learningAt(t);
     const issue = twinOf ?? new IssueRecord<TrackedKey>(memory.newIssueId(), now);
     if (twinOf) {
@@ -169,21 +173,10 @@ export class TwinsAndMerges {
         recent.add(p.voice);
       }
     }
-    if (all.size < cfg.learningMinVoices || recent.size < cfg.learningRecentShare * all.size) {
-      return false;
-    }
-    // Growth beyond the stream's own: in the morning every topic grows with the day's activity.
-    const memory = this.memory;
-    let streamRecent = 0;
-    let streamAll = 0;
-    for (let b = t - cfg.clusterLookbackBuckets + 1; b <= t; b++) {
-      const n = memory.totals.get(b) ?? 0;
-      streamAll += n;
-      if (b > t - 4) {
-        streamRecent += n;
-      }
-    }
-    return recent.size / all.size >= 2 * (streamRecent / Math.max(1, streamAll));
+    return (
+      all.size >= cfg.learningMinVoices &&
+      this.memory.growsFasterThanStream(recent.size, all.size, t, cfg.clusterLookbackBuckets)
+    );
   }
 
   /**
