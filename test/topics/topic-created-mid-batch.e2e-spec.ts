@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
+import { INGESTED_POSTS_LISTENER, type IngestedPostsListener } from '../../src/ingestion/ingested-posts-listener.js';
 import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { PostStore } from '../../src/ingestion/post-store.repository.js';
 import { loginAs } from '../support/auth.js';
@@ -60,17 +61,90 @@ describe.each([
     await database?.drop();
   });
 
+  /** Posts of a new batch, a third of them about a flood; and how many. */
+  function batchOf(prefix: string): { posts: IngestPostPayload[]; flooded: number } {
+    const posts: IngestPostPayload[] = makePosts(12, { prefix }).map((post, index) => ({
+      ...post,
+      text: index % 3 === 0 ? `Banjir setinggi lutut di jalan ${index}, warga mengungsi` : post.text,
+    }));
+    return { posts, flooded: posts.filter((post) => /banjir/i.test(post.text)).length };
+  }
+
+  async function createTopic(admin: string, name: string): Promise<{ topicId: string; backfillId: string }> {
+    const created = await request(api.url)
+      .post('/api/topics')
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ name, query: 'banjir' })
+      .expect(201);
+    return { topicId: String(created.body.id), backfillId: String(created.body.backfill.id) };
+  }
+
+  const backfillState = async (id: string) =>
+    (await db.query<{ state: string }>(`SELECT state FROM analysis_jobs WHERE id = $1`, [id])).rows[0]?.state;
+  /** Matches of the topic among the posts of one batch (makePosts' urls carry the prefix). */
+  const matchesOf = async (topicId: string, prefix: string) => {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM post_topics pt JOIN posts p ON p.id = pt.post_id
+       WHERE pt.topic_id = $1 AND p.url LIKE $2`,
+      [topicId, `https://example.org/${prefix}/%`],
+    );
+    return rows[0].n;
+  };
+
+  it('should match the topic when the batch commits, inside its transaction, while the backfill starts', async () => {
+    const admin = await loginAs(api, 'admin');
+    const ingest = worker.system.app.get(IngestService);
+    const listener = worker.system.app.get<IngestedPostsListener>(INGESTED_POSTS_LISTENER);
+    const sourceId = (await ingest.findOrCreatePushSource('uji-topik-transaksi')).id;
+    const prefix = `transaksi-${threads}-${split}`;
+    const { posts, flooded } = batchOf(prefix);
+    const hold = gate();
+    const onStored = listener.onStored.bind(listener);
+    const spy = jest
+      .spyOn(listener, 'onStored')
+      .mockImplementation(async (...args: Parameters<IngestedPostsListener['onStored']>) => {
+        hold.entered();
+        await hold.released;
+        return onStored(...args);
+      });
+    try {
+      // Analysed without the topic; held inside its transaction, after its posts were inserted, before its commit.
+      const batch = ingest.processBatch(randomUUID(), sourceId, posts);
+      await hold.reached;
+      const { topicId, backfillId } = await createTopic(admin, 'Banjir transaksi');
+      // Release once the backfill either waits for the batch (the fence) or has completed without it.
+      await waitUntil(
+        async () => {
+          const { rows } = await db.query<{ waiting: boolean }>(
+            `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS waiting`,
+          );
+          return rows[0].waiting || (await backfillState(backfillId)) === 'completed';
+        },
+        Boolean,
+        { what: 'the topic backfill to wait or complete' },
+      );
+      hold.release();
+      await expect(batch).resolves.toMatchObject({ stored: posts.length });
+      await waitUntil(
+        () => backfillState(backfillId),
+        (state) => state === 'completed',
+        { what: 'the backfill' },
+      );
+      expect(await matchesOf(topicId, prefix)).toBe(flooded);
+    } finally {
+      hold.release();
+      spy.mockRestore();
+    }
+  });
+
   it('should match the topic once the batch is stored after the backfill completed', async () => {
     const admin = await loginAs(api, 'admin');
     const ingest = worker.system.app.get(IngestService);
     const store = worker.system.app.get(PostStore);
     const sourceId = (await ingest.findOrCreatePushSource('uji-topik-baru')).id;
-    const posts: IngestPostPayload[] = makePosts(12, { prefix: `banjir-${threads}-${split}` }).map((post, index) => ({
-      ...post,
-      text: index % 3 === 0 ? `Banjir setinggi lutut di jalan ${index}, warga mengungsi` : post.text,
-    }));
-    const flooded = posts.filter((post) => /banjir/i.test(post.text)).length;
-
+    const prefix = `banjir-${threads}-${split}`;
+    const { posts, flooded } = batchOf(prefix);
     const hold = gate();
     const jobId = randomUUID();
     const storeBatch = store.storeBatch.bind(store);
@@ -87,25 +161,16 @@ describe.each([
       const batch = ingest.processBatch(jobId, sourceId, posts);
       await hold.reached; // analysed, without the topic
 
-      const created = await request(api.url)
-        .post('/api/topics')
-        .set({ Authorization: `Bearer ${admin}` })
-        .send({ name: 'Banjir baru', query: 'banjir' })
-        .expect(201);
-      const topicId = String(created.body.id);
+      const { topicId, backfillId } = await createTopic(admin, 'Banjir baru');
       await waitUntil(
-        async () =>
-          (await db.query(`SELECT state FROM analysis_jobs WHERE id = $1`, [created.body.backfill.id])).rows[0],
-        (row) => row?.state === 'completed',
-        { what: 'the topic backfill' },
+        () => backfillState(backfillId),
+        (state) => state === 'completed',
+        { what: 'the backfill' },
       );
 
       hold.release();
       await expect(batch).resolves.toMatchObject({ stored: posts.length });
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post_topics WHERE topic_id = $1`, [
-        topicId,
-      ]);
-      expect(rows[0].n).toBe(flooded);
+      expect(await matchesOf(topicId, prefix)).toBe(flooded);
     } finally {
       hold.release();
       spy.mockRestore();
