@@ -9,6 +9,10 @@ import { JobQueues } from '../queue/job-queues.service.js';
 import { AnalysisPool } from './analysis-pool/analysis-pool.js';
 import { PostStore, StoreBatchOutcome } from './post-store.repository.js';
 import type { AnalysedPost } from './stored-post.js';
+import { StaleAnalysisError } from '../topics/configuration-fence.js';
+
+/** Analyses of one batch before it fails (BullMQ retries it) when the configuration keeps changing under it. */
+const STALE_ANALYSIS_ATTEMPTS = 3;
 
 export type IngestJobState = 'waiting' | 'active' | 'completed' | 'failed';
 
@@ -117,13 +121,37 @@ export class IngestService {
     demo = false,
   ): Promise<StoreBatchOutcome> {
     const started = Date.now();
-    const analyses = await this.analysis.analyze(posts.map((post) => post.text));
-    const analysed: AnalysedPost[] = posts.map((post, index) => ({ post, analysis: analyses[index] }));
-    const outcome = await this.store.storeBatch(jobId, sourceId, analysed, { demo });
+    const outcome = await this.analyseAndStore(jobId, sourceId, posts, demo);
     this.logger.log(
       `Batch ${jobId}: ${outcome.stored} stored, ${outcome.duplicates} duplicates in ${Date.now() - started} ms`,
     );
     return outcome;
+  }
+
+  /**
+   * Analyses and stores one batch. The batch's transaction refuses analyses made under a configuration that is no
+   * longer in force (a topic created or rules changed meanwhile, in any process: src/topics/configuration-fence.ts);
+   * the batch is then analysed again with a fresh analyzer, at most STALE_ANALYSIS_ATTEMPTS times in all.
+   */
+  private async analyseAndStore(
+    jobId: string,
+    sourceId: string,
+    posts: IngestPostPayload[],
+    demo: boolean,
+  ): Promise<StoreBatchOutcome> {
+    const texts = posts.map((post) => post.text);
+    for (let attempt = 1; ; attempt++) {
+      const { analyses, version } = await this.analysis.analyzeVersioned(texts, { fresh: attempt > 1 });
+      const analysed: AnalysedPost[] = posts.map((post, index) => ({ post, analysis: analyses[index] }));
+      try {
+        return await this.store.storeBatch(jobId, sourceId, analysed, { demo, analysedWith: version });
+      } catch (error) {
+        if (!(error instanceof StaleAnalysisError) || attempt >= STALE_ANALYSIS_ATTEMPTS) {
+          throw error;
+        }
+        this.logger.log(`Batch ${jobId}: analysis configuration changed, analysing again`);
+      }
+    }
   }
 }
 

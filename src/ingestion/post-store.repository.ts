@@ -9,6 +9,7 @@ import { normaliseHandle, normalisedHandleSql, replaceHandle, replaceHandleDeep 
 import { placesOf, RollupWriter, type RollupChange, type RollupLabels } from './rollup-writer.js';
 import { listPostPartitions, monthOf, nextMonth, type PostPartition, PostPartitions } from './post-partitions.js';
 import type { AnalysedPost, StoredPost } from './stored-post.js';
+import { assertAnalysedWith, FENCE_SHARED_LOCK_CALL } from '../topics/configuration-fence.js';
 
 /** A stored post with new labels (re-analysis of history). What it showed before, PostStore reads itself. */
 export interface RelabelledPost {
@@ -70,6 +71,15 @@ export function explanationOf(analysis: PostAnalysis) {
   };
 }
 
+export interface StoreBatchOptions {
+  demo?: boolean;
+  /**
+   * The configuration version the batch was analysed under (AnalyzerRegistry.versionOf): the batch is refused with
+   * StaleAnalysisError, before anything is written, when another version is in force (src/topics/configuration-fence.ts).
+   */
+  analysedWith?: string;
+}
+
 /**
  * The ingest hot path in plain, parameterised SQL: one transaction per batch, multi-row inserts
  * through unnest(), idempotent by (source, external id) through post_keys, and by job id through
@@ -89,7 +99,7 @@ export class PostStore {
     jobId: string,
     sourceId: string,
     posts: AnalysedPost[],
-    options: { demo?: boolean } = {},
+    options: StoreBatchOptions = {},
   ): Promise<StoreBatchOutcome> {
     return this.partitions.writing(
       posts.map(({ post }) => post.createdAt),
@@ -101,17 +111,21 @@ export class PostStore {
     jobId: string,
     sourceId: string,
     posts: AnalysedPost[],
-    options: { demo?: boolean },
+    options: StoreBatchOptions,
   ): Promise<StoreBatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
       // Two deliveries of the same job (a stalled job handed to another worker) serialise here.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [jobId]);
+      // The configuration fence (shared) in the same statement: src/topics/configuration-fence.ts.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1)), ${FENCE_SHARED_LOCK_CALL}`, [jobId]);
       const [previous] = await manager.query<{ stored: number; duplicates: number }[]>(
         'SELECT stored, duplicates FROM ingest_batches WHERE job_id = $1',
         [jobId],
       );
       if (previous) {
         return { stored: previous.stored, duplicates: previous.duplicates, inserted: [] };
+      }
+      if (options.analysedWith !== undefined) {
+        await assertAnalysedWith(manager, options.analysedWith);
       }
       const unique = dedupeByExternalId(posts);
       const inserted = await this.insertPosts(manager, sourceId, unique, options.demo ?? false);

@@ -19,6 +19,7 @@ import type { NormalizedText } from '../analysis/text/index.js';
 import { TextClassifier } from '../analysis/model/index.js';
 import { createConfiguredAnalyzer } from './configured-analyzer.js';
 import { SETTING_LEXICON, SETTING_SLANG } from './analysis-settings.repository.js';
+import { readConfigurationVersion } from './configuration-fence.js';
 
 /** How often a process checks whether topics or rules changed (another process may have changed them). */
 const VERSION_CHECK_MS = 5000;
@@ -66,6 +67,8 @@ export class AnalyzerRegistry {
   private generation = 0;
   /** The configuration each analyzer was compiled from (cached or not), for `configurationOf`. */
   private readonly configurations = new WeakMap<Analyzer, AnalysisConfiguration>();
+  /** The configuration version read before each analyzer's configuration was (configuration-fence.ts). */
+  private readonly versions = new WeakMap<Analyzer, string>();
   /** Parsed models by id: a rebuild for a topic change does not re-parse a large model. */
   private readonly models = new Map<string, TextClassifier>();
 
@@ -110,6 +113,14 @@ export class AnalyzerRegistry {
     return this.configurations.get(analyzer);
   }
 
+  /**
+   * The configuration version `analyzer` was compiled under, read before its configuration (so the analyzer holds at
+   * least that version's topics and rules): what an ingest batch checks in its transaction (configuration-fence.ts).
+   */
+  versionOf(analyzer: Analyzer): string | undefined {
+    return this.versions.get(analyzer);
+  }
+
   /** Forces a rebuild on next use (this process changed the configuration). */
   invalidate(): void {
     this.generation += 1;
@@ -142,11 +153,12 @@ export class AnalyzerRegistry {
   }
 
   private async refresh(generation: number): Promise<Analyzer> {
-    const version = await this.readVersion();
-    if (generation === this.generation) {
-      this.checkedAt = Date.now();
-    }
+    const checkedAt = Date.now();
+    const version = await readConfigurationVersion(this.dataSource);
     if (this.analyzer && version === this.version) {
+      if (generation === this.generation) {
+        this.checkedAt = checkedAt;
+      }
       return this.analyzer;
     }
     const started = Date.now();
@@ -171,6 +183,7 @@ export class AnalyzerRegistry {
     };
     const analyzer = createConfiguredAnalyzer(configuration, { homeRegion: this.config.homeRegion, gazetteer });
     this.configurations.set(analyzer, configuration);
+    this.versions.set(analyzer, version);
     for (const error of analyzer.topicErrors) {
       this.logger.warn(`Topic ${error.id} was skipped: ${error.message}`);
     }
@@ -178,9 +191,12 @@ export class AnalyzerRegistry {
       // Invalidated while compiling: hand this analyzer to the callers that asked before, cache nothing.
       return analyzer;
     }
+    // The check time moves with the analyzer: callers during the compile must not get the previous analyzer as
+    // "checked just now" (a batch analysed without a topic created a moment before; docs/topics.md).
     this.analyzer = analyzer;
     this.configuration = configuration;
     this.version = version;
+    this.checkedAt = checkedAt;
     this.logger.log(
       `Analyzer compiled (${topics.length} active topics, sentiment ${model ? `model v${model.version}` : 'lexicon'}) in ${Date.now() - started} ms`,
     );
@@ -216,17 +232,6 @@ export class AnalyzerRegistry {
   private loadGazetteer(): Promise<Gazetteer> {
     this.gazetteer ??= loadGazetteer();
     return this.gazetteer;
-  }
-
-  private async readVersion(): Promise<string> {
-    const [row] = await this.dataSource.query<{ version: string }[]>(`
-      SELECT concat_ws('|',
-        (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM topics),
-        (SELECT coalesce(max(updated_at)::text, '') FROM categories),
-        (SELECT coalesce(max(updated_at)::text, '') FROM settings WHERE key LIKE 'analysis.%'),
-        (SELECT coalesce(string_agg(id::text, ','), '') FROM analysis_models WHERE active)
-      ) AS version`);
-    return row.version;
   }
 }
 

@@ -5,6 +5,7 @@ import type { PostAnalysis } from '../analysis/index.js';
 import { explanationOf, PostStore } from '../ingestion/post-store.repository.js';
 import { AnalysisJobsRepository } from './analysis-jobs.repository.js';
 import { AnalyzerRegistry } from './analyzer-registry.service.js';
+import { waitForBatchesInFlight } from './configuration-fence.js';
 
 /** Posts per batch: one transaction each, small enough to keep locks short on a busy table. */
 export const TOPIC_BACKFILL_BATCH = 2000;
@@ -73,7 +74,10 @@ export class HistoryBackfillService {
     if (!topic) {
       return { state: 'skipped' };
     }
-    let maxId = job.max_post_id ?? (await this.maxPostId());
+    // Batches analysed before the topic changed either commit before the last id is read (and are scanned) or meet
+    // the new configuration version in their transaction and are re-analysed (configuration-fence.ts).
+    await waitForBatchesInFlight(this.dataSource);
+    const maxId = job.max_post_id ?? (await this.maxPostId());
     const total = await this.countPosts(job.cursor_post_id, maxId);
     if (!(await this.jobs.start(jobId, total, maxId))) {
       return { state: 'superseded' };
@@ -88,29 +92,13 @@ export class HistoryBackfillService {
     let cursor = job.cursor_post_id;
     let processed = 0;
     let matchedCount = 0;
-    let tailChecked = false;
     for (;;) {
       const rows = await this.dataSource.query<PostTextRow[]>(
         `SELECT id, text, created_at FROM posts WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3`,
         [cursor, maxId, TOPIC_BACKFILL_BATCH],
       );
       if (rows.length === 0) {
-        // Posts stored while the backfill ran may have been matched by an analyzer that had not yet seen
-        // the new query: one more pass over them.
-        if (tailChecked) {
-          break;
-        }
-        tailChecked = true;
-        const newMax = await this.maxPostId();
-        if (newMax === null || maxId === null || BigInt(newMax) <= BigInt(maxId)) {
-          break;
-        }
-        const extra = await this.countPosts(maxId, newMax);
-        maxId = newMax;
-        if (!(await this.jobs.advance(jobId, { cursor, processed: 0, total: extra }))) {
-          return { state: 'superseded' };
-        }
-        continue;
+        break;
       }
       const matched = rows.filter((row) => matcher.match(matching.normalize(row.text)).length > 0);
       const last = rows[rows.length - 1].id;
@@ -141,6 +129,7 @@ export class HistoryBackfillService {
     if (!job || (job.state !== 'queued' && job.state !== 'running')) {
       return { state: 'skipped' };
     }
+    await waitForBatchesInFlight(this.dataSource);
     const maxId = job.max_post_id ?? (await this.maxPostId());
     const total = await this.countPosts(job.cursor_post_id, maxId);
     if (!(await this.jobs.start(jobId, total, maxId))) {

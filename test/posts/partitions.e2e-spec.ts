@@ -8,7 +8,6 @@ import { IngestService } from '../../src/ingestion/ingest.service.js';
 import { monthOf, nextMonth, partitionName } from '../../src/ingestion/post-partitions.js';
 import { PostStore } from '../../src/ingestion/post-store.repository.js';
 import { IssuesRepository } from '../../src/issues/issues.repository.js';
-import { AnalyzerRegistry } from '../../src/topics/analyzer-registry.service.js';
 import { loginAs } from '../support/auth.js';
 import { makePosts } from '../support/factories.js';
 import { startTestSystem, TestSystem } from '../support/test-system.js';
@@ -52,10 +51,6 @@ describe('posts partitioned by month', () => {
     const admin = await loginAs(running, 'admin');
     [analyst, pimpinan] = await Promise.all([loginAs(running, 'analyst'), loginAs(running, 'pimpinan')]);
     await api().post('/api/topics').set(as(admin)).send({ name: 'Banjir', query: 'banjir' }).expect(201);
-    // The topic in force before the first batch: its history backfill (a worker job) calls fresh() on the same
-    // registry while a batch may be compiling its analyzer. CI saw the batch analysed without the topic (0 matches)
-    // 1 run in 3; the cause in the registry is not found yet (docs/topics.md, known limits).
-    await running.system.app.get(AnalyzerRegistry).fresh();
     ingest = running.system.app.get(IngestService);
     sourceId = (await ingest.findOrCreatePushSource('uji-partisi')).id;
   });

@@ -13,6 +13,12 @@ interface PendingBatch {
   reject(error: Error): void;
 }
 
+export interface VersionedAnalyses {
+  analyses: PostAnalysis[];
+  /** AnalyzerRegistry.versionOf the analyzer used (undefined for an analyzer it did not compile). */
+  version?: string;
+}
+
 /** One worker thread and the batches sent to it that have not come back. */
 class AnalysisThread {
   readonly pending = new Map<number, PendingBatch>();
@@ -64,7 +70,20 @@ export class AnalysisPool implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The analyses of `texts`, in order, by the analyzer in force now. */
   async analyze(texts: string[]): Promise<PostAnalysis[]> {
-    const analyzer = await this.registry.current();
+    return (await this.analyzeVersioned(texts)).analyses;
+  }
+
+  /**
+   * The analyses of `texts` and the configuration version they were made under (what the batch's transaction checks,
+   * src/topics/configuration-fence.ts). `fresh` skips the registry's few seconds of caching (a batch found stale).
+   */
+  async analyzeVersioned(texts: string[], options: { fresh?: boolean } = {}): Promise<VersionedAnalyses> {
+    const analyzer = options.fresh ? await this.registry.fresh() : await this.registry.current();
+    const version = this.registry.versionOf(analyzer);
+    return { analyses: await this.analyzeWith(analyzer, texts), version };
+  }
+
+  private async analyzeWith(analyzer: Analyzer, texts: string[]): Promise<PostAnalysis[]> {
     const configuration = this.registry.configurationOf(analyzer);
     if (this.threads.length === 0 || this.closed || !configuration) {
       return texts.map((text) => analyzer.analyze(text));
