@@ -255,9 +255,15 @@ describe('posts partitioned by month', () => {
         await migrated.query(`DELETE FROM posts WHERE id = 150`);
         expect((await query(`SELECT count(*)::int AS n FROM post_corrections WHERE post_id = 150`))[0].n).toBe(0);
 
+        // Undo down to and including PartitionPosts (later migrations are undone first, newest first).
         const down = new DataSource(dataSourceOptions(url.toString()));
         await down.initialize();
-        await down.undoLastMigration({ transaction: 'each' });
+        const [{ n: toUndo }] = await down.query(
+          `SELECT count(*)::int AS n FROM schema_migrations WHERE timestamp >= 1764000003900`,
+        );
+        for (let undone = 0; undone < toUndo; undone++) {
+          await down.undoLastMigration({ transaction: 'each' });
+        }
         await down.destroy();
         expect((await query(`SELECT relkind FROM pg_class WHERE relname = 'posts'`))[0].relkind).toBe('r');
         expect((await query(`SELECT count(*)::int AS n FROM posts`))[0].n).toBe(299);
