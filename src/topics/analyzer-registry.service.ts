@@ -59,7 +59,6 @@ export class AnalyzerRegistry {
   private readonly logger = new Logger(AnalyzerRegistry.name);
   private gazetteer?: Promise<Gazetteer>;
   private analyzer?: Analyzer;
-  private configuration?: AnalysisConfiguration;
   private version = '';
   private checkedAt = 0;
   private rebuilding?: Promise<Analyzer>;
@@ -101,8 +100,7 @@ export class AnalyzerRegistry {
 
   /** The configuration behind `current()`. */
   async currentConfiguration(): Promise<AnalysisConfiguration> {
-    await this.current();
-    return this.configuration as AnalysisConfiguration;
+    return this.configurations.get(await this.current()) as AnalysisConfiguration;
   }
 
   /**
@@ -194,7 +192,6 @@ export class AnalyzerRegistry {
     // The check time moves with the analyzer: callers during the compile must not get the previous analyzer as
     // "checked just now" (a batch analysed without a topic created a moment before; docs/topics.md).
     this.analyzer = analyzer;
-    this.configuration = configuration;
     this.version = version;
     this.checkedAt = checkedAt;
     this.logger.log(
