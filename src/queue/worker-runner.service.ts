@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import type { Worker } from 'bullmq';
@@ -10,10 +10,18 @@ import { QueueName } from './queue-names.js';
  * Starts every BullMQ worker (processors are registered with `autorun: false`) in processes whose
  * role runs workers, with concurrency from validated config. @nestjs/bullmq closes them on
  * shutdown, letting active jobs finish (or return to the queue if the process dies).
+ *
+ * The stop is bounded: before @nestjs/bullmq's own close, each started worker gets at most
+ * SHUTDOWN_DRAIN_MS for the jobs it is processing, then is closed without waiting on BullMQ's
+ * main loop. After Redis restarted without its data, a plain `close()` of a worker waited forever
+ * on a blocking fetch that never returns (1 run in 3: test/resilience/service-restart), and held
+ * the whole application's stop. A job cut off this way is not lost: its lock lapses and another
+ * worker runs it again (batches are idempotent: post_keys, ingest_batches).
  */
 @Injectable()
-export class WorkerRunner implements OnApplicationBootstrap {
+export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerRunner.name);
+  private readonly started: { worker: Worker; active: Set<string> }[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -38,11 +46,27 @@ export class WorkerRunner implements OnApplicationBootstrap {
         continue;
       }
       this.reportErrors(worker);
+      this.started.push({ worker, active: trackActiveJobs(worker) });
       worker.concurrency = this.concurrencyFor(worker.name as QueueName);
       this.applyLockSettings(worker);
       worker.run().catch((error: unknown) => this.logger.error(`Worker ${worker.name} stopped: ${String(error)}`));
       this.logger.log(`Worker for queue "${worker.name}" started (concurrency ${worker.concurrency})`);
     }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(
+      this.started.splice(0).map(async ({ worker, active }) => {
+        const drained = await waitUntilEmpty(active, SHUTDOWN_DRAIN_MS);
+        if (!drained) {
+          this.logger.warn(`Worker ${worker.name}: ${active.size} job(s) still running after ${SHUTDOWN_DRAIN_MS} ms`);
+        }
+        // Forced: does not wait on the main loop. It also skips BullMQ's disconnectBlocking, so the blocking
+        // connection is ended explicitly (as in DetectionProcessor).
+        await worker.close(true).catch(() => undefined);
+        await worker.disconnect().catch(() => undefined);
+      }),
+    );
   }
 
   /**
@@ -103,4 +127,25 @@ export class WorkerRunner implements OnApplicationBootstrap {
         return 1;
     }
   }
+}
+
+/** How long a stopping worker waits for the jobs it is processing (a 1,000-post ingest batch takes under a second). */
+const SHUTDOWN_DRAIN_MS = 20_000;
+
+/** Ids of the jobs a worker is processing, kept from its events (BullMQ exposes no such count). */
+function trackActiveJobs(worker: Worker): Set<string> {
+  const active = new Set<string>();
+  worker.on('active', (job) => active.add(String(job.id)));
+  const done = (job: { id?: string } | undefined) => job && active.delete(String(job.id));
+  worker.on('completed', done);
+  worker.on('failed', done);
+  return active;
+}
+
+async function waitUntilEmpty(active: Set<string>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (active.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return active.size === 0;
 }
