@@ -15,7 +15,7 @@ export const DEFAULT_SENTIMENT_MODEL_URL = new URL('./default/sentiment-smsa.jso
 
 /** The training recipe of the shipped model: settings chosen on SmSA valid (docs/analysis-sentiment.md). */
 export const DEFAULT_SENTIMENT_RECIPE = {
-  id: 'default-sentiment-smsa-3',
+  id: 'default-sentiment-smsa-4',
   /** Fixed, so the file is the same on every run (not the time of training). */
   createdAt: '2026-12-03T00:00:00.000Z',
   params: {

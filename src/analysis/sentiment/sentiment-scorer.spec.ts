@@ -88,6 +88,17 @@ describe('sentiment scorer rules and evidence', () => {
     expect(scorer.score('jangan senang dulu').label).toBe('negative');
   });
 
+  it('reads "tidak hanya" / "bukan sekadar" as "not only": the word after it keeps its sign', () => {
+    const notOnly = scorer.score('pelayanannya tidak hanya cepat tapi juga ramah');
+    expect(notOnly.label).toBe('positive');
+    expect(notOnly.evidence.every((e) => e.weight > 0)).toBe(true);
+    expect(scorer.score('bukan sekadar indah').label).toBe('positive');
+    expect(scorer.score('gak cuma mahal, antrenya juga lama').label).toBe('negative');
+    // Only the restriction is cancelled: a plain negation still reverses, and a prohibitive keeps its reading.
+    expect(scorer.score('pelayanannya tidak cepat').label).toBe('negative');
+    expect(scorer.score('jangan hanya janji manis').label).not.toBe('positive');
+  });
+
   it('damps greetings and the suffering words of an appeal, but not a complaint', () => {
     const greeting = scorer.score('selamat pagi semuanya');
     expect(greeting.label).toBe('neutral');

@@ -70,6 +70,11 @@ const LAUGH = 'wkwk';
 const PROHIBITIVES: ReadonlySet<string> = new Set(['jangan', 'jgn', 'usah']);
 /** Verbs of omission: a negator before them ('jangan lupa', 'tidak lupa') cancels out and does not reach further. */
 const OMISSION_VERBS: ReadonlySet<string> = new Set(['lupa', 'melupakan', 'lewatkan', 'melewatkan', 'ketinggalan']);
+/**
+ * Restrictive focus particles: after a negator ('tidak hanya enak', 'bukan sekadar indah') the negation denies the
+ * restriction ("not only"), not the word that follows, so it is cancelled and does not reach further.
+ */
+const FOCUS_PARTICLES: ReadonlySet<string> = new Set(['hanya', 'sekadar', 'sekedar', 'semata', 'semata-mata']);
 /** 'Selamat' before one of these is a greeting or a wish for an occasion, a register that is mostly neutral. */
 const GREETING_OCCASIONS: ReadonlySet<string> = new Set([
   'pagi',
@@ -413,10 +418,17 @@ export class SentimentScorer {
           negatorAt = i;
           continue;
         }
-        if (negator !== null && OMISSION_VERBS.has(t) && i - negatorAt <= NEGATION_SCOPE) {
-          // 'jangan lupa bahagia': the two negatives cancel; what follows keeps its sign.
-          negator = null;
-          continue;
+        if (negator !== null && i - negatorAt <= NEGATION_SCOPE) {
+          if (OMISSION_VERBS.has(t)) {
+            // 'jangan lupa bahagia': the two negatives cancel; what follows keeps its sign.
+            negator = null;
+            continue;
+          }
+          if (FOCUS_PARTICLES.has(t) && !PROHIBITIVES.has(negator)) {
+            // 'tidak hanya enak, tapi juga murah': "not only", the praise stands.
+            negator = null;
+            continue;
+          }
         }
         if (info.weakNegator && i + 1 < tokens.length) {
           weakNegator = t;
