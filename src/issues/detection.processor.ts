@@ -16,6 +16,7 @@ import type { QueueBackend } from '../queue/queue-backend.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { QUEUE_BACKEND } from '../queue/queue.module.js';
 import { unexpectedJob } from '../queue/unexpected-job.js';
+import { closeWithoutWaiting, waitAtMost } from '../queue/worker-shutdown.js';
 import { DetectionEngine, type PassSummary } from './detection-engine.service.js';
 
 /** Kept from when the interval was fixed at 3 minutes: upsertJobScheduler updates the same scheduler. */
@@ -157,25 +158,11 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       // Bounded: after Redis went away (test/resilience/service-restart) the worker never becomes ready, and an
       // unbounded wait held the application's stop past the suite's 150 s teardown in CI.
       await waitAtMost(this.worker.waitUntilReady(), WORKER_READY_WAIT_MS);
-      await this.worker.close(true).catch(() => undefined);
-      // A forced close skips BullMQ's disconnectBlocking, and the PostgreSQL backend's close does not end a blocking
-      // wait under way: its timer (armed up to the next delayed job, the scheduled pass) kept the process alive for
-      // minutes after the stop. disconnect() ends that wait.
-      await this.worker.disconnect().catch(() => undefined);
+      await closeWithoutWaiting(this.worker);
       await this.engine
         .saveBaselines()
         .catch((err: unknown) => this.logger.warn(`Baselines not saved: ${String(err)}`));
     }
     await this.lockClient?.end().catch(() => undefined);
   }
-}
-
-/** Waits for `work` at most `ms`; never throws (a shutdown step that must not hold the stop). */
-async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  await Promise.race([work.catch(() => undefined), timeout]);
-  clearTimeout(timer);
 }

@@ -5,18 +5,18 @@ import type { Worker } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { QueueName } from './queue-names.js';
+import { closeWithoutWaiting } from './worker-shutdown.js';
 
 /**
  * Starts every BullMQ worker (processors are registered with `autorun: false`) in processes whose
- * role runs workers, with concurrency from validated config. @nestjs/bullmq closes them on
- * shutdown, letting active jobs finish (or return to the queue if the process dies).
+ * role runs workers, with concurrency from validated config, and stops them on shutdown.
  *
- * The stop is bounded: before @nestjs/bullmq's own close, each started worker gets at most
- * SHUTDOWN_DRAIN_MS for the jobs it is processing, then is closed without waiting on BullMQ's
- * main loop. After Redis restarted without its data, a plain `close()` of a worker waited forever
- * on a blocking fetch that never returns (1 run in 3: test/resilience/service-restart), and held
- * the whole application's stop. A job cut off this way is not lost: its lock lapses and another
- * worker runs it again (batches are idempotent: post_keys, ingest_batches).
+ * The stop is bounded: before @nestjs/bullmq's own close (which then finds them closed), each
+ * started worker gets at most SHUTDOWN_DRAIN_MS for the jobs it is processing, then is closed
+ * without waiting on BullMQ's main loop. After Redis restarted without its data, a plain `close()`
+ * waited forever (2 runs in 6 of test/resilience/service-restart) and held the whole application's
+ * stop. A job cut off this way is not lost: its lock lapses and another worker runs it again
+ * (batches are idempotent: post_keys, ingest_batches).
  */
 @Injectable()
 export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -61,10 +61,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
         if (!drained) {
           this.logger.warn(`Worker ${worker.name}: ${active.size} job(s) still running after ${SHUTDOWN_DRAIN_MS} ms`);
         }
-        // Forced: does not wait on the main loop. It also skips BullMQ's disconnectBlocking, so the blocking
-        // connection is ended explicitly (as in DetectionProcessor).
-        await worker.close(true).catch(() => undefined);
-        await worker.disconnect().catch(() => undefined);
+        await closeWithoutWaiting(worker);
       }),
     );
   }
