@@ -1,8 +1,8 @@
 /**
  * The dashboard's languages. Bahasa Indonesia is the default and is part of the first chunk; English is its own chunk,
- * loaded when a reader chooses it (the choice is kept per browser in localStorage). Every user-facing string comes
- * from the catalogues in i18n/ through t(); server-given labels (category and OPD names, API error messages, briefs)
- * are shown as the server sends them.
+ * loaded when a reader chooses it (the choice is kept in localStorage, and on the account: session.ts). Every
+ * user-facing string comes from the catalogues in i18n/ through t(); server-given labels (category and OPD names, API
+ * error messages, briefs) are shown as the server sends them.
  *
  * t() must be called while rendering, never at module scope: a page re-renders on a language switch, a module is
  * evaluated once.

@@ -8,7 +8,7 @@ import { renderLogin, renderPasswordChange } from './pages/login.js';
 import { renderTwoFactor } from './pages/two-factor.js';
 import { PAGES } from './pages.js';
 import { matchPath, type PageContext } from './router.js';
-import { loadSession, session, setSession } from './session.js';
+import { loadSession, rememberLanguage, session, setSession } from './session.js';
 import { learnTimeZone } from './stats.js';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -147,7 +147,10 @@ function shell(current: string): { content: HTMLElement } {
   return { content };
 }
 
-/** ID / EN: the language of the whole dashboard, kept per browser; the current page is drawn again in it. */
+/**
+ * ID / EN: the language of the whole dashboard, kept in this browser and, when signed in, on the account (it applies
+ * at the next sign-in elsewhere); the current page is drawn again in it.
+ */
 function languageSwitch(): HTMLElement {
   return h(
     'div',
@@ -157,7 +160,9 @@ function languageSwitch(): HTMLElement {
         code.toUpperCase(),
         () => {
           if (code !== locale()) {
-            void setLocale(code).then(() => route());
+            void setLocale(code)
+              .then(() => rememberLanguage(code))
+              .then(() => route());
           }
         },
         {

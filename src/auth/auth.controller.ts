@@ -117,6 +117,7 @@ export class AuthController {
       mustChangePassword: session.mustChangePassword,
       twoFactorEnabled: session.twoFactorEnabled,
       mustEnrolTwoFactor: session.mustEnrolTwoFactor,
+      language: session.language,
     };
   }
 

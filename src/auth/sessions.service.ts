@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { deriveKey } from '../config/secrets.js';
+import type { DashboardLanguage } from './dashboard-language.js';
 import { Role } from './roles.decorator.js';
 
 export interface SessionUser {
@@ -17,6 +18,8 @@ export interface SessionUser {
   twoFactorEnabled: boolean;
   /** PANTAU_REQUIRE_2FA names the role and 2FA is off: only enrolment (and me, password, logout) is open. */
   mustEnrolTwoFactor: boolean;
+  /** The dashboard language the account chose, or null (the browser's own choice applies). */
+  language: DashboardLanguage | null;
 }
 
 interface TokenClaims {
@@ -82,7 +85,8 @@ export class SessionsService {
     }
     const rows = await this.db.query<Omit<SessionUser, 'mustEnrolTwoFactor'>[]>(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
-              u.must_change_password AS "mustChangePassword", tf.enabled_at IS NOT NULL AS "twoFactorEnabled"
+              u.must_change_password AS "mustChangePassword", tf.enabled_at IS NOT NULL AS "twoFactorEnabled",
+              u.language
          FROM sessions s JOIN users u ON u.id = s.user_id
          LEFT JOIN user_two_factor tf ON tf.user_id = u.id
         WHERE s.id = $1 AND s.user_id::text = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,

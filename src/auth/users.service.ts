@@ -6,6 +6,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { DashboardLanguage } from './dashboard-language.js';
 import { generatePassword, passwordProblem } from './password-policy.js';
 import { hashPassword } from './password-hasher.js';
 import { Role } from './roles.decorator.js';
@@ -34,16 +35,19 @@ export interface UserProfile {
   email: string | null;
   telegramChatId: string | null;
   dailyReportOptIn: boolean;
+  /** The dashboard language the user chose; null until they choose one (the browser's choice applies). */
+  language: DashboardLanguage | null;
 }
 
 export interface ProfilePatch {
   email?: string | null;
   telegramChatId?: string | null;
   dailyReportOptIn?: boolean;
+  language?: DashboardLanguage;
 }
 
 const PROFILE_COLUMNS = `id, username, display_name AS "displayName", role, email, telegram_chat_id AS "telegramChatId",
-  daily_report_opt_in AS "dailyReportOptIn"`;
+  daily_report_opt_in AS "dailyReportOptIn", language`;
 
 export interface NewUser {
   username: string;
@@ -137,7 +141,8 @@ export class UsersService {
       `UPDATE users SET
               email = CASE WHEN $2 THEN $3 ELSE email END,
               telegram_chat_id = CASE WHEN $4 THEN $5 ELSE telegram_chat_id END,
-              daily_report_opt_in = COALESCE($6, daily_report_opt_in), updated_at = now()
+              daily_report_opt_in = COALESCE($6, daily_report_opt_in), language = COALESCE($7, language),
+              updated_at = now()
         WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
       [
         id,
@@ -146,6 +151,7 @@ export class UsersService {
         patch.telegramChatId !== undefined,
         patch.telegramChatId?.trim() ?? null,
         patch.dailyReportOptIn ?? null,
+        patch.language ?? null,
       ],
     );
     return { before, after: rows[0] };

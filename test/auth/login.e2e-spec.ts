@@ -45,6 +45,29 @@ describe('login, sessions and passwords', () => {
     expect(me.body).toMatchObject({ id: user.id, username: user.username, role: 'analyst', mustChangePassword: false });
   });
 
+  it("should keep the dashboard language on the account and answer it in /me on the user's next sign-in", async () => {
+    const user = await createUser(running, { role: Role.Pimpinan });
+    const first = await login(running, user.username, user.password);
+    const auth = { Authorization: `Bearer ${first}` };
+    expect((await api().get('/api/auth/me').set(auth).expect(200)).body.language).toBeNull();
+    const bad = await api().patch('/api/account/profile').set(auth).send({ language: 'fr' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toEqual(['language: harus id (bahasa Indonesia) atau en (bahasa Inggris)']);
+    const saved = await api().patch('/api/account/profile').set(auth).send({ language: 'en' }).expect(200);
+    expect(saved.body.language).toBe('en');
+    // Another browser: a new session of the same account.
+    const second = await login(running, user.username, user.password);
+    expect((await api().get('/api/auth/me').set('Authorization', `Bearer ${second}`)).body.language).toBe('en');
+    // A profile change that does not name the language keeps it.
+    await api().patch('/api/account/profile').set(auth).send({ dailyReportOptIn: true }).expect(200);
+    expect((await api().get('/api/account/profile').set(auth)).body.language).toBe('en');
+    const audit = await db.query(
+      `SELECT details FROM audit_log WHERE action = 'user.profile' AND target_id = $1 ORDER BY id`,
+      [user.id],
+    );
+    expect(audit.rows.map((r) => r.details.fields)).toEqual([['language'], ['dailyReportOptIn']]);
+  });
+
   it('should accept the username in any case', async () => {
     const user = await createUser(running, { role: Role.Pimpinan });
     await api()

@@ -241,6 +241,15 @@ describe('Dashboard in the browser', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
     });
 
+    it('should keep the choice on the account: another browser that signs in gets English', async () => {
+      const other = await openContext(browser);
+      await other.page.getByRole('heading', { name: 'Masuk' }).waitFor();
+      await submitLogin(other.page, run.accounts.admin.username, run.accounts.admin.password);
+      await other.page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+      expect(await other.page.locator('html').getAttribute('lang')).toBe('en');
+      await other.context.close();
+    });
+
     it.each(adminPages(run).map(([path, name]) => [path, `en-${name}`]))(
       'should show %s in English with no Indonesian message left, nothing injected and no serious axe finding',
       async (path, name) => {
@@ -251,11 +260,16 @@ describe('Dashboard in the browser', () => {
     it('should show the pimpinan their decision on a telaahan in English, the document itself in Indonesian', async () => {
       const pimpinan = await loginAs(browser, 'pimpinan');
       await switchLanguage(pimpinan.page, 'en');
-      await checkPage(pimpinan, `/telaahan/${run.briefId}`, 'en-82-telaahan-pimpinan');
-      const paper = pimpinan.page.locator('.brief-paper');
-      expect(await paper.getAttribute('lang')).toBe('id');
-      expect(await paper.innerText()).toContain('TELAAHAN STAF');
-      await pimpinan.context.close();
+      try {
+        await checkPage(pimpinan, `/telaahan/${run.briefId}`, 'en-82-telaahan-pimpinan');
+        const paper = pimpinan.page.locator('.brief-paper');
+        expect(await paper.getAttribute('lang')).toBe('id');
+        expect(await paper.innerText()).toContain('TELAAHAN STAF');
+      } finally {
+        // The choice is kept on the account: the pimpinan's later sign-ins in this run expect Indonesian.
+        await switchLanguage(pimpinan.page, 'id');
+        await pimpinan.context.close();
+      }
     });
 
     it('should switch back to Bahasa Indonesia', async () => {

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { DASHBOARD_LANGUAGES, type DashboardLanguage } from '../dashboard-language.js';
 
-/** Delivery fields of an account; `null` clears a field. */
+/** Delivery fields and the dashboard language of an account; `null` clears a delivery field. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ nullable: true, description: 'Alamat e-mail untuk laporan harian' })
   @IsOptional()
@@ -22,4 +23,9 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsBoolean({ message: 'harus bernilai true atau false' })
   dailyReportOptIn?: boolean;
+
+  @ApiPropertyOptional({ enum: DASHBOARD_LANGUAGES, description: 'Bahasa dasbor: id (bahasa Indonesia) atau en' })
+  @IsOptional()
+  @IsIn(DASHBOARD_LANGUAGES, { message: 'harus id (bahasa Indonesia) atau en (bahasa Inggris)' })
+  language?: DashboardLanguage;
 }
