@@ -59,7 +59,12 @@ export class AnalysisPool implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.role !== 'api' && this.threads.length > 0) {
-      this.warmUp().catch((error: unknown) => this.logger.warn(`Analysis threads not warmed up: ${String(error)}`));
+      this.warmUp().catch((error: unknown) => {
+        // A stop during the warm-up terminates the threads (exit code 1): that is not a failure worth a warning.
+        if (!this.closed) {
+          this.logger.warn(`Analysis threads not warmed up: ${String(error)}`);
+        }
+      });
     }
   }
 
