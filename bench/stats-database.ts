@@ -30,8 +30,8 @@ const RHYTHM = [
 const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 const AUTHORS = 80_000;
 const VOCABULARY = 20_000;
-/** Changes whenever the generator below changes what it writes, so a cached database is not reused across it. */
-const GENERATOR_VERSION = 1;
+/** Changes whenever the generator or the rollup writer changes what it writes, so a cached database is not reused across it. */
+const GENERATOR_VERSION = 2;
 
 export interface StatsDatabaseOptions {
   posts: number;

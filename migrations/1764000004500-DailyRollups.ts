@@ -6,6 +6,7 @@ const ADDITIVE: { table: string; lead: string[]; rest: string[] }[] = [
   { table: 'stats_volume', lead: [], rest: ['source_id', 'category', 'sentiment', 'opd'] },
   { table: 'stats_region', lead: ['code'], rest: ['level', 'source_id', 'category', 'sentiment', 'opd'] },
   { table: 'stats_topic', lead: ['topic_id'], rest: ['source_id', 'category', 'sentiment', 'opd'] },
+  { table: 'stats_region_sentiment', lead: ['code'], rest: ['level', 'sentiment'] },
 ];
 
 /** [hourly table, its day twin, the twin's primary key]: the twin has the hourly table's columns, `day` for `hour`. */
@@ -20,7 +21,7 @@ const TWINS: [string, string, string[]][] = [
 ];
 
 /**
- * UTC-day rollups beside the hourly ones (docs/stats.md, "Day rows"): a window's whole UTC days are read from the day
+ * Places by sentiment (stats_region_sentiment_hourly) and UTC-day rollups beside the hourly ones (docs/stats.md, "Day rows"): a window's whole UTC days are read from the day
  * rows, the hours before the first and after the last whole day from the hourly rows, so a 7-day chart reads ~7 day
  * rows per key instead of 168 hour rows. RollupWriter writes both in the same batch statements; a day row is always
  * the sum (additive tables, terms) or register-wise maximum (sketches) of its 24 hour rows. Filled here from the
@@ -31,6 +32,24 @@ export class DailyRollups1764000004500 implements MigrationInterface {
   name = 'DailyRollups1764000004500';
 
   async up(db: QueryRunner): Promise<void> {
+    // Places by sentiment only (no source, category, OPD): the region breakdown and region filters without a source
+    // or category filter read ~50× fewer rows than from stats_region_hourly.
+    await db.query(`
+      CREATE TABLE stats_region_sentiment_hourly (
+        code text NOT NULL,
+        hour timestamptz NOT NULL,
+        level text NOT NULL CHECK (level IN ('province', 'regency', 'district')),
+        sentiment text NOT NULL,
+        posts integer NOT NULL,
+        reach bigint NOT NULL,
+        PRIMARY KEY (code, hour, sentiment)
+      )`);
+    await db.query(
+      `CREATE INDEX stats_region_sentiment_hourly_level_idx ON stats_region_sentiment_hourly (level, hour)`,
+    );
+    await db.query(`
+      INSERT INTO stats_region_sentiment_hourly (code, hour, level, sentiment, posts, reach)
+      SELECT code, hour, level, sentiment, sum(posts), sum(reach) FROM stats_region_hourly GROUP BY 1, 2, 3, 4`);
     for (const [hourly, daily, key] of TWINS) {
       await db.query(`CREATE TABLE ${daily} (LIKE ${hourly} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
       await db.query(`ALTER TABLE ${daily} RENAME COLUMN hour TO day`);
@@ -46,6 +65,7 @@ export class DailyRollups1764000004500 implements MigrationInterface {
       );
     }
     await db.query(`CREATE INDEX stats_region_daily_level_idx ON stats_region_daily (level, day)`);
+    await db.query(`CREATE INDEX stats_region_sentiment_daily_level_idx ON stats_region_sentiment_daily (level, day)`);
     await db.query(`
       INSERT INTO stats_terms_daily (day, dim, key, term, posts)
       SELECT date_trunc('day', hour, 'UTC'), dim, key, term, sum(posts) FROM stats_terms_hourly GROUP BY 1, 2, 3, 4`);
@@ -81,5 +101,6 @@ export class DailyRollups1764000004500 implements MigrationInterface {
     for (const [, daily] of TWINS) {
       await db.query(`DROP TABLE IF EXISTS ${daily}`);
     }
+    await db.query(`DROP TABLE IF EXISTS stats_region_sentiment_hourly`);
   }
 }

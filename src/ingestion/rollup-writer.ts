@@ -89,6 +89,8 @@ export class BatchRollup {
   readonly volume = new Map<string, Cells>();
   readonly legacyHourly = new Map<string, number>();
   readonly regions = new Map<string, Cells>();
+  /** Places by sentiment only (`code|hour|sentiment`). */
+  readonly regionSentiments = new Map<string, Cells>();
   readonly topics = new Map<string, Cells>();
   readonly sketches = new Map<string, HyperLogLog>();
   readonly terms = new Map<string, Map<string, number>>();
@@ -169,6 +171,7 @@ export class BatchRollup {
     this.legacyHourly.set(legacy, (this.legacyHourly.get(legacy) ?? 0) + sign);
     for (const code of labels.places) {
       bump(this.regions, `${code}|${hour}|${key}`, reach, sign);
+      bump(this.regionSentiments, `${code}|${hour}|${labels.sentiment}`, reach, sign);
     }
     for (const topic of labels.topics) {
       bump(this.topics, `${topic}|${hour}|${key}`, reach, sign);
@@ -343,6 +346,13 @@ export class RollupWriter {
       { table: 'stats_volume', lead: [], rest: CELL_COLUMNS, entries: rollup.volume, withLevel: false },
       { table: 'stats_region', lead: ['code'], rest: CELL_COLUMNS, entries: rollup.regions, withLevel: true },
       { table: 'stats_topic', lead: ['topic_id'], rest: CELL_COLUMNS, entries: rollup.topics, withLevel: false },
+      {
+        table: 'stats_region_sentiment',
+        lead: ['code'],
+        rest: ['sentiment'],
+        entries: rollup.regionSentiments,
+        withLevel: true,
+      },
     ]) {
       for (const period of ['hour', 'day'] as const) {
         await this.writeCells(
@@ -724,6 +734,7 @@ export const ROLLUP_TABLES = [
   'rollup_hourly',
   'stats_volume_hourly',
   'stats_region_hourly',
+  'stats_region_sentiment_hourly',
   'stats_topic_hourly',
   'stats_author_sketches',
   'stats_terms_hourly',
@@ -734,6 +745,7 @@ export const ROLLUP_TABLES = [
 export const DAY_ROLLUP_TABLES = [
   'stats_volume_daily',
   'stats_region_daily',
+  'stats_region_sentiment_daily',
   'stats_topic_daily',
   'stats_author_sketches_daily',
   'stats_terms_daily',

@@ -64,15 +64,26 @@ interface CellsSource {
 
 const CELL_COLUMNS = 'source_id, category, sentiment, opd, posts, reach';
 
-/** The filters' conditions on the cells table that answers them (no time condition: see `timeSpan`). */
-function cellsSource(filters: StatsFilters, dimRegion?: RegionLevel): CellsSource {
+/**
+ * The filters' conditions on the cells table that answers them (no time condition: see `timeSpan`). Places without
+ * a source or category filter, grouped by nothing, sentiment or place, come from the narrow places-by-sentiment table.
+ */
+function cellsSource(
+  filters: StatsFilters,
+  dimRegion: RegionLevel | undefined,
+  by: TotalsGroup,
+  derivedRows: boolean,
+): CellsSource {
   const sql = new Sql();
   const notApplied: FilterName[] = [];
   let table = 'stats_volume';
   let columns = CELL_COLUMNS;
+  const places = dimRegion !== undefined || (filters.region !== undefined && !filters.topic);
+  const narrow =
+    derivedRows && places && !filters.source && !filters.category && ['none', 'sentiment', 'code'].includes(by);
   if (dimRegion) {
-    table = 'stats_region';
-    columns = `code, ${CELL_COLUMNS}`;
+    table = narrow ? 'stats_region_sentiment' : 'stats_region';
+    columns = narrow ? 'code, sentiment, posts, reach' : `code, ${CELL_COLUMNS}`;
     sql.where('level = ?', dimRegion);
     if (filters.region) {
       sql.where(`(code = ? OR code LIKE ? || '.%')`, filters.region, filters.region);
@@ -87,7 +98,8 @@ function cellsSource(filters: StatsFilters, dimRegion?: RegionLevel): CellsSourc
       notApplied.push('region');
     }
   } else if (filters.region) {
-    table = 'stats_region';
+    table = narrow ? 'stats_region_sentiment' : 'stats_region';
+    columns = narrow ? 'sentiment, posts, reach' : CELL_COLUMNS;
     sql.where('code = ?', filters.region);
   }
   if (filters.source) {
@@ -215,10 +227,11 @@ export type TotalsGroup = 'none' | 'source' | 'category' | 'sentiment' | 'opd' |
 @Injectable()
 export class StatsRepository {
   /**
-   * Whether whole UTC days are read from the day rows (docs/stats.md, "Day rows"). Always true in the product; the
-   * tests set it false to compare the answers with those of the hour rows alone.
+   * Whether whole UTC days are read from the day rows and places without source or category filters from the
+   * places-by-sentiment rows (docs/stats.md, "Day rows"). Always true in the product; tests and bench:stats set it
+   * false to compare with the read path before them (the hour rows of the full cell tables alone).
    */
-  dayRows = true;
+  derivedRows = true;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -229,7 +242,7 @@ export class StatsRepository {
     by: VolumeGroup,
   ): Promise<{ rows: VolumeRow[]; notApplied: FilterName[] }> {
     // Hour rows only: day buckets start at midnight in the home zone, UTC day rows do not fit them.
-    const { table, sql, notApplied } = cellsSource(filters);
+    const { table, sql, notApplied } = cellsSource(filters, undefined, by, this.derivedRows);
     sql.where('hour >= ?', window.from).where('hour < ?', window.to);
     const bucket = interval === 'hour' ? 'hour' : `date_trunc('day', hour, ${sql.param(window.timeZone)})`;
     const rows = await this.db.query<{ bucket: Date; key: string; posts: string; reach: string }[]>(
@@ -255,13 +268,13 @@ export class StatsRepository {
     by: TotalsGroup,
     level?: RegionLevel,
   ): Promise<{ rows: TotalsRow[]; notApplied: FilterName[] }> {
-    const { table, columns, sql, notApplied } = cellsSource(filters, level);
+    const { table, columns, sql, notApplied } = cellsSource(filters, level, by, this.derivedRows);
     const span = timeSpan(
       sql,
       { hour: `${table}_hourly`, day: `${table}_daily` },
       columns,
       periodsOf(window),
-      this.dayRows,
+      this.derivedRows,
     );
     const from = sql.param(window.from);
     const key = by === 'none' ? `''` : by === 'source' ? 'source_id::text' : by;
@@ -335,7 +348,7 @@ export class StatsRepository {
       { hour: 'stats_author_sketches', day: 'stats_author_sketches_daily' },
       'sketch',
       periodsOf(window),
-      this.dayRows,
+      this.derivedRows,
     );
     const from = sql.param(window.from);
     const rows = await this.db.query<{ current: boolean; sketch: Buffer }[]>(
@@ -371,7 +384,7 @@ export class StatsRepository {
       { hour: 'stats_terms_hourly', day: 'stats_terms_daily' },
       'term, posts',
       periodsOf(window),
-      this.dayRows,
+      this.derivedRows,
     );
     const from = sql.param(window.from);
     const rows = await this.db.query<{ term: string; posts: string; previous_posts: string }[]>(

@@ -128,6 +128,7 @@ describe('day rows beside the hour rows', () => {
     ['stats_volume', '', 'source_id, category, sentiment, opd'],
     ['stats_region', 'code, level, ', 'source_id, category, sentiment, opd'],
     ['stats_topic', 'topic_id, ', 'source_id, category, sentiment, opd'],
+    ['stats_region_sentiment', 'code, level, ', 'sentiment'],
   ])('should keep every %s day row equal to the sum of its hour rows', async (table, lead, rest) => {
     const keys = `${lead}${rest}`;
     const expected = await rows(
@@ -137,6 +138,21 @@ describe('day rows beside the hour rows', () => {
     expect(expected.length).toBeGreaterThan(10);
     expect(await rows(`SELECT ${lead}day, ${rest}, posts, reach FROM ${table}_daily`)).toEqual(expected);
   });
+
+  it.each(['hourly', 'daily'])(
+    'should keep places by sentiment (%s) equal to the place cells summed over source, category and OPD',
+    async (period) => {
+      const at = period === 'hourly' ? 'hour' : 'day';
+      const expected = await rows(
+        `SELECT code, level, ${at}, sentiment, sum(posts) AS posts, sum(reach) AS reach FROM stats_region_${period}
+          GROUP BY 1, 2, 3, 4`,
+      );
+      expect(expected.length).toBeGreaterThan(10);
+      expect(
+        await rows(`SELECT code, level, ${at}, sentiment, posts, reach FROM stats_region_sentiment_${period}`),
+      ).toEqual(expected);
+    },
+  );
 
   it('should keep every terms day row equal to the sum of its hour rows', async () => {
     const expected = await rows(
@@ -214,16 +230,16 @@ describe('day rows beside the hour rows', () => {
     expect(splitPeriods(periods).days.length > 0).toBe(to - from > 24 * HOUR);
     for (const filters of filterSets) {
       const withSource = filters.source === '' ? { ...filters, source: sources[1] } : filters;
-      repository.dayRows = false;
+      repository.derivedRows = false;
       const hourly = await answers(window, withSource);
-      repository.dayRows = true;
+      repository.derivedRows = true;
       const daily = await answers(window, withSource);
       expect({ filters: withSource, answers: daily }).toEqual({ filters: withSource, answers: hourly });
     }
-    repository.dayRows = false;
+    repository.derivedRows = false;
     const { rows: hourlyTotals } = await repository.totals({}, window, 'none');
     expect(hourlyTotals[0].posts).toBeGreaterThan(0);
-    repository.dayRows = true;
+    repository.derivedRows = true;
   });
 
   it('should fill the day rows from the hour rows in the migration exactly as the writer wrote them', async () => {
@@ -231,6 +247,8 @@ describe('day rows beside the hour rows', () => {
       'stats_volume_daily',
       'stats_region_daily',
       'stats_topic_daily',
+      'stats_region_sentiment_hourly',
+      'stats_region_sentiment_daily',
       'stats_terms_daily',
       'stats_author_sketches_daily',
     ];
