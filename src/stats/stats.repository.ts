@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { SEVERITY_LEVEL_SQL } from '../issues/issues.repository.js';
 import type { RegionLevel } from './dto/stats-query.dto.js';
 import { HyperLogLog } from './hyperloglog.js';
-import type { StatsWindow } from './stats-window.js';
+import { localMidnight, type StatsWindow } from './stats-window.js';
 
 const DAY = 86_400_000;
 
@@ -244,7 +244,10 @@ export class StatsRepository {
     // Hour rows only: day buckets start at midnight in the home zone, UTC day rows do not fit them.
     const { table, sql, notApplied } = cellsSource(filters, undefined, by, this.derivedRows);
     sql.where('hour >= ?', window.from).where('hour < ?', window.to);
-    const bucket = interval === 'hour' ? 'hour' : `date_trunc('day', hour, ${sql.param(window.timeZone)})`;
+    // Day buckets by the zone's fixed offset (no daylight saving time in Indonesia): date_bin from a local midnight
+    // gives date_trunc('day', hour, zone) at about half its cost per row.
+    const bucket =
+      interval === 'hour' ? 'hour' : `date_bin('1 day', hour, ${sql.param(localMidnight(window.timeZone))})`;
     const rows = await this.db.query<{ bucket: Date; key: string; posts: string; reach: string }[]>(
       `SELECT ${bucket} AS bucket, ${GROUP_COLUMNS[by]} AS key, sum(posts) AS posts, sum(reach) AS reach
          FROM ${table}_hourly ${sql.clause} GROUP BY 1, 2 ORDER BY 1, 2`,
