@@ -5,8 +5,9 @@
  * rows themselves (the `posts` table with all its indexes, one multi-row insert per batch).
  *
  * `cache: true` keeps the database on the server, named by post count, seed and a fingerprint of the migrations, and
- * reuses it on the next run: its hours are shifted forward so that the newest post is again "now" (every table with
- * an `hour` column, and the posts' times). A build that did not finish is dropped and made again.
+ * reuses it on the next run: its times are shifted forward by whole days (the day rollups stay on UTC midnight), so
+ * the newest post is again within the last 24 hours (every table with an `hour` or `day` column, and the posts'
+ * times). A build that did not finish is dropped and made again.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -29,8 +30,8 @@ const RHYTHM = [
 const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 const AUTHORS = 80_000;
 const VOCABULARY = 20_000;
-/** Changes whenever the generator below changes what it writes, so a cached database is not reused across it. */
-const GENERATOR_VERSION = 1;
+/** Changes whenever the generator or the rollup writer changes what it writes, so a cached database is not reused across it. */
+const GENERATOR_VERSION = 2;
 
 export interface StatsDatabaseOptions {
   posts: number;
@@ -246,24 +247,25 @@ function cacheName(options: StatsDatabaseOptions): { name: string; prefix: strin
 }
 
 /**
- * Moves every hour of a reused cache forward by whole hours so its newest post is in the current hour again. Each
- * table is moved twice (far ahead, then back) so no row lands on a key another row still holds during the update.
+ * Moves every hour and day of a reused cache forward by whole days so its newest post is within the last 24 hours
+ * again. Each table is moved twice (far ahead, then back) so no row lands on a key another row still holds during
+ * the update.
  */
 async function shiftToNow(db: DataSource): Promise<number> {
   const [meta] = await db.query<{ built_end: Date }[]>(`SELECT built_end FROM bench_cache`);
-  const hours = Math.floor((Date.now() - meta.built_end.getTime()) / HOUR);
+  const hours = Math.floor((Date.now() - meta.built_end.getTime()) / (24 * HOUR)) * 24;
   if (hours <= 0) {
     return 0;
   }
-  const tables = await db.query<{ table: string }[]>(
-    `SELECT table_name AS table FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'hour' AND data_type LIKE 'timestamp%'`,
+  const tables = await db.query<{ table: string; column: string }[]>(
+    `SELECT table_name AS table, column_name AS column FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name IN ('hour', 'day') AND data_type LIKE 'timestamp%'`,
   );
   const far = 24 * 365 * 100;
   await db.transaction(async (manager) => {
-    for (const { table } of tables) {
-      await manager.query(`UPDATE ${table} SET hour = hour + make_interval(hours => $1)`, [far]);
-      await manager.query(`UPDATE ${table} SET hour = hour - make_interval(hours => $1)`, [far - hours]);
+    for (const { table, column } of tables) {
+      await manager.query(`UPDATE ${table} SET ${column} = ${column} + make_interval(hours => $1)`, [far]);
+      await manager.query(`UPDATE ${table} SET ${column} = ${column} - make_interval(hours => $1)`, [far - hours]);
     }
     await manager.query(
       `UPDATE posts SET created_at = created_at + make_interval(hours => $1),

@@ -17,6 +17,8 @@ export const TERMS_PER_BATCH = { all: 60, category: 10, topic: 10 } as const;
 
 /** Advisory-lock class of the sketch merge (pg_advisory_xact_lock(class, hour)); the job lock uses one int key. */
 const SKETCH_LOCK_CLASS = 0x5354;
+/** Advisory-lock class of the day sketches' merge (pg_advisory_xact_lock(class, UTC day number)). */
+const DAY_SKETCH_LOCK_CLASS = 0x5344;
 /** Advisory-lock class of the top-authors merge (pg_advisory_xact_lock(class, UTC day number)). */
 const AUTHORS_LOCK_CLASS = 0x5341;
 
@@ -87,6 +89,8 @@ export class BatchRollup {
   readonly volume = new Map<string, Cells>();
   readonly legacyHourly = new Map<string, number>();
   readonly regions = new Map<string, Cells>();
+  /** Places by sentiment only (`code|hour|sentiment`). */
+  readonly regionSentiments = new Map<string, Cells>();
   readonly topics = new Map<string, Cells>();
   readonly sketches = new Map<string, HyperLogLog>();
   readonly terms = new Map<string, Map<string, number>>();
@@ -167,6 +171,7 @@ export class BatchRollup {
     this.legacyHourly.set(legacy, (this.legacyHourly.get(legacy) ?? 0) + sign);
     for (const code of labels.places) {
       bump(this.regions, `${code}|${hour}|${key}`, reach, sign);
+      bump(this.regionSentiments, `${code}|${hour}|${labels.sentiment}`, reach, sign);
     }
     for (const topic of labels.topics) {
       bump(this.topics, `${topic}|${hour}|${key}`, reach, sign);
@@ -331,30 +336,41 @@ export class RollupWriter {
     return { authorRows };
   }
 
+  /**
+   * Every table, hourly and then its UTC-day twin (docs/stats.md, "Day rows"): a day row receives the sum of the
+   * batch's hour rows of that day, so it always equals the sum of its stored hour rows.
+   */
   private async write(manager: EntityManager, rollup: BatchRollup): Promise<void> {
     await this.writeLegacyHourly(manager, rollup.legacyHourly);
-    await this.writeCells(
-      manager,
-      'stats_volume_hourly',
-      ['hour', 'source_id', 'category', 'sentiment', 'opd'],
-      [...rollup.volume],
-    );
-    await this.writeCells(
-      manager,
-      'stats_region_hourly',
-      ['code', 'hour', 'source_id', 'category', 'sentiment', 'opd'],
-      [...rollup.regions],
-      true,
-    );
-    await this.writeCells(
-      manager,
-      'stats_topic_hourly',
-      ['topic_id', 'hour', 'source_id', 'category', 'sentiment', 'opd'],
-      [...rollup.topics],
-    );
-    await this.writeTerms(manager, rollup.termRows());
+    for (const { table, lead, rest, entries, withLevel } of [
+      { table: 'stats_volume', lead: [], rest: CELL_COLUMNS, entries: rollup.volume, withLevel: false },
+      { table: 'stats_region', lead: ['code'], rest: CELL_COLUMNS, entries: rollup.regions, withLevel: true },
+      { table: 'stats_topic', lead: ['topic_id'], rest: CELL_COLUMNS, entries: rollup.topics, withLevel: false },
+      {
+        table: 'stats_region_sentiment',
+        lead: ['code'],
+        rest: ['sentiment'],
+        entries: rollup.regionSentiments,
+        withLevel: true,
+      },
+    ]) {
+      for (const period of ['hour', 'day'] as const) {
+        await this.writeCells(
+          manager,
+          `${table}_${PERIOD_SUFFIX[period]}`,
+          [...lead, period, ...rest],
+          [...(period === 'hour' ? entries : byDay(entries, lead.length))],
+          withLevel,
+        );
+      }
+    }
+    const terms = rollup.termRows();
+    await this.writeTerms(manager, 'hour', terms);
+    await this.writeTerms(manager, 'day', termsByDay(terms));
     await this.writeAuthors(manager, rollup.authors);
-    await this.writeSketches(manager, rollup.sketches);
+    const daySketches = sketchesByDay(rollup.sketches);
+    await this.writeSketches(manager, 'hour', rollup.sketches);
+    await this.writeSketches(manager, 'day', daySketches);
   }
 
   /** rollup_hourly (legacy: posts per hour, source, category and sentiment). */
@@ -408,7 +424,12 @@ export class RollupWriter {
     );
   }
 
-  private async writeTerms(manager: EntityManager, rows: [string, string, number][]): Promise<void> {
+  /** Terms rows `[period start|dim|key, term, posts]` of one period. */
+  private async writeTerms(
+    manager: EntityManager,
+    period: 'hour' | 'day',
+    rows: [string, string, number][],
+  ): Promise<void> {
     if (rows.length === 0) {
       return;
     }
@@ -419,10 +440,11 @@ export class RollupWriter {
       posts,
     }));
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const table = `stats_terms_${PERIOD_SUFFIX[period]}`;
     await manager.query(
-      `INSERT INTO stats_terms_hourly (hour, dim, key, term, posts)
+      `INSERT INTO ${table} (${period}, dim, key, term, posts)
        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[])
-       ON CONFLICT (hour, dim, key, term) DO UPDATE SET posts = stats_terms_hourly.posts + excluded.posts`,
+       ON CONFLICT (${period}, dim, key, term) DO UPDATE SET posts = ${table}.posts + excluded.posts`,
       [
         keyed.map((row) => row.scope[0]),
         keyed.map((row) => row.scope[1]),
@@ -490,34 +512,42 @@ export class RollupWriter {
 
   /**
    * Sketches merge register-wise (maximum), which SQL has no cheap operator for: the batch takes a transaction-level
-   * advisory lock per hour it touches (in hour order), reads the stored sketches of its keys, merges in memory and
-   * writes them back. Writers of the same hour serialise on that lock; readers never wait.
+   * advisory lock per hour it touches (in hour order; then, for the day sketches, per UTC day in day order), reads the
+   * stored sketches of its keys, merges in memory and writes them back. Writers of the same hour (day) serialise on
+   * that lock; readers never wait. Every writer takes its hour locks before its day locks, so none can deadlock.
    */
-  private async writeSketches(manager: EntityManager, sketches: Map<string, HyperLogLog>): Promise<void> {
+  private async writeSketches(
+    manager: EntityManager,
+    period: 'hour' | 'day',
+    sketches: Map<string, HyperLogLog>,
+  ): Promise<void> {
     if (sketches.size === 0) {
       return;
     }
+    const table = period === 'hour' ? 'stats_author_sketches' : 'stats_author_sketches_daily';
+    const size = period === 'hour' ? 3600_000 : 86_400_000;
+    const lockClass = period === 'hour' ? SKETCH_LOCK_CLASS : DAY_SKETCH_LOCK_CLASS;
     const keys = [...sketches.keys()].sort();
     const parts = keys.map((key) => splitSketchKey(key));
-    const hours = [...new Set(parts.map((p) => Date.parse(p.hour) / 3600_000))].sort((a, b) => a - b);
+    const slots = [...new Set(parts.map((p) => Date.parse(p.hour) / size))].sort((a, b) => a - b);
     await manager.query(
-      `SELECT pg_advisory_xact_lock(${SKETCH_LOCK_CLASS}, h) FROM (SELECT unnest($1::int[]) AS h ORDER BY 1) AS hours`,
-      [hours],
+      `SELECT pg_advisory_xact_lock(${lockClass}, h) FROM (SELECT unnest($1::int[]) AS h ORDER BY 1) AS slots`,
+      [slots],
     );
-    const stored = await manager.query<{ hour: Date; dim: string; key: string; sketch: Buffer }[]>(
-      `SELECT s.hour, s.dim, s.key, s.sketch FROM stats_author_sketches s
-       JOIN unnest($1::timestamptz[], $2::text[], $3::text[]) AS k(hour, dim, key)
-         ON s.hour = k.hour AND s.dim = k.dim AND s.key = k.key`,
+    const stored = await manager.query<{ start: Date; dim: string; key: string; sketch: Buffer }[]>(
+      `SELECT s.${period} AS start, s.dim, s.key, s.sketch FROM ${table} s
+       JOIN unnest($1::timestamptz[], $2::text[], $3::text[]) AS k(start, dim, key)
+         ON s.${period} = k.start AND s.dim = k.dim AND s.key = k.key`,
       [parts.map((p) => p.hour), parts.map((p) => p.dim), parts.map((p) => p.key)],
     );
     for (const row of stored) {
-      const key = `${hourOf(new Date(row.hour))}|${row.dim}|${row.key}`;
+      const key = `${new Date(row.start).toISOString()}|${row.dim}|${row.key}`;
       sketches.get(key)?.merge(HyperLogLog.fromBytes(row.sketch));
     }
     await manager.query(
-      `INSERT INTO stats_author_sketches (hour, dim, key, sketch)
+      `INSERT INTO ${table} (${period}, dim, key, sketch)
        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bytea[])
-       ON CONFLICT (hour, dim, key) DO UPDATE SET sketch = excluded.sketch`,
+       ON CONFLICT (${period}, dim, key) DO UPDATE SET sketch = excluded.sketch`,
       [
         parts.map((p) => p.hour),
         parts.map((p) => p.dim),
@@ -528,8 +558,64 @@ export class RollupWriter {
   }
 }
 
+/** Table name suffix of a period. */
+const PERIOD_SUFFIX = { hour: 'hourly', day: 'daily' } as const;
+
+/** The key columns of an additive cell after its place/topic and its period. */
+const CELL_COLUMNS = ['source_id', 'category', 'sentiment', 'opd'];
+
+/** Cells re-keyed by UTC day (the key's part `at` is an ISO hour) and summed. */
+function byDay(entries: Map<string, Cells>, at: number): Map<string, Cells> {
+  const days = new Map<string, Cells>();
+  for (const [key, cells] of entries) {
+    const parts = key.split('|');
+    parts[at] = dayOf(parts[at]);
+    const dayKey = parts.join('|');
+    const found = days.get(dayKey);
+    if (found) {
+      found.posts += cells.posts;
+      found.reach += cells.reach;
+    } else {
+      days.set(dayKey, { ...cells });
+    }
+  }
+  return days;
+}
+
+/** The batch's kept terms rows summed by UTC day (a day row is the sum of its hour rows). */
+function termsByDay(rows: [string, string, number][]): [string, string, number][] {
+  const days = new Map<string, [string, string, number]>();
+  for (const [scope, term, posts] of rows) {
+    const dayScope = `${dayOf(scope)}${scope.slice(scope.indexOf('|'))}`;
+    const key = `${dayScope}|${term}`;
+    const found = days.get(key);
+    if (found) {
+      found[2] += posts;
+    } else {
+      days.set(key, [dayScope, term, posts]);
+    }
+  }
+  return [...days.values()];
+}
+
+/** The batch's sketches merged by UTC day (copies: the hour sketches are merged with the stored ones afterwards). */
+function sketchesByDay(sketches: Map<string, HyperLogLog>): Map<string, HyperLogLog> {
+  const days = new Map<string, HyperLogLog>();
+  for (const [key, sketch] of sketches) {
+    const dayKey = `${dayOf(key)}${key.slice(key.indexOf('|'))}`;
+    const found = days.get(dayKey);
+    if (found) {
+      found.merge(sketch);
+    } else {
+      days.set(dayKey, new HyperLogLog().merge(sketch));
+    }
+  }
+  return days;
+}
+
 const COLUMN_TYPES: Record<string, string> = {
   hour: 'timestamptz',
+  day: 'timestamptz',
   source_id: 'uuid',
   topic_id: 'uuid',
   category: 'text',
@@ -648,10 +734,22 @@ export const ROLLUP_TABLES = [
   'rollup_hourly',
   'stats_volume_hourly',
   'stats_region_hourly',
+  'stats_region_sentiment_hourly',
   'stats_topic_hourly',
   'stats_author_sketches',
   'stats_terms_hourly',
   'stats_top_authors_hourly',
+] as const;
+
+/** The UTC-day twins (and the top-authors day summaries), keyed by `day`. */
+export const DAY_ROLLUP_TABLES = [
+  'stats_volume_daily',
+  'stats_region_daily',
+  'stats_region_sentiment_daily',
+  'stats_topic_daily',
+  'stats_author_sketches_daily',
+  'stats_terms_daily',
+  'stats_top_authors_daily',
 ] as const;
 
 /**
@@ -667,10 +765,13 @@ export async function pruneRollupsBefore(db: Pick<EntityManager, 'query'>, cutof
     );
     deleted += count;
   }
-  // Day summaries of days wholly before the cut-off.
-  const [, days] = await db.query<[unknown[], number]>(
-    `DELETE FROM stats_top_authors_daily WHERE day + interval '1 day' <= $1::timestamptz`,
-    [cutoff],
-  );
-  return deleted + days;
+  // Day rows of days wholly before the cut-off.
+  for (const table of DAY_ROLLUP_TABLES) {
+    const [, count] = await db.query<[unknown[], number]>(
+      `DELETE FROM ${table} WHERE day + interval '1 day' <= $1::timestamptz`,
+      [cutoff],
+    );
+    deleted += count;
+  }
+  return deleted;
 }

@@ -17,6 +17,11 @@ const UTC_OFFSET_HOURS: Record<IndonesianTimeZone, number> = {
   'Asia/Jayapura': 9,
 };
 
+/** A midnight of the zone (2000-01-01 local), as an instant: the origin of day buckets (`date_bin`). */
+export function localMidnight(timeZone: IndonesianTimeZone): Date {
+  return new Date(Date.UTC(2000, 0, 1) - UTC_OFFSET_HOURS[timeZone] * HOUR);
+}
+
 export interface StatsWindow {
   from: Date;
   to: Date;

@@ -92,6 +92,15 @@ const TABLES: Record<string, { rollup: string; recomputed: string }> = {
   },
 };
 
+// The UTC-day twins of the additive tables (migrations/1764000004500) follow every change as their hour rows do.
+for (const table of ['stats_volume', 'stats_region', 'stats_topic']) {
+  const hourly = TABLES[`${table}_hourly`];
+  TABLES[`${table}_daily`] = {
+    rollup: hourly.rollup.replace(/\bhour\b/u, 'day').replace(`${table}_hourly`, `${table}_daily`),
+    recomputed: hourly.recomputed.replace("date_trunc('hour',", "date_trunc('day',"),
+  };
+}
+
 describe('rollups after corrections, topic backfills and re-analysis (PostStore owns every change)', () => {
   let running: TestSystem;
   let db: pg.Client;
