@@ -8,12 +8,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash as digest } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { copyRows, type CopyValue } from '../database/copy-rows.js';
+import { int4Array, int8ArrayFromHex, timestamptzArray } from '../database/binary-arrays.js';
+import { GenerationCache } from '../common/generation-cache.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { StoredPost } from '../ingestion/stored-post.js';
 import type { SharedCountsUpdate } from '../ingestion/ingested-posts-listener.js';
 import type { BucketCountRow, DetectorPost, KeyBaselineRow } from './detection/detection.types.js';
-import { featureKeys, kindOfKey } from './detection/feature-extractor.js';
+import { forEachFeatureKey, kindOfKey } from './detection/feature-extractor.js';
 import { toDetectorPost } from './detection/post-adapter.js';
 
 export interface StoredDetectorPost {
@@ -22,9 +24,31 @@ export interface StoredDetectorPost {
   doc: DetectorPost;
 }
 
-/** 64-bit signed hash of an author key (distinct-author rows never store the handle itself). */
-export function authorHash(author: string): string {
-  return digest('sha1', author, 'buffer').readBigInt64BE(0).toString();
+/**
+ * 64-bit hash of an author key as 16 hex digits: the first 8 bytes of SHA-1, stored as the signed bigint they spell
+ * big-endian (int8ArrayFromHex). Distinct-author rows never store the handle itself.
+ */
+export function authorHashHex(author: string): string {
+  return digest('sha1', author, 'buffer').toString('hex', 0, 8);
+}
+
+/** 64-bit hash of a detection key, as 16 hex digits: the first 8 bytes of SHA-256, as migration 1764000001000 computes it. */
+export function keyHashHex(key: string): string {
+  return digest('sha256', key, 'buffer').toString('hex', 0, 8);
+}
+
+/** One (bucket, key) of a batch: its posts, its hash once the counts are written, the post that counted it last. */
+interface KeyCell {
+  key: string;
+  hash: string;
+  posts: number;
+  lastPost: number;
+}
+
+/** One bucket of a batch: its key cells, and for each author (hash, hex) the cells the author was counted for. */
+interface BucketCounts {
+  cells: Map<string, KeyCell>;
+  authorCells: Map<string, Set<KeyCell>>;
 }
 
 /** Name of the detection_state row with the detector's DetectionStatus after its last pass. */
@@ -34,8 +58,8 @@ export const DETECTION_STATUS_STATE = 'status';
 export class DetectionStateRepository {
   /** Bucket length of the stored counts; the detection engine runs its detector with the same. */
   readonly bucketMs: number;
-  /** Hashes of detection keys seen lately (a few thousand distinct keys cover a day's stream). */
-  private readonly keyHashes = new Map<string, string>();
+  /** Hashes of detection keys seen lately (a few thousand distinct keys cover a day's stream), by generation. */
+  private readonly keyHashes = new GenerationCache<string, string>(50_000);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -51,17 +75,16 @@ export class DetectionStateRepository {
    * counted for, returning the keys that were new for that author (so distinct authors stay exact across batches and
    * workers); detection_counts grows once per distinct (bucket, key) by the posts and by the new authors. Rows are
    * written in sorted order so that concurrent batches lock them in the same order (no deadlocks). Only the COPY runs
-   * here; the two upserts of shared rows are returned, for PostStore to run at the end of the transaction.
+   * here; the upsert of the shared rows (addCounts) is returned, for PostStore to run at the end of the transaction.
    */
   async countInserted(manager: EntityManager, inserted: StoredPost[]): Promise<SharedCountsUpdate> {
     if (inserted.length === 0) {
       return { apply: () => Promise.resolve() };
     }
     const docs: CopyValue[][] = [];
-    /** bucket start → key → posts; bucket start → author hash → keys. */
-    const postsByBucket = new Map<number, Map<string, number>>();
-    const keysByBucket = new Map<number, Map<string, Set<string>>>();
+    const buckets = new Map<number, BucketCounts>();
     const authors = new Map<string, string>();
+    let post = 0;
     for (const stored of inserted) {
       const doc = toDetectorPost(
         {
@@ -79,121 +102,102 @@ export class DetectionStateRepository {
       const bucket = Math.floor(doc.createdAt / this.bucketMs) * this.bucketMs;
       let author = authors.get(doc.author);
       if (author === undefined) {
-        author = authorHash(doc.author);
+        author = authorHashHex(doc.author);
         authors.set(doc.author, author);
       }
-      const posts = getOrAdd(postsByBucket, bucket, () => new Map<string, number>());
-      const keys = getOrAdd(
-        getOrAdd(keysByBucket, bucket, () => new Map<string, Set<string>>()),
-        author,
-        () => new Set(),
-      );
-      posts.set('*', (posts.get('*') ?? 0) + 1);
-      keys.add('*');
-      for (const key of featureKeys(doc)) {
-        posts.set(key, (posts.get(key) ?? 0) + 1);
-        keys.add(key);
-      }
+      const { cells, authorCells } = getOrAdd(buckets, bucket, () => ({ cells: new Map(), authorCells: new Map() }));
+      const counted = getOrAdd(authorCells, author, () => new Set<KeyCell>());
+      const current = post++;
+      // A post counts each of its keys once: the cell remembers the last post that counted it.
+      const count = (key: string): void => {
+        let cell = cells.get(key);
+        if (cell === undefined) {
+          cell = { key, hash: '', posts: 0, lastPost: -1 };
+          cells.set(key, cell);
+        }
+        if (cell.lastPost !== current) {
+          cell.lastPost = current;
+          cell.posts++;
+          counted.add(cell);
+        }
+      };
+      count('*');
+      forEachFeatureKey(doc, count);
     }
     await copyRows(manager, 'detection_posts (post_id, created_at, doc)', docs);
     // The counters are shared with every concurrent batch of the same buckets: the caller runs them last.
-    return { apply: (tail) => this.addCounts(tail, postsByBucket, keysByBucket) };
-  }
-
-  private async addCounts(
-    manager: EntityManager,
-    postsByBucket: Map<number, Map<string, number>>,
-    keysByBucket: Map<number, Map<string, Set<string>>>,
-  ): Promise<void> {
-    const newAuthors = await this.addAuthorKeys(manager, keysByBucket);
-    const buckets: string[] = [];
-    const keys: string[] = [];
-    const posts: number[] = [];
-    const fresh: number[] = [];
-    for (const bucket of [...postsByBucket.keys()].sort((a, b) => a - b)) {
-      const cells = postsByBucket.get(bucket) as Map<string, number>;
-      const at = new Date(bucket).toISOString();
-      for (const key of [...cells.keys()].sort()) {
-        buckets.push(at);
-        keys.push(key);
-        posts.push(cells.get(key) as number);
-        fresh.push(newAuthors.get(bucket)?.get(key) ?? 0);
-      }
-    }
-    await manager.query(
-      `INSERT INTO detection_counts (bucket_start, key, posts, authors)
-       SELECT b, k, p, a FROM unnest($1::timestamptz[], $2::text[], $3::int[], $4::int[]) AS t(b, k, p, a)
-       ORDER BY b, k
-       ON CONFLICT (bucket_start, key) DO UPDATE
-         SET posts = detection_counts.posts + excluded.posts, authors = detection_counts.authors + excluded.authors`,
-      [buckets, keys, posts, fresh],
-    );
+    return { apply: (tail) => this.addCounts(tail, buckets) };
   }
 
   /**
-   * One upsert per (bucket, author): the row's key set grows by the keys it lacked, and `added` keeps those, which the
-   * statement returns counted per (bucket, key). An author already counted for every key of this batch is not
-   * rewritten. Returns bucket start → key → authors new to it.
+   * One statement for both shared tables. Each (bucket, author) upserts its detection_author_keys row: the row's key
+   * set grows by the keys it lacked, and `added` keeps those; an author already counted for every key of this batch
+   * is not rewritten. detection_counts then grows, per (bucket, key) cell of the batch, by its posts and by the
+   * authors whose `added` holds the cell's key hash. The key hashes of all author rows travel as one binary bigint[]
+   * that each row slices ([s:e]); nothing comes back to JavaScript.
    */
-  private async addAuthorKeys(
-    manager: EntityManager,
-    keysByBucket: Map<number, Map<string, Set<string>>>,
-  ): Promise<Map<number, Map<string, number>>> {
-    const buckets: string[] = [];
+  private async addCounts(manager: EntityManager, buckets: Map<number, BucketCounts>): Promise<void> {
+    const authorStarts: number[] = [];
     const authors: string[] = [];
-    const keySets: string[] = [];
-    const keyOfHash = new Map<string, string>();
-    for (const bucket of [...keysByBucket.keys()].sort((a, b) => a - b)) {
-      const byAuthor = keysByBucket.get(bucket) as Map<string, Set<string>>;
-      const at = new Date(bucket).toISOString();
-      for (const [author, keys] of byAuthor) {
-        const hashes: string[] = [];
-        for (const key of keys) {
-          const hash = this.keyHash(key);
-          keyOfHash.set(hash, key);
-          hashes.push(hash);
-        }
-        buckets.push(at);
+    const from: number[] = [];
+    const to: number[] = [];
+    const authorKeys: string[] = [];
+    const cellStarts: number[] = [];
+    const keys: string[] = [];
+    const keyHashes: string[] = [];
+    const posts: number[] = [];
+    for (const [bucket, { cells, authorCells }] of buckets) {
+      for (const cell of cells.values()) {
+        cell.hash = this.keyHashes.get(cell.key, keyHashHex);
+        cellStarts.push(bucket);
+        keys.push(cell.key);
+        keyHashes.push(cell.hash);
+        posts.push(cell.posts);
+      }
+      for (const [author, counted] of authorCells) {
+        authorStarts.push(bucket);
         authors.push(author);
-        keySets.push(`{${hashes.join(',')}}`);
+        from.push(authorKeys.length + 1);
+        for (const cell of counted) {
+          authorKeys.push(cell.hash);
+        }
+        to.push(authorKeys.length);
       }
     }
-    const rows = await manager.query<{ b: string; h: string; n: number }[]>(
+    // ORDER BY in both inserts: concurrent batches lock the shared rows in one order (no deadlocks).
+    await manager.query(
       `WITH up AS (
          INSERT INTO detection_author_keys AS t (bucket_start, author_hash, keys, added)
-         SELECT b, a, k::bigint[], k::bigint[] FROM unnest($1::timestamptz[], $2::bigint[], $3::text[]) AS i(b, a, k)
+         SELECT b, a, k, k
+           FROM (SELECT i.b, i.a, ($3::bigint[])[i.s:i.e] AS k
+                   FROM unnest($1::timestamptz[], $2::bigint[], $4::int[], $5::int[]) AS i(b, a, s, e)) AS i
          ORDER BY b, a
          ON CONFLICT (bucket_start, author_hash) DO UPDATE
            SET added = ARRAY(SELECT unnest(excluded.keys) EXCEPT SELECT unnest(t.keys)),
                keys = t.keys || ARRAY(SELECT unnest(excluded.keys) EXCEPT SELECT unnest(t.keys))
            WHERE NOT (t.keys @> excluded.keys)
          RETURNING bucket_start, added
-       )
-       SELECT (extract(epoch FROM bucket_start) * 1000)::bigint::text AS b, h::text AS h, count(*)::int AS n
-         FROM up, unnest(added) AS h GROUP BY bucket_start, h`,
-      [buckets, authors, keySets],
+       ),
+       fresh AS (SELECT bucket_start AS b, h, count(*)::int AS n FROM up, unnest(added) AS h GROUP BY 1, 2)
+       INSERT INTO detection_counts (bucket_start, key, posts, authors)
+       SELECT c.b, c.k, c.p, coalesce(f.n, 0)
+         FROM unnest($6::timestamptz[], $7::text[], $8::bigint[], $9::int[]) AS c(b, k, h, p)
+         LEFT JOIN fresh f ON f.b = c.b AND f.h = c.h
+        ORDER BY c.b, c.k
+       ON CONFLICT (bucket_start, key) DO UPDATE
+         SET posts = detection_counts.posts + excluded.posts, authors = detection_counts.authors + excluded.authors`,
+      [
+        timestamptzArray(authorStarts),
+        int8ArrayFromHex(authors),
+        int8ArrayFromHex(authorKeys),
+        int4Array(from),
+        int4Array(to),
+        timestamptzArray(cellStarts),
+        keys,
+        int8ArrayFromHex(keyHashes),
+        int4Array(posts),
+      ],
     );
-    const result = new Map<number, Map<string, number>>();
-    for (const row of rows) {
-      const key = keyOfHash.get(row.h);
-      if (key !== undefined) {
-        getOrAdd(result, Number(row.b), () => new Map<string, number>()).set(key, row.n);
-      }
-    }
-    return result;
-  }
-
-  /** 64-bit signed hash of a detection key (first 8 bytes of SHA-256, as migration 1764000001000 computes it). */
-  private keyHash(key: string): string {
-    let hash = this.keyHashes.get(key);
-    if (hash === undefined) {
-      if (this.keyHashes.size >= 100_000) {
-        this.keyHashes.clear();
-      }
-      hash = digest('sha256', key, 'buffer').readBigInt64BE(0).toString();
-      this.keyHashes.set(key, hash);
-    }
-    return hash;
   }
 
   /** Ids and ingest times of posts ingested since `since` (light: the docs are fetched only for unseen ids). */

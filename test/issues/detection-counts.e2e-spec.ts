@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { IngestPostPayload } from '../../src/ingestion/ingest-post.js';
 import { IngestService } from '../../src/ingestion/ingest.service.js';
@@ -64,5 +64,27 @@ describe('Detection counts at ingest', () => {
     expect(await count('*')).toEqual({ posts: before.posts + 4, authors: before.authors + 2 });
     const stored = await db.query(`SELECT count(*)::int AS n FROM detection_posts`);
     expect(stored.rows[0].n).toBe(94);
+  });
+
+  it('should store author and key hashes as the signed bigint of the digest prefix, as the migration computes keys', async () => {
+    const { id: sourceId } = await ingest.findOrCreatePushSource('uji-hash');
+    const at = new Date(bucket + 30 * 60_000).toISOString();
+    await ingest.processBatch(randomUUID(), sourceId, [
+      { externalId: 'hash-1', text: 'lampu jalan padam', createdAt: at, author: 'pemilik.hash' },
+    ]);
+    const prefix = (algorithm: string, text: string) => hash(algorithm, text, 'buffer').readBigInt64BE(0).toString();
+    const { rows } = await db.query<{ keys: string[]; sql: string }>(
+      `SELECT keys::text[] AS keys,
+              (SELECT ('x' || encode(substring(sha256(convert_to('*', 'UTF8')) FROM 1 FOR 8), 'hex'))::bit(64)::bigint)::text
+                AS sql
+         FROM detection_author_keys WHERE author_hash = $1`,
+      [prefix('sha1', `${sourceId}:pemilik.hash`)],
+    );
+    expect(rows).toHaveLength(1);
+    // '*' counts every post; its hash is the one the migration's SQL gives, and negative hashes survive the trip.
+    expect(rows[0].keys).toContain(rows[0].sql);
+    expect(rows[0].keys).toEqual(
+      expect.arrayContaining(['*', 't:lampu', 't:jalan', 'b:lampu jalan'].map((key) => prefix('sha256', key))),
+    );
   });
 });

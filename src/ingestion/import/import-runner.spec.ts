@@ -25,6 +25,36 @@ function memoryStore() {
 }
 
 describe(runImport.name, () => {
+  it('should read and check the next batch while the batches in flight are stored', async () => {
+    const lines = Array.from({ length: 6 }, (_, i) =>
+      JSON.stringify({ tweet_id: String(i), content: `Jalan rusak ${i}`, date: '2025-05-01 08:00' }),
+    );
+    let checked = 0;
+    let checkedWhileFirstStored = 0;
+    const summary = await runImport(Readable.from([lines.join('\n')]), {
+      format: 'jsonl',
+      batchSize: 2,
+      concurrency: 1,
+      now: () => {
+        checked++;
+        return NOW;
+      },
+      store: async (posts, batchNumber) => {
+        if (batchNumber === 0) {
+          // Turns of the event loop for the reader while the first batch is being stored.
+          for (let turn = 0; turn < 50 && checked < 4; turn++) {
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          checkedWhileFirstStored = checked;
+        }
+        return { stored: posts.length, duplicates: 0 };
+      },
+    });
+    // The second batch (records 3 and 4) was read and checked before the first one finished, not after.
+    expect(checkedWhileFirstStored).toBe(4);
+    expect(summary).toMatchObject({ read: 6, stored: 6, rejected: 0 });
+  });
+
   it('should import JSONL with common export fields and report bad lines by number', async () => {
     const lines = [
       JSON.stringify({

@@ -70,9 +70,17 @@ export async function runImport(input: Readable, options: ImportOptions): Promis
   let failure: Error | undefined;
   let batch: IngestPostPayload[] = [];
   let batchNumber = 0;
+  // A full batch waits here for a free slot: the reader fills the next batch while `concurrency` batches are stored,
+  // so a slot that frees starts its next batch at once instead of after the 1,000 lines are read and checked.
   const flush = async () => {
     if (batch.length === 0) {
       return;
+    }
+    while (inFlight.size >= concurrency) {
+      await Promise.race(inFlight);
+    }
+    if (failure) {
+      throw failure;
     }
     const posts = batch;
     batch = [];
@@ -89,12 +97,6 @@ export async function runImport(input: Readable, options: ImportOptions): Promis
       })
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
-    while (inFlight.size >= concurrency) {
-      await Promise.race(inFlight);
-    }
-    if (failure) {
-      throw failure;
-    }
   };
 
   for await (const item of readImportRecords(counter, options.format)) {

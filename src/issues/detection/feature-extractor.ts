@@ -45,39 +45,46 @@ export function extractFeatures(post: DetectorPost): Feature[] {
 export function featureKeys(post: DetectorPost): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  const push = (key: string): void => {
+  forEachFeatureKey(post, (key) => {
     if (!seen.has(key)) {
       seen.add(key);
       out.push(key);
     }
-  };
+  });
+  return out;
+}
+
+/**
+ * Calls `visit` with every feature key of a post in featureKeys' order, repeats included (a term twice in the text
+ * comes twice): for a caller that dedupes by its own means (ingest's counting stamps each key cell with the post).
+ */
+export function forEachFeatureKey(post: DetectorPost, visit: (key: string) => void): void {
   const tokens = post.tokens;
   const content = tokens.map(isContentToken);
   for (let i = 0; i < tokens.length; i++) {
     if (!content[i]) {
       continue;
     }
-    push(`t:${tokens[i]}`);
+    visit(`t:${tokens[i]}`);
     if (i + 1 < tokens.length && content[i + 1] && tokens[i + 1] !== tokens[i]) {
-      push(`b:${tokens[i]} ${tokens[i + 1]}`);
+      visit(`b:${tokens[i]} ${tokens[i + 1]}`);
       if (i + 2 < tokens.length && content[i + 2]) {
-        push(`g:${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
+        visit(`g:${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
       }
     }
   }
   for (const tag of post.hashtags) {
     const t = tag.toLowerCase().replace(/^#/u, '');
     if (t.length >= 3) {
-      push(`h:${t}`);
+      visit(`h:${t}`);
     }
   }
   for (const place of post.places) {
-    push(`p:${place.code}`);
+    visit(`p:${place.code}`);
   }
   for (const topic of post.topics) {
-    push(`q:${topic}`);
+    visit(`q:${topic}`);
   }
-  return out;
 }
 
 /** Readable text of a key: 'sungai kunjang', '#banjirsamarinda'; places need their name from elsewhere. */
