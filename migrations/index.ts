@@ -17,6 +17,7 @@ import { TwoFactor1764000002300 } from './1764000002300-TwoFactor.js';
 import { IssuePostsTimeIndex1764000003200 } from './1764000003200-IssuePostsTimeIndex.js';
 import { PartitionPosts1764000003900 } from './1764000003900-PartitionPosts.js';
 import { TopAuthorSummaries1764000004100 } from './1764000004100-TopAuthorSummaries.js';
+import { DetectionSnapshots1764000004300 } from './1764000004300-DetectionSnapshots.js';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   IssuePostsTimeIndex1764000003200,
   PartitionPosts1764000003900,
   TopAuthorSummaries1764000004100,
+  DetectionSnapshots1764000004300,
 ];
