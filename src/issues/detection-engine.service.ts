@@ -51,8 +51,8 @@ const BASELINE_SAVE_EVERY_MS = 30 * 60_000;
 const SNAPSHOT_EVERY_MS = 10 * 60_000;
 /**
  * Largest snapshot saved (gzipped). The detector's memory is bounded by its retention (12 h of posts), so this is a
- * guard, not a working limit: about 140 bytes a post in memory measured (docs/operations.md), so 64 MiB is several
- * hundred thousand posts, whose synchronous deserialize would hold the event loop for seconds. Larger: not saved (the
+ * guard, not a working limit: about 300 bytes a post held (bench:restore, docs/operations.md), so 64 MiB is about
+ * 200,000 posts, whose restore would take a minute of sliced work and twice the detector's memory. Larger: not saved (the
  * next restart replays).
  */
 const SNAPSHOT_MAX_BYTES = 64 * 1024 * 1024;
