@@ -214,7 +214,13 @@ describe('Resilience: the detector restores without freezing the API', () => {
   }, 900_000);
 
   it('should restore from the snapshot, feed only the posts stored after it, and go on as if never restarted', async () => {
-    const more = floodContinues(end, [12, 20, 26], 'lanjut');
+    // The story goes on, and a few posts arrive late: created 3 hours before the snapshot, stored after it (below its
+    // watermark by time, after it by ingest position: they are in the delta).
+    const late = floodContinues(end, [6], 'telat', 12).map((p) => ({
+      ...p,
+      createdAt: new Date(new Date(p.createdAt).getTime() - 3 * 3600_000).toISOString(),
+    }));
+    const more = [...floodContinues(end, [12, 20, 26], 'lanjut'), ...late];
     const passNow = end + 4 * BUCKET_MS;
 
     // The reference: the same posts and passes in one process that never restarts.
