@@ -17,6 +17,7 @@ import { TwoFactor1764000002300 } from './1764000002300-TwoFactor.js';
 import { IssuePostsTimeIndex1764000003200 } from './1764000003200-IssuePostsTimeIndex.js';
 import { PartitionPosts1764000003900 } from './1764000003900-PartitionPosts.js';
 import { TopAuthorSummaries1764000004100 } from './1764000004100-TopAuthorSummaries.js';
+import { DetectionSnapshots1764000004300 } from './1764000004300-DetectionSnapshots.js';
 import { DailyRollups1764000004500 } from './1764000004500-DailyRollups.js';
 import { AccountLanguage1764000004600 } from './1764000004600-AccountLanguage.js';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   IssuePostsTimeIndex1764000003200,
   PartitionPosts1764000003900,
   TopAuthorSummaries1764000004100,
+  DetectionSnapshots1764000004300,
   DailyRollups1764000004500,
   AccountLanguage1764000004600,
 ];

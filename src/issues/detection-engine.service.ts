@@ -4,9 +4,14 @@
  * what analysts decided meanwhile (outcomes, labels, merges), runs the pass with the clock at `now`, and writes the
  * changed issues (issues, issue_posts, details) in one transaction, then emits IssueEvents.
  *
- * Restart: baselines are saved regularly; a new engine imports them, imports the stored counts of the two days before
- * its replay window (daily-recurrence check), and replays the last 12 hours of posts through `ingest`. A re-found story
- * maps onto the issue row already holding most of its posts, keeping the analyst's outcome (no twin, no resurrection).
+ * Restart: a snapshot of the whole detector is saved after a pass every SNAPSHOT_EVERY_MS (and at a clean stop), with
+ * the engine's position in the stream (its cursor over ingest times). A new engine loads the latest snapshot written
+ * by the same detector code and configuration whose watermark is within the replay window; its first pass then feeds
+ * only the posts stored after it, through the same cursor (margin, dedupe, backfill check) as every pass. Without such
+ * a snapshot it restores the old way: baselines are saved regularly; a new engine imports them, imports the stored
+ * counts of the two days before its replay window (daily-recurrence check), and replays the last 12 hours of posts
+ * through `ingest`. A re-found story maps onto the issue row already holding most of its posts, keeping the analyst's
+ * outcome (no twin, no resurrection).
  *
  * Backfill: posts stored after the detector's clock had passed their time (a bulk import, a connector's first fetch of
  * older posts, the demo's history arriving after the first pass) are never folded into baselines by later passes. When
@@ -16,7 +21,7 @@
  */
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -24,6 +29,8 @@ import { IssueDetector } from './detection/issue-detector.js';
 import { AnalyzerRegistry } from '../topics/analyzer-registry.service.js';
 import type { AnalystOutcome, IssueUpsert } from './detection/detection.types.js';
 import { DETECTION_STATUS_STATE, DetectionStateRepository } from './detection-state.repository.js';
+import { DetectionSnapshotRepository } from './detection-snapshot.repository.js';
+import { decodeDetector, detectorCodeFingerprint, encodeDetector } from './detector-snapshot.js';
 import { DispositionsService } from './dispositions.service.js';
 import type { IssueView } from './dto/issue-view.js';
 import { IssueEvents, type IssueEvent } from './issue-events.js';
@@ -40,6 +47,17 @@ const IMPORT_CHUNK = 2000;
 /** How long shutdown waits for a pass under way (a restore stops at its next slice, well before). */
 const SHUTDOWN_PASS_WAIT_MS = 30_000;
 const BASELINE_SAVE_EVERY_MS = 30 * 60_000;
+/** How often a pass ends by saving a snapshot of the detector (a restart feeds at most this much, plus the margin). */
+const SNAPSHOT_EVERY_MS = 10 * 60_000;
+/**
+ * Largest snapshot saved (gzipped). The detector's memory is bounded by its retention (12 h of posts), so this is a
+ * guard, not a working limit: about 300 bytes a post held (bench:restore, docs/operations.md), so 64 MiB is about
+ * 200,000 posts, whose restore would take a minute of sliced work and twice the detector's memory. Larger: not saved (the
+ * next restart replays).
+ */
+const SNAPSHOT_MAX_BYTES = 64 * 1024 * 1024;
+/** Name of the issue id factory in a snapshot (the one function of the detector's graph). */
+const ISSUE_ID_FACTORY = 'newIssueId';
 /** How much stored history a detector without usable baselines is rebuilt from (baseline half-life is one day). */
 const REBUILD_HISTORY_MS = 3 * 86_400_000;
 /**
@@ -63,8 +81,32 @@ export interface PassChange {
   postCount: number;
 }
 
+/** How the pass's detector was restored, when the pass restored it. */
+export interface RestoreSummary {
+  /** 'snapshot': the latest snapshot was loaded; 'replay': no usable one (or a rebuild), the stored window replayed. */
+  from: 'snapshot' | 'replay';
+  /** Posts replayed by the restore itself (a snapshot's restore replays none: the pass's feed brings the delta). */
+  postsReplayed: number;
+  /** Why no snapshot was used (none, other code or configuration, older than the window, unreadable). */
+  fallback?: string;
+  /** Size of the snapshot loaded (gzipped bytes). */
+  snapshotBytes?: number;
+}
+
+/** The engine's own position saved with a snapshot (JSON: -Infinity is null). */
+interface EngineSnapshot {
+  cursor: number;
+  recent: [string, number][];
+  passedUntil: number | null;
+  restoreCut: { created: number | null; ingested: number | null };
+  rowOf: [string, string][];
+  rebuildPending: boolean;
+}
+
 export interface PassSummary {
   now: string;
+  /** Set when this pass restored the detector (the first pass after a start, or a rebuild). */
+  restore: RestoreSummary | null;
   bucketsProcessed: number;
   burstingKeys: number;
   postsIngested: number;
@@ -83,6 +125,10 @@ export class DetectionEngine implements BeforeApplicationShutdown {
   private readonly recent = new Map<string, number>();
   private cursor = new Date(0);
   private lastBaselineSave = 0;
+  private lastSnapshot = 0;
+  /** A pass is under way (a snapshot is only taken between passes). */
+  private passing = false;
+  private readonly newIssueId = (): string => randomUUID();
   private lastPurge = 0;
   /** Start of the bucket the last pass reached (buckets before it are folded into the baselines). */
   private passedUntil = -Infinity;
@@ -100,6 +146,7 @@ export class DetectionEngine implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly state: DetectionStateRepository,
+    private readonly snapshots: DetectionSnapshotRepository,
     private readonly issues: IssuesRepository,
     private readonly dispositions: DispositionsService,
     private readonly events: IssueEvents,
@@ -146,7 +193,108 @@ export class DetectionEngine implements BeforeApplicationShutdown {
     const categories = categoryRules.map((c) => ({ slug: c.slug, opd: c.opd, severityWeight: c.severityWeight ?? 1 }));
     return new IssueDetector(
       { bucketMs: this.state.bucketMs, utcOffsetMinutes: utcOffsetMinutes(this.config.timeZone), categories },
-      { newIssueId: () => randomUUID() },
+      { newIssueId: this.newIssueId },
+    );
+  }
+
+  /** What a snapshot's detector must have been built with to be loaded (the detector's resolved configuration). */
+  private static configHash(detector: IssueDetector): string {
+    return createHash('sha256').update(JSON.stringify(detector.config)).digest('hex').slice(0, 32);
+  }
+
+  /**
+   * The detector of the latest snapshot, with the engine's position restored, or why there is none to use. A snapshot
+   * is used only when the same detector code and configuration wrote it and its watermark is within the replay window
+   * (an older one would feed more than a replay reads).
+   */
+  private async fromSnapshot(
+    fresh: IssueDetector,
+    slices: WorkSlices,
+  ): Promise<{ detector: IssueDetector; bytes: number } | { fallback: string }> {
+    const snapshot = await this.snapshots.latest<EngineSnapshot>();
+    if (!snapshot) {
+      return { fallback: 'no snapshot' };
+    }
+    if (snapshot.fingerprint !== detectorCodeFingerprint()) {
+      return { fallback: 'snapshot of other detector code' };
+    }
+    if (snapshot.configHash !== DetectionEngine.configHash(fresh)) {
+      return { fallback: 'snapshot of another configuration' };
+    }
+    if (snapshot.watermark.getTime() < Date.now() - REPLAY_MS) {
+      return { fallback: 'snapshot older than the replay window' };
+    }
+    let detector: IssueDetector;
+    try {
+      detector = await decodeDetector(snapshot.state, new Map([[ISSUE_ID_FACTORY, this.newIssueId]]), slices);
+    } catch (err) {
+      if (err instanceof WorkStopped) {
+        throw err;
+      }
+      return { fallback: `snapshot unreadable (${String(err)})` };
+    }
+    const e = snapshot.engine;
+    this.cursor = new Date(e.cursor);
+    this.recent.clear();
+    for (const [id, at] of e.recent) {
+      this.recent.set(id, at);
+    }
+    this.passedUntil = e.passedUntil ?? -Infinity;
+    this.restoreCut = { created: e.restoreCut.created ?? -Infinity, ingested: e.restoreCut.ingested ?? -Infinity };
+    this.rowOf.clear();
+    for (const [det, row] of e.rowOf) {
+      this.rowOf.set(det, row);
+    }
+    this.rebuildPending = e.rebuildPending;
+    return { detector, bytes: snapshot.state.length };
+  }
+
+  /**
+   * Saves a snapshot of the detector and the engine's position (between passes only). `stopping`: at a clean stop,
+   * when the engine's own slices would give up at once.
+   */
+  async saveSnapshot(stopping = false): Promise<void> {
+    if (this.passing) {
+      return;
+    }
+    await this.writeSnapshot(stopping ? new WorkSlices(this.config.detectionSliceMs, () => false) : this.slices());
+  }
+
+  private async writeSnapshot(slices: WorkSlices): Promise<void> {
+    const detector = this.detector;
+    if (!detector) {
+      return;
+    }
+    this.lastSnapshot = Date.now();
+    const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
+    const engine: EngineSnapshot = {
+      cursor: this.cursor.getTime(),
+      recent: [...this.recent],
+      passedUntil: finite(this.passedUntil),
+      restoreCut: { created: finite(this.restoreCut.created), ingested: finite(this.restoreCut.ingested) },
+      rowOf: [...this.rowOf],
+      rebuildPending: this.rebuildPending,
+    };
+    const started = Date.now();
+    const state = await encodeDetector(detector, new Map([[this.newIssueId, ISSUE_ID_FACTORY]]), slices);
+    if (detector !== this.detector) {
+      return; // forgotten meanwhile (a failed pass): not a state to resume from
+    }
+    if (state.length > SNAPSHOT_MAX_BYTES) {
+      this.logger.warn(`Detector snapshot not saved: ${state.length} bytes, more than ${SNAPSHOT_MAX_BYTES}`);
+      return;
+    }
+    await this.snapshots.save({
+      fingerprint: detectorCodeFingerprint(),
+      configHash: DetectionEngine.configHash(detector),
+      watermark: this.cursor,
+      posts: detector.stats().postsInMemory,
+      engine,
+      state,
+    });
+    this.logger.log(
+      `Detector snapshot saved: ${detector.stats().postsInMemory} posts in memory, ${state.length} bytes, ` +
+        `${Date.now() - started} ms`,
     );
   }
 
@@ -154,10 +302,25 @@ export class DetectionEngine implements BeforeApplicationShutdown {
    * A new detector from the database. `rebuild`: ignore the saved baselines (a backfill they do not hold arrived) and
    * start from the stored counts instead, as on a first start.
    */
-  private async restore(rebuild = false): Promise<IssueDetector> {
+  private async restore(rebuild = false): Promise<{ detector: IssueDetector; summary: RestoreSummary }> {
     const slices = this.slices();
     const detector = await this.newDetector();
     const startedAt = Date.now();
+    let fallback = 'rebuild from stored history';
+    if (!rebuild) {
+      const loaded = await this.fromSnapshot(detector, slices);
+      if ('detector' in loaded) {
+        this.logger.log(
+          `Detector restored from a snapshot (${loaded.bytes} bytes, ${loaded.detector.stats().postsInMemory} posts ` +
+            `in memory) in ${Date.now() - startedAt} ms (${slices.yields} turns given to the event loop)`,
+        );
+        return {
+          detector: loaded.detector,
+          summary: { from: 'snapshot', postsReplayed: 0, snapshotBytes: loaded.bytes },
+        };
+      }
+      fallback = loaded.fallback;
+    }
     const baselines = rebuild ? [] : await this.state.loadBaselines();
     detector.importBaselines(baselines);
     const newest = (await this.state.newestPostTime())?.getTime() ?? Date.now();
@@ -198,21 +361,34 @@ export class DetectionEngine implements BeforeApplicationShutdown {
     }
     this.logger.log(
       `Detector ${rebuild ? 'rebuilt' : 'restored'}: ${baselines.length} baselines, ${counts.length} stored counts, ` +
-        `${replayed} posts replayed in ${Date.now() - startedAt} ms (${slices.yields} turns given to the event loop)`,
+        `${replayed} posts replayed in ${Date.now() - startedAt} ms (${slices.yields} turns given to the event loop; ` +
+        `${fallback})`,
     );
-    return detector;
+    return { detector, summary: { from: 'replay', postsReplayed: replayed, fallback } };
   }
 
   private async runPass(nowArg?: number): Promise<PassSummary> {
     const t0 = Date.now();
+    this.passing = true;
+    try {
+      return await this.passOnce(t0, nowArg);
+    } finally {
+      this.passing = false;
+    }
+  }
+
+  private async passOnce(t0: number, nowArg?: number): Promise<PassSummary> {
     let restoreMs = 0;
+    let restore: RestoreSummary | null = null;
     if (this.stopping) {
       throw new WorkStopped();
     }
     if (!this.detector) {
-      this.detector = await this.restoreOrForget(false);
+      ({ detector: this.detector, summary: restore } = await this.restoreOrForget(false));
       restoreMs = Date.now() - t0;
       this.lastBaselineSave = Date.now();
+      // A replayed detector is saved at the end of this pass, so that the next restart loads it.
+      this.lastSnapshot = restore.from === 'snapshot' ? Date.now() : 0;
     }
     let detector = this.detector;
     const t1 = Date.now();
@@ -228,7 +404,9 @@ export class DetectionEngine implements BeforeApplicationShutdown {
       this.forget();
       this.lastRebuild = Date.now();
       this.rebuildPending = false;
-      detector = this.detector = await this.restoreOrForget(true);
+      ({ detector, summary: restore } = await this.restoreOrForget(true));
+      this.detector = detector;
+      this.lastSnapshot = 0; // the older snapshot does not hold the backfill
     }
     await this.applyAnalystDecisions(detector);
     const t2 = Date.now();
@@ -274,12 +452,21 @@ export class DetectionEngine implements BeforeApplicationShutdown {
     if (Date.now() - this.lastBaselineSave >= BASELINE_SAVE_EVERY_MS) {
       await this.saveBaselines();
     }
+    if (Date.now() - this.lastSnapshot >= SNAPSHOT_EVERY_MS) {
+      // An optimisation of the next restart: a pass does not fail for it.
+      await this.writeSnapshot(this.slices()).catch((err: unknown) => {
+        if (!(err instanceof WorkStopped)) {
+          this.logger.warn(`Detector snapshot not saved: ${String(err)}`);
+        }
+      });
+    }
     if (Date.now() - this.lastPurge >= 3600_000) {
       this.lastPurge = Date.now();
       await this.state.purge(new Date(Math.max(now, Date.now())));
     }
     const summary: PassSummary = {
       now: new Date(now).toISOString(),
+      restore,
       bucketsProcessed: result.bucketsProcessed,
       burstingKeys: result.burstingKeys,
       postsIngested,
@@ -344,7 +531,7 @@ export class DetectionEngine implements BeforeApplicationShutdown {
   }
 
   /** A restore that leaves nothing half-restored behind when it fails or is stopped. */
-  private async restoreOrForget(rebuild: boolean): Promise<IssueDetector> {
+  private async restoreOrForget(rebuild: boolean): Promise<{ detector: IssueDetector; summary: RestoreSummary }> {
     try {
       return await this.restore(rebuild);
     } catch (err) {

@@ -162,6 +162,10 @@ export class DetectionProcessor implements OnApplicationBootstrap, BeforeApplica
       await this.engine
         .saveBaselines()
         .catch((err: unknown) => this.logger.warn(`Baselines not saved: ${String(err)}`));
+      // The next start then feeds only what arrives meanwhile (docs/operations.md, "Detector restore").
+      await this.engine
+        .saveSnapshot(true)
+        .catch((err: unknown) => this.logger.warn(`Detector snapshot not saved: ${String(err)}`));
     }
     await this.lockClient?.end().catch(() => undefined);
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TopicsModule } from '../topics/topics.module.js';
 import { DetectionEngine } from './detection-engine.service.js';
 import { DetectionProcessor } from './detection.processor.js';
+import { DetectionSnapshotRepository } from './detection-snapshot.repository.js';
 import { DetectionStateModule } from './detection-state.module.js';
 import { DispositionsController } from './dispositions.controller.js';
 import { DispositionsService } from './dispositions.service.js';
@@ -24,6 +25,7 @@ import { IssuesService } from './issues.service.js';
     IssueFiguresRepository,
     IssuesService,
     DispositionsService,
+    DetectionSnapshotRepository,
     DetectionEngine,
     DetectionProcessor,
   ],

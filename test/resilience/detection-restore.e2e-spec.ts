@@ -24,6 +24,10 @@ describe('Resilience: the detector restores without freezing the API', () => {
   const start = end - 12 * 3600_000;
   let database: TestDatabase;
   let clone: TestDatabase | null = null;
+  /** Copies with the snapshot the first system's pass saved: restored from it, and (snapshot dropped) by a replay. */
+  let withSnapshot: TestDatabase | null = null;
+  let replayed: TestDatabase | null = null;
+  let beforePasses: TestDatabase | null = null;
   let running: TestSystem | null = null;
 
   const ingestAll = async (system: TestSystem, posts: IngestPostPayload[]) => {
@@ -32,6 +36,24 @@ describe('Resilience: the detector restores without freezing the API', () => {
     for (let i = 0; i < posts.length; i += 1000) {
       await ingest.processBatch(`restore-${posts[i].externalId}`, source.id, posts.slice(i, i + 1000));
     }
+  };
+
+  /** The 12 hours before the restart. */
+  const firstPosts = (): IngestPostPayload[] => {
+    const posts: IngestPostPayload[] = floodStream(start, { prefix: 'awal' }).posts;
+    for (let s = 0; s < VOLUME_STREAMS; s++) {
+      posts.push(...floodStream(start, { prefix: `latar${s}`, seed: 100 + s, floodPerBucket: [] }).posts);
+    }
+    return posts.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  };
+
+  /** What a pass wrote, without row ids (compared across databases, whose issue rows have random ids). */
+  const withoutIds = (s: PassSummary) => {
+    const strip = (xs: PassChange[]) =>
+      xs
+        .map(({ id: _id, ...rest }) => rest)
+        .sort((a, b) => `${a.label}|${a.postCount}`.localeCompare(`${b.label}|${b.postCount}`));
+    return { created: strip(s.created), updated: strip(s.updated) };
   };
 
   const passAt = (system: TestSystem, now: number): Promise<PassSummary> =>
@@ -45,10 +67,18 @@ describe('Resilience: the detector restores without freezing the API', () => {
       .sort((a, b) => `${a.label}|${a.postCount}`.localeCompare(`${b.label}|${b.postCount}`)),
   ];
 
+  const dropSnapshots = async (db: TestDatabase): Promise<number> => {
+    const client = new pg.Client(db.url);
+    await client.connect();
+    const { rowCount } = await client.query(`DELETE FROM detection_snapshots`);
+    await client.end();
+    return rowCount ?? 0;
+  };
+
   /** A copy of `source` (no connection may be open to it). */
-  const cloneDatabase = async (source: TestDatabase): Promise<TestDatabase> => {
+  const cloneDatabase = async (source: TestDatabase, suffix = 'c'): Promise<TestDatabase> => {
     const adminUrl = process.env.TEST_DATABASE_URL as string;
-    const name = `${source.name}_c`;
+    const name = `${source.name}_${suffix}`;
     const admin = new pg.Client(adminUrl);
     await admin.connect();
     // A stopped system's connections close asynchronously: wait for them (and say whose, if one stays).
@@ -87,24 +117,35 @@ describe('Resilience: the detector restores without freezing the API', () => {
     // Before the restart: 12 hours of posts, passes through them (baselines saved), then a stop.
     const first = await startTestSystem({ database, role: 'api' });
     try {
-      const posts: IngestPostPayload[] = floodStream(start, { prefix: 'awal' }).posts;
-      for (let s = 0; s < VOLUME_STREAMS; s++) {
-        posts.push(...floodStream(start, { prefix: `latar${s}`, seed: 100 + s, floodPerBucket: [] }).posts);
-      }
-      posts.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      await ingestAll(first, posts);
-      const before = await passAt(first, end);
-      expect(before.created.length).toBeGreaterThan(0);
-      await first.system.app.get(DetectionEngine).saveBaselines();
+      await ingestAll(first, firstPosts());
     } finally {
       await first.stop();
     }
+    // The stored posts before any pass (a run that never restarts starts from them: same posts, same ids).
+    beforePasses = await cloneDatabase(database, 'p');
+    const again = await startTestSystem({ database, role: 'api' });
+    try {
+      const before = await passAt(again, end);
+      expect(before.created.length).toBeGreaterThan(0);
+      await again.system.app.get(DetectionEngine).saveBaselines();
+    } finally {
+      await again.stop();
+    }
     // The story goes on after the restart (so that the next pass has something to write).
     clone = await cloneDatabase(database);
+    withSnapshot = await cloneDatabase(database, 's');
+    replayed = await cloneDatabase(database, 'r');
+    // The first two cases restore by the replay of the stored window (what a start without a snapshot does).
+    for (const db of [database, clone, replayed]) {
+      await dropSnapshots(db);
+    }
   }, 900_000);
 
   afterAll(async () => {
     await running?.stop();
+    await withSnapshot?.drop();
+    await beforePasses?.drop();
+    await replayed?.drop();
     await clone?.drop();
     await database?.drop();
   }, 120_000);
@@ -172,7 +213,60 @@ describe('Resilience: the detector restores without freezing the API', () => {
     running = null;
   }, 900_000);
 
+  it('should restore from the snapshot, feed only the posts stored after it, and go on as if never restarted', async () => {
+    // The story goes on, and a few posts arrive late: created 3 hours before the snapshot, stored after it (below its
+    // watermark by time, after it by ingest position: they are in the delta).
+    const late = floodContinues(end, [6], 'telat', 12).map((p) => ({
+      ...p,
+      createdAt: new Date(new Date(p.createdAt).getTime() - 3 * 3600_000).toISOString(),
+    }));
+    const more = [...floodContinues(end, [12, 20, 26], 'lanjut'), ...late];
+    const passNow = end + 4 * BUCKET_MS;
+
+    // The reference: the same posts and passes in one process that never restarts.
+    running = await startTestSystem({ database: beforePasses as TestDatabase, role: 'api' });
+    await passAt(running, end);
+    await ingestAll(running, more);
+    const reference = await passAt(running, passNow);
+    await running.stop();
+    running = null;
+
+    // The full replay of the window (no snapshot), for the record: the approximation a start without one makes.
+    running = await startTestSystem({ database: replayed as TestDatabase, role: 'api' });
+    await ingestAll(running, more);
+    const replay = await passAt(running, passNow);
+    await running.stop();
+    running = null;
+
+    running = await startTestSystem({ database: withSnapshot as TestDatabase, role: 'api' });
+    await ingestAll(running, more);
+    const restored = await passAt(running, passNow);
+    await running.stop();
+    running = null;
+
+    console.log(
+      `full replay: ${replay.restore?.postsReplayed} posts replayed + ${replay.postsIngested} fed, ` +
+        `restore ${replay.timings.restoreMs} ms; snapshot (${restored.restore?.snapshotBytes} bytes): ` +
+        `${restored.restore?.postsReplayed} replayed + ${restored.postsIngested} fed, restore ${restored.timings.restoreMs} ms`,
+    );
+    console.log(
+      `issues written after the restart: uninterrupted ${JSON.stringify(withoutIds(reference))}; ` +
+        `snapshot ${JSON.stringify(withoutIds(restored))}; full replay ${JSON.stringify(withoutIds(replay))}`,
+    );
+    expect(replay.restore).toMatchObject({ from: 'replay', fallback: 'no snapshot' });
+    expect(replay.restore?.postsReplayed).toBeGreaterThan(10 * more.length);
+    // Only the delta: the posts stored after the snapshot's watermark, none of the 12 hours before it.
+    expect(restored.restore).toMatchObject({ from: 'snapshot', postsReplayed: 0 });
+    expect(restored.postsIngested).toBe(more.length);
+    // The same issues written as by the detector that never stopped (labels, states, severity, posts).
+    expect(withoutIds(restored).updated.length).toBeGreaterThan(0);
+    expect(withoutIds(restored)).toEqual(withoutIds(reference));
+    expect(restored.bucketsProcessed).toBe(reference.bucketsProcessed);
+    expect(restored.burstingKeys).toBe(reference.burstingKeys);
+  }, 900_000);
+
   it('should stop a restore under way promptly when the application shuts down', async () => {
+    await dropSnapshots(database); // the first case's pass saved one: this case times a replay
     running = await startTestSystem({ database, role: 'api' });
     const system = running;
     running = null;
