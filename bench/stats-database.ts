@@ -17,6 +17,7 @@ import { DEFAULT_CATEGORIES } from '../src/analysis/index.js';
 import type { PostAnalysis } from '../src/analysis/index.js';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source.js';
 import type { AnalysedPost, StoredPost } from '../src/ingestion/stored-post.js';
+import { PostPartitions } from '../src/ingestion/post-partitions.js';
 import { RollupWriter } from '../src/ingestion/rollup-writer.js';
 import { SeededRandom } from '../eval/detection/stream-generator.js';
 import { MIGRATIONS } from '../migrations/index.js';
@@ -147,6 +148,8 @@ async function insertPosts(db: DataSource, stored: StoredPost[], posts: Analysed
     ];
     values.forEach((value, c) => columns[c].push(value));
   });
+  // posts is partitioned by month (migration 1764000003900): the batch's months first, as PostStore does.
+  await new PostPartitions(db).ensureFor(stored.map((row) => row.createdAt));
   await db.query(
     `INSERT INTO posts (${POST_COLUMNS})
      SELECT * FROM unnest(${POST_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`,
@@ -262,6 +265,17 @@ async function shiftToNow(db: DataSource): Promise<number> {
       WHERE table_schema = 'public' AND column_name IN ('hour', 'day') AND data_type LIKE 'timestamp%'`,
   );
   const far = 24 * 365 * 100;
+  // The moved posts land in later months: their partitions first (each day of the moved range names its month).
+  const [range] = await db.query<{ first: Date | null; last: Date | null }[]>(
+    `SELECT min(created_at) AS first, max(created_at) AS last FROM posts`,
+  );
+  if (range.first && range.last) {
+    const days: Date[] = [];
+    for (let at = range.first.getTime(); at <= range.last.getTime() + 24 * HOUR; at += 24 * HOUR) {
+      days.push(new Date(at + hours * HOUR));
+    }
+    await new PostPartitions(db).ensureFor(days);
+  }
   await db.transaction(async (manager) => {
     for (const { table, column } of tables) {
       await manager.query(`UPDATE ${table} SET ${column} = ${column} + make_interval(hours => $1)`, [far]);
