@@ -125,7 +125,12 @@ const POST_TYPES = [
   'jsonb',
 ];
 
-async function insertPosts(db: DataSource, stored: StoredPost[], posts: AnalysedPost[]): Promise<void> {
+async function insertPosts(
+  db: DataSource,
+  partitions: PostPartitions,
+  stored: StoredPost[],
+  posts: AnalysedPost[],
+): Promise<void> {
   const columns: unknown[][] = POST_TYPES.map(() => []);
   stored.forEach((row, i) => {
     const { post, analysis } = posts[i];
@@ -149,7 +154,7 @@ async function insertPosts(db: DataSource, stored: StoredPost[], posts: Analysed
     values.forEach((value, c) => columns[c].push(value));
   });
   // posts is partitioned by month (migration 1764000003900): the batch's months first, as PostStore does.
-  await new PostPartitions(db).ensureFor(stored.map((row) => row.createdAt));
+  await partitions.ensureFor(stored.map((row) => row.createdAt));
   await db.query(
     `INSERT INTO posts (${POST_COLUMNS})
      SELECT * FROM unnest(${POST_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`,
@@ -168,6 +173,8 @@ async function build(
   const rng = new SeededRandom(options.seed);
   const times = postTimes(rng, end, options.posts, options.days);
   const writer = new RollupWriter();
+  // One instance for the whole build: its cache of existing months spares a query per batch.
+  const partitions = new PostPartitions(db);
   const stepTimes = new Map<string, number>();
   profileSteps(writer, stepTimes);
   const exact: Exact[] = [24, 24 * 7, 24 * options.days].map((hours) => ({
@@ -228,7 +235,7 @@ async function build(
     }
     await db.transaction((manager) => writer.record(manager, sourceId, stored, posts));
     if (options.withPosts) {
-      await insertPosts(db, stored, posts);
+      await insertPosts(db, partitions, stored, posts);
     }
     if ((first / BATCH) % 100 === 99) {
       const done = first + BATCH;
