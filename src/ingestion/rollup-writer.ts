@@ -564,13 +564,18 @@ const PERIOD_SUFFIX = { hour: 'hourly', day: 'daily' } as const;
 /** The key columns of an additive cell after its place/topic and its period. */
 const CELL_COLUMNS = ['source_id', 'category', 'sentiment', 'opd'];
 
+/** A `|`-separated rollup key with its part `at` (an ISO hour) replaced by that hour's UTC day. */
+function dayKeyOf(key: string, at: number): string {
+  const parts = key.split('|');
+  parts[at] = dayOf(parts[at]);
+  return parts.join('|');
+}
+
 /** Cells re-keyed by UTC day (the key's part `at` is an ISO hour) and summed. */
 function byDay(entries: Map<string, Cells>, at: number): Map<string, Cells> {
   const days = new Map<string, Cells>();
   for (const [key, cells] of entries) {
-    const parts = key.split('|');
-    parts[at] = dayOf(parts[at]);
-    const dayKey = parts.join('|');
+    const dayKey = dayKeyOf(key, at);
     const found = days.get(dayKey);
     if (found) {
       found.posts += cells.posts;
@@ -586,7 +591,7 @@ function byDay(entries: Map<string, Cells>, at: number): Map<string, Cells> {
 function termsByDay(rows: [string, string, number][]): [string, string, number][] {
   const days = new Map<string, [string, string, number]>();
   for (const [scope, term, posts] of rows) {
-    const dayScope = `${dayOf(scope)}${scope.slice(scope.indexOf('|'))}`;
+    const dayScope = dayKeyOf(scope, 0);
     const key = `${dayScope}|${term}`;
     const found = days.get(key);
     if (found) {
@@ -602,7 +607,7 @@ function termsByDay(rows: [string, string, number][]): [string, string, number][
 function sketchesByDay(sketches: Map<string, HyperLogLog>): Map<string, HyperLogLog> {
   const days = new Map<string, HyperLogLog>();
   for (const [key, sketch] of sketches) {
-    const dayKey = `${dayOf(key)}${key.slice(key.indexOf('|'))}`;
+    const dayKey = dayKeyOf(key, 0);
     const found = days.get(dayKey);
     if (found) {
       found.merge(sketch);
