@@ -284,17 +284,17 @@ export class DetectionEngine implements BeforeApplicationShutdown {
       this.logger.warn(`Detector snapshot not saved: ${state.length} bytes, more than ${SNAPSHOT_MAX_BYTES}`);
       return;
     }
+    const posts = detector.stats().postsInMemory;
     await this.snapshots.save({
       fingerprint: detectorCodeFingerprint(),
       configHash: DetectionEngine.configHash(detector),
       watermark: this.cursor,
-      posts: detector.stats().postsInMemory,
+      posts,
       engine,
       state,
     });
     this.logger.log(
-      `Detector snapshot saved: ${detector.stats().postsInMemory} posts in memory, ${state.length} bytes, ` +
-        `${Date.now() - started} ms`,
+      `Detector snapshot saved: ${posts} posts in memory, ${state.length} bytes, ` + `${Date.now() - started} ms`,
     );
   }
 
